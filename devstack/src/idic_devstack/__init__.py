@@ -1,0 +1,1 @@
+"""Local infrastructure for development and tests: Kafka, PostgreSQL, the service supervisor."""

@@ -1,0 +1,193 @@
+"""A single-node Apache Kafka broker in KRaft mode, run from jars fetched by Maven.
+
+The jars come from Maven Central through ``infra/kafka/pom.xml`` (pinned version); the
+broker runs with plain ``java`` so that no Docker engine or tarball download is needed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .ports import free_port, port_open
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+KAFKA_HOME = REPO_ROOT / "infra" / "kafka"
+LIB_DIR = KAFKA_HOME / "lib"
+
+LOG4J2_PROPERTIES = """\
+status = warn
+appender.file.type = File
+appender.file.name = FILE
+appender.file.fileName = ${sys:kafka.logs.dir}/server.log
+appender.file.layout.type = PatternLayout
+appender.file.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = INFO
+rootLogger.appenderRef.file.ref = FILE
+logger.kafka.name = kafka
+logger.kafka.level = INFO
+logger.apache.name = org.apache.kafka
+logger.apache.level = WARN
+"""
+
+
+def pinned_version() -> str:
+    """The Kafka version pinned in infra/kafka/pom.xml."""
+    text = (KAFKA_HOME / "pom.xml").read_text()
+    start = text.index("<kafka.version>") + len("<kafka.version>")
+    return text[start : text.index("</kafka.version>", start)]
+
+
+def fetch_jars() -> Path:
+    """Download the broker's jars with Maven unless the pinned version is already there."""
+    marker = LIB_DIR / f".complete-{pinned_version()}"
+    if marker.exists():
+        return LIB_DIR
+    if shutil.which("mvn") is None:
+        raise RuntimeError("Maven (mvn) is needed to fetch the Kafka jars: apt-get install -y maven")
+    if LIB_DIR.exists():
+        shutil.rmtree(LIB_DIR)
+    subprocess.run(
+        [
+            "mvn", "-q", "-B", "-f", str(KAFKA_HOME / "pom.xml"),
+            "dependency:copy-dependencies", f"-DoutputDirectory={LIB_DIR}", "-DincludeScope=runtime",
+        ],
+        check=True,
+    )
+    marker.touch()
+    return LIB_DIR
+
+
+@dataclass
+class KafkaBroker:
+    """One KRaft broker+controller process with its own data directory and ports."""
+
+    workdir: Path
+    port: int = field(default_factory=free_port)
+    controller_port: int = field(default_factory=free_port)
+    heap: str = "768m"
+    partitions: int = 6
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def bootstrap_servers(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    @property
+    def log_path(self) -> Path:
+        return self.workdir / "logs" / "server.log"
+
+    def _write_config(self) -> Path:
+        (self.workdir / "logs").mkdir(parents=True, exist_ok=True)
+        (self.workdir / "log4j2.properties").write_text(LOG4J2_PROPERTIES)
+        props = {
+            "process.roles": "broker,controller",
+            "node.id": "1",
+            "controller.quorum.bootstrap.servers": f"127.0.0.1:{self.controller_port}",
+            "listeners": f"PLAINTEXT://127.0.0.1:{self.port},CONTROLLER://127.0.0.1:{self.controller_port}",
+            "advertised.listeners": f"PLAINTEXT://127.0.0.1:{self.port}",
+            "controller.listener.names": "CONTROLLER",
+            "inter.broker.listener.name": "PLAINTEXT",
+            "listener.security.protocol.map": "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+            "log.dirs": str(self.workdir / "data"),
+            "num.partitions": str(self.partitions),
+            "default.replication.factor": "1",
+            "min.insync.replicas": "1",
+            # a single node: every internal topic has one replica
+            "offsets.topic.replication.factor": "1",
+            "offsets.topic.num.partitions": "10",
+            "transaction.state.log.replication.factor": "1",
+            "transaction.state.log.min.isr": "1",
+            "share.coordinator.state.topic.replication.factor": "1",
+            "share.coordinator.state.topic.min.isr": "1",
+            "group.initial.rebalance.delay.ms": "0",
+            "auto.create.topics.enable": "true",
+            "log.retention.hours": "168",
+        }
+        path = self.workdir / "server.properties"
+        path.write_text("".join(f"{k}={v}\n" for k, v in props.items()))
+        return path
+
+    def _java(self, main_class: str, *args: str, **popen: object) -> list[str]:
+        java = shutil.which("java") or "java"
+        return [
+            java, f"-Xmx{self.heap}", f"-Xms{self.heap}", "-XX:+UseG1GC", "-Djava.awt.headless=true",
+            f"-Dlog4j2.configurationFile={self.workdir / 'log4j2.properties'}",
+            f"-Dkafka.logs.dir={self.workdir / 'logs'}",
+            "-cp", f"{fetch_jars()}/*", main_class, *args,
+        ]
+
+    def format_storage(self, config: Path) -> None:
+        """Format the KRaft metadata log once; a formatted directory is reused as is."""
+        if (self.workdir / "data" / "meta.properties").exists():
+            return
+        cluster_id = (
+            subprocess.run(self._java("kafka.tools.StorageTool", "random-uuid"),
+                           check=True, capture_output=True, text=True).stdout.strip()
+            or uuid.uuid4().hex[:22]
+        )
+        subprocess.run(
+            self._java("kafka.tools.StorageTool", "format", "--standalone", "-t", cluster_id, "-c", str(config)),
+            check=True, capture_output=True,
+        )
+
+    def start(self, *, timeout: float = 90.0) -> "KafkaBroker":
+        """Start the broker (formatting storage on first start) and wait until it serves metadata."""
+        config = self._write_config()
+        self.format_storage(config)
+        out = open(self.workdir / "logs" / "stdout.log", "ab")
+        self.process = subprocess.Popen(
+            self._java("kafka.Kafka", str(config)), stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        (self.workdir / "broker.pid").write_text(str(self.process.pid))
+        self.wait_ready(timeout=timeout)
+        return self
+
+    def wait_ready(self, *, timeout: float) -> None:
+        """Wait until the broker answers a metadata request (not just an open port)."""
+        from kafka.admin import KafkaAdminClient
+
+        deadline = time.monotonic() + timeout
+        last_error: Exception | None = None
+        while time.monotonic() < deadline:
+            if self.process is not None and self.process.poll() is not None:
+                raise RuntimeError(f"Kafka exited with {self.process.returncode}; see {self.log_path}")
+            if port_open(self.port):
+                try:
+                    admin = KafkaAdminClient(bootstrap_servers=self.bootstrap_servers, request_timeout_ms=3000)
+                    try:
+                        admin.list_topics()
+                        return
+                    finally:
+                        admin.close()
+                except Exception as exc:  # noqa: BLE001 - not ready yet, whatever the reason
+                    last_error = exc
+            time.sleep(0.2)
+        raise TimeoutError(f"Kafka not ready on {self.bootstrap_servers} after {timeout}s: {last_error}")
+
+    def stop(self, *, kill: bool = False, timeout: float = 30.0) -> None:
+        """Stop the broker: SIGTERM for a clean shutdown, SIGKILL when kill=True or it hangs."""
+        if self.process is None or self.process.poll() is not None:
+            self.process = None
+            return
+        os.killpg(self.process.pid, signal.SIGKILL if kill else signal.SIGTERM)
+        try:
+            self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        self.process = None
+        while port_open(self.port):  # the port is the readiness signal of the next start
+            time.sleep(0.05)
+
+    def restart(self, *, timeout: float = 90.0) -> None:
+        """Stop (if running) and start again on the same ports and data."""
+        self.stop()
+        self.start(timeout=timeout)

@@ -1,0 +1,33 @@
+"""Events produced by treatment-service on topic ``idic.treatment``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import ClassVar
+
+from pydantic import Field
+
+from .base import EventPayload
+
+TOPIC = "idic.treatment"
+
+
+class TreatmentDecided(EventPayload):
+    """An outbound action was decided for a customer (offer, message, retention, ...)."""
+
+    event_type: ClassVar[str] = "idic.treatment.decided.v1"
+    topic: ClassVar[str] = TOPIC
+
+    treatment_id: str
+    customer_id: str
+    action_id: str
+    kind: str
+    channel: str | None = None
+    rule_id: str | None = None
+    rule_version: int | None = None
+    score: float | None = None
+    value: Decimal | None = None
+    reasons: list[str] = Field(default_factory=list)
+    decided_at: dt.datetime
+    cause_event_id: str | None = Field(default=None, description="The event that led to this decision.")

@@ -1,0 +1,104 @@
+"""Unit of work: one DB transaction that also writes the events it raised to the outbox."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, Self
+
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .context import request_id_var
+from .contracts import EventPayload
+from .db import utcnow
+from .events import CloudEvent
+from .messaging import MessagingTables
+
+
+class UnitOfWork:
+    """``with uow: ...; uow.commit()``. Rolls back unless ``commit()`` is called. Events
+    given to ``publish`` are written to the outbox in the same transaction as the state
+    change, so there is never a state change without its events or the reverse.
+
+    Services subclass it and attach their repositories in ``_attach(session)``."""
+
+    def __init__(self, session_factory: sessionmaker[Session], *, tables: MessagingTables, source: str,
+                 on_commit: Callable[[], None] | None = None) -> None:
+        self._session_factory = session_factory
+        self._tables = tables
+        self._source = source
+        self._on_commit = on_commit
+        self._pending: list[CloudEvent] = []
+        self.published: list[CloudEvent] = []
+        self.session: Session
+
+    def __enter__(self) -> Self:
+        self.session = self._session_factory()
+        self._pending = []
+        self._attach(self.session)
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.rollback()
+        self.session.close()
+
+    def _attach(self, session: Session) -> None:
+        """Hook for subclasses: build repositories on this session."""
+
+    def publish(self, payload: EventPayload, *, event_id: str | None = None) -> CloudEvent:
+        """Queue an event; it reaches the outbox only if this unit of work commits."""
+        event = CloudEvent.wrap(payload, source=self._source, request_id=request_id_var.get(), event_id=event_id)
+        self._pending.append(event)
+        return event
+
+    def commit(self) -> None:
+        """Write queued events to the outbox and commit everything in one transaction."""
+        if self._pending:
+            now = utcnow()
+            self.session.execute(insert(self._tables.outbox), [
+                {"event_id": e.id, "topic": _topic_of(e), "key": e.subject or "", "event_type": e.type,
+                 "body": e.to_json_bytes().decode(), "created_at": now}
+                for e in self._pending
+            ])
+        self.session.commit()
+        self.published.extend(self._pending)
+        self._pending = []
+        if self.published and self._on_commit is not None:
+            self._on_commit()
+
+    def rollback(self) -> None:
+        """Drop the transaction and the events queued in it."""
+        self._pending = []
+        self.session.rollback()
+
+    # -- inbox: consumers record which events they applied, in the same transaction --
+    def already_processed(self, *, group: str, event_id: str) -> bool:
+        """True when this consumer group already applied the event."""
+        inbox = self._tables.inbox
+        row = self.session.execute(
+            select(inbox.c.event_id).where(inbox.c.consumer_group == group, inbox.c.event_id == event_id)
+        ).first()
+        return row is not None
+
+    def mark_processed(self, *, group: str, event: CloudEvent) -> None:
+        """Record the event in the inbox; committing makes the handler's effect and this
+        record one atomic fact."""
+        self.session.execute(insert(self._tables.inbox).values(
+            consumer_group=group, event_id=event.id, event_type=event.type, processed_at=utcnow()))
+
+
+def _topic_of(event: CloudEvent) -> str:
+    from .contracts import EVENT_TYPES
+
+    return EVENT_TYPES[event.type].topic
+
+
+def is_duplicate_inbox_insert(exc: BaseException) -> bool:
+    """An IntegrityError from a concurrent apply of the same event (another instance won)."""
+    return isinstance(exc, IntegrityError) and "inbox" in str(exc).lower()
+
+
+UnitOfWorkFactory = Callable[[], Any]
