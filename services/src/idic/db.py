@@ -106,7 +106,6 @@ def run_migrations(*, alembic_ini: Path, database_url: str) -> None:
     from alembic.config import Config
 
     config = Config(str(alembic_ini))
-    config.set_main_option("script_location", str(alembic_ini.parent / "alembic"))
     config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
     config.attributes["configure_logger"] = False
     command.upgrade(config, "head")

@@ -43,8 +43,10 @@ def configure_logging(*, service: str, level: str = "INFO", json: bool = True) -
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    # kafka-python is chatty at INFO about every (re)connection
-    logging.getLogger("kafka").setLevel(logging.WARNING)
+    # kafka-python logs every failed reconnect as an error; our relay and consumers log
+    # outages once per backoff step instead
+    logging.getLogger("kafka").setLevel(logging.CRITICAL)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     logging.getLogger("uvicorn.access").setLevel(logging.WARNING)
 
 

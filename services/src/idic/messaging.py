@@ -47,11 +47,3 @@ def add_messaging_tables(metadata: MetaData) -> MessagingTables:
     )
     return MessagingTables(outbox=outbox, inbox=inbox)
 
-
-def create_messaging_tables(tables: MessagingTables) -> None:
-    """For a service's first Alembic migration: create outbox and inbox as declared here."""
-    from alembic import op as alembic_op
-
-    bind = alembic_op.get_bind()
-    for table in (tables.outbox, tables.inbox):
-        table.create(bind)

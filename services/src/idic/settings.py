@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -15,9 +15,10 @@ class ServiceSettings(BaseSettings):
 
     service_name: str = "idic"
     database_url: str = Field(
-        default="sqlite:///./var/idic.db",
+        default="",
         validation_alias=AliasChoices("DATABASE_URL", "database_url"),
-        description="SQLAlchemy URL; SQLite file by default, postgresql+psycopg://... in production.",
+        description="SQLAlchemy URL; empty means the embedded default ./var/<service>.db (SQLite). "
+        "Production: postgresql+psycopg://user:pass@host/db.",
     )
     kafka_bootstrap_servers: str = Field(
         default="127.0.0.1:9092",
@@ -34,3 +35,10 @@ class ServiceSettings(BaseSettings):
     max_body_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
     log_level: str = "INFO"
     log_json: bool = True
+    data_dir: str = Field(default="./var", description="Where the embedded SQLite files live.")
+
+    @model_validator(mode="after")
+    def _embedded_default_database(self) -> "ServiceSettings":
+        if not self.database_url:
+            self.database_url = f"sqlite:///{self.data_dir}/{self.service_name}.db"
+        return self

@@ -1,0 +1,1 @@
+"""identity-service: the Identify step of I-D-I-C."""

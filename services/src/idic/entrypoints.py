@@ -1,0 +1,32 @@
+"""Process entrypoints shared by the services: the API under uvicorn, or workers only."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from typing import Any
+
+import uvicorn
+
+from .logs import configure_logging
+from .runtime import ServiceRuntime
+from .settings import ServiceSettings
+
+
+def serve_api(app_path: str, *, default_port: int) -> None:
+    """Run ``module:create_app`` under uvicorn (host/port from HOST/PORT or flags)."""
+    parser = argparse.ArgumentParser(description=f"serve {app_path}")
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", default_port)))
+    args = parser.parse_args()
+    uvicorn.run(app_path, factory=True, host=args.host, port=args.port, log_config=None,
+                access_log=False, proxy_headers=True, timeout_graceful_shutdown=10)
+
+
+def run_workers(build_runtime: Callable[[Any], ServiceRuntime[Any]], settings: ServiceSettings, *,
+                relay: bool, consumers: bool) -> None:
+    """A worker-only process (relay and/or consumers) for deployments that split them
+    from the API; set ``<PREFIX>RUN_WORKERS=false`` on the API process then."""
+    configure_logging(service=settings.service_name, level=settings.log_level, json=settings.log_json)
+    build_runtime(settings).run_forever(relay=relay, consumers=consumers)
