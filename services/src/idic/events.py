@@ -12,6 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .contracts import EVENT_TYPES, EventPayload
 
 CONTENT_TYPE = "application/cloudevents+json"
+# Structured content mode on Kafka: the content-type header and no ce_* headers.
+STRUCTURED_HEADERS = [("content-type", CONTENT_TYPE.encode())]
 
 
 class MalformedEvent(ValueError):
@@ -78,8 +80,3 @@ def parse_event(raw: bytes | None) -> CloudEvent:
     except ValidationError as exc:
         raise MalformedEvent(f"not a CloudEvent: {exc.errors(include_url=False)}") from exc
 
-
-def kafka_headers(event: CloudEvent) -> list[tuple[str, bytes]]:
-    """Kafka headers of a structured-mode message (content type plus routing hints)."""
-    return [("content-type", CONTENT_TYPE.encode()), ("ce_type", event.type.encode()),
-            ("ce_id", event.id.encode())]

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, delete, select, text, update
 
 from .bus import make_producer
 from .db import utcnow
+from .events import STRUCTURED_HEADERS
 from .logs import get_logger
 from .messaging import MessagingTables
 from .metrics import OUTBOX_PENDING, OUTBOX_PUBLISH_ERRORS, OUTBOX_PUBLISHED
@@ -86,10 +87,9 @@ class OutboxRelay:
         delivered: list[int] = []
         try:
             futures = [
-                producer.send(r.topic, value=r.body.encode(), key=r.key.encode(), headers=[
-                    ("content-type", b"application/cloudevents+json"),
-                    ("ce_type", r.event_type.encode()), ("ce_id", r.event_id.encode()),
-                ])
+                # Only content-type: any ce_* header would mark the message as binary mode
+                # to CloudEvents SDKs (Kafka protocol binding), contradicting its JSON body.
+                producer.send(r.topic, value=r.body.encode(), key=r.key.encode(), headers=STRUCTURED_HEADERS)
                 for r in rows
             ]
             for row, future in zip(rows, futures, strict=False):

@@ -1,0 +1,61 @@
+"""pytest fixtures for real infrastructure: one Kafka broker and one PostgreSQL cluster per
+test session, started by the project itself (no Docker). Enabled by ``-p idic_devstack.pytest_plugin``
+(the root conftest and every service's conftest do this).
+
+Set ``IDIC_TEST_KAFKA`` / ``IDIC_TEST_POSTGRES_PORT`` to reuse running ones instead."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .kafka import KafkaBroker
+from .postgres import PostgresCluster
+
+
+@pytest.fixture(scope="session")
+def infra_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("infra")
+
+
+@pytest.fixture(scope="session")
+def kafka(infra_dir: Path) -> Iterator[KafkaBroker]:
+    """A real single-node KRaft Kafka broker on a free port."""
+    broker = KafkaBroker(infra_dir / "kafka")
+    broker.start()
+    try:
+        yield broker
+    finally:
+        broker.stop(kill=True)
+
+
+@pytest.fixture(scope="session")
+def postgres(infra_dir: Path) -> Iterator[PostgresCluster]:
+    """A real PostgreSQL cluster (Debian's packages) on a free port."""
+    cluster = PostgresCluster(infra_dir / "postgres")
+    cluster.start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(postgres: PostgresCluster) -> str:
+    """URL of a fresh, empty PostgreSQL database for one test."""
+    return postgres.create_database(f"t_{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture
+def unique_suffix() -> str:
+    """Distinct names (topics, groups) per test on the shared broker."""
+    return uuid.uuid4().hex[:8]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "bench: slow benchmark, run by `make bench` only")
+    os.environ.setdefault("IDIC_LOG_JSON", "true")
