@@ -46,9 +46,13 @@ class PostgresCluster:
         return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{database}"
 
     def _run(self, *cmd: str) -> subprocess.CompletedProcess[str]:
+        """Run a PostgreSQL tool, as the ``postgres`` user when we are root."""
         as_root = os.geteuid() == 0
         full = ["runuser", "-u", "postgres", "--", *cmd] if as_root else list(cmd)
-        return subprocess.run(full, check=True, capture_output=True, text=True)
+        result = subprocess.run(full, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"{' '.join(full)} failed ({result.returncode}): {result.stderr.strip()}")
+        return result
 
     def start(self) -> "PostgresCluster":
         """initdb (first time) and start the server; wait until it accepts connections."""

@@ -7,6 +7,8 @@ Set ``IDIC_TEST_KAFKA`` / ``IDIC_TEST_POSTGRES_PORT`` to reuse running ones inst
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,12 +38,15 @@ def kafka(infra_dir: Path) -> Iterator[KafkaBroker]:
 @pytest.fixture(scope="session")
 def postgres(infra_dir: Path) -> Iterator[PostgresCluster]:
     """A real PostgreSQL cluster (Debian's packages) on a free port."""
-    cluster = PostgresCluster(infra_dir / "postgres")
+    # Not under pytest's tmp dir: that is private to root, and PostgreSQL runs as `postgres`.
+    workdir = Path(tempfile.mkdtemp(prefix="idic-pg-"))
+    cluster = PostgresCluster(workdir)
     cluster.start()
     try:
         yield cluster
     finally:
         cluster.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture

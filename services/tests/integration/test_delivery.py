@@ -1,0 +1,151 @@
+"""Outbox → Kafka → inbox over a real broker, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from cloudevents.core.bindings.kafka import KafkaMessage, from_kafka
+from cloudevents.core.formats.json import JSONFormat
+from kafka import KafkaConsumer, KafkaProducer
+from sqlalchemy import func, select
+
+from idic import CloudEvent, OutboxRelay, dlq_topic
+from idic.contracts import InteractionRecorded
+
+from ..support import MiniService, running_consumer, tables, wait_until
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def service(request: pytest.FixtureRequest, tmp_path: Path) -> MiniService:
+    if request.param == "sqlite":
+        return MiniService(f"sqlite:///{tmp_path}/mini.db")
+    return MiniService(request.getfixturevalue("pg_url"))
+
+
+def purchase(customer_id: str, amount: str = "10.00") -> InteractionRecorded:
+    return InteractionRecorded(interaction_id=str(uuid.uuid4()), customer_id=customer_id, channel="web",
+                               type="purchase", direction="inbound", occurred_at=dt.datetime.now(dt.UTC),
+                               amount=Decimal(amount), currency="EUR")
+
+
+def publish_raw(bootstrap: str, *messages: tuple[bytes, bytes]) -> None:
+    producer = KafkaProducer(bootstrap_servers=bootstrap)
+    for key, value in messages:
+        producer.send("idic.interaction", key=key, value=value,
+                      headers=[("content-type", b"application/cloudevents+json")]).get(timeout=30)
+    producer.close()
+
+
+def read_topic(bootstrap: str, topic: str, *, want: int, subject: str | None = None) -> list[object]:
+    consumer = KafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
+                             group_id=f"reader-{uuid.uuid4().hex[:6]}", consumer_timeout_ms=20_000)
+    found = []
+    for message in consumer:
+        if subject is None or message.key == subject.encode():
+            found.append(message)
+            if len(found) >= want:
+                break
+    consumer.close()
+    return found
+
+
+def test_committed_events_reach_kafka_as_structured_cloudevents(service: MiniService, kafka) -> None:
+    customer = f"c-{uuid.uuid4()}"
+    with service.uow() as uow:
+        for amount in ("1.00", "2.00", "3.00"):
+            uow.publish(purchase(customer, amount))
+        uow.commit()
+    relay = OutboxRelay(engine=service.engine, tables=tables, bootstrap_servers=kafka.bootstrap_servers,
+                        client_id="test-relay")
+    assert relay.publish_batch() == 3
+    assert relay.publish_batch() == 0  # marked sent: not published again
+
+    messages = read_topic(kafka.bootstrap_servers, "idic.interaction", want=3, subject=customer)
+    events = [from_kafka(KafkaMessage(headers=dict(m.headers), key=m.key, value=m.value), JSONFormat())
+              for m in messages]
+    assert [e.get_type() for e in events] == ["idic.interaction.recorded.v1"] * 3
+    assert {e.get_subject() for e in events} == {customer}
+    assert [e.get_data()["amount"] for e in events] == ["1.00", "2.00", "3.00"]  # per-customer order kept
+    assert all(e.get_specversion() == "1.0" and e.get_source() == "/mini" for e in events)
+
+
+def test_state_and_events_roll_back_together(service: MiniService) -> None:
+    with service.uow() as uow:
+        uow.publish(purchase("c-rollback"))
+        # no commit: leaving the block rolls back
+    with service.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(tables.outbox)).scalar() == 0
+
+
+def test_relay_keeps_rows_while_broker_unreachable(service: MiniService, kafka) -> None:
+    with service.uow() as uow:
+        uow.publish(purchase(f"c-{uuid.uuid4()}"))
+        uow.commit()
+    dead = OutboxRelay(engine=service.engine, tables=tables, bootstrap_servers="127.0.0.1:1", client_id="dead",
+                       producer_overrides={"max_block_ms": 1000})
+    with pytest.raises(Exception):
+        dead.publish_batch()
+    with service.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(tables.outbox)
+                            .where(tables.outbox.c.sent_at.is_(None))).scalar() == 1
+    live = OutboxRelay(engine=service.engine, tables=tables, bootstrap_servers=kafka.bootstrap_servers, client_id="live")
+    assert live.publish_batch() == 1
+
+
+def test_redelivered_event_is_applied_once(service: MiniService, kafka) -> None:
+    customer = f"c-{uuid.uuid4()}"
+    event = CloudEvent.wrap(purchase(customer, "5.00"), source="/test").to_json_bytes()
+    publish_raw(kafka.bootstrap_servers, (customer.encode(), event), (customer.encode(), event))
+    group = f"once-{uuid.uuid4().hex[:6]}"
+    with running_consumer(service, bootstrap=kafka.bootstrap_servers, group=group):
+        wait_until(lambda: service.purchases_of(customer))
+        marker = f"c-{uuid.uuid4()}"  # an event after the duplicate proves the duplicate was consumed
+        publish_raw(kafka.bootstrap_servers, (marker.encode(), CloudEvent.wrap(purchase(marker), source="/t").to_json_bytes()))
+        wait_until(lambda: service.purchases_of(marker))
+    assert service.purchases_of(customer) == (1, Decimal("5.00"))
+
+
+def test_poison_message_goes_to_dlq_and_consumption_continues(service: MiniService, kafka) -> None:
+    customer = f"c-{uuid.uuid4()}"
+    poison_key = f"poison-{uuid.uuid4()}".encode()
+    publish_raw(kafka.bootstrap_servers,
+                (poison_key, b"{not json at all"),
+                (customer.encode(), CloudEvent.wrap(purchase(customer, "7.00"), source="/t").to_json_bytes()))
+    group = f"dlq-{uuid.uuid4().hex[:6]}"
+    with running_consumer(service, bootstrap=kafka.bootstrap_servers, group=group):
+        wait_until(lambda: service.purchases_of(customer))
+    dead = read_topic(kafka.bootstrap_servers, dlq_topic("idic.interaction", group), want=1,
+                      subject=poison_key.decode())
+    headers = dict(dead[0].headers)
+    assert dead[0].value == b"{not json at all"
+    assert b"not JSON" in headers["dlq.error"]
+    assert headers["dlq.group"] == group.encode()
+
+
+def test_handler_that_keeps_failing_is_dead_lettered_after_n_tries(service: MiniService, kafka) -> None:
+    bad, good = f"c-bad-{uuid.uuid4()}", f"c-{uuid.uuid4()}"
+    calls: list[str] = []
+
+    def fussy(payload: InteractionRecorded, envelope: CloudEvent, uow: object) -> None:
+        if payload.customer_id == bad:
+            calls.append(payload.customer_id)
+            raise ValueError("cannot apply this one")
+        from ..support import count_purchase
+        count_purchase(payload, envelope, uow)  # type: ignore[arg-type]
+
+    publish_raw(kafka.bootstrap_servers,
+                (bad.encode(), CloudEvent.wrap(purchase(bad), source="/t").to_json_bytes()),
+                (good.encode(), CloudEvent.wrap(purchase(good), source="/t").to_json_bytes()))
+    group = f"fail-{uuid.uuid4().hex[:6]}"
+    with running_consumer(service, bootstrap=kafka.bootstrap_servers, group=group, max_attempts=3, handler=fussy):
+        wait_until(lambda: service.purchases_of(good))
+        dead = read_topic(kafka.bootstrap_servers, dlq_topic("idic.interaction", group), want=1, subject=bad)
+    assert service.purchases_of(bad) is None
+    assert len(calls) >= 3  # the one-by-one tries (after a failed whole-batch attempt, if they shared a poll)
+    headers = dict(dead[0].headers)
+    assert headers["dlq.attempts"] == b"3"
+    assert b"cannot apply this one" in headers["dlq.error"]
