@@ -139,9 +139,23 @@ class EventConsumer:
                 parsed.append((record, event, event.payload() if handler else None))
             except MalformedEvent:
                 return False
+        group = self.spec.group_id
         try:
             with self._uow_factory() as uow:
-                outcomes = [self._apply(uow, event, payload) for _, event, payload in parsed]
+                seen = uow.processed_among(group=group, event_ids=[e.id for _, e, p in parsed if p is not None])
+                outcomes, applied = [], []
+                for _, event, payload in parsed:
+                    if payload is None:
+                        outcomes.append("skipped")
+                    elif event.id in seen:
+                        outcomes.append("duplicate")
+                    else:
+                        with bound_contextvars(event_id=event.id, event_type=event.type, request_id=event.requestid):
+                            self.spec.handlers[event.type](payload, event, uow)
+                        seen.add(event.id)  # the same event twice in one batch applies once
+                        applied.append(event)
+                        outcomes.append("applied")
+                uow.mark_many_processed(group=group, events=applied)
                 uow.commit()
         except Exception:  # noqa: BLE001 - retried record by record, with DLQ, below
             return False

@@ -83,6 +83,24 @@ class UnitOfWork:
         ).first()
         return row is not None
 
+    def processed_among(self, *, group: str, event_ids: list[str]) -> set[str]:
+        """Which of these events this consumer group already applied (one query per batch)."""
+        inbox = self._tables.inbox
+        found: set[str] = set()
+        for start in range(0, len(event_ids), 1000):
+            chunk = event_ids[start:start + 1000]
+            found.update(self.session.scalars(select(inbox.c.event_id).where(
+                inbox.c.consumer_group == group, inbox.c.event_id.in_(chunk))))
+        return found
+
+    def mark_many_processed(self, *, group: str, events: list[CloudEvent]) -> None:
+        """Record a batch of applied events in the inbox with one statement."""
+        if events:
+            now = utcnow()
+            self.session.execute(insert(self._tables.inbox), [
+                {"consumer_group": group, "event_id": e.id, "event_type": e.type, "processed_at": now}
+                for e in events])
+
     def mark_processed(self, *, group: str, event: CloudEvent) -> None:
         """Record the event in the inbox; committing makes the handler's effect and this
         record one atomic fact."""

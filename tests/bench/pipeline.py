@@ -1,0 +1,175 @@
+"""Throughput and latency of the delivery path (outbox → relay → Kafka → consumer → inbox
+→ handler) next to raw kafka-python on the same broker with the same messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kafka import KafkaConsumer, KafkaProducer
+from sqlalchemy import Column, Integer, Numeric, String, Table, func, select
+from sqlalchemy.orm import Session
+
+from idic import (CloudEvent, ConsumerSpec, EventConsumer, OutboxRelay, UnitOfWork, add_messaging_tables,
+                  make_engine, make_sessionmaker, new_metadata)
+from idic.contracts import InteractionRecorded
+
+metadata = new_metadata()
+tables = add_messaging_tables(metadata)
+totals = Table("bench_totals", metadata,
+               Column("customer_id", String(64), primary_key=True),
+               Column("count", Integer, nullable=False),
+               Column("revenue", Numeric(18, 2), nullable=False))
+
+
+@dataclass
+class Figures:
+    name: str
+    events: int
+    seconds: float
+    latencies_ms: list[float]
+
+    @property
+    def rate(self) -> float:
+        return self.events / self.seconds
+
+    def percentile(self, q: float) -> float:
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+    def line(self) -> str:
+        return (f"{self.name:<34} {self.events:>7} ev {self.seconds:>7.2f} s {self.rate:>9.0f} ev/s "
+                f"p50 {self.percentile(0.50):>7.1f} ms  p99 {self.percentile(0.99):>7.1f} ms")
+
+
+def sample_event(customer_id: str) -> InteractionRecorded:
+    return InteractionRecorded(interaction_id=str(uuid.uuid4()), customer_id=customer_id, channel="web",
+                               type="purchase", direction="inbound", occurred_at=dt.datetime.now(dt.UTC),
+                               amount=Decimal("12.34"), currency="EUR")
+
+
+def raw_kafka(bootstrap: str, *, events: int, customers: int) -> Figures:
+    """The physical limit of this client: produce and consume the same messages, no DB."""
+    topic = f"bench-raw-{uuid.uuid4().hex[:8]}"
+    body = CloudEvent.wrap(sample_event("c"), source="/bench").to_json_bytes()
+    received: list[float] = []
+    sent_at: dict[int, float] = {}
+    ready = threading.Event()
+
+    def consume() -> None:
+        consumer = KafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=topic, auto_offset_reset="earliest",
+                                 enable_auto_commit=False, max_poll_records=500)
+        consumer.poll(timeout_ms=100)
+        ready.set()
+        while len(received) < events:
+            for records in consumer.poll(timeout_ms=500).values():
+                now = time.perf_counter()
+                for record in records:
+                    received.append((now - sent_at[int(record.key.split(b"|")[1])]) * 1000)
+            consumer.commit()
+        consumer.close()
+
+    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=5,
+                             batch_size=256 * 1024)
+    producer.send(topic, b"warm-up", key=b"w|0").get(timeout=30)
+    thread = threading.Thread(target=consume, daemon=True)
+    thread.start()
+    ready.wait(30)
+    started = time.perf_counter()
+    futures = []
+    for i in range(events):
+        sent_at[i] = time.perf_counter()
+        futures.append(producer.send(topic, body, key=f"c{i % customers}|{i}".encode()))
+    for f in futures:
+        f.get(timeout=60)
+    thread.join(300)
+    elapsed = time.perf_counter() - started
+    producer.close()
+    return Figures("raw kafka-python produce+consume", events, elapsed, received[1:] if len(received) > events else received)
+
+
+class BenchUoW(UnitOfWork):
+    def _attach(self, session: Session) -> None:
+        pass
+
+
+def idic_pipeline(bootstrap: str, database_url: str, *, events: int, customers: int, label: str) -> Figures:
+    """Events written to the outbox in transactions of 500 (like a batch endpoint), relayed,
+    consumed, deduplicated by the inbox and applied by a handler that updates a total."""
+    engine = make_engine(database_url)
+    metadata.create_all(engine)
+    sessions = make_sessionmaker(engine)
+    relay = OutboxRelay(engine=engine, tables=tables, bootstrap_servers=bootstrap, client_id=f"bench-{label}")
+    latencies: list[float] = []
+    applied = 0
+    done = threading.Event()
+
+    def uow() -> BenchUoW:
+        return BenchUoW(sessions, tables=tables, source="/bench", on_commit=relay.wake.set)
+
+    def handle(payload: InteractionRecorded, envelope: CloudEvent, unit: BenchUoW) -> None:
+        nonlocal applied
+        row = unit.session.execute(select(totals).where(totals.c.customer_id == payload.customer_id)).first()
+        if row is None:
+            unit.session.execute(totals.insert().values(customer_id=payload.customer_id, count=1,
+                                                        revenue=payload.amount))
+        else:
+            unit.session.execute(totals.update().where(totals.c.customer_id == payload.customer_id)
+                                 .values(count=row.count + 1, revenue=row.revenue + payload.amount))
+
+    group = f"bench-{label}-{uuid.uuid4().hex[:6]}"
+    run_id = uuid.uuid4().hex[:8]
+
+    def measured(payload: InteractionRecorded, envelope: CloudEvent, unit: BenchUoW) -> None:
+        nonlocal applied
+        if not payload.customer_id.startswith(run_id):
+            return  # earlier runs' events on the shared topic
+        handle(payload, envelope, unit)
+        latencies.append((dt.datetime.now(dt.UTC) - envelope.time).total_seconds() * 1000)
+        applied += 1
+        if applied >= events:
+            done.set()
+
+    consumer = EventConsumer(spec=ConsumerSpec(group_id=group, topics=("idic.interaction",),
+                                               handlers={InteractionRecorded.event_type: measured}),
+                             uow_factory=uow, bootstrap_servers=bootstrap, client_id=group)
+    stop = threading.Event()
+    threads = [threading.Thread(target=relay.run, args=(stop,), daemon=True),
+               threading.Thread(target=consumer.run, args=(stop,), daemon=True)]
+    for t in threads:
+        t.start()
+    time.sleep(3)  # let the consumer join its group
+    started = time.perf_counter()
+    for first in range(0, events, 500):
+        with uow() as unit:
+            for i in range(first, min(events, first + 500)):
+                unit.publish(sample_event(f"{run_id}-{i % customers}"))
+            unit.commit()
+    done.wait(600)
+    elapsed = time.perf_counter() - started
+    stop.set()
+    relay.wake.set()
+    for t in threads:
+        t.join(30)
+    with engine.connect() as conn:
+        total = conn.execute(select(func.sum(totals.c.count)).where(totals.c.customer_id.like(f"{run_id}%"))).scalar()
+    engine.dispose()
+    assert total == events, f"{label}: applied {total} of {events}"
+    # batch-applied latencies are recorded before the batch commits; the true figure is a
+    # little higher, bounded by one batch's transaction time
+    return Figures(f"idic outbox→kafka→inbox ({label})", events, elapsed, latencies)
+
+
+def report(figures: list[Figures]) -> str:
+    raw = figures[0]
+    lines = [f.line() + ("" if f is raw else f"  {100 * f.rate / raw.rate:5.1f}% of raw") for f in figures]
+    return "\n".join(lines)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)

@@ -1,0 +1,62 @@
+"""Identify → interact → scored and treated over Kafka → one face, through the gateway."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+from kafka import KafkaConsumer
+
+from idic import parse_event
+
+from .conftest import eventually
+
+
+def test_a_purchase_reaches_every_service_and_shows_in_the_single_face(gateway: httpx.Client, kafka) -> None:
+    email = f"walk-{uuid.uuid4().hex[:8]}@example.com"
+    identified = gateway.post("/v1/customers/identify", json={
+        "identifiers": [{"type": "email", "value": email}], "attributes": {"first_name": "Wanda"}, "source": "web"})
+    assert identified.status_code == 200, identified.text
+    customer_id = identified.json()["customer_id"]
+    assert identified.json()["created"] is True
+
+    recorded = gateway.post("/v1/interactions", json={
+        "customer_id": customer_id, "channel": "web", "type": "purchase", "direction": "inbound",
+        "amount": "42.50", "currency": "EUR"})
+    assert recorded.status_code == 202, recorded.text
+    assert recorded.json()["customer_id"] == customer_id
+
+    def complete() -> dict | None:
+        face = gateway.get(f"/v1/customers/{customer_id}").json()
+        value = face.get("value") or {}
+        if (value.get("rfm") or {}).get("frequency") == 1 and face["next_best_actions"] and \
+                face["interactions"]["count"] == 1:
+            return face
+        return None
+
+    face = eventually(complete, timeout=60, what="scoring and treatment applied the purchase")
+    assert face["customer_id"] == customer_id and face["degraded"] == []
+    assert face["profile"]["attributes"]["first_name"] == "Wanda"                       # identity
+    assert face["interactions"]["recent"][0]["type"] == "purchase"                      # interaction
+    assert face["value"]["rfm"]["frequency"] == 1                                        # scoring, via Kafka
+    assert float(face["value"]["rfm"]["monetary"]) == 42.5
+    assert any(a["kind"] == "message" for a in face["next_best_actions"])               # treatment, via Kafka
+
+    by_identifier = gateway.get(f"/v1/customers/email:{email.upper()}")
+    assert by_identifier.status_code == 200 and by_identifier.json()["customer_id"] == customer_id
+
+    # treatment decided once, on its own topic, as a CloudEvent about this customer
+    consumer = KafkaConsumer("idic.treatment", bootstrap_servers=kafka.bootstrap_servers, auto_offset_reset="earliest",
+                             group_id=f"e2e-{uuid.uuid4().hex[:6]}", consumer_timeout_ms=15_000)
+    decided = [parse_event(m.value) for m in consumer if m.key == customer_id.encode()]
+    consumer.close()
+    assert [e.type for e in decided] == ["idic.treatment.decided.v1"]
+
+
+def test_unknown_customer_and_bad_input_through_the_gateway(gateway: httpx.Client) -> None:
+    assert gateway.get(f"/v1/customers/{uuid.uuid4()}").status_code == 404
+    assert gateway.get("/v1/customers/email:nobody-here@example.com").status_code == 404
+    r = gateway.post("/v1/interactions", json={"customer_id": "x", "channel": "pigeon", "type": "visit"})
+    assert r.status_code == 422 and r.headers["content-type"].startswith("application/problem+json")
+    assert any("channel" in e["field"] for e in r.json()["errors"])
+    assert httpx.get(str(gateway.base_url) + "/v1/customers/abc").status_code == 401
