@@ -37,9 +37,6 @@ $(VENV)/.installed: $(BIN)/uv $(PYPROJECTS) requirements-dev.txt
 	$(BIN)/uv pip install --python $(BIN)/python -q $(foreach p,$(PACKAGES),-e ./$(p)) -r requirements-dev.txt
 	touch $@
 
-infra/kafka/lib/.complete-%:
-	$(BIN)/idic-devstack fetch-kafka
-
 setup: system-deps $(VENV)/.installed
 	@$(BIN)/idic-devstack fetch-kafka >/dev/null
 

@@ -9,11 +9,19 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
+from idic import (
+    CloudEvent,
+    ConsumerSpec,
+    EventConsumer,
+    UnitOfWork,
+    add_messaging_tables,
+    make_engine,
+    make_sessionmaker,
+    new_metadata,
+)
+from idic.contracts import InteractionRecorded
 from sqlalchemy import Column, Integer, Numeric, String, Table, select
 from sqlalchemy.orm import Session
-
-from idic import CloudEvent, ConsumerSpec, EventConsumer, UnitOfWork, add_messaging_tables, make_engine, make_sessionmaker, new_metadata
-from idic.contracts import InteractionRecorded
 
 metadata = new_metadata()
 tables = add_messaging_tables(metadata)

@@ -11,13 +11,21 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
+from idic import (
+    CloudEvent,
+    ConsumerSpec,
+    EventConsumer,
+    OutboxRelay,
+    UnitOfWork,
+    add_messaging_tables,
+    make_engine,
+    make_sessionmaker,
+    new_metadata,
+)
+from idic.contracts import InteractionRecorded
 from kafka import KafkaConsumer, KafkaProducer
 from sqlalchemy import Column, Integer, Numeric, String, Table, func, select
 from sqlalchemy.orm import Session
-
-from idic import (CloudEvent, ConsumerSpec, EventConsumer, OutboxRelay, UnitOfWork, add_messaging_tables,
-                  make_engine, make_sessionmaker, new_metadata)
-from idic.contracts import InteractionRecorded
 
 metadata = new_metadata()
 tables = add_messaging_tables(metadata)

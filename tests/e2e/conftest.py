@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-
 from idic_devstack.kafka import KafkaBroker
 from idic_devstack.postgres import PostgresCluster
 from idic_devstack.stack import SERVICES, Stack

@@ -5,9 +5,8 @@ from __future__ import annotations
 import uuid
 
 import httpx
-from kafka import KafkaConsumer
-
 from idic import parse_event
+from kafka import KafkaConsumer
 
 from .conftest import eventually
 

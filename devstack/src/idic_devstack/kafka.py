@@ -137,7 +137,7 @@ class KafkaBroker:
             check=True, capture_output=True,
         )
 
-    def start(self, *, timeout: float = 90.0) -> "KafkaBroker":
+    def start(self, *, timeout: float = 90.0) -> KafkaBroker:
         """Start the broker (formatting storage on first start) and wait until it serves metadata."""
         config = self._write_config()
         self.format_storage(config)

@@ -54,7 +54,7 @@ class PostgresCluster:
             raise RuntimeError(f"{' '.join(full)} failed ({result.returncode}): {result.stderr.strip()}")
         return result
 
-    def start(self) -> "PostgresCluster":
+    def start(self) -> PostgresCluster:
         """initdb (first time) and start the server; wait until it accepts connections."""
         bindir = pg_bindir()
         self.workdir.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-
 from identity_service.domain.identifiers import InvalidIdentifier, identifier_key, normalise
 
 

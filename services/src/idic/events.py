@@ -38,7 +38,7 @@ class CloudEvent(BaseModel):
 
     @classmethod
     def wrap(cls, payload: EventPayload, *, source: str, request_id: str | None = None,
-             event_id: str | None = None) -> "CloudEvent":
+             event_id: str | None = None) -> CloudEvent:
         """Envelope for a payload; ``subject`` is the customer id the event is keyed by."""
         return cls(
             id=event_id or str(uuid.uuid4()),

@@ -38,7 +38,7 @@ class ServiceSettings(BaseSettings):
     data_dir: str = Field(default="./var", description="Where the embedded SQLite files live.")
 
     @model_validator(mode="after")
-    def _embedded_default_database(self) -> "ServiceSettings":
+    def _embedded_default_database(self) -> ServiceSettings:
         if not self.database_url:
             self.database_url = f"sqlite:///{self.data_dir}/{self.service_name}.db"
         return self

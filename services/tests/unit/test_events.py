@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import pytest
-
 import idic
+import pytest
 from idic import CloudEvent, MalformedEvent, parse_event
 from idic.contracts import EVENT_TYPES, TOPICS, CustomerIdentified, CustomersMerged
 

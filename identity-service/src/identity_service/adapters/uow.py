@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from idic import UnitOfWork
+from sqlalchemy.orm import Session
 
 from .repository import CustomerRepository
 

@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from ..adapters.uow import IdentityUnitOfWork
 from ..config import Settings
 from ..domain.identifiers import IdentifierType
 from ..service_layer import identify as svc
@@ -36,7 +35,8 @@ def identify(body: IdentifyRequest, uow_factory: UowFactoryDep, settings: Settin
 
 
 @router.post("/identify:batch", response_model=IdentifyBatchResult, responses=ERRORS)
-def identify_batch(body: IdentifyBatchRequest, uow_factory: UowFactoryDep, settings: SettingsDep) -> IdentifyBatchResult:
+def identify_batch(body: IdentifyBatchRequest, uow_factory: UowFactoryDep,
+                   settings: SettingsDep) -> IdentifyBatchResult:
     """Identify up to 10,000 records, in order; results in the same order."""
     for index, record in enumerate(body.records):  # validate all before writing any
         svc.normalised_pairs(record, default_region=settings.default_phone_region, field_prefix=f"body.records.{index}")

@@ -5,10 +5,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from sqlalchemy.exc import IntegrityError
-
 from idic import ProblemError, utcnow
 from idic.contracts import CustomerIdentified, CustomerUpdated
+from sqlalchemy.exc import IntegrityError
 
 from ..adapters.orm import Customer, Identifier
 from ..adapters.uow import IdentityUnitOfWork
@@ -18,7 +17,8 @@ from ..domain.identifiers import InvalidIdentifier, identifier_key, normalise
 UowFactory = Callable[[], IdentityUnitOfWork]
 
 
-def normalised_pairs(request: IdentifyRequest, *, default_region: str, field_prefix: str = "body") -> list[tuple[str, str]]:
+def normalised_pairs(request: IdentifyRequest, *, default_region: str,
+                     field_prefix: str = "body") -> list[tuple[str, str]]:
     """(type, normalised value) of every identifier; 422 naming the first bad one."""
     pairs = []
     for index, identifier in enumerate(request.identifiers):
@@ -56,7 +56,8 @@ def identify(*, request: IdentifyRequest, uow_factory: UowFactory, default_regio
     raise AssertionError("unreachable")
 
 
-def _identify_once(*, request: IdentifyRequest, pairs: list[tuple[str, str]], uow_factory: UowFactory) -> IdentifyResult:
+def _identify_once(*, request: IdentifyRequest, pairs: list[tuple[str, str]],
+                   uow_factory: UowFactory) -> IdentifyResult:
     now = utcnow()
     with uow_factory() as uow:
         hits = uow.customers.find_by_identifiers(pairs)
