@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+
 from identity_service.config import Settings
 from identity_service.main import create_app
 

@@ -9,6 +9,9 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import Column, Integer, Numeric, String, Table, select
+from sqlalchemy.orm import Session
+
 from idic import (
     CloudEvent,
     ConsumerSpec,
@@ -20,8 +23,6 @@ from idic import (
     new_metadata,
 )
 from idic.contracts import InteractionRecorded
-from sqlalchemy import Column, Integer, Numeric, String, Table, select
-from sqlalchemy.orm import Session
 
 metadata = new_metadata()
 tables = add_messaging_tables(metadata)

@@ -11,6 +11,10 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kafka import KafkaConsumer, KafkaProducer
+from sqlalchemy import Column, Integer, Numeric, String, Table, func, select
+from sqlalchemy.orm import Session
+
 from idic import (
     CloudEvent,
     ConsumerSpec,
@@ -23,9 +27,6 @@ from idic import (
     new_metadata,
 )
 from idic.contracts import InteractionRecorded
-from kafka import KafkaConsumer, KafkaProducer
-from sqlalchemy import Column, Integer, Numeric, String, Table, func, select
-from sqlalchemy.orm import Session
 
 metadata = new_metadata()
 tables = add_messaging_tables(metadata)

@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from idic_devstack.kafka import KafkaBroker
 from idic_devstack.postgres import PostgresCluster
 from idic_devstack.stack import SERVICES, Stack

@@ -9,9 +9,10 @@ import uuid
 from decimal import Decimal
 
 import httpx
+from kafka import KafkaConsumer, KafkaProducer
+
 from idic_devstack.kafka import KafkaBroker
 from idic_devstack.stack import Stack
-from kafka import KafkaConsumer, KafkaProducer
 
 from .conftest import eventually
 

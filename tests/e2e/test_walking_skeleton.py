@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 
 import httpx
-from idic import parse_event
 from kafka import KafkaConsumer
+
+from idic import parse_event
 
 from .conftest import eventually
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from idic import ServiceSettings
 from pydantic_settings import SettingsConfigDict
+
+from idic import ServiceSettings
 
 
 class Settings(ServiceSettings):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
+
 from idic import ServiceRuntime, create_service_app
 from idic.contracts.identity import TOPIC
 

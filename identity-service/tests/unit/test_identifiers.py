@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from identity_service.domain.identifiers import InvalidIdentifier, identifier_key, normalise
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from cloudevents.core.bindings.kafka import KafkaMessage, from_kafka
 from cloudevents.core.formats.json import JSONFormat
-from idic import CloudEvent, OutboxRelay, dlq_topic
-from idic.contracts import InteractionRecorded
 from kafka import KafkaConsumer, KafkaProducer
 from sqlalchemy import func, select
+
+from idic import CloudEvent, OutboxRelay, dlq_topic
+from idic.contracts import InteractionRecorded
 
 from ..support import MiniService, running_consumer, tables, wait_until
 

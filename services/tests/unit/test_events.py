@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import idic
 import pytest
+
+import idic
 from idic import CloudEvent, MalformedEvent, parse_event
 from idic.contracts import EVENT_TYPES, TOPICS, CustomerIdentified, CustomersMerged
 

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from idic import BodyGuardMiddleware, ProblemError, RequestContextMiddleware, install_problem_handlers
 from pydantic import BaseModel
+
+from idic import BodyGuardMiddleware, ProblemError, RequestContextMiddleware, install_problem_handlers
 
 
 class Body(BaseModel):

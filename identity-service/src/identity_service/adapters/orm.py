@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from idic import UtcDateTime, add_messaging_tables, new_metadata
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from idic import UtcDateTime, add_messaging_tables, new_metadata
 
 
 class Base(DeclarativeBase):

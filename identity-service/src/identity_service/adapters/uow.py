@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from idic import UnitOfWork
 from sqlalchemy.orm import Session
+
+from idic import UnitOfWork
 
 from .repository import CustomerRepository
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
+from sqlalchemy.exc import IntegrityError
+
 from idic import ProblemError, utcnow
 from idic.contracts import CustomerIdentified, CustomerUpdated
-from sqlalchemy.exc import IntegrityError
 
 from ..adapters.orm import Customer, Identifier
 from ..adapters.uow import IdentityUnitOfWork

@@ -1,0 +1,1 @@
+"""treatment-service: Customize (next-best-actions, real-time treatments)."""

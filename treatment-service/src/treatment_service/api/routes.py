@@ -1,0 +1,60 @@
+"""HTTP routes of treatment-service: translate HTTP to service-layer calls and back."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+
+from ..adapters.orm import CUSTOMER_ID_LENGTH
+from ..service_layer import services as svc
+from .schemas import Channel, ContextOut, NextBestAction, OutcomeIn, TreatmentOut
+
+router = APIRouter(tags=["customize"])
+internal = APIRouter(prefix="/internal", tags=["internal"])
+PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
+INVALID: dict[int | str, dict[str, Any]] = {422: {"description": "Invalid input", **PROBLEM}}
+
+
+def get_uow_factory(request: Request) -> svc.UowFactory:
+    return request.app.state.runtime.uow  # type: ignore[no-any-return]
+
+
+UowFactoryDep = Annotated[svc.UowFactory, Depends(get_uow_factory)]
+CustomerId = Annotated[str, Path(min_length=1, max_length=CUSTOMER_ID_LENGTH, description="Opaque customer id.")]
+TreatmentId = Annotated[str, Path(min_length=1, max_length=36)]
+
+
+@router.get("/v1/customers/{customer_id}/next-best-actions", response_model=list[NextBestAction], responses=INVALID)
+def next_best_actions(customer_id: CustomerId, uow_factory: UowFactoryDep,
+                      channel: Annotated[Channel | None, Query()] = None,
+                      limit: Annotated[int, Query(ge=1, le=50)] = 10) -> list[NextBestAction]:
+    """Ranked next-best-actions from the stored context (200 with [] for an unknown customer)."""
+    actions = svc.get_next_best_actions(customer_id=customer_id, channel=channel, limit=limit,
+                                        uow_factory=uow_factory)
+    return [NextBestAction.of(a) for a in actions]
+
+
+@router.post("/v1/treatments/{treatment_id}/outcome", response_model=TreatmentOut, responses={
+    404: {"description": "Unknown treatment", **PROBLEM}, 409: {"description": "Outcome already recorded", **PROBLEM},
+    **INVALID})
+def record_outcome(treatment_id: TreatmentId, body: OutcomeIn, uow_factory: UowFactoryDep) -> TreatmentOut:
+    """Record the customer's answer (accepted, declined, ignored) to a treatment, once."""
+    return TreatmentOut.of(svc.record_outcome(treatment_id=treatment_id, outcome=body.outcome,
+                                              uow_factory=uow_factory))
+
+
+@internal.get("/customers/{customer_id}/context", response_model=ContextOut, responses={
+    404: {"description": "No context stored for this customer", **PROBLEM}, **INVALID})
+def customer_context(customer_id: CustomerId, uow_factory: UowFactoryDep) -> ContextOut:
+    """The stored context (merged ids resolve to the survivor), for the 360 view and tests."""
+    context, merged_ids = svc.get_context(customer_id=customer_id, uow_factory=uow_factory)
+    return ContextOut.of(context, merged_ids)
+
+
+@internal.get("/customers/{customer_id}/treatments", response_model=list[TreatmentOut], responses=INVALID)
+def customer_treatments(customer_id: CustomerId, uow_factory: UowFactoryDep,
+                        limit: Annotated[int, Query(ge=1, le=200)] = 50) -> list[TreatmentOut]:
+    """Treatments decided for the customer, newest first ([] when none)."""
+    return [TreatmentOut.of(t) for t in svc.list_treatments(customer_id=customer_id, limit=limit,
+                                                            uow_factory=uow_factory)]

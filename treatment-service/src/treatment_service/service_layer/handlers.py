@@ -1,0 +1,139 @@
+"""Event handlers: keep each customer's context current and decide real-time treatments.
+
+They run inside the consumer's unit of work (the consumer commits, together with its
+inbox row), possibly several events per transaction; every write is flushed so the next
+handler sees it. Each is O(1) per event (a merge: O(number of merged ids))."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+
+from idic import CloudEvent, Handler, get_logger, utcnow
+from idic.contracts import (
+    CustomerErased,
+    CustomerScored,
+    CustomersMerged,
+    CustomerUnmerged,
+    InteractionRecorded,
+    TreatmentDecided,
+    TriggerDetected,
+)
+
+from ..adapters.orm import CUSTOMER_ID_LENGTH, Treatment
+from ..adapters.uow import TreatmentUnitOfWork
+from ..domain.context import CustomerContext
+from ..domain.rules import newly_fired
+
+log = get_logger(__name__)
+Change = Callable[[CustomerContext, dt.datetime], bool]
+
+
+class InvalidCustomerId(ValueError):
+    """An event names a customer id we cannot store (dead-lettered by the consumer)."""
+
+
+def checked_id(customer_id: str) -> str:
+    """The id if storable: non-empty, bounded, no NUL (PostgreSQL rejects it)."""
+    if not customer_id or len(customer_id) > CUSTOMER_ID_LENGTH or "\x00" in customer_id:
+        raise InvalidCustomerId(f"customer id must be 1-{CUSTOMER_ID_LENGTH} characters without NUL")
+    return customer_id
+
+
+def _update_context(uow: TreatmentUnitOfWork, *, customer_id: str, envelope: CloudEvent, change: Change) -> None:
+    """Apply ``change`` to the survivor's context and decide what newly fires."""
+    target = uow.contexts.resolve(checked_id(customer_id))
+    if uow.contexts.is_erased(target):
+        log.info("event for an erased customer ignored", customer_id=target)
+        return
+    now = utcnow()
+    context = uow.contexts.get(target)
+    before = context.snapshot() if context is not None else CustomerContext.new(target, now=now)
+    context = context or CustomerContext.new(target, now=now)
+    if not change(context, now):
+        return
+    uow.contexts.save(context)
+    _decide(uow, before=before, after=context, envelope=envelope, now=now)
+
+
+def _decide(uow: TreatmentUnitOfWork, *, before: CustomerContext, after: CustomerContext, envelope: CloudEvent,
+            now: dt.datetime) -> None:
+    """Record and publish (same transaction) each rule firing not decided before."""
+    for decision in newly_fired(before, after):
+        action = decision.action
+        if uow.treatments.exists(customer_id=after.customer_id, rule_id=action.rule_id,
+                                 occurrence=decision.occurrence):
+            continue
+        treatment = Treatment(
+            id=str(uuid.uuid4()), customer_id=after.customer_id, rule_id=action.rule_id,
+            rule_version=action.rule_version, occurrence=decision.occurrence, action_id=action.action_id,
+            kind=action.kind, channel=action.channel, score=action.score, reasons=list(action.reasons),
+            cause_event_id=envelope.id[:64], decided_at=now)
+        uow.treatments.add(treatment)
+        uow.publish(TreatmentDecided(
+            treatment_id=treatment.id, customer_id=treatment.customer_id, action_id=action.action_id,
+            kind=action.kind, channel=action.channel, rule_id=action.rule_id, rule_version=action.rule_version,
+            score=action.score, reasons=list(action.reasons), decided_at=now, cause_event_id=envelope.id))
+        log.info("treatment decided", customer_id=after.customer_id, rule_id=action.rule_id,
+                 treatment_id=treatment.id)
+
+
+def on_customer_scored(payload: CustomerScored, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
+    """New value facts (tier, CLV, churn risk, RFM) for the customer."""
+    _update_context(uow, customer_id=payload.customer_id, envelope=envelope,
+                    change=lambda c, now: c.apply_scored(payload, now=now))
+
+
+def on_interaction_recorded(payload: InteractionRecorded, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
+    """One more interaction (counters per channel and type, last interaction, purchases)."""
+    _update_context(uow, customer_id=payload.customer_id, envelope=envelope,
+                    change=lambda c, now: c.apply_interaction(payload, now=now))
+
+
+def on_trigger_detected(payload: TriggerDetected, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
+    """A trigger joins the customer's bounded list of recent triggers."""
+    _update_context(uow, customer_id=payload.customer_id, envelope=envelope,
+                    change=lambda c, now: c.apply_trigger(payload, now=now))
+
+
+def on_customers_merged(payload: CustomersMerged, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
+    """Fold the merged customers' contexts and treatments into the survivor's.
+
+    A merge is not customer behaviour, so it decides no treatment by itself."""
+    survivor = uow.contexts.resolve(checked_id(payload.customer_id))
+    if uow.contexts.is_erased(survivor):
+        return
+    now = utcnow()
+    for merged_id in dict.fromkeys(checked_id(m) for m in payload.merged_ids):
+        if merged_id == survivor or uow.contexts.is_erased(merged_id):
+            continue
+        merged = uow.contexts.get(merged_id)
+        if merged is not None:
+            context = uow.contexts.get(survivor) or CustomerContext.new(survivor, now=merged.created_at)
+            context.fold(merged, now=now)
+            uow.contexts.save(context)
+            uow.contexts.delete(merged_id)
+        uow.treatments.rekey(from_id=merged_id, to_id=survivor)
+        uow.contexts.add_alias(merged_id=merged_id, survivor_id=survivor, at=now)
+
+
+def on_customer_unmerged(payload: CustomerUnmerged, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
+    """Events for the restored id apply to its own context again (what was folded stays)."""
+    uow.contexts.remove_alias(merged_id=checked_id(payload.restored_id), survivor_id=checked_id(payload.customer_id))
+
+
+def on_customer_erased(payload: CustomerErased, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
+    """GDPR art. 17: delete the context and treatments; keep only a tombstone of the id."""
+    erased = uow.contexts.erase(customer_id=checked_id(payload.customer_id), at=payload.erased_at)
+    uow.treatments.delete_for(erased)
+
+
+HANDLERS: dict[str, Handler] = {
+    CustomerScored.event_type: on_customer_scored,
+    InteractionRecorded.event_type: on_interaction_recorded,
+    TriggerDetected.event_type: on_trigger_detected,
+    CustomersMerged.event_type: on_customers_merged,
+    CustomerUnmerged.event_type: on_customer_unmerged,
+    CustomerErased.event_type: on_customer_erased,
+}

@@ -1,0 +1,3 @@
+"""Real Kafka and PostgreSQL for the integration tests (idic's devstack)."""
+
+pytest_plugins = ["idic_devstack.pytest_plugin"]

@@ -1,0 +1,161 @@
+"""Event handlers and use cases on a migrated SQLite file (no Kafka): what each event does
+to the stored context, treatments and outbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from treatment_factories import T0, interaction, purchase, scored, trigger
+
+from idic import CloudEvent, ProblemError
+from idic.contracts import CustomerErased, CustomersMerged, CustomerUnmerged, EventPayload
+from treatment_service.adapters.orm import Treatment, messaging
+from treatment_service.config import Settings
+from treatment_service.main import build_runtime
+from treatment_service.service_layer import services
+from treatment_service.service_layer.handlers import HANDLERS, InvalidCustomerId
+
+
+@pytest.fixture
+def uow_factory(tmp_path: Path) -> Iterator[services.UowFactory]:
+    runtime = build_runtime(Settings(database_url=f"sqlite:///{tmp_path}/t.db", kafka_bootstrap_servers="127.0.0.1:1"))
+    runtime.migrate()
+    try:
+        yield runtime.uow
+    finally:
+        runtime.stop()
+
+
+def apply(uow_factory: services.UowFactory, *payloads: EventPayload) -> list[CloudEvent]:
+    """Handle events in one transaction, as the consumer's batch path does."""
+    events = [CloudEvent.wrap(p, source="/test") for p in payloads]
+    with uow_factory() as uow:
+        for event, payload in zip(events, payloads, strict=True):
+            HANDLERS[event.type](payload, event, uow)
+        uow.commit()
+    return events
+
+
+def outbox(uow_factory: services.UowFactory) -> list[CloudEvent]:
+    with uow_factory() as uow:
+        bodies = uow.session.scalars(select(messaging.outbox.c.body).order_by(messaging.outbox.c.id))
+        return [CloudEvent.model_validate_json(b) for b in bodies]
+
+
+def treatments(uow_factory: services.UowFactory, customer_id: str) -> list[Treatment]:
+    return services.list_treatments(customer_id=customer_id, limit=50, uow_factory=uow_factory)
+
+
+def test_first_purchase_decides_welcome_once_and_publishes_it(uow_factory: services.UowFactory) -> None:
+    [cause] = apply(uow_factory, purchase("c1"))
+    apply(uow_factory, purchase("c1"), interaction("c1"))
+    [treatment] = treatments(uow_factory, "c1")
+    assert (treatment.rule_id, treatment.kind, treatment.channel) == ("welcome-first-purchase", "message", "email")
+    [event] = outbox(uow_factory)
+    assert event.type == "idic.treatment.decided.v1" and event.subject == "c1"
+    assert event.data["treatment_id"] == treatment.treatment_id and event.data["cause_event_id"] == cause.id
+
+
+def test_welcome_once_per_customer_whichever_event_reports_it(uow_factory: services.UowFactory) -> None:
+    hour = dt.timedelta(hours=1)
+    apply(uow_factory, scored("c1", frequency=1, scored_at=T0))  # scoring reports the first purchase
+    apply(uow_factory, purchase("c1"))  # purchases 0 -> 1, but one purchase was already known
+    apply(uow_factory, scored("c1", frequency=2, scored_at=T0 + hour))
+    apply(uow_factory, purchase("c2"))
+    # a correction back to one purchase makes the rule hold anew: same occurrence, no new treatment
+    apply(uow_factory, scored("c1", frequency=1, scored_at=T0 + 2 * hour))
+    assert [t.rule_id for t in treatments(uow_factory, "c1")] == ["welcome-first-purchase"]
+    assert len(outbox(uow_factory)) == 2  # c1's and c2's
+
+
+def test_several_events_in_one_transaction_see_each_other(uow_factory: services.UowFactory) -> None:
+    apply(uow_factory, interaction("c1"), purchase("c1"), scored("c1", churn_risk=0.7, tier="most_valuable"))
+    context, _ = services.get_context(customer_id="c1", uow_factory=uow_factory)
+    assert (context.interactions_count, context.purchases_count, context.tier) == (2, 1, "most_valuable")
+    assert {t.rule_id for t in treatments(uow_factory, "c1")} == {
+        "welcome-first-purchase", "retention-churn-risk", "vip-service-level"}
+    assert len(outbox(uow_factory)) == 3
+
+
+def test_retention_decided_per_crossing(uow_factory: services.UowFactory) -> None:
+    day = dt.timedelta(days=1)
+    apply(uow_factory, scored("c1", churn_risk=0.7, scored_at=T0))
+    apply(uow_factory, scored("c1", churn_risk=0.8, scored_at=T0 + day))  # still above: nothing new
+    apply(uow_factory, scored("c1", churn_risk=0.2, scored_at=T0 + 2 * day))
+    apply(uow_factory, scored("c1", churn_risk=0.9, scored_at=T0 + 3 * day))  # crosses again
+    apply(uow_factory, scored("c1", churn_risk=0.1, scored_at=T0 - day))  # stale: ignored
+    assert len(treatments(uow_factory, "c1")) == 2
+    context, _ = services.get_context(customer_id="c1", uow_factory=uow_factory)
+    assert context.churn_risk == 0.9
+
+
+def test_trigger_lands_in_context(uow_factory: services.UowFactory) -> None:
+    apply(uow_factory, trigger("c1", trigger_id="t1", kind="lapse"))
+    context, _ = services.get_context(customer_id="c1", uow_factory=uow_factory)
+    assert [(t.trigger_id, t.kind) for t in context.recent_triggers] == [("t1", "lapse")]
+
+
+def test_merge_folds_contexts_rekeys_treatments_and_redirects_late_events(uow_factory: services.UowFactory) -> None:
+    apply(uow_factory, purchase("a"), purchase("b"), interaction("b", channel="email"))
+    apply(uow_factory, CustomersMerged(customer_id="a", merged_ids=["b"]))
+    context, merged_ids = services.get_context(customer_id="a", uow_factory=uow_factory)
+    assert (context.interactions_count, context.purchases_count, merged_ids) == (3, 2, ["b"])
+    rows = treatments(uow_factory, "a")
+    assert len(rows) == 2 and {r.customer_id for r in rows} == {"a"}
+    assert sorted(r.occurrence for r in rows) == ["first-purchase", "first-purchase|merged:b"]
+    # the merged id resolves to the survivor, and its late events land there
+    assert services.get_context(customer_id="b", uow_factory=uow_factory)[0].customer_id == "a"
+    apply(uow_factory, interaction("b"))
+    assert services.get_context(customer_id="a", uow_factory=uow_factory)[0].interactions_count == 4
+    # a chained merge keeps aliases one hop deep
+    apply(uow_factory, CustomersMerged(customer_id="z", merged_ids=["a"]))
+    assert services.get_context(customer_id="b", uow_factory=uow_factory)[0].customer_id == "z"
+
+
+def test_unmerge_lets_the_restored_id_have_its_own_context_again(uow_factory: services.UowFactory) -> None:
+    apply(uow_factory, interaction("a"), interaction("b"))
+    apply(uow_factory, CustomersMerged(customer_id="a", merged_ids=["b"]),
+          CustomerUnmerged(customer_id="a", restored_id="b"), interaction("b"))
+    assert services.get_context(customer_id="b", uow_factory=uow_factory)[0].customer_id == "b"
+    assert services.get_context(customer_id="a", uow_factory=uow_factory)[0].interactions_count == 2
+
+
+def test_erase_deletes_context_treatments_and_ignores_late_events(uow_factory: services.UowFactory) -> None:
+    apply(uow_factory, purchase("a"), purchase("b"))
+    apply(uow_factory, CustomersMerged(customer_id="a", merged_ids=["b"]))
+    apply(uow_factory, CustomerErased(customer_id="a", erased_at=T0), purchase("a"), purchase("b"))
+    for customer_id in ("a", "b"):
+        with pytest.raises(ProblemError) as info:
+            services.get_context(customer_id=customer_id, uow_factory=uow_factory)
+        assert info.value.status == 404
+        assert treatments(uow_factory, customer_id) == []
+    with uow_factory() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(Treatment)) == 0
+
+
+def test_unstorable_customer_id_is_refused(uow_factory: services.UowFactory) -> None:
+    for bad in ("", "x" * 129, "a\x00b"):
+        with pytest.raises(InvalidCustomerId):
+            apply(uow_factory, interaction(bad))
+
+
+def test_outcome_once(uow_factory: services.UowFactory) -> None:
+    apply(uow_factory, purchase("c1"))
+    [treatment] = treatments(uow_factory, "c1")
+    done = services.record_outcome(treatment_id=treatment.treatment_id, outcome="accepted", uow_factory=uow_factory)
+    assert done.outcome == "accepted" and done.outcome_at is not None
+    with pytest.raises(ProblemError) as conflict:
+        services.record_outcome(treatment_id=treatment.treatment_id, outcome="declined", uow_factory=uow_factory)
+    assert conflict.value.status == 409
+    with pytest.raises(ProblemError) as missing:
+        services.record_outcome(treatment_id="nope", outcome="declined", uow_factory=uow_factory)
+    assert missing.value.status == 404
+
+
+def test_next_best_actions_unknown_customer_is_empty(uow_factory: services.UowFactory) -> None:
+    assert services.get_next_best_actions(customer_id="nobody", channel=None, limit=10, uow_factory=uow_factory) == []
+
