@@ -130,3 +130,17 @@ def test_start_order_follows_health() -> None:
         for n in ready:
             del pending[n]
     assert order.index("gateway") == len(order) - 1
+
+
+@pytest.mark.parametrize("name", [n for n in APPS if n != "gateway"])
+def test_images_ship_the_migrations_they_run_at_start(name: str) -> None:
+    """The Dockerfile does a normal (non-editable) install: alembic.ini and the migration
+    scripts must be package data or the container cannot migrate its database."""
+    import tomllib
+
+    package = APPS[name][1].split(".")[0]
+    project = tomllib.loads((ROOT / SERVICES[name]["build"]["dockerfile"]).with_name("pyproject.toml").read_text())
+    data = project["tool"]["setuptools"]["package-data"][package]
+    assert "alembic.ini" in data and "migrations/versions/*.py" in data and "migrations/*.py" in data
+    source = ROOT / SERVICES[name]["build"]["dockerfile"]
+    assert (source.parent / "src" / package / "alembic.ini").is_file()

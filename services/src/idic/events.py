@@ -7,7 +7,7 @@ import json
 import uuid
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from .contracts import EVENT_TYPES, EventPayload
 
@@ -30,7 +30,7 @@ class CloudEvent(BaseModel):
     id: str = Field(min_length=1)
     source: str = Field(min_length=1)
     type: str = Field(min_length=1)
-    time: dt.datetime
+    time: AwareDatetime
     subject: str | None = None
     datacontenttype: str = "application/json"
     data: dict[str, Any]

@@ -7,10 +7,9 @@ link records that arrive with identifiers to a customer without seeing the value
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import AwareDatetime, Field
 
 from .base import EventPayload
 
@@ -72,5 +71,5 @@ class CustomerErased(EventPayload):
     topic: ClassVar[str] = TOPIC
 
     customer_id: str
-    erased_at: dt.datetime
+    erased_at: AwareDatetime
     request_id: str | None = Field(default=None, description="Lets the gateway report completion.")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import AwareDatetime, Field
 
 from .base import EventPayload
 
@@ -27,7 +26,7 @@ class InteractionRecorded(EventPayload):
     channel: Channel
     type: str
     direction: Direction
-    occurred_at: dt.datetime
+    occurred_at: AwareDatetime
     amount: Decimal | None = None
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     cost: Decimal | None = None
@@ -46,6 +45,6 @@ class TriggerDetected(EventPayload):
     trigger_id: str
     customer_id: str
     kind: str
-    occurred_at: dt.datetime
+    occurred_at: AwareDatetime
     interaction_id: str | None = None
     details: dict[str, Any] = Field(default_factory=dict)

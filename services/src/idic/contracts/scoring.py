@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import AwareDatetime, Field
 
 from .base import EventPayload
 
@@ -22,7 +21,7 @@ class CustomerScored(EventPayload):
     topic: ClassVar[str] = TOPIC
 
     customer_id: str
-    scored_at: dt.datetime
+    scored_at: AwareDatetime
     frequency: int = Field(ge=0)
     monetary: Decimal = Decimal("0")
     currency: str | None = None
@@ -42,4 +41,4 @@ class SegmentChanged(EventPayload):
     customer_id: str
     segment_id: str
     entered: bool
-    changed_at: dt.datetime
+    changed_at: AwareDatetime

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import AwareDatetime, Field
 
 from .base import EventPayload
 
@@ -29,5 +28,5 @@ class TreatmentDecided(EventPayload):
     score: float | None = None
     value: Decimal | None = None
     reasons: list[str] = Field(default_factory=list)
-    decided_at: dt.datetime
+    decided_at: AwareDatetime
     cause_event_id: str | None = Field(default=None, description="The event that led to this decision.")

@@ -1,0 +1,1 @@
+"""scoring-service: the Differentiate step of I-D-I-C."""

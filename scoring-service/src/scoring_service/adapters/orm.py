@@ -1,0 +1,82 @@
+"""Tables of scoring-service (its own database; nobody else reads it).
+
+``customer_features`` is written by the event consumer only (aggregates of interactions);
+``customer_scores`` holds what scoring computes from them (per customer now, population
+models later), so a batch scoring run and the consumer do not fight over one row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import JSON, Float, Integer, SmallInteger, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from idic import UtcDateTime, add_messaging_tables, new_metadata
+
+from .types import ExactDecimal
+
+ID = String(255)  # ids are opaque strings from identity-service (Kafka keys are at most 255 here)
+
+
+class Base(DeclarativeBase):
+    metadata = new_metadata()
+
+
+messaging = add_messaging_tables(Base.metadata)
+
+
+class FeatureRow(Base):
+    """Interaction aggregates of one customer (see domain.features.CustomerFeatures)."""
+
+    __tablename__ = "customer_features"
+
+    customer_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    interactions: Mapped[int] = mapped_column(Integer, default=0)
+    frequency: Mapped[int] = mapped_column(Integer, default=0)
+    monetary: Mapped[Decimal] = mapped_column(ExactDecimal)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    monetary_other: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)  # currency -> decimal string
+    first_purchase_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    first_purchase_amount: Mapped[Decimal | None] = mapped_column(ExactDecimal)
+    last_purchase_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    first_interaction_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    last_interaction_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    cost_to_serve: Mapped[Decimal] = mapped_column(ExactDecimal)
+    channel_counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    nps: Mapped[int | None] = mapped_column(SmallInteger)
+    nps_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    csat: Mapped[int | None] = mapped_column(SmallInteger)
+    csat_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class ScoreRow(Base):
+    """Scores of one customer (see domain.value.CustomerScores)."""
+
+    __tablename__ = "customer_scores"
+
+    customer_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    scored_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    r: Mapped[int | None] = mapped_column(SmallInteger)
+    f: Mapped[int | None] = mapped_column(SmallInteger)
+    m: Mapped[int | None] = mapped_column(SmallInteger)
+    rfm_segment: Mapped[str | None] = mapped_column(String(64))
+    tier: Mapped[str | None] = mapped_column(String(32))
+    churn_risk: Mapped[float | None] = mapped_column(Float)
+    p_alive: Mapped[float | None] = mapped_column(Float)
+    expected_purchases_90d: Mapped[float | None] = mapped_column(Float)
+    expected_avg_order_value: Mapped[Decimal | None] = mapped_column(ExactDecimal)
+    clv_12m: Mapped[Decimal | None] = mapped_column(ExactDecimal)
+    segments: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class AliasRow(Base):
+    """A customer merged into another: late events for ``merged_id`` go to ``survivor_id``
+    (the identity and interaction topics are not ordered with respect to each other)."""
+
+    __tablename__ = "customer_aliases"
+
+    merged_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    survivor_id: Mapped[str] = mapped_column(ID, index=True)
+    merged_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

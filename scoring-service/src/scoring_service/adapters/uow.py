@@ -1,0 +1,20 @@
+"""The unit of work of scoring-service: idic's outbox-writing UoW plus its repositories."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from idic import UnitOfWork
+
+from .repository import AliasRepository, FeatureRepository, ScoreRepository
+
+
+class ScoringUnitOfWork(UnitOfWork):
+    features: FeatureRepository
+    scores: ScoreRepository
+    aliases: AliasRepository
+
+    def _attach(self, session: Session) -> None:
+        self.features = FeatureRepository(session)
+        self.scores = ScoreRepository(session)
+        self.aliases = AliasRepository(session)

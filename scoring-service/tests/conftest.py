@@ -1,0 +1,1 @@
+pytest_plugins = ["idic_devstack.pytest_plugin"]

@@ -1,0 +1,79 @@
+"""Handlers on the real repositories, several events in one transaction (as the consumer's
+fast path runs them), on SQLite and PostgreSQL: each must see the writes before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from idic import CloudEvent
+from idic.contracts import CustomerErased, CustomersMerged, InteractionRecorded
+from scoring_service.adapters.orm import FeatureRow, ScoreRow, messaging
+from scoring_service.config import Settings
+from scoring_service.main import build_runtime
+from scoring_service.service_layer.handlers import HANDLERS
+
+T0 = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def runtime(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Any]:
+    url = f"sqlite:///{tmp_path}/repo.db" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    runtime = build_runtime(Settings(database_url=url, consumer_group="unused"))
+    runtime.migrate()
+    yield runtime
+    runtime.stop()
+
+
+def apply(uow: Any, payload: Any) -> None:
+    HANDLERS[payload.event_type](payload, CloudEvent.wrap(payload, source="/test"), uow)
+
+
+def purchase(customer_id: str, amount: str, *, days: int = 0) -> InteractionRecorded:
+    return InteractionRecorded(interaction_id=str(uuid.uuid4()), customer_id=customer_id, channel="web",
+                               type="purchase", direction="inbound", occurred_at=T0 + dt.timedelta(days=days),
+                               amount=Decimal(amount), currency="EUR")
+
+
+def test_one_transaction_sees_its_own_writes(runtime: Any) -> None:
+    with runtime.uow() as uow:
+        apply(uow, purchase("a", "0.1"))
+        apply(uow, purchase("a", "0.2", days=-1))
+        apply(uow, purchase("b", "12345678901234567890.123456789"))
+        apply(uow, CustomersMerged(customer_id="a", merged_ids=["b"]))
+        apply(uow, purchase("b", "0.000000001", days=2))  # after the merge: the survivor's
+        apply(uow, CustomerErased(customer_id="gone", erased_at=T0))
+        apply(uow, purchase("gone", "1"))
+        apply(uow, CustomerErased(customer_id="gone", erased_at=T0))
+        apply(uow, purchase("gone", "2"))
+        uow.commit()
+    with runtime.uow() as uow:
+        a = uow.features.get("a")
+        assert (a.frequency, a.monetary) == (4, Decimal("12345678901234567890.423456790"))
+        assert a.first_purchase_at == T0 - dt.timedelta(days=1) and a.last_purchase_at == T0 + dt.timedelta(days=2)
+        assert a.first_purchase_amount == Decimal("0.2")
+        assert uow.features.get("b") is None and uow.aliases.resolve("b") == "a"
+        assert (uow.features.get("gone").frequency, uow.features.get("gone").monetary) == (1, Decimal("2"))
+        assert uow.session.scalar(select(func.count()).select_from(FeatureRow)) == 2
+        assert uow.session.scalar(select(func.count()).select_from(ScoreRow)) == 2
+        # CustomerScored in the outbox, written by the same transaction: a(1), a(2), b(1), a(merge), a(late), gone x2
+        outbox = uow.session.execute(select(messaging.outbox.c.key, messaging.outbox.c.event_type)
+                                     .order_by(messaging.outbox.c.id)).all()
+        assert [k for k, _ in outbox] == ["a", "a", "b", "a", "a", "gone", "gone"]
+        assert {t for _, t in outbox} == {"idic.customer.scored.v1"}
+
+
+def test_nothing_is_kept_when_the_transaction_fails(runtime: Any) -> None:
+    with pytest.raises(ValueError), runtime.uow() as uow:
+        apply(uow, purchase("a", "5"))
+        bad = purchase("a", "1").model_copy(update={"occurred_at": dt.datetime(2024, 1, 1)})
+        apply(uow, bad)
+    with runtime.uow() as uow:
+        assert uow.features.get("a") is None
+        assert uow.session.scalar(select(func.count()).select_from(messaging.outbox)) == 0

@@ -1,0 +1,128 @@
+"""Event handlers against in-memory fakes: what they store and what they announce."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from idic import CloudEvent
+from idic.contracts import CustomerErased, CustomerScored, CustomersMerged, CustomerUnmerged, InteractionRecorded
+from scoring_service.domain.features import InvalidInteraction
+from scoring_service.service_layer.handlers import HANDLERS
+
+from .fakes import FakeUow
+
+T0 = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
+_n = 0
+
+
+def handle(uow: FakeUow, payload: Any) -> None:
+    HANDLERS[payload.event_type](payload, CloudEvent.wrap(payload, source="/test"), uow)
+
+
+def interaction(customer_id: str, kind: str = "purchase", *, days: int = 0, amount: str | None = None,
+                channel: str = "web", **extra: Any) -> InteractionRecorded:
+    global _n
+    _n += 1
+    if kind == "purchase" and amount is None:
+        amount = "10.00"
+    return InteractionRecorded(
+        interaction_id=f"i{_n}", customer_id=customer_id, channel=channel, type=kind, direction="inbound",
+        occurred_at=T0 + dt.timedelta(days=days), amount=None if amount is None else Decimal(amount),
+        currency="EUR" if amount is not None else None, **extra)
+
+
+def test_purchase_creates_features_scores_and_one_scored_event() -> None:
+    uow = FakeUow()
+    handle(uow, interaction("a", amount="19.90", cost=Decimal("0.30")))
+    f = uow.features.rows["a"]
+    assert (f.frequency, f.monetary, f.currency, f.cost_to_serve) == (1, Decimal("19.90"), "EUR", Decimal("0.30"))
+    assert uow.scores.rows["a"].rfm_segment == "new"
+    [event] = uow.events
+    assert isinstance(event, CustomerScored)
+    assert (event.customer_id, event.frequency, event.monetary, event.currency, event.rfm_segment) == (
+        "a", 1, Decimal("19.90"), "EUR", "new")
+    assert event.tier is None and event.clv_12m is None and event.churn_risk is None
+
+
+def test_visits_are_stored_but_not_announced() -> None:
+    uow = FakeUow()
+    handle(uow, interaction("a", "visit"))
+    assert uow.features.rows["a"].interactions == 1 and uow.events == []
+    handle(uow, interaction("a", days=1))
+    handle(uow, interaction("a", "visit", days=2))
+    handle(uow, interaction("a", "survey", days=3, nps=9))
+    assert [e.frequency for e in uow.events] == [1]
+    handle(uow, interaction("a", days=-5, amount="1"))  # late, out of order: still a frequency change
+    assert [e.frequency for e in uow.events] == [1, 2]
+    assert uow.events[-1].rfm_segment is None
+    f = uow.features.rows["a"]
+    assert (f.interactions, f.nps, f.first_purchase_at) == (5, 9, T0 - dt.timedelta(days=5))
+
+
+def test_merge_folds_into_survivor_and_forgets_merged() -> None:
+    uow = FakeUow()
+    handle(uow, interaction("a", amount="10"))
+    handle(uow, interaction("b", amount="5", channel="store", days=-3))
+    handle(uow, interaction("c", "visit", channel="phone", days=4))
+    uow.events.clear()
+    handle(uow, CustomersMerged(customer_id="a", merged_ids=["b", "c", "a", "b"]))
+    f = uow.features.rows["a"]
+    assert (f.interactions, f.frequency, f.monetary) == (3, 2, Decimal("15"))
+    assert f.first_purchase_at == T0 - dt.timedelta(days=3) and f.last_interaction_at == T0 + dt.timedelta(days=4)
+    assert f.channel_counts == {"web": 1, "store": 1, "phone": 1}
+    assert set(uow.features.rows) == {"a"} and set(uow.scores.rows) == {"a"}
+    assert [(e.customer_id, e.frequency, e.monetary) for e in uow.events] == [("a", 2, Decimal("15"))]
+    # late events of a merged customer count for the survivor
+    handle(uow, interaction("b", "visit", days=6))
+    assert uow.features.rows["a"].interactions == 4 and "b" not in uow.features.rows
+
+
+def test_merge_of_customers_without_value_changes_nothing() -> None:
+    uow = FakeUow()
+    handle(uow, interaction("a", "visit"))
+    handle(uow, CustomersMerged(customer_id="a", merged_ids=["ghost"]))
+    assert uow.features.rows["a"].interactions == 1 and uow.events == []
+    assert uow.aliases.resolve("ghost") == "a"
+
+
+def test_chained_merges_point_to_the_last_survivor() -> None:
+    uow = FakeUow()
+    handle(uow, interaction("c", amount="1"))
+    handle(uow, CustomersMerged(customer_id="b", merged_ids=["c"]))
+    handle(uow, CustomersMerged(customer_id="a", merged_ids=["b"]))
+    handle(uow, interaction("c", amount="2"))
+    assert set(uow.features.rows) == {"a"}
+    assert (uow.features.rows["a"].frequency, uow.features.rows["a"].monetary) == (2, Decimal("3"))
+
+
+def test_unmerge_lets_new_events_count_for_the_restored_customer() -> None:
+    uow = FakeUow()
+    handle(uow, interaction("b", amount="5"))
+    handle(uow, CustomersMerged(customer_id="a", merged_ids=["b"]))
+    handle(uow, CustomerUnmerged(customer_id="a", restored_id="b"))
+    handle(uow, interaction("b", amount="7"))
+    assert uow.features.rows["a"].monetary == Decimal("5") and uow.features.rows["b"].monetary == Decimal("7")
+
+
+def test_erasure_deletes_features_scores_and_aliases() -> None:
+    uow = FakeUow()
+    handle(uow, interaction("a"))
+    handle(uow, interaction("b"))
+    handle(uow, CustomersMerged(customer_id="a", merged_ids=["b"]))
+    handle(uow, interaction("other"))
+    handle(uow, CustomerErased(customer_id="a", erased_at=T0))
+    assert set(uow.features.rows) == {"other"} and set(uow.scores.rows) == {"other"}
+    assert uow.aliases.rows == {}
+
+
+def test_invalid_interaction_is_refused_before_anything_is_stored() -> None:
+    uow = FakeUow()
+    naive = InteractionRecorded(interaction_id="x", customer_id="a", channel="web", type="purchase",
+                                direction="inbound", occurred_at=dt.datetime(2024, 1, 1), amount=Decimal("1"))
+    with pytest.raises(InvalidInteraction):
+        handle(uow, naive)
+    assert uow.features.rows == {} and uow.events == []
