@@ -1,0 +1,1 @@
+"""gateway: the single public entry of the I-D-I-C suite."""

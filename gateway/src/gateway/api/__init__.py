@@ -1,0 +1,1 @@
+"""HTTP layer: public schemas, security, routes."""

@@ -1,0 +1,1 @@
+"""Public routes, one module per I-D-I-C area, plus operations."""

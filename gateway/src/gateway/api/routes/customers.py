@@ -1,0 +1,93 @@
+"""Identify and the single face: routes under /v1/customers owned by identity, the 360
+view and the export (composed by the gateway)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from ...adapters.clients.services import segment
+from ...domain.identifiers import MAX_REF_LENGTH, IdentifierType
+from ...service_layer import customers as svc
+from ..proxy import ClientsDep, errors, forward
+from ..schemas import (
+    ConsentRequest,
+    CustomerExport,
+    CustomerView,
+    IdentifyBatchRequest,
+    IdentifyBatchResult,
+    IdentifyRequest,
+    IdentifyResult,
+    LookupResult,
+    MergeRequest,
+    UnmergeRequest,
+)
+from ..security import Authorized, SettingsDep
+
+router = APIRouter(prefix="/v1/customers", dependencies=[Authorized])
+CustomerRef = Annotated[str, Path(
+    min_length=1, max_length=MAX_REF_LENGTH,
+    description="A customer id, or any identifier written type:value (email:a@b.com, external_id:crm:42)")]
+
+
+@router.post("/identify", tags=["identify"], response_model=IdentifyResult, responses=errors())
+async def identify(body: IdentifyRequest, request: Request, clients: ClientsDep) -> Response:
+    """Find the one customer these identifiers and attributes belong to, creating or merging as the rules say."""
+    return await forward(clients.identity, request, "POST", "/v1/customers/identify", with_body=True)
+
+
+@router.post("/identify:batch", tags=["identify"], response_model=IdentifyBatchResult, responses=errors(413))
+async def identify_batch(body: IdentifyBatchRequest, request: Request, clients: ClientsDep) -> Response:
+    """Identify up to 10,000 records; results in the same order."""
+    return await forward(clients.identity, request, "POST", "/v1/customers/identify:batch", with_body=True)
+
+
+@router.get("/lookup", tags=["identify"], response_model=LookupResult, responses=errors(404))
+async def lookup(type: Annotated[IdentifierType, Query()], value: Annotated[str, Query(min_length=1, max_length=512)],
+                 request: Request, clients: ClientsDep) -> Response:
+    """The current customer (the survivor after merges) owning an identifier."""
+    return await forward(clients.identity, request, "GET", "/v1/customers/lookup",
+                         params={"type": type, "value": value})
+
+
+@router.post("/merge", tags=["identify"], responses=errors(404, 409))
+async def merge(body: MergeRequest, request: Request, clients: ClientsDep) -> Response:
+    """Merge customers into a survivor."""
+    return await forward(clients.identity, request, "POST", "/v1/customers/merge", with_body=True)
+
+
+@router.post("/{customer_id}/unmerge", tags=["identify"], responses=errors(404, 409))
+async def unmerge(customer_id: CustomerRef, body: UnmergeRequest, request: Request, clients: ClientsDep) -> Response:
+    """Split a customer that was merged in back out of this one."""
+    resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
+    return await forward(clients.identity, request, "POST", f"/v1/customers/{segment(resolved)}/unmerge",
+                         with_body=True)
+
+
+@router.put("/{customer_id}/consent", tags=["customize"], responses=errors(404))
+async def put_consent(customer_id: CustomerRef, body: ConsentRequest, request: Request,
+                      clients: ClientsDep) -> Response:
+    """Record the customer's consent per channel and for profiling (owned by identity)."""
+    resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
+    return await forward(clients.identity, request, "PUT", f"/v1/customers/{segment(resolved)}/consent",
+                         with_body=True)
+
+
+@router.delete("/{customer_id}", tags=["identify"], status_code=204, responses=errors(404))
+async def erase(customer_id: CustomerRef, request: Request, clients: ClientsDep) -> Response:
+    """Erase the person everywhere (GDPR art. 17; admin). Identity erases and tells the others by event."""
+    resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
+    return await forward(clients.identity, request, "DELETE", f"/v1/customers/{segment(resolved)}")
+
+
+@router.get("/{customer_id}/export", tags=["identify"], response_model=CustomerExport, responses=errors(404))
+async def export(customer_id: CustomerRef, clients: ClientsDep) -> dict[str, object]:
+    """All data of the person from every service (GDPR art. 15/20; admin); all or nothing."""
+    return await svc.export_customer(ref=customer_id, clients=clients)
+
+
+@router.get("/{customer_id}", tags=["single face"], response_model=CustomerView, responses=errors(404))
+async def customer_view(customer_id: CustomerRef, clients: ClientsDep, settings: SettingsDep) -> dict[str, object]:
+    """The 360-degree view of one customer; optional parts degrade instead of failing."""
+    return await svc.customer_view(ref=customer_id, clients=clients, part_timeout_s=settings.part_timeout_s)

@@ -1,0 +1,73 @@
+"""Customize: routes owned by treatment-service."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from ...adapters.clients.services import segment
+from ...service_layer import customers as svc
+from ..proxy import ClientsDep, errors, forward
+from ..schemas import Channel, NextBestAction, OutcomeRequest, Rule, SimulateRequest
+from ..security import Authorized
+from .customers import CustomerRef
+
+router = APIRouter(tags=["customize"], dependencies=[Authorized])
+# '.'-led ids would become dot segments in the upstream URL
+ResourceId = Annotated[str, Path(min_length=1, max_length=256, pattern=r"^[^.][^/]*$")]
+
+
+@router.get("/v1/customers/{customer_id}/next-best-actions", response_model=list[NextBestAction],
+            responses=errors(404))
+async def next_best_actions(customer_id: CustomerRef, request: Request, clients: ClientsDep,
+                            channel: Annotated[Channel | None, Query()] = None,
+                            limit: Annotated[int | None, Query(ge=1, le=50)] = None) -> Response:
+    """Ranked next-best-actions, respecting consent and contact policy."""
+    resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
+    return await forward(clients.treatment, request, "GET", f"/v1/customers/{segment(resolved)}/next-best-actions",
+                         params={"channel": channel, "limit": limit})
+
+
+@router.get("/v1/rules", responses=errors())
+async def list_rules(request: Request, clients: ClientsDep) -> Response:
+    """All rules (current versions)."""
+    return await forward(clients.treatment, request, "GET", "/v1/rules")
+
+
+@router.post("/v1/rules", status_code=201, responses=errors(409))
+async def create_rule(body: Rule, request: Request, clients: ClientsDep) -> Response:
+    """Create a rule (admin)."""
+    return await forward(clients.treatment, request, "POST", "/v1/rules", with_body=True)
+
+
+@router.post("/v1/rules:simulate", responses=errors(404))
+async def simulate_rule(body: SimulateRequest, request: Request, clients: ClientsDep) -> Response:
+    """Whether a rule (given, or stored by id) fires for a customer, and why."""
+    return await forward(clients.treatment, request, "POST", "/v1/rules:simulate", with_body=True)
+
+
+@router.get("/v1/rules/{rule_id}", responses=errors(404))
+async def get_rule(rule_id: ResourceId, request: Request, clients: ClientsDep) -> Response:
+    """One rule."""
+    return await forward(clients.treatment, request, "GET", f"/v1/rules/{segment(rule_id)}")
+
+
+@router.put("/v1/rules/{rule_id}", responses=errors(404, 409))
+async def replace_rule(rule_id: ResourceId, body: Rule, request: Request, clients: ClientsDep) -> Response:
+    """Write a new version of a rule (admin)."""
+    return await forward(clients.treatment, request, "PUT", f"/v1/rules/{segment(rule_id)}", with_body=True)
+
+
+@router.delete("/v1/rules/{rule_id}", status_code=204, responses=errors(404))
+async def delete_rule(rule_id: ResourceId, request: Request, clients: ClientsDep) -> Response:
+    """Retire a rule (admin)."""
+    return await forward(clients.treatment, request, "DELETE", f"/v1/rules/{segment(rule_id)}")
+
+
+@router.post("/v1/treatments/{treatment_id}/outcome", responses=errors(404))
+async def record_outcome(treatment_id: ResourceId, body: OutcomeRequest, request: Request,
+                         clients: ClientsDep) -> Response:
+    """Record how the customer answered a treatment."""
+    return await forward(clients.treatment, request, "POST", f"/v1/treatments/{segment(treatment_id)}/outcome",
+                         with_body=True)

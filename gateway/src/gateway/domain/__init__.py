@@ -1,0 +1,1 @@
+"""Pure logic: identifier references, access policy."""

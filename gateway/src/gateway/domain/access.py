@@ -1,0 +1,58 @@
+"""Who may call what: API keys and the scope each route needs."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Mapping, Sequence
+
+READ, WRITE, ADMIN = "read", "write", "admin"
+
+# Paths that are open to anyone: probes, metrics and the API's own documentation.
+PUBLIC_PATHS: frozenset[str] = frozenset({
+    "/healthz", "/readyz", "/metrics", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json",
+})
+
+
+def required_scope(method: str, route_path: str) -> str | None:
+    """The scope a route template needs; None for the open operational routes.
+
+    GET needs read, POST/PUT write; DELETE, the GDPR export and changes to rules need admin."""
+    if route_path in PUBLIC_PATHS:
+        return None
+    method = method.upper()
+    if method == "DELETE" or route_path.endswith("/export"):
+        return ADMIN
+    if method in ("POST", "PUT", "PATCH") and (route_path == "/v1/rules" or route_path.startswith("/v1/rules/")):
+        return ADMIN
+    if method in ("GET", "HEAD", "OPTIONS"):
+        return READ
+    return WRITE
+
+
+def _digest(key: str) -> bytes:
+    # equal-length digests so compare_digest's timing says nothing about key lengths
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).digest()
+
+
+def authenticate(presented: str, keys: Mapping[str, Sequence[str]]) -> frozenset[str] | None:
+    """The scopes of the presented key, or None when it matches no configured key.
+
+    Every configured key is compared (no early exit), in constant time each."""
+    wanted = _digest(presented)
+    found: frozenset[str] | None = None
+    for key, scopes in keys.items():
+        if hmac.compare_digest(wanted, _digest(key)):
+            found = frozenset(scopes)
+    return found
+
+
+def presented_key(*, authorization: str | None, api_key: str | None) -> str | None:
+    """The key from ``Authorization: Bearer <key>`` or else ``X-API-Key``; None if neither."""
+    if authorization:
+        scheme, _, token = authorization.strip().partition(" ")
+        if scheme.lower() == "bearer" and token.strip():
+            return token.strip()
+    if api_key and api_key.strip():
+        return api_key.strip()
+    return None

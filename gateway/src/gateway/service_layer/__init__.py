@@ -1,0 +1,1 @@
+"""Use cases that combine several services (the 360 view, export)."""

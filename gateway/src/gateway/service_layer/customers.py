@@ -1,0 +1,111 @@
+"""Use cases spanning services: resolve ``type:value`` ids, the 360 view, the GDPR export."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable
+from typing import Any
+
+from prometheus_client import Counter
+
+from idic import ProblemError, get_logger
+
+from ..adapters.clients import Clients, IdentityClient, ServiceClient, UpstreamFailure
+from ..adapters.clients.base import require_json
+from ..adapters.clients.services import segment
+from ..domain.identifiers import CustomerId, InvalidCustomerRef, parse_customer_ref
+
+log = get_logger("gateway.customers")
+DEGRADED = Counter("gateway_view_degraded_total", "360 views answered without a part", ["service"])
+
+
+def unknown_customer(ref: str) -> ProblemError:
+    """404 for a customer id or identifier nobody has."""
+    return ProblemError(404, "Not Found", f"unknown customer {ref!r}")
+
+
+def invalid_ref(exc: InvalidCustomerRef) -> ProblemError:
+    """422 naming the path parameter."""
+    return ProblemError(422, "Unprocessable Content", f"invalid request: path.customer_id ({exc})",
+                        errors=[{"field": "path.customer_id", "message": str(exc)}])
+
+
+async def resolve_customer_id(*, ref: str, identity: IdentityClient) -> str:
+    """The customer id a path names: as is, or looked up when written ``type:value``."""
+    try:
+        parsed = parse_customer_ref(ref)
+    except InvalidCustomerRef as exc:
+        raise invalid_ref(exc) from exc
+    if isinstance(parsed, CustomerId):
+        return parsed.value
+    found = await identity.lookup(type=parsed.type, value=parsed.value)
+    if found is None:
+        raise unknown_customer(ref)
+    return found
+
+
+async def _part(name: str, call: Awaitable[Any], *, bound_s: float) -> tuple[bool, Any]:
+    """(answered, result) of one optional part; a slow or failing service leaves it out."""
+    try:
+        async with asyncio.timeout(bound_s):
+            return True, await call
+    except Exception as exc:  # noqa: BLE001 - any failure of an optional part only degrades the view
+        DEGRADED.labels(name).inc()
+        detail = "timeout" if isinstance(exc, TimeoutError) else repr(exc)
+        log.warning("360 view part degraded", service=name, error=detail)
+        return False, None
+
+
+async def customer_view(*, ref: str, clients: Clients, part_timeout_s: float) -> dict[str, Any]:
+    """The single face: identity's profile plus value, interactions and next-best-actions,
+    fetched concurrently; a part whose service does not answer in time is null/empty and
+    its service is named in ``degraded``."""
+    customer_id = await resolve_customer_id(ref=ref, identity=clients.identity)
+    profile = await clients.identity.profile(customer_id=customer_id)
+    if profile is None:
+        raise unknown_customer(ref)
+    survivor = str(profile["customer_id"])  # identity follows merges; the other services keyed by the survivor
+    (value_ok, value), (inter_ok, interactions), (nba_ok, actions) = await asyncio.gather(
+        _part("scoring", clients.scoring.value(customer_id=survivor, timeout_s=part_timeout_s),
+              bound_s=part_timeout_s),
+        _part("interaction", clients.interaction.summary(customer_id=survivor, timeout_s=part_timeout_s),
+              bound_s=part_timeout_s),
+        _part("treatment", clients.treatment.next_best_actions(customer_id=survivor, timeout_s=part_timeout_s),
+              bound_s=part_timeout_s),
+    )
+    degraded = [name for name, ok in (("scoring", value_ok), ("interaction", inter_ok), ("treatment", nba_ok))
+                if not ok]
+    return {
+        "customer_id": survivor,
+        "profile": {key: profile.get(key, default) for key, default in
+                    (("attributes", {}), ("identifiers", []), ("merged_ids", []), ("consent", {}))},
+        "value": value,
+        "interactions": interactions,
+        "next_best_actions": actions if nba_ok else [],
+        "degraded": degraded,
+    }
+
+
+async def _export_part(client: ServiceClient, customer_id: str) -> Any:
+    response = await client.request("GET", f"/internal/customers/{segment(customer_id)}/export")
+    if response.status_code == 404:
+        return None  # the service holds nothing about this person
+    if response.status_code >= 400:
+        raise UpstreamFailure(client.name, 502)
+    return require_json(client.name, response, dict)
+
+
+async def export_customer(*, ref: str, clients: Clients) -> dict[str, Any]:
+    """Everything every service holds about one person (GDPR art. 15/20). Unlike the 360
+    view an export is all or nothing: any service failing fails the export."""
+    customer_id = await resolve_customer_id(ref=ref, identity=clients.identity)
+    profile = await clients.identity.profile(customer_id=customer_id)
+    if profile is None:
+        raise unknown_customer(ref)
+    survivor = str(profile["customer_id"])
+    interaction, scoring, treatment = await asyncio.gather(
+        _export_part(clients.interaction, survivor), _export_part(clients.scoring, survivor),
+        _export_part(clients.treatment, survivor),
+    )
+    return {"customer_id": survivor, "identity": profile, "interaction": interaction, "scoring": scoring,
+            "treatment": treatment}

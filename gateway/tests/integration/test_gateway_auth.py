@@ -1,0 +1,116 @@
+"""API keys: 401 without a valid one, 403 without the scope; operations are open."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from gateway_fakes import ADMIN, READ, SERVICES, WRITE, Upstreams, make_settings
+
+from gateway.config import DEV_KEY, Settings
+from gateway.main import create_app
+
+BODY = {"identifiers": [{"type": "email", "value": "a@b.com"}]}
+
+
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Basic YTpi"}, {"Authorization": "Bearer"}])
+def test_no_key_is_401_with_a_challenge(gateway: TestClient, upstreams: Upstreams, headers: dict[str, str]) -> None:
+    response = gateway.get("/v1/customers/c1", headers=headers)
+    assert response.status_code == 401
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["www-authenticate"].startswith("Bearer")
+    assert response.json()["status"] == 401
+    assert all(calls == [] for calls in upstreams.calls.values())
+
+
+@pytest.mark.parametrize("headers", [{"X-API-Key": "nope"}, {"Authorization": "Bearer reader2"},
+                                     {"Authorization": "Bearer READER"}])
+def test_unknown_key_is_401(gateway: TestClient, headers: dict[str, str]) -> None:
+    response = gateway.get("/v1/rules", headers=headers)
+    assert response.status_code == 401 and "www-authenticate" in response.headers
+
+
+@pytest.mark.parametrize("headers", [{"Authorization": "Bearer reader"}, {"X-API-Key": "reader"}])
+def test_bearer_and_x_api_key_both_work(gateway: TestClient, upstreams: Upstreams, headers: dict[str, str]) -> None:
+    upstreams.on("treatment", "GET", "/v1/rules", httpx.Response(200, json=[]))
+    assert gateway.get("/v1/rules", headers=headers).status_code == 200
+
+
+@pytest.mark.parametrize(("method", "path", "body", "headers"), [
+    ("POST", "/v1/customers/identify", BODY, READ),
+    ("PUT", "/v1/customers/c1/consent", {"email": True}, READ),
+    ("POST", "/v1/rules", {"name": "x"}, WRITE),
+    ("PUT", "/v1/rules/r1", {"name": "x"}, WRITE),
+    ("DELETE", "/v1/rules/r1", None, WRITE),
+    ("DELETE", "/v1/customers/c1", None, WRITE),
+    ("GET", "/v1/customers/c1/export", None, WRITE),
+])
+def test_missing_scope_is_403(gateway: TestClient, upstreams: Upstreams, method: str, path: str, body: object,
+                              headers: dict[str, str]) -> None:
+    response = gateway.request(method, path, json=body, headers=headers)
+    assert response.status_code == 403
+    assert response.headers["content-type"] == "application/problem+json"
+    assert all(calls == [] for calls in upstreams.calls.values())
+
+
+def test_scopes_are_not_implied(upstreams: Upstreams) -> None:
+    app = create_app(make_settings(api_keys={"w": ["write"]}),
+                     transports={s: upstreams.transport(s) for s in SERVICES})
+    with TestClient(app) as client:
+        assert client.get("/v1/rules", headers={"X-API-Key": "w"}).status_code == 403
+
+
+def test_write_and_admin_keys_pass(gateway: TestClient, upstreams: Upstreams) -> None:
+    upstreams.on("identity", "POST", "/v1/customers/identify", httpx.Response(200, json={"customer_id": "c1"}))
+    upstreams.on("treatment", "POST", "/v1/rules", httpx.Response(201, json={"rule_id": "r1"}))
+    assert gateway.post("/v1/customers/identify", json=BODY, headers=WRITE).status_code == 200
+    assert gateway.post("/v1/rules", json={"name": "x"}, headers=ADMIN).status_code == 201
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/metrics", "/openapi.json", "/docs"])
+def test_operational_routes_need_no_key(gateway: TestClient, path: str) -> None:
+    assert gateway.get(path).status_code == 200
+
+
+def test_readyz_needs_no_key_and_reports_each_service(gateway: TestClient, upstreams: Upstreams) -> None:
+    for service in SERVICES:
+        upstreams.on(service, "GET", "/readyz", httpx.Response(200, json={"status": "ready"}))
+    response = gateway.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ready", "checks": dict.fromkeys(SERVICES, True)}
+    upstreams.on("scoring", "GET", "/readyz", httpx.Response(503, json={"status": "not ready"}))
+    response = gateway.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"] == {**dict.fromkeys(SERVICES, True), "scoring": False}
+
+
+def test_development_mode_uses_the_dev_key(upstreams: Upstreams, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("IDIC_API_KEYS", raising=False)
+    upstreams.on("treatment", "GET", "/v1/rules", httpx.Response(200, json=[]))
+    settings = Settings(env="development", log_json=False)
+    app = create_app(settings, transports={s: upstreams.transport(s) for s in SERVICES})
+    with TestClient(app) as client:
+        assert client.get("/v1/rules", headers={"Authorization": f"Bearer {DEV_KEY}"}).status_code == 200
+        assert client.get("/v1/rules").status_code == 401
+
+
+def test_metrics_count_upstream_calls(gateway: TestClient, upstreams: Upstreams) -> None:
+    upstreams.on("treatment", "GET", "/v1/rules", httpx.Response(200, json=[]))
+    gateway.get("/v1/rules", headers=READ)
+    text = gateway.get("/metrics").text
+    assert 'gateway_upstream_requests_total{outcome="ok",service="treatment"}' in text
+    assert "idic_http_requests_total" in text
+
+
+def test_openapi_documents_schemas_security_and_errors(gateway: TestClient) -> None:
+    spec = gateway.get("/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    for name in ("IdentifyRequest", "InteractionRequest", "CustomerView", "Problem", "ConsentRequest",
+                 "OutcomeRequest", "SimulateRequest", "CustomerValue", "NextBestAction"):
+        assert name in schemas
+    assert {"HTTPBearer", "APIKeyHeader"} <= set(spec["components"]["securitySchemes"])
+    view = spec["paths"]["/v1/customers/{customer_id}"]["get"]
+    assert {"200", "401", "403", "404", "422", "502", "503", "504"} <= set(view["responses"])
+    assert view["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/CustomerView")
+    identify = spec["paths"]["/v1/customers/identify"]["post"]
+    assert identify["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith("/IdentifyRequest")

@@ -1,0 +1,77 @@
+import pytest
+from pydantic import ValidationError
+
+from gateway.config import DEV_KEY, Settings
+from gateway.domain.access import authenticate, presented_key, required_scope
+
+KEYS = {"k-read": ["read"], "k-all": ["read", "write", "admin"]}
+
+
+@pytest.mark.parametrize(("method", "path", "scope"), [
+    ("GET", "/v1/customers/{customer_id}", "read"),
+    ("GET", "/v1/rules", "read"),
+    ("GET", "/v1/rules/{rule_id}", "read"),
+    ("POST", "/v1/customers/identify", "write"),
+    ("POST", "/v1/interactions", "write"),
+    ("PUT", "/v1/customers/{customer_id}/consent", "write"),
+    ("POST", "/v1/rules:simulate", "write"),
+    ("POST", "/v1/rules", "admin"),
+    ("PUT", "/v1/rules/{rule_id}", "admin"),
+    ("DELETE", "/v1/rules/{rule_id}", "admin"),
+    ("DELETE", "/v1/customers/{customer_id}", "admin"),
+    ("GET", "/v1/customers/{customer_id}/export", "admin"),
+    ("GET", "/healthz", None), ("GET", "/readyz", None), ("GET", "/metrics", None),
+    ("GET", "/openapi.json", None), ("GET", "/docs", None),
+])
+def test_required_scope(method: str, path: str, scope: str | None) -> None:
+    assert required_scope(method, path) == scope
+
+
+def test_authenticate_returns_the_scopes_of_the_matching_key() -> None:
+    assert authenticate("k-read", KEYS) == {"read"}
+    assert authenticate("k-all", KEYS) == {"read", "write", "admin"}
+
+
+@pytest.mark.parametrize("key", ["", "k-rea", "k-read ", "K-READ", "k-readx"])
+def test_authenticate_rejects_other_keys(key: str) -> None:
+    assert authenticate(key, KEYS) is None
+
+
+def test_presented_key_prefers_bearer_then_x_api_key() -> None:
+    assert presented_key(authorization="Bearer abc", api_key="xyz") == "abc"
+    assert presented_key(authorization="bearer  abc ", api_key=None) == "abc"
+    assert presented_key(authorization="Basic dXNlcg==", api_key="xyz") == "xyz"
+    assert presented_key(authorization="Bearer ", api_key=None) is None
+    assert presented_key(authorization=None, api_key=None) is None
+
+
+def test_settings_refuse_to_start_without_keys_outside_development(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("IDIC_API_KEYS", raising=False)
+    for env in ("production", "test"):
+        with pytest.raises(ValidationError, match="IDIC_API_KEYS is required"):
+            Settings(env=env)
+    with pytest.raises(ValidationError):
+        Settings(env="production", api_keys={})
+
+
+def test_development_without_keys_uses_the_dev_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("IDIC_API_KEYS", raising=False)
+    settings = Settings(env="development")
+    assert settings.api_keys == {DEV_KEY: ["read", "write", "admin"]}
+    assert settings.dev_key_in_use
+
+
+def test_keys_come_from_unprefixed_idic_api_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IDIC_API_KEYS", '{"s3cret": ["read", "admin"]}')
+    monkeypatch.setenv("GATEWAY_ENV", "production")
+    monkeypatch.setenv("GATEWAY_SCORING_URL", "http://scoring:8003")
+    settings = Settings()
+    assert settings.api_keys == {"s3cret": ["read", "admin"]}
+    assert not settings.dev_key_in_use
+    assert settings.service_urls()["scoring"] == "http://scoring:8003"
+
+
+def test_unknown_scopes_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IDIC_API_KEYS", '{"k": ["root"]}')
+    with pytest.raises(ValidationError):
+        Settings()
