@@ -1,0 +1,1 @@
+"""interaction-service: the Interact step of I-D-I-C."""

@@ -1,0 +1,74 @@
+"""Tables of interaction-service (its own database; nobody else reads it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Index, String
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+from idic import UtcDateTime, add_messaging_tables, new_metadata
+
+from ..domain.money import from_units, to_units
+
+
+class Money(TypeDecorator[Decimal]):
+    """Decimal stored as an integer count of 1/10,000: exact sums on SQLite too, whose
+    NUMERIC is a float. ``SUM()`` over the column comes back through the same type."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
+        return None if value is None else to_units(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        return None if value is None else from_units(value)
+
+
+class Base(DeclarativeBase):
+    metadata = new_metadata()
+
+
+messaging = add_messaging_tables(Base.metadata)
+
+
+class Interaction(Base):
+    """One interaction with a customer on one channel."""
+
+    __tablename__ = "interactions"
+    __table_args__ = (
+        # timeline: one customer's newest first, keyset-paginated on (occurred_at, id)
+        Index("ix_interactions_customer_occurred", "customer_id", "occurred_at", "id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # the client's idempotency key ("id" in the request): one interaction per key, globally
+    client_key: Mapped[str | None] = mapped_column(String(128), unique=True, default=None)
+    customer_id: Mapped[str] = mapped_column(String(64))
+    # who it was recorded for before any merge re-keyed it, so that an unmerge can give it back
+    original_customer_id: Mapped[str] = mapped_column(String(64), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    type: Mapped[str] = mapped_column(String(64))
+    direction: Mapped[str] = mapped_column(String(8))
+    occurred_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, index=True)
+    recorded_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    amount: Mapped[Decimal | None] = mapped_column(Money, default=None)
+    currency: Mapped[str | None] = mapped_column(String(3), default=None)
+    cost: Mapped[Decimal | None] = mapped_column(Money, default=None)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class CustomerAlias(Base):
+    """A customer id merged into another: interactions that still arrive for it (a client
+    that has not heard of the merge) are recorded for the survivor."""
+
+    __tablename__ = "customer_aliases"
+
+    merged_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    survivor_id: Mapped[str] = mapped_column(String(64), index=True)
+    merged_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

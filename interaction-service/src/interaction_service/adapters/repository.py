@@ -1,0 +1,146 @@
+"""Queries of interaction-service: the only place that knows its tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import and_, case, delete, distinct, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from .orm import CustomerAlias, Interaction
+
+_IN_CHUNK = 500  # bound parameters per IN (): SQLite allows 32,766, PostgreSQL 65,535
+
+
+def _chunks(values: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(values), _IN_CHUNK):
+        yield values[start:start + _IN_CHUNK]
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    """Aggregates of one channel; revenue is per currency (amounts of different currencies never add up)."""
+
+    channel: str
+    count: int
+    customers: int
+    total_cost: Decimal
+    purchases: int
+    revenue: dict[str, Decimal]
+
+
+class InteractionRepository:
+    """Interactions and the customer aliases merges leave behind."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # -- writes -----------------------------------------------------------------
+    def add_many(self, rows: list[dict[str, Any]]) -> None:
+        """Bulk insert (one executemany / multi-row INSERT, no ORM identity map)."""
+        if rows:
+            self.session.execute(insert(Interaction), rows)
+
+    def rekey(self, *, merged_ids: list[str], survivor_id: str) -> int:
+        """Move interactions of merged customers to the survivor; returns rows moved."""
+        result = self.session.execute(
+            update(Interaction).where(Interaction.customer_id.in_(merged_ids))
+            .values(customer_id=survivor_id).execution_options(synchronize_session=False))
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    def restore(self, *, restored_id: str, from_id: str) -> int:
+        """Give an unmerged customer back the interactions first recorded for it."""
+        result = self.session.execute(
+            update(Interaction)
+            .where(Interaction.original_customer_id == restored_id, Interaction.customer_id == from_id)
+            .values(customer_id=restored_id).execution_options(synchronize_session=False))
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    def delete_customer(self, customer_id: str) -> int:
+        """Delete every interaction of a customer, including those recorded under an id later merged away."""
+        result = self.session.execute(
+            delete(Interaction)
+            .where(or_(Interaction.customer_id == customer_id, Interaction.original_customer_id == customer_id))
+            .execution_options(synchronize_session=False))
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    # -- idempotency keys and aliases -------------------------------------------
+    def by_client_keys(self, keys: list[str]) -> dict[str, tuple[str, str]]:
+        """client key -> (interaction_id, customer_id) of interactions already recorded."""
+        found: dict[str, tuple[str, str]] = {}
+        for chunk in _chunks(sorted(set(keys))):
+            stmt = select(Interaction.client_key, Interaction.id, Interaction.customer_id).where(
+                Interaction.client_key.in_(chunk))
+            found.update({key: (iid, cid) for key, iid, cid in self.session.execute(stmt) if key is not None})
+        return found
+
+    def survivors(self, customer_ids: list[str]) -> dict[str, str]:
+        """merged id -> survivor for those of these ids that were merged away."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(customer_ids))):
+            stmt = select(CustomerAlias.merged_id, CustomerAlias.survivor_id).where(CustomerAlias.merged_id.in_(chunk))
+            found.update({merged: survivor for merged, survivor in self.session.execute(stmt)})
+        return found
+
+    def set_aliases(self, *, merged_ids: list[str], survivor_id: str, at: dt.datetime) -> None:
+        """Record merged ids -> survivor; earlier aliases of a merged id now point at the survivor too."""
+        self.session.execute(delete(CustomerAlias).where(CustomerAlias.merged_id.in_([*merged_ids, survivor_id])))
+        self.session.execute(
+            update(CustomerAlias).where(CustomerAlias.survivor_id.in_(merged_ids))
+            .values(survivor_id=survivor_id).execution_options(synchronize_session=False))
+        self.session.execute(insert(CustomerAlias), [
+            {"merged_id": m, "survivor_id": survivor_id, "merged_at": at} for m in merged_ids if m != survivor_id])
+
+    def drop_aliases(self, customer_id: str) -> None:
+        """Forget aliases of and to a customer (unmerge, erasure)."""
+        self.session.execute(delete(CustomerAlias).where(
+            or_(CustomerAlias.merged_id == customer_id, CustomerAlias.survivor_id == customer_id)))
+
+    def drop_alias(self, merged_id: str) -> None:
+        """Forget that this id was merged away (it exists on its own again)."""
+        self.session.execute(delete(CustomerAlias).where(CustomerAlias.merged_id == merged_id))
+
+    # -- reads ------------------------------------------------------------------
+    def timeline(self, *, customer_id: str, limit: int, before: tuple[dt.datetime, str] | None = None,
+                 channel: str | None = None, type_: str | None = None) -> list[Interaction]:
+        """A customer's interactions newest first, strictly after the ``before`` position."""
+        stmt = select(Interaction).where(Interaction.customer_id == customer_id)
+        if before is not None:
+            at, last_id = before
+            stmt = stmt.where(or_(Interaction.occurred_at < at,
+                                  and_(Interaction.occurred_at == at, Interaction.id < last_id)))
+        if channel is not None:
+            stmt = stmt.where(Interaction.channel == channel)
+        if type_ is not None:
+            stmt = stmt.where(Interaction.type == type_)
+        stmt = stmt.order_by(Interaction.occurred_at.desc(), Interaction.id.desc()).limit(limit)
+        return list(self.session.scalars(stmt))
+
+    def count(self, customer_id: str) -> int:
+        """How many interactions a customer has."""
+        stmt = select(func.count()).select_from(Interaction).where(Interaction.customer_id == customer_id)
+        return int(self.session.scalar(stmt) or 0)
+
+    def channel_stats(self, *, since: dt.datetime | None) -> list[ChannelRow]:
+        """Per channel: volume, reach, cost, purchases and revenue since a time."""
+        window = [] if since is None else [Interaction.occurred_at >= since]
+        is_purchase = Interaction.type == "purchase"
+        totals = self.session.execute(
+            select(Interaction.channel, func.count(), func.count(distinct(Interaction.customer_id)),
+                   func.sum(Interaction.cost), func.sum(case((is_purchase, 1), else_=0)))
+            .where(*window).group_by(Interaction.channel).order_by(Interaction.channel)).all()
+        revenue: dict[str, dict[str, Decimal]] = {}
+        for channel, currency, total in self.session.execute(
+                select(Interaction.channel, Interaction.currency, func.sum(Interaction.amount))
+                .where(*window, is_purchase, Interaction.amount.is_not(None))
+                .group_by(Interaction.channel, Interaction.currency)):
+            if currency is not None and total is not None:  # the API never stores an amount without currency
+                revenue.setdefault(channel, {})[currency] = total
+        zero = Decimal("0.00")
+        return [ChannelRow(channel=ch, count=int(n), customers=int(c), total_cost=cost if cost is not None else zero,
+                           purchases=int(p or 0), revenue=dict(sorted(revenue.get(ch, {}).items())))
+                for ch, n, c, cost, p in totals]

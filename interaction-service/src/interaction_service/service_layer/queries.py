@@ -1,0 +1,65 @@
+"""Read use cases: a customer's timeline, the 360-view summary, channel statistics."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from idic import ProblemError
+
+from ..adapters.orm import Interaction
+from ..api.schemas import ChannelStats, ChannelStatsOut, InteractionOut, InteractionSummary, Timeline
+from ..domain.cursor import InvalidCursor, decode_cursor, encode_cursor
+from .record import UowFactory
+
+SUMMARY_SIZE = 10
+
+
+def to_out(row: Interaction) -> InteractionOut:
+    """A stored interaction as the API shows it."""
+    return InteractionOut(
+        interaction_id=row.id, customer_id=row.customer_id, id=row.client_key, channel=row.channel,
+        type=row.type, direction=row.direction, occurred_at=row.occurred_at, recorded_at=row.recorded_at,
+        amount=row.amount, currency=row.currency, cost=row.cost, payload=dict(row.payload or {}),
+    )
+
+
+def timeline(*, customer_id: str, limit: int, before: str | None, channel: str | None, type_: str | None,
+             uow_factory: UowFactory) -> Timeline:
+    """One page of a customer's interactions, newest first (a merged-away id shows its survivor's)."""
+    try:
+        position = decode_cursor(before) if before is not None else None
+    except InvalidCursor as exc:
+        raise ProblemError(422, "Unprocessable Content", f"query.before: {exc}",
+                           errors=[{"field": "query.before", "message": str(exc)}]) from exc
+    with uow_factory() as uow:
+        customer_id = uow.interactions.survivors([customer_id]).get(customer_id, customer_id)
+        # one extra row tells whether an older page exists without a second query
+        rows = uow.interactions.timeline(customer_id=customer_id, limit=limit + 1, before=position,
+                                         channel=channel, type_=type_)
+        # convert inside the unit of work: leaving it rolls back, which expires the rows
+        items = [to_out(r) for r in rows[:limit]]
+    next_cursor = encode_cursor(items[-1].occurred_at, items[-1].interaction_id) if len(rows) > limit else None
+    return Timeline(customer_id=customer_id, items=items, next_cursor=next_cursor)
+
+
+def summary(*, customer_id: str, uow_factory: UowFactory) -> InteractionSummary:
+    """The newest interactions and the total count (0 for a customer we never saw)."""
+    with uow_factory() as uow:
+        customer_id = uow.interactions.survivors([customer_id]).get(customer_id, customer_id)
+        rows = uow.interactions.timeline(customer_id=customer_id, limit=SUMMARY_SIZE)
+        return InteractionSummary(recent=[to_out(r) for r in rows], count=uow.interactions.count(customer_id))
+
+
+def channel_stats(*, since: dt.datetime | None, uow_factory: UowFactory) -> ChannelStatsOut:
+    """Per channel: count, customers reached, cost, purchases, revenue, conversion rate."""
+    with uow_factory() as uow:
+        rows = uow.interactions.channel_stats(since=since)
+    return ChannelStatsOut(since=since, channels=[
+        ChannelStats(
+            channel=r.channel, count=r.count, customers=r.customers, total_cost=r.total_cost,
+            cost_per_interaction=(r.total_cost / r.count).quantize(Decimal("0.0001"), rounding=ROUND_HALF_EVEN),
+            purchases=r.purchases, revenue=r.revenue, conversion_rate=round(r.purchases / r.count, 6),
+        )
+        for r in rows
+    ])

@@ -1,0 +1,106 @@
+"""The real app (lifespan: migrations, relay, consumer) on SQLite and PostgreSQL, with a real Kafka."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+
+from idic import CloudEvent
+from idic.contracts import EventPayload
+from interaction_service.config import Settings
+from interaction_service.main import create_app
+
+INTERACTION_TOPIC = "idic.interaction"
+IDENTITY_TOPIC = "idic.identity"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/interaction.db"
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def settings(database_url: str, kafka, unique_suffix: str) -> Settings:
+    # a consumer group per test: apps of earlier tests never hold this test's partitions
+    return Settings(database_url=database_url, kafka_bootstrap_servers=kafka.bootstrap_servers,
+                    consumer_group=f"interaction-test-{unique_suffix}", relay_poll_interval_s=0.05,
+                    log_level="WARNING")
+
+
+@pytest.fixture
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def customer() -> Callable[[], str]:
+    """Fresh customer ids: the broker (and its topics) is shared by the whole session."""
+    return lambda: f"c-{uuid.uuid4().hex[:12]}"
+
+
+def _wait_until(check: Callable[[], Any], *, timeout: float = 30.0, interval: float = 0.1) -> Any:
+    """Poll until ``check()`` is truthy; fail the test after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            pytest.fail(f"condition not met within {timeout} s (last: {result!r})")
+        time.sleep(interval)
+
+
+@pytest.fixture(name="wait_until")
+def wait_until_fixture() -> Callable[..., Any]:
+    """``wait_until(check, timeout=30)``: a bounded wait for an asynchronous effect."""
+    return _wait_until
+
+
+@pytest.fixture
+def publish(kafka) -> Iterator[Callable[[EventPayload], CloudEvent]]:
+    """Publish an identity event the way identity-service's relay does (structured CloudEvent)."""
+    producer = KafkaProducer(bootstrap_servers=kafka.bootstrap_servers, acks="all")
+
+    def _publish(payload: EventPayload) -> CloudEvent:
+        event = CloudEvent.wrap(payload, source="/test")
+        producer.send(IDENTITY_TOPIC, value=event.to_json_bytes(), key=payload.subject().encode(),
+                      headers=[("content-type", b"application/cloudevents+json")]).get(timeout=30)
+        return event
+
+    yield _publish
+    producer.close()
+
+
+@pytest.fixture
+def topic_reader(kafka, client) -> Iterator[Callable[[str, int], list[tuple[Any, dict[str, Any]]]]]:
+    """Read what ``idic.interaction`` receives from now on; return (record, envelope) of one subject."""
+    consumer = KafkaConsumer(bootstrap_servers=kafka.bootstrap_servers, group_id=None, enable_auto_commit=False)
+    # the app's relay creates its topic at start-up; begin at its current end, not the session's history
+    partitions = _wait_until(lambda: consumer.partitions_for_topic(INTERACTION_TOPIC))
+    consumer.assign([TopicPartition(INTERACTION_TOPIC, p) for p in partitions])
+    consumer.seek_to_end()
+    for tp in consumer.assignment():
+        consumer.position(tp)  # resolve the lazy seek now, before the test produces anything
+    seen: list[tuple[Any, dict[str, Any]]] = []
+
+    def _read(subject: str, expected: int) -> list[tuple[Any, dict[str, Any]]]:
+        def mine() -> list[tuple[Any, dict[str, Any]]] | None:
+            for records in consumer.poll(timeout_ms=200).values():
+                seen.extend((r, json.loads(r.value)) for r in records)
+            found = [(r, e) for r, e in seen if e.get("subject") == subject]
+            return found if len(found) >= expected else None
+
+        return _wait_until(mine)
+
+    yield _read
+    consumer.close()

@@ -1,0 +1,167 @@
+"""POST /v1/interactions and :batch: storage, events on idic.interaction, idempotency, atomicity."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+PURCHASE = {"channel": "web", "type": "purchase", "amount": "19.90", "currency": "EUR", "cost": "0.25",
+            "occurred_at": "2024-03-01T10:00:00+01:00",
+            "payload": {"nps": 9, "csat": 4, "treatment_id": "t-1", "life_event": "moved_house", "sku": "A-1"}}
+
+
+def test_recorded_interaction_is_stored_and_announced_as_cloudevent(client, customer, topic_reader):
+    cid = customer()
+    response = client.post("/v1/interactions", json={"customer_id": cid, **PURCHASE})
+    assert response.status_code == 202, response.text
+    body = response.json()
+    assert body["customer_id"] == cid and body["interaction_id"]
+
+    [item] = client.get(f"/v1/customers/{cid}/timeline").json()["items"]
+    assert item == {
+        "interaction_id": body["interaction_id"], "customer_id": cid, "id": None, "channel": "web",
+        "type": "purchase", "direction": "inbound", "occurred_at": "2024-03-01T09:00:00Z",
+        "recorded_at": item["recorded_at"], "amount": "19.90", "currency": "EUR", "cost": "0.25",
+        "payload": PURCHASE["payload"],
+    }
+
+    [(record, envelope)] = topic_reader(cid, 1)
+    assert record.key == cid.encode()
+    assert ("content-type", b"application/cloudevents+json") in record.headers
+    assert envelope["specversion"] == "1.0" and envelope["type"] == "idic.interaction.recorded.v1"
+    assert envelope["subject"] == cid and envelope["source"] == "/interaction-service"
+    data = envelope["data"]
+    assert data["interaction_id"] == body["interaction_id"] and data["customer_id"] == cid
+    assert (data["channel"], data["type"], data["direction"]) == ("web", "purchase", "inbound")
+    assert dt.datetime.fromisoformat(data["occurred_at"]) == dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC)
+    assert (data["amount"], data["currency"], data["cost"]) == ("19.90", "EUR", "0.25")
+    assert (data["nps"], data["csat"], data["treatment_id"], data["life_event"]) == (9, 4, "t-1", "moved_house")
+
+
+def test_occurred_at_defaults_to_now(client, customer):
+    cid = customer()
+    before = dt.datetime.now(dt.UTC)
+    assert client.post("/v1/interactions", json={"customer_id": cid, "channel": "phone", "type": "call",
+                                                 "direction": "outbound"}).status_code == 202
+    [item] = client.get(f"/v1/customers/{cid}/timeline").json()["items"]
+    occurred = dt.datetime.fromisoformat(item["occurred_at"])
+    assert before <= occurred <= dt.datetime.now(dt.UTC)
+    assert item["direction"] == "outbound" and item["amount"] is None and item["payload"] == {}
+
+
+def test_retry_with_same_idempotency_key_records_once(client, customer, topic_reader):
+    cid = customer()
+    request = {"id": f"order-{cid}", "customer_id": cid, **PURCHASE}
+    first = client.post("/v1/interactions", json=request)
+    second = client.post("/v1/interactions", json=request)
+    assert first.status_code == second.status_code == 202
+    assert first.json() == second.json()
+    summary = client.get(f"/internal/customers/{cid}/interactions/summary").json()
+    assert summary["count"] == 1 and summary["recent"][0]["id"] == request["id"]
+    # a later interaction of the same customer lands behind any duplicate on the same partition
+    marker = client.post("/v1/interactions", json={"customer_id": cid, "channel": "web", "type": "visit"}).json()
+    events = topic_reader(cid, 2)
+    ids = [e["data"]["interaction_id"] for _, e in events]
+    assert ids == [first.json()["interaction_id"], marker["interaction_id"]]
+
+
+def test_batch_answers_in_order_and_records_duplicate_keys_once(client, customer):
+    a, b = customer(), customer()
+    items = [
+        {"customer_id": a, "channel": "store", "type": "visit", "occurred_at": "2024-01-01T00:00:00Z"},
+        {"customer_id": b, "channel": "email", "type": "email_open", "direction": "outbound"},
+        {"id": f"k-{a}", "customer_id": a, **PURCHASE},
+        {"id": f"k-{a}", "customer_id": a, **PURCHASE},
+        {"customer_id": a, "channel": "chat", "type": "complaint", "occurred_at": "2024-02-01T00:00:00Z"},
+    ]
+    response = client.post("/v1/interactions:batch", json={"interactions": items})
+    assert response.status_code == 202, response.text
+    results = response.json()["results"]
+    assert [r["customer_id"] for r in results] == [a, b, a, a, a]
+    assert results[2] == results[3]
+    assert len({r["interaction_id"] for r in results}) == 4
+    timeline = client.get(f"/v1/customers/{a}/timeline").json()["items"]
+    by_id = {i["interaction_id"]: i for i in timeline}
+    assert len(timeline) == 3
+    assert by_id[results[0]["interaction_id"]]["type"] == "visit"
+    assert by_id[results[2]["interaction_id"]]["type"] == "purchase"
+    assert by_id[results[4]["interaction_id"]]["type"] == "complaint"
+    # a retried batch answers the same ids for the keyed item and records nothing twice for it
+    again = client.post("/v1/interactions:batch", json={"interactions": [items[2]]}).json()["results"]
+    assert again == [results[2]]
+
+
+def test_batch_with_one_bad_item_writes_nothing(client, customer):
+    cid = customer()
+    items = [{"customer_id": cid, "channel": "web", "type": "visit"} for _ in range(3)]
+    items[2] = {"customer_id": cid, "channel": "web", "type": "purchase", "currency": "EUR"}
+    items.append({"customer_id": cid, "channel": "web", "type": "visit",
+                  "occurred_at": (dt.datetime.now(dt.UTC) + dt.timedelta(days=2)).isoformat()})
+    response = client.post("/v1/interactions:batch", json={"interactions": items})
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert [e["field"] for e in response.json()["errors"]] == ["body.interactions.2.amount"]
+    # the future time is found in the second pass, still before anything is written
+    items[2]["amount"] = "5"
+    response = client.post("/v1/interactions:batch", json={"interactions": items})
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == ["body.interactions.3.occurred_at"]
+    assert client.get(f"/internal/customers/{cid}/interactions/summary").json() == {"recent": [], "count": 0}
+
+
+def test_batch_of_ten_thousand_is_one_fast_transaction(client, customer, topic_reader):
+    cids = [customer() for _ in range(100)]
+    items = [{"customer_id": cids[i % 100], "channel": "web", "type": "purchase", "amount": f"{i}.5",
+              "currency": "USD", "occurred_at": f"2024-01-01T00:{i % 60:02d}:00Z"} for i in range(10_000)]
+    started = time.perf_counter()
+    response = client.post("/v1/interactions:batch", json={"interactions": items})
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 202, response.text
+    assert len(response.json()["results"]) == 10_000
+    assert elapsed < 10, f"10,000 interactions took {elapsed:.1f} s"
+    assert client.get(f"/internal/customers/{cids[7]}/interactions/summary").json()["count"] == 100
+    assert len(topic_reader(cids[-1], 100)) == 100  # every event reached Kafka via the outbox
+
+
+def test_bad_single_input_is_422_naming_the_field(client, customer):
+    cid = customer()
+    cases = [
+        ({"customer_id": cid, "channel": "fax", "type": "visit"}, "body.channel"),
+        ({"identifiers": [{"type": "email", "value": "a@b.com"}], "channel": "web", "type": "visit"},
+         "body.customer_id"),
+        ({"customer_id": cid, "channel": "web", "type": "purchase"}, "body.amount"),
+        ({"customer_id": cid, "channel": "web", "type": "purchase", "amount": "1", "currency": "euro"},
+         "body.currency"),
+        ({"customer_id": cid, "channel": "web", "type": "survey", "payload": {"nps": 11}}, "body.payload.nps"),
+        ({"customer_id": cid, "channel": "web", "type": "survey", "payload": {"csat": 0}}, "body.payload.csat"),
+        ({"customer_id": cid, "channel": "web", "type": "visit", "occurred_at": "2024-01-01T00:00:00"},
+         "body.occurred_at"),
+        ({"customer_id": cid, "channel": "web", "type": "visit", "occurred_at": "2999-01-01T00:00:00Z"},
+         "body.occurred_at"),
+        ({"customer_id": cid, "channel": "web", "type": "visit", "extra": 1}, "body.extra"),
+    ]
+    for body, field in cases:
+        response = client.post("/v1/interactions", json=body)
+        assert response.status_code == 422, body
+        assert response.headers["content-type"].startswith("application/problem+json")
+        problem = response.json()
+        assert field in [e["field"] for e in problem["errors"]], problem
+        assert field in problem["detail"]
+    identifiers_only = client.post("/v1/interactions", json=cases[1][0]).json()
+    assert "identifiers-only interactions are not supported yet" in identifiers_only["errors"][0]["message"]
+    assert client.post("/v1/interactions:batch", json={"interactions": []}).json()["errors"][0]["field"] == \
+        "body.interactions"
+    assert client.post("/v1/interactions", content=b"{not json",
+                       headers={"content-type": "application/json"}).status_code == 422
+    assert client.get(f"/internal/customers/{cid}/interactions/summary").json()["count"] == 0
+
+
+def test_concurrent_retries_with_one_key_record_once(client, customer):
+    cid = customer()
+    request = {"id": f"race-{cid}", "customer_id": cid, "channel": "web", "type": "visit"}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda _: client.post("/v1/interactions", json=request), range(16)))
+    assert {a.status_code for a in answers} == {202}
+    assert len({a.json()["interaction_id"] for a in answers}) == 1
+    assert client.get(f"/internal/customers/{cid}/interactions/summary").json()["count"] == 1

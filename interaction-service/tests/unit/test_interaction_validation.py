@@ -1,0 +1,92 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+
+from interaction_service.api.schemas import BatchIn, InteractionIn
+from interaction_service.domain.interactions import InteractionRuleError, check_not_in_future
+
+BASE = {"customer_id": "c-1", "channel": "web", "type": "visit"}
+
+
+def errors_of(body: dict) -> dict[str, str]:
+    with pytest.raises(ValidationError) as info:
+        InteractionIn.model_validate(body)
+    return {".".join(str(p) for p in e["loc"]): e["msg"] for e in info.value.errors()}
+
+
+def test_minimal_interaction_gets_defaults():
+    item = InteractionIn.model_validate(BASE)
+    assert item.direction == "inbound" and item.occurred_at is None and item.payload.model_dump(exclude_unset=True) == {}
+
+
+def test_purchase_with_money_and_survey_answers():
+    item = InteractionIn.model_validate({**BASE, "type": "purchase", "amount": "19.90", "currency": "EUR",
+                                         "cost": 0.25, "occurred_at": "2024-01-01T10:00:00+02:00",
+                                         "payload": {"nps": 0, "csat": 5, "treatment_id": "t1", "sku": "X"}})
+    assert item.amount == Decimal("19.90") and item.cost == Decimal("0.25")
+    assert item.occurred_at == dt.datetime(2024, 1, 1, 8, tzinfo=dt.UTC) and item.occurred_at.tzinfo == dt.UTC
+    assert item.payload.model_dump(exclude_unset=True) == {"nps": 0, "csat": 5, "treatment_id": "t1", "sku": "X"}
+
+
+@pytest.mark.parametrize(("change", "field", "message"), [
+    ({"customer_id": None}, "customer_id", "customer_id is required"),
+    ({"customer_id": None, "identifiers": [{"type": "email", "value": "a@b.c"}]}, "customer_id",
+     "identifiers-only interactions are not supported yet"),
+    ({"type": "purchase"}, "amount", "a purchase must have an amount"),
+    ({"type": "purchase", "amount": "-1", "currency": "EUR"}, "amount", "a purchase amount must be >= 0"),
+    ({"type": "purchase", "amount": "10"}, "currency", "an amount needs its ISO 4217 currency"),
+    ({"amount": "1", "currency": "eur"}, "currency", "String should match pattern"),
+    ({"amount": "1", "currency": "EURO"}, "currency", "String should match pattern"),
+    ({"amount": "1.00001", "currency": "EUR"}, "amount", "decimal places"),
+    ({"amount": "NaN", "currency": "EUR"}, "amount", "finite"),
+    ({"amount": "1e20", "currency": "EUR"}, "amount", "digits"),
+    ({"cost": "-0.01"}, "cost", "greater than or equal to 0"),
+    ({"channel": "fax"}, "channel", "Input should be"),
+    ({"direction": "sideways"}, "direction", "Input should be"),
+    ({"type": "Purchase"}, "type", "String should match pattern"),
+    ({"type": "x" * 65}, "type", "String should match pattern"),
+    ({"occurred_at": "2024-01-01T00:00:00"}, "occurred_at", "timezone"),
+    ({"payload": {"nps": 11}}, "payload.nps", "less than or equal to 10"),
+    ({"payload": {"nps": "7"}}, "payload.nps", "valid integer"),
+    ({"payload": {"nps": 7.5}}, "payload.nps", "valid integer"),
+    ({"payload": {"csat": 0}}, "payload.csat", "greater than or equal to 1"),
+    ({"payload": {"csat": 6}}, "payload.csat", "less than or equal to 5"),
+    ({"payload": {"treatment_id": ""}}, "payload.treatment_id", "at least 1"),
+    ({"payload": {"blob": "x" * 20_000}}, "payload", "larger than"),
+    ({"payload": []}, "payload", "valid dictionary"),
+    ({"id": ""}, "id", "String should match pattern"),
+    ({"id": "has space"}, "id", "String should match pattern"),
+    ({"customer_id": "a b"}, "customer_id", "String should match pattern"),
+    ({"colour": "red"}, "colour", "Extra inputs are not permitted"),
+])
+def test_bad_input_names_the_field(change, field, message):
+    errors = errors_of({**BASE, **change})
+    assert field in errors, errors
+    assert message in errors[field]
+
+
+def test_amount_rules_do_not_pile_onto_an_invalid_type():
+    errors = errors_of({**BASE, "type": "Bad Type"})
+    assert set(errors) == {"type"}
+
+
+def test_refund_like_types_may_carry_negative_amounts():
+    assert InteractionIn.model_validate({**BASE, "type": "refund", "amount": "-5", "currency": "USD"}).amount == -5
+
+
+def test_batch_limits():
+    with pytest.raises(ValidationError, match="at least 1 item"):
+        BatchIn.model_validate({"interactions": []})
+    with pytest.raises(ValidationError, match="at most 10000 items"):
+        BatchIn.model_validate({"interactions": [BASE] * 10_001})
+
+
+def test_future_times_allow_for_clock_skew():
+    now = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    skew = dt.timedelta(minutes=5)
+    check_not_in_future(now + skew, now=now, skew=skew)
+    with pytest.raises(InteractionRuleError) as info:
+        check_not_in_future(now + skew + dt.timedelta(seconds=1), now=now, skew=skew)
+    assert info.value.field == "occurred_at"
