@@ -184,5 +184,5 @@ def test_poison_messages_go_to_the_dead_letter_topic(client: TestClient, bus: Bu
                        what="3 dead letters")
     assert len(letters) == 3
     errors = [dict(r.headers)["dlq.error"].decode() for r in letters]
-    assert "not JSON" in errors[0] and "nps" in errors[1] and "time zone" in errors[2]
+    assert "not JSON" in errors[0] and "nps" in errors[1] and "timezone" in errors[2]
     assert letters[0].value == b"{not json"

@@ -121,8 +121,11 @@ def test_erasure_deletes_features_scores_and_aliases() -> None:
 
 def test_invalid_interaction_is_refused_before_anything_is_stored() -> None:
     uow = FakeUow()
-    naive = InteractionRecorded(interaction_id="x", customer_id="a", channel="web", type="purchase",
-                                direction="inbound", occurred_at=dt.datetime(2024, 1, 1), amount=Decimal("1"))
+    fields = dict(interaction_id="x", customer_id="a", channel="web", type="purchase",
+                  direction="inbound", occurred_at=dt.datetime(2024, 1, 1), amount=Decimal("1"))
+    with pytest.raises(ValueError, match="timezone"):  # the contract refuses naive times ...
+        InteractionRecorded(**fields)
+    naive = InteractionRecorded.model_construct(**fields)  # ... and the handler would too
     with pytest.raises(InvalidInteraction):
         handle(uow, naive)
     assert uow.features.rows == {} and uow.events == []
