@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 import threading
 import time
 import uuid
@@ -13,6 +12,8 @@ from decimal import Decimal
 
 from kafka import KafkaConsumer, KafkaProducer
 from sqlalchemy import Column, Integer, Numeric, String, Table, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from idic import (
@@ -52,7 +53,7 @@ class Figures:
         return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
     def line(self) -> str:
-        return (f"{self.name:<34} {self.events:>7} ev {self.seconds:>7.2f} s {self.rate:>9.0f} ev/s "
+        return (f"{self.name:<40} {self.events:>7} ev {self.seconds:>7.2f} s {self.rate:>9.0f} ev/s "
                 f"p50 {self.percentile(0.50):>7.1f} ms  p99 {self.percentile(0.99):>7.1f} ms")
 
 
@@ -62,8 +63,9 @@ def sample_event(customer_id: str) -> InteractionRecorded:
                                amount=Decimal("12.34"), currency="EUR")
 
 
-def raw_kafka(bootstrap: str, *, events: int, customers: int) -> Figures:
-    """The physical limit of this client: produce and consume the same messages, no DB."""
+def raw_kafka(bootstrap: str, *, events: int, customers: int, rate: float | None = None) -> Figures:
+    """The physical limit of this client: produce and consume the same messages, no DB.
+    With ``rate`` the producer is paced (events/s) to measure latency below saturation."""
     topic = f"bench-raw-{uuid.uuid4().hex[:8]}"
     body = CloudEvent.wrap(sample_event("c"), source="/bench").to_json_bytes()
     received: list[float] = []
@@ -92,6 +94,8 @@ def raw_kafka(bootstrap: str, *, events: int, customers: int) -> Figures:
     started = time.perf_counter()
     futures = []
     for i in range(events):
+        if rate:
+            _pace(started, i, rate)
         sent_at[i] = time.perf_counter()
         futures.append(producer.send(topic, body, key=f"c{i % customers}|{i}".encode()))
     for f in futures:
@@ -99,7 +103,15 @@ def raw_kafka(bootstrap: str, *, events: int, customers: int) -> Figures:
     thread.join(300)
     elapsed = time.perf_counter() - started
     producer.close()
-    return Figures("raw kafka-python produce+consume", events, elapsed, received[1:] if len(received) > events else received)
+    name = "raw kafka-python" + (f" @ {rate:.0f}/s" if rate else "")
+    return Figures(name, events, elapsed, received)
+
+
+def _pace(started: float, index: int, rate: float) -> None:
+    """Sleep until the moment event ``index`` is due at ``rate`` events per second."""
+    delay = started + index / rate - time.perf_counter()
+    if delay > 0:
+        time.sleep(delay)
 
 
 class BenchUoW(UnitOfWork):
@@ -107,9 +119,14 @@ class BenchUoW(UnitOfWork):
         pass
 
 
-def idic_pipeline(bootstrap: str, database_url: str, *, events: int, customers: int, label: str) -> Figures:
-    """Events written to the outbox in transactions of 500 (like a batch endpoint), relayed,
-    consumed, deduplicated by the inbox and applied by a handler that updates a total."""
+def idic_pipeline(bootstrap: str, database_url: str, *, events: int, customers: int, label: str,
+                  handler: str = "upsert", rate: float | None = None) -> Figures:
+    """Events written to the outbox, relayed, consumed, deduplicated by the inbox and applied.
+
+    Saturation (``rate`` None): events are written in transactions of 500, like a batch
+    endpoint. Paced: one event per transaction at ``rate``/s, like single HTTP writes.
+    ``handler``: "noop" measures the machinery alone; "upsert" also updates a per-customer
+    total with one INSERT .. ON CONFLICT statement, a typical O(1) aggregate."""
     engine = make_engine(database_url)
     metadata.create_all(engine)
     sessions = make_sessionmaker(engine)
@@ -117,35 +134,29 @@ def idic_pipeline(bootstrap: str, database_url: str, *, events: int, customers: 
     latencies: list[float] = []
     applied = 0
     done = threading.Event()
+    run_id = uuid.uuid4().hex[:8]
+    dialect_insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
 
     def uow() -> BenchUoW:
         return BenchUoW(sessions, tables=tables, source="/bench", on_commit=relay.wake.set)
 
-    def handle(payload: InteractionRecorded, envelope: CloudEvent, unit: BenchUoW) -> None:
-        nonlocal applied
-        row = unit.session.execute(select(totals).where(totals.c.customer_id == payload.customer_id)).first()
-        if row is None:
-            unit.session.execute(totals.insert().values(customer_id=payload.customer_id, count=1,
-                                                        revenue=payload.amount))
-        else:
-            unit.session.execute(totals.update().where(totals.c.customer_id == payload.customer_id)
-                                 .values(count=row.count + 1, revenue=row.revenue + payload.amount))
-
-    group = f"bench-{label}-{uuid.uuid4().hex[:6]}"
-    run_id = uuid.uuid4().hex[:8]
-
-    def measured(payload: InteractionRecorded, envelope: CloudEvent, unit: BenchUoW) -> None:
+    def apply(payload: InteractionRecorded, envelope: CloudEvent, unit: BenchUoW) -> None:
         nonlocal applied
         if not payload.customer_id.startswith(run_id):
             return  # earlier runs' events on the shared topic
-        handle(payload, envelope, unit)
+        if handler == "upsert":
+            stmt = dialect_insert(totals).values(customer_id=payload.customer_id, count=1, revenue=payload.amount)
+            unit.session.execute(stmt.on_conflict_do_update(
+                index_elements=[totals.c.customer_id],
+                set_={"count": totals.c.count + 1, "revenue": totals.c.revenue + stmt.excluded.revenue}))
         latencies.append((dt.datetime.now(dt.UTC) - envelope.time).total_seconds() * 1000)
         applied += 1
         if applied >= events:
             done.set()
 
+    group = f"bench-{label}-{run_id}"
     consumer = EventConsumer(spec=ConsumerSpec(group_id=group, topics=("idic.interaction",),
-                                               handlers={InteractionRecorded.event_type: measured}),
+                                               handlers={InteractionRecorded.event_type: apply}),
                              uow_factory=uow, bootstrap_servers=bootstrap, client_id=group)
     stop = threading.Event()
     threads = [threading.Thread(target=relay.run, args=(stop,), daemon=True),
@@ -154,9 +165,12 @@ def idic_pipeline(bootstrap: str, database_url: str, *, events: int, customers: 
         t.start()
     time.sleep(3)  # let the consumer join its group
     started = time.perf_counter()
-    for first in range(0, events, 500):
+    per_tx = 1 if rate else 500
+    for first in range(0, events, per_tx):
+        if rate:
+            _pace(started, first, rate)
         with uow() as unit:
-            for i in range(first, min(events, first + 500)):
+            for i in range(first, min(events, first + per_tx)):
                 unit.publish(sample_event(f"{run_id}-{i % customers}"))
             unit.commit()
     done.wait(600)
@@ -165,20 +179,24 @@ def idic_pipeline(bootstrap: str, database_url: str, *, events: int, customers: 
     relay.wake.set()
     for t in threads:
         t.join(30)
-    with engine.connect() as conn:
-        total = conn.execute(select(func.sum(totals.c.count)).where(totals.c.customer_id.like(f"{run_id}%"))).scalar()
+    if handler == "upsert":
+        with engine.connect() as conn:
+            total = conn.execute(select(func.sum(totals.c.count))
+                                 .where(totals.c.customer_id.like(f"{run_id}%"))).scalar()
+        assert total == events, f"{label}: applied {total} of {events}"
     engine.dispose()
-    assert total == events, f"{label}: applied {total} of {events}"
-    # batch-applied latencies are recorded before the batch commits; the true figure is a
-    # little higher, bounded by one batch's transaction time
-    return Figures(f"idic outbox→kafka→inbox ({label})", events, elapsed, latencies)
+    assert applied == events, f"{label}: handled {applied} of {events}"
+    # latencies are taken in the handler, just before its batch commits (one small
+    # transaction later at most)
+    name = f"idic {label} {handler}" + (f" @ {rate:.0f}/s" if rate else "")
+    return Figures(name, events, elapsed, latencies)
 
 
-def report(figures: list[Figures]) -> str:
-    raw = figures[0]
-    lines = [f.line() + ("" if f is raw else f"  {100 * f.rate / raw.rate:5.1f}% of raw") for f in figures]
+def report(figures: list[Figures], raw: Figures) -> str:
+    """One line per run; saturated idic runs also as a share of the raw rate."""
+    lines = []
+    for f in figures:
+        share = "" if f is raw or "@" in f.name else f"  {100 * f.rate / raw.rate:5.1f}% of raw"
+        lines.append(f.line() + share)
     return "\n".join(lines)
 
-
-def median(values: list[float]) -> float:
-    return statistics.median(values)

@@ -38,10 +38,12 @@ def add_messaging_tables(metadata: MetaData) -> MessagingTables:
     Index("ix_outbox_unsent", outbox.c.id,
           postgresql_where=outbox.c.sent_at.is_(None), sqlite_where=outbox.c.sent_at.is_(None))
     Index("ix_outbox_sent_at", outbox.c.sent_at)
+    # event_id leads the key: the batch lookup "which of these ids were applied?" must be
+    # an index probe per id, not a scan of the group's whole history.
     inbox = Table(
         "inbox", metadata,
-        Column("consumer_group", String(255), primary_key=True),
         Column("event_id", String(64), primary_key=True),
+        Column("consumer_group", String(255), primary_key=True),
         Column("event_type", String(255), nullable=False),
         Column("processed_at", UtcDateTime, nullable=False),
     )

@@ -65,7 +65,7 @@ def upgrade() -> None:
     sa.Column('event_id', sa.String(length=64), nullable=False),
     sa.Column('event_type', sa.String(length=255), nullable=False),
     sa.Column('processed_at', idic.db.UtcDateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('consumer_group', 'event_id', name=op.f('pk_inbox'))
+    sa.PrimaryKeyConstraint('event_id', 'consumer_group', name=op.f('pk_inbox'))
     )
     op.create_table('outbox',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
