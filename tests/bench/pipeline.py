@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kafka import KafkaConsumer, KafkaProducer
+from kafka.structs import OffsetAndMetadata
 from sqlalchemy import Column, Integer, Numeric, String, Table, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -23,6 +24,7 @@ from idic import (
     OutboxRelay,
     UnitOfWork,
     add_messaging_tables,
+    ensure_topics,
     make_engine,
     make_sessionmaker,
     new_metadata,
@@ -142,8 +144,6 @@ def idic_pipeline(bootstrap: str, database_url: str, *, events: int, customers: 
 
     def apply(payload: InteractionRecorded, envelope: CloudEvent, unit: BenchUoW) -> None:
         nonlocal applied
-        if not payload.customer_id.startswith(run_id):
-            return  # earlier runs' events on the shared topic
         if handler == "upsert":
             stmt = dialect_insert(totals).values(customer_id=payload.customer_id, count=1, revenue=payload.amount)
             unit.session.execute(stmt.on_conflict_do_update(
@@ -155,6 +155,7 @@ def idic_pipeline(bootstrap: str, database_url: str, *, events: int, customers: 
             done.set()
 
     group = f"bench-{label}-{run_id}"
+    start_group_at_end(bootstrap, group, "idic.interaction")
     consumer = EventConsumer(spec=ConsumerSpec(group_id=group, topics=("idic.interaction",),
                                                handlers={InteractionRecorded.event_type: apply}),
                              uow_factory=uow, bootstrap_servers=bootstrap, client_id=group)
@@ -190,6 +191,20 @@ def idic_pipeline(bootstrap: str, database_url: str, *, events: int, customers: 
     # transaction later at most)
     name = f"idic {label} {handler}" + (f" @ {rate:.0f}/s" if rate else "")
     return Figures(name, events, elapsed, latencies)
+
+
+def start_group_at_end(bootstrap: str, group: str, topic: str) -> None:
+    """Commit the group's offsets at the end of the topic, so a run does not first wade
+    through the events of earlier runs on the shared broker."""
+    from kafka import TopicPartition
+
+    ensure_topics(bootstrap, [topic], partitions=6)
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
+    partitions = [TopicPartition(topic, p) for p in (consumer.partitions_for_topic(topic) or set())]
+    consumer.assign(partitions)
+    consumer.seek_to_end()
+    consumer.commit({tp: OffsetAndMetadata(consumer.position(tp), "", -1) for tp in partitions})
+    consumer.close()
 
 
 def report(figures: list[Figures], raw: Figures) -> str:

@@ -1,42 +1,8 @@
-"""Identifier types and their normalisation before matching."""
+"""Identifier types and their normalisation before matching (the normal form and the
+pseudonymous key are part of the event contract, so they live in idic.contracts)."""
 
 from __future__ import annotations
 
-import hashlib
-from typing import Literal
+from idic.contracts.identifiers import IDENTIFIER_TYPES, IdentifierType, InvalidIdentifier, identifier_key, normalise
 
-import phonenumbers
-
-IdentifierType = Literal["email", "phone", "loyalty_card", "cookie", "device", "external_id", "national_id"]
-
-
-class InvalidIdentifier(ValueError):
-    """An identifier value that cannot be normalised (e.g. not a phone number)."""
-
-
-def normalise(kind: str, value: str, *, default_region: str = "US") -> str:
-    """The canonical form two equal identifiers share: e-mail lower-cased, phone E.164."""
-    value = value.strip()
-    if not value:
-        raise InvalidIdentifier("value is empty")
-    if kind == "email":
-        local, at, domain = value.rpartition("@")
-        if not at or not local or "." not in domain:
-            raise InvalidIdentifier("not an e-mail address")
-        return f"{local}@{domain}".lower()
-    if kind == "phone":
-        try:
-            number = phonenumbers.parse(value, default_region)
-        except phonenumbers.NumberParseException as exc:
-            raise InvalidIdentifier(f"not a phone number: {exc}") from exc
-        if not phonenumbers.is_possible_number(number):
-            raise InvalidIdentifier("not a possible phone number")
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    if kind == "external_id" and ":" not in value:
-        raise InvalidIdentifier("external_id is written system:id")
-    return value
-
-
-def identifier_key(kind: str, normalised: str) -> str:
-    """Pseudonymous key shared with other services by event (never the value itself)."""
-    return hashlib.sha256(f"{kind}:{normalised}".encode()).hexdigest()
+__all__ = ["IDENTIFIER_TYPES", "IdentifierType", "InvalidIdentifier", "identifier_key", "normalise"]

@@ -41,6 +41,10 @@ class CustomerUpdated(EventPayload):
     added_identifier_keys: list[str] = Field(default_factory=list)
     birthday_month_day: str | None = Field(default=None, pattern=r"^\d{2}-\d{2}$",
                                            description="MM-DD, for birthday triggers; never the year.")
+    consent: dict[str, bool] | None = Field(
+        default=None, description="The customer's whole consent map (email, sms, phone, profiling, ...) "
+        "when it changed; None when consent did not change.")
+    moved: bool = Field(default=False, description="Address changed (city/postcode/street): a life event.")
 
 
 class CustomersMerged(EventPayload):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import AwareDatetime, Field
 
@@ -30,3 +30,19 @@ class TreatmentDecided(EventPayload):
     reasons: list[str] = Field(default_factory=list)
     decided_at: AwareDatetime
     cause_event_id: str | None = Field(default=None, description="The event that led to this decision.")
+
+
+class TreatmentOutcomeRecorded(EventPayload):
+    """The customer answered a treatment (offer accepted, declined or ignored); the
+    interaction timeline records it as an ``offer_response``."""
+
+    event_type: ClassVar[str] = "idic.treatment.outcome_recorded.v1"
+    topic: ClassVar[str] = TOPIC
+
+    treatment_id: str
+    customer_id: str
+    outcome: Literal["accepted", "declined", "ignored"]
+    action_id: str
+    kind: str
+    channel: str | None = None
+    recorded_at: AwareDatetime
