@@ -1,1 +1,56 @@
+"""The whole suite as real processes (uvicorn) on a real Kafka and PostgreSQL, shared by the
+end-to-end tests and the fault campaigns of one session."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from idic_devstack.kafka import KafkaBroker
+from idic_devstack.postgres import PostgresCluster
+from idic_devstack.stack import SERVICES, Stack
+
 pytest_plugins = ["idic_devstack.pytest_plugin"]
+
+API_KEY = "e2e-admin-key"
+
+
+@pytest.fixture(scope="session")
+def stack(kafka: KafkaBroker, postgres: PostgresCluster, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    urls = {svc.name: postgres.create_database(f"e2e_{svc.name}") for svc in SERVICES}
+    suite = Stack(kafka_bootstrap=kafka.bootstrap_servers, workdir=tmp_path_factory.mktemp("stack"),
+                  database_urls=urls,
+                  extra_env={"IDIC_API_KEYS": json.dumps({API_KEY: ["read", "write", "admin"],
+                                                          "e2e-read-key": ["read"]}),
+                             "IDIC_LOG_LEVEL": "INFO"})
+    try:
+        suite.start_all()
+        for name in suite.processes:
+            suite.wait_healthy(name, ready=True, timeout=60)
+        yield suite
+    finally:
+        suite.stop_all()
+
+
+@pytest.fixture
+def gateway(stack: Stack) -> Iterator[httpx.Client]:
+    """An outside client of the public API, with an admin key."""
+    with httpx.Client(base_url=stack.url("gateway"), headers={"X-API-Key": API_KEY}, timeout=30) as client:
+        yield client
+
+
+def eventually(probe: Callable[[], Any], *, timeout: float = 60.0, interval: float = 0.25, what: str = "") -> Any:
+    """Poll until ``probe`` returns something truthy (the suite is eventually consistent)."""
+    deadline = time.monotonic() + timeout
+    last: Any = None
+    while time.monotonic() < deadline:
+        last = probe()
+        if last:
+            return last
+        time.sleep(interval)
+    raise AssertionError(f"not reached within {timeout}s: {what} (last: {last!r})")

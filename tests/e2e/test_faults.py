@@ -4,9 +4,7 @@ is applied twice, and a poison message does not stop the stream."""
 from __future__ import annotations
 
 import random
-import time
 import uuid
-from decimal import Decimal
 
 import httpx
 from kafka import KafkaConsumer, KafkaProducer
@@ -14,47 +12,8 @@ from kafka import KafkaConsumer, KafkaProducer
 from idic_devstack.kafka import KafkaBroker
 from idic_devstack.stack import Stack
 
-from .conftest import eventually
-
-
-def purchases_for(customers: list[str], per_customer: int, *, start: int = 0) -> list[dict]:
-    """Purchases with distinct amounts, so a double-applied one changes the total."""
-    return [
-        {"customer_id": c, "channel": "store", "type": "purchase", "amount": f"{(i % 97) + 1}.{i % 100:02d}",
-         "currency": "EUR"}
-        for i in range(start, start + per_customer) for c in customers
-    ]
-
-
-def expected_totals(events: list[dict]) -> dict[str, tuple[int, Decimal]]:
-    totals: dict[str, tuple[int, Decimal]] = {}
-    for e in events:
-        count, money = totals.get(e["customer_id"], (0, Decimal(0)))
-        totals[e["customer_id"]] = (count + 1, money + Decimal(e["amount"]))
-    return totals
-
-
-def scored(stack: Stack, customer_id: str) -> tuple[int, Decimal]:
-    """What scoring-service has applied for a customer (its own read endpoint)."""
-    r = httpx.get(f"{stack.url('scoring')}/v1/customers/{customer_id}/value", timeout=10)
-    if r.status_code == 404:
-        return 0, Decimal(0)
-    rfm = r.json()["rfm"]
-    return int(rfm["frequency"]), Decimal(str(rfm["monetary"]))
-
-
-def record(gateway: httpx.Client, events: list[dict], *, chunk: int = 1000) -> None:
-    for i in range(0, len(events), chunk):
-        r = gateway.post("/v1/interactions:batch", json={"interactions": events[i:i + chunk]})
-        assert r.status_code == 202, r.text
-
-
-def wait_for_totals(stack: Stack, want: dict[str, tuple[int, Decimal]], *, timeout: float) -> None:
-    def all_applied() -> bool:
-        return all(scored(stack, c)[0] >= n for c, (n, _) in want.items())
-    eventually(all_applied, timeout=timeout, interval=0.5, what="scoring applied every event")
-    time.sleep(1.0)  # anything applied twice would show up now
-    assert {c: scored(stack, c) for c in want} == want
+from ..conftest import eventually
+from ..support import expected_totals, purchases_for, record, scored, wait_for_totals
 
 
 def test_consumer_killed_mid_stream_applies_each_event_exactly_once(stack: Stack, gateway: httpx.Client) -> None:

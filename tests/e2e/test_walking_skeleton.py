@@ -9,7 +9,7 @@ from kafka import KafkaConsumer
 
 from idic import parse_event
 
-from .conftest import eventually
+from ..conftest import eventually
 
 
 def test_a_purchase_reaches_every_service_and_shows_in_the_single_face(gateway: httpx.Client, kafka) -> None:

@@ -1,0 +1,168 @@
+"""What the suite-level tests observe from outside: scores through the API, inboxes and
+offsets as the services left them, process CPU and memory from /proc."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+from typing import Any
+
+import httpx
+from kafka import KafkaConsumer, TopicPartition
+from kafka.admin import KafkaAdminClient
+from sqlalchemy import create_engine, text
+
+from idic_devstack.stack import Stack
+
+from .conftest import eventually
+
+
+def purchases_for(customers: list[str], per_customer: int, *, start: int = 0, keyed: str | None = None) -> list[dict]:
+    """Purchases with distinct amounts, so a double-applied one changes the total. With
+    ``keyed`` each carries an idempotency key, so a client may safely retry it."""
+    events = []
+    for i in range(start, start + per_customer):
+        for c in customers:
+            event = {"customer_id": c, "channel": "store", "type": "purchase",
+                     "amount": f"{(i % 97) + 1}.{i % 100:02d}", "currency": "EUR"}
+            if keyed:
+                event["id"] = f"{keyed}-{c}-{i}"
+            events.append(event)
+    return events
+
+
+def expected_totals(events: list[dict]) -> dict[str, tuple[int, Decimal]]:
+    totals: dict[str, tuple[int, Decimal]] = {}
+    for e in events:
+        count, money = totals.get(e["customer_id"], (0, Decimal(0)))
+        totals[e["customer_id"]] = (count + 1, money + Decimal(e["amount"]))
+    return totals
+
+
+def scored(stack: Stack, customer_id: str) -> tuple[int, Decimal]:
+    """What scoring-service has applied for a customer (its own read endpoint)."""
+    r = httpx.get(f"{stack.url('scoring')}/v1/customers/{customer_id}/value", timeout=10)
+    if r.status_code == 404:
+        return 0, Decimal(0)
+    rfm = r.json()["rfm"]
+    return int(rfm["frequency"]), Decimal(str(rfm["monetary"]))
+
+
+def record(gateway: httpx.Client, events: list[dict], *, chunk: int = 1000, retry_for: float = 0.0) -> None:
+    """Send interactions in batches; with ``retry_for`` a failed batch is retried (the
+    events carry idempotency keys) until accepted, as a careful client would."""
+    for i in range(0, len(events), chunk):
+        deadline = time.monotonic() + retry_for
+        while True:
+            try:
+                r = gateway.post("/v1/interactions:batch", json={"interactions": events[i:i + chunk]})
+                if r.status_code == 202:
+                    break
+                failure = f"{r.status_code} {r.text[:200]}"
+            except httpx.HTTPError as exc:
+                failure = repr(exc)
+            if time.monotonic() > deadline:
+                raise AssertionError(f"batch {i} not accepted: {failure}")
+            time.sleep(0.5)
+
+
+def wait_for_totals(stack: Stack, want: dict[str, tuple[int, Decimal]], *, timeout: float) -> float:
+    """Wait until scoring applied every event, then check nothing was applied twice."""
+    started = time.monotonic()
+
+    def all_applied() -> bool:
+        return all(scored(stack, c)[0] >= n for c, (n, _) in want.items())
+
+    eventually(all_applied, timeout=timeout, interval=0.5, what="scoring applied every event")
+    took = time.monotonic() - started
+    time.sleep(1.0)  # anything applied twice would show up now
+    assert {c: scored(stack, c) for c in want} == want
+    return took
+
+
+def event_ids_on_topic(bootstrap: str, topic: str, subjects: set[str], *, want: int, timeout_s: float = 60) -> list[str]:
+    """CloudEvent ids of the messages keyed by these subjects (read from the beginning)."""
+    from idic import parse_event
+
+    consumer = KafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
+                             enable_auto_commit=False, group_id=None, consumer_timeout_ms=int(timeout_s * 1000))
+    keys = {s.encode() for s in subjects}
+    ids = []
+    for message in consumer:
+        if message.key in keys:
+            ids.append(parse_event(message.value).id)
+            if len(ids) >= want:
+                break
+    consumer.close()
+    return ids
+
+
+def missing_from_inbox(database_url: str, group: str, event_ids: list[str]) -> list[str]:
+    """Event ids that the consumer group never recorded as applied."""
+    engine = create_engine(database_url)
+    found: set[str] = set()
+    with engine.connect() as conn:
+        for i in range(0, len(event_ids), 1000):
+            chunk = event_ids[i:i + 1000]
+            found.update(conn.execute(text("SELECT event_id FROM inbox WHERE consumer_group = :g AND event_id = ANY(:ids)"),
+                                      {"g": group, "ids": chunk}).scalars())
+    engine.dispose()
+    return [e for e in event_ids if e not in found]
+
+
+def group_lag(bootstrap: str, group: str, topics: list[str]) -> int:
+    """Messages of these topics the group has not committed yet."""
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap)
+    committed = admin.list_consumer_group_offsets(group)
+    admin.close()
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap)
+    partitions = [TopicPartition(t, p) for t in topics for p in (consumer.partitions_for_topic(t) or set())]
+    ends = consumer.end_offsets(partitions)
+    consumer.close()
+    return sum(end - (committed[tp].offset if tp in committed else 0) for tp, end in ends.items())
+
+
+def rewind_group(bootstrap: str, group: str, topics: list[str]) -> None:
+    """Set the (stopped) group's committed offsets back to the start of every partition."""
+    from kafka.structs import OffsetAndMetadata
+
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
+    partitions = [TopicPartition(t, p) for t in topics for p in (consumer.partitions_for_topic(t) or set())]
+    consumer.assign(partitions)
+    starts = consumer.beginning_offsets(partitions)
+    consumer.commit({tp: OffsetAndMetadata(offset, "", -1) for tp, offset in starts.items()})
+    consumer.close()
+
+
+def proc_stat(pid: int) -> tuple[float, int]:
+    """(CPU seconds used, resident set size in KiB) of a process, from /proc."""
+    import os
+
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    with open(f"/proc/{pid}/status") as f:
+        rss = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+    return cpu, rss
+
+
+def without_clock(value: Any) -> Any:
+    """A state snapshot without fields that move with the clock alone."""
+    if isinstance(value, dict):
+        return {k: without_clock(v) for k, v in value.items()
+                if not (k.endswith("_at") or k in {"recency_days", "scored_at", "p_alive", "churn_risk"})}
+    if isinstance(value, list):
+        return [without_clock(v) for v in value]
+    return value
+
+
+def metric_total(url: str, name: str, **labels: str) -> float:
+    """Sum of a Prometheus counter's samples matching the labels."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    total = 0.0
+    for family in text_string_to_metric_families(httpx.get(f"{url}/metrics", timeout=5).text):
+        for sample in family.samples:
+            if sample.name == name and all(sample.labels.get(k) == v for k, v in labels.items()):
+                total += sample.value
+    return total
