@@ -113,13 +113,14 @@ def missing_from_inbox(database_url: str, group: str, event_ids: list[str]) -> l
 def group_lag(bootstrap: str, group: str, topics: list[str]) -> int:
     """Messages of these topics the group has not committed yet."""
     admin = KafkaAdminClient(bootstrap_servers=bootstrap)
-    committed = admin.list_consumer_group_offsets(group)
+    committed = admin.list_group_offsets({group: None})[group]
     admin.close()
     consumer = KafkaConsumer(bootstrap_servers=bootstrap)
     partitions = [TopicPartition(t, p) for t in topics for p in (consumer.partitions_for_topic(t) or set())]
     ends = consumer.end_offsets(partitions)
     consumer.close()
-    return sum(end - (committed[tp].offset if tp in committed else 0) for tp, end in ends.items())
+    return sum(end - (committed[tp].offset if tp in committed and committed[tp].offset >= 0 else 0)
+               for tp, end in ends.items())
 
 
 def rewind_group(bootstrap: str, group: str, topics: list[str]) -> None:

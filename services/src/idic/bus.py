@@ -14,6 +14,7 @@ from kafka.errors import TopicAlreadyExistsError
 from .logs import get_logger
 
 log = get_logger(__name__)
+RECONNECT_BACKOFF_MAX_MS = 2_000
 
 
 def dlq_topic(topic: str, group: str) -> str:
@@ -34,6 +35,9 @@ def make_producer(bootstrap_servers: str, *, client_id: str, **overrides: Any) -
         "max_block_ms": 10_000,
         "request_timeout_ms": 15_000,
         "delivery_timeout_ms": 30_000,
+        # kafka-python backs off reconnects up to 30 s by default: after an outage that
+        # would leave a service idle long after the broker is back
+        "reconnect_backoff_max_ms": RECONNECT_BACKOFF_MAX_MS,
     }
     config.update(overrides)
     return KafkaProducer(**config)

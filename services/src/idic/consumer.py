@@ -15,7 +15,7 @@ from kafka.errors import CommitFailedError, KafkaError
 from kafka.structs import OffsetAndMetadata
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from .bus import dlq_topic, ensure_topics, make_producer
+from .bus import RECONNECT_BACKOFF_MAX_MS, dlq_topic, ensure_topics, make_producer
 from .contracts import EventPayload
 from .events import CloudEvent, MalformedEvent, parse_event
 from .logs import bound_contextvars, get_logger
@@ -78,6 +78,7 @@ class EventConsumer:
             session_timeout_ms=10_000,
             heartbeat_interval_ms=3_000,
             max_poll_interval_ms=300_000,
+            reconnect_backoff_max_ms=RECONNECT_BACKOFF_MAX_MS,
         )
         consumer.subscribe(topics)
         return consumer

@@ -66,6 +66,9 @@ class CustomerUnmerged(EventPayload):
 
     customer_id: str = Field(description="The former survivor.")
     restored_id: str
+    restored_merged_ids: list[str] = Field(
+        default_factory=list, description="Customers that had been merged into restored_id and come back out with it "
+        "(their survivor is restored_id again).")
 
 
 class CustomerErased(EventPayload):
