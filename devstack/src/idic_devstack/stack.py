@@ -67,12 +67,16 @@ class Stack:
         env.update(self.extra_env)
         return env
 
-    def start(self, name: str) -> None:
-        """Start one deployable (its API process, which also runs its relay and consumers)."""
+    def start(self, name: str, *, instance: str | None = None) -> None:
+        """Start one deployable (its API process, which also runs its relay and consumers).
+        ``instance`` starts one more process of the same service (same database, same
+        consumer group, its own port) under the key ``name#instance``."""
         svc = next(s for s in (*SERVICES, GATEWAY) if s.name == name)
-        log = open(self.workdir / "logs" / f"{name}.log", "ab")
-        self.processes[name] = subprocess.Popen(
-            [sys.executable, "-m", svc.module, "--port", str(self.ports[name])],
+        key = name if instance is None else f"{name}#{instance}"
+        self.ports.setdefault(key, free_port())
+        log = open(self.workdir / "logs" / f"{key}.log", "ab")
+        self.processes[key] = subprocess.Popen(
+            [sys.executable, "-m", svc.module, "--port", str(self.ports[key])],
             env=self.env_for(svc), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
 
