@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .logs import get_logger
 
 PROBLEM_JSON = "application/problem+json"
+BODY_NOT_PARSED = "There was an error parsing the body"  # fastapi.routing's detail for undecodable bodies
 log = get_logger(__name__)
 
 
@@ -39,7 +40,15 @@ def _field_path(loc: tuple[Any, ...] | list[Any]) -> str:
 
 def validation_errors(errors: list[dict[str, Any]]) -> list[dict[str, str]]:
     """pydantic errors as ``[{"field": "body.identifiers.0.value", "message": ...}]``."""
-    return [{"field": _field_path(e.get("loc", ())), "message": str(e.get("msg", "invalid"))} for e in errors]
+    result = []
+    for e in errors:
+        loc = tuple(e.get("loc", ()))
+        if e.get("type") == "json_invalid":  # loc is ("body", <character position>)
+            position = f" at character {loc[1]}" if len(loc) > 1 else ""
+            result.append({"field": "body", "message": f"not valid JSON{position}"})
+        else:
+            result.append({"field": _field_path(loc), "message": str(e.get("msg", "invalid"))})
+    return result
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -57,6 +66,10 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and exc.detail == BODY_NOT_PARSED:
+            # FastAPI's own answer to a body that is not JSON; the contract says 422
+            return problem_response(422, "Unprocessable Content", "the request body is not valid JSON",
+                                    errors=[{"field": "body", "message": "not valid JSON"}])
         titles = {404: "Not Found", 405: "Method Not Allowed", 401: "Unauthorized", 403: "Forbidden"}
         detail = exc.detail if isinstance(exc.detail, str) else "request failed"
         return problem_response(exc.status_code, titles.get(exc.status_code, "Error"), detail,

@@ -47,6 +47,14 @@ def test_invalid_body_names_the_field(client: TestClient) -> None:
     assert {"type", "title", "status", "detail"} <= r.json().keys()
 
 
+def test_body_that_is_not_json_is_422_naming_the_body(client: TestClient) -> None:
+    for raw in (b'{"name": "a", ', b"\xff\xfe{}"):
+        r = client.post("/echo", content=raw, headers={"content-type": "application/json"})
+        assert r.status_code == 422, raw
+        [error] = r.json()["errors"]
+        assert error["field"] == "body" and error["message"].startswith("not valid JSON")
+
+
 def test_body_over_the_limit_is_413_even_without_content_length(client: TestClient) -> None:
     def chunks() -> Iterator[bytes]:
         for _ in range(10):
