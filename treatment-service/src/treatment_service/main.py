@@ -15,6 +15,7 @@ from idic.contracts.treatment import TOPIC
 from .adapters.orm import messaging
 from .adapters.uow import TreatmentUnitOfWork
 from .api.routes import internal, router
+from .api.rule_routes import rules_router
 from .config import Settings
 from .service_layer.handlers import HANDLERS
 
@@ -33,7 +34,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The treatment-service ASGI app."""
     settings = settings or Settings()
     return create_service_app(
-        title="treatment-service", version="0.1.0",
+        title="treatment-service", version="0.2.0",
         description="Customize: next-best-actions and real-time treatments from each customer's context.",
-        settings=settings, runtime_factory=lambda: build_runtime(settings), routers=[router, internal],
+        settings=settings, runtime_factory=lambda: build_runtime(settings), routers=[router, rules_router, internal],
     )

@@ -47,12 +47,18 @@ def test_scores_interactions_and_triggers_build_context_and_actions(client: Test
     assert response.status_code == 200
     actions = response.json()
     assert [a["rule_id"] for a in actions] == ["vip-service-level", "retention-churn-risk"]
-    assert actions[1] == {"action_id": "retention-offer", "kind": "retention", "channel": "email", "score": 0.7,
-                          "reasons": ["churn_risk 0.70 >= 0.60", "tier most_valuable"],
+    assert actions[1] == {"action_id": "retention-offer", "kind": "retention", "channel": "email", "score": 0.5,
+                          "reasons": ["value.churn_risk 0.70 >= 0.6",
+                                      "rule 'Retention offer when churn risk is high' v1, priority 80",
+                                      "propensity 0.50 (prior, no outcomes yet in segment at_risk)"],
                           "rule_id": "retention-churn-risk"}
     by_phone = client.get(f"/v1/customers/{customer}/next-best-actions", params={"channel": "phone", "limit": 1})
     assert by_phone.json() == [{"action_id": "vip-service", "kind": "service_level", "channel": "phone",
-                                "score": 0.9, "reasons": ["tier most_valuable"], "rule_id": "vip-service-level"}]
+                                "score": 0.9, "reasons": [
+                                    "value.tier == most_valuable",
+                                    "rule 'VIP service level for the most valuable customers' v1, priority 90",
+                                    "propensity 0.90 (prior, no outcomes yet in segment at_risk)"],
+                                "rule_id": "vip-service-level"}]
 
 
 def test_unknown_customer_has_no_actions_and_no_context(client: TestClient) -> None:

@@ -130,3 +130,32 @@ def test_snapshot_is_independent() -> None:
     before = ctx.snapshot()
     ctx.apply_interaction(interaction("c1"), now=NOW)
     assert before.interactions_count == 1 and before.channel_counts == {"web": 1}
+
+
+def test_segments_profile_and_activity_facts() -> None:
+    import datetime as _dt
+
+    from treatment_factories import T0 as start
+    from treatment_factories import interaction as visit
+
+    from idic.contracts import CustomerUpdated, SegmentChanged
+    from treatment_service.domain.context import ACTIVITY_DAYS, CustomerContext
+
+    c = CustomerContext.new("c1", now=start)
+    entered = SegmentChanged(customer_id="c1", segment_id="vip", entered=True, changed_at=start)
+    assert c.apply_segment(entered, now=start) and c.segments == ["vip"]
+    assert not c.apply_segment(entered, now=start)  # already in
+    assert c.apply_segment(SegmentChanged(customer_id="c1", segment_id="vip", entered=False, changed_at=start),
+                           now=start) and c.segments == []
+    assert not c.apply_profile(CustomerUpdated(customer_id="c1", changed_attributes=["first_name"]), now=start)
+    assert c.apply_profile(CustomerUpdated(customer_id="c1", consent={"email": False}, birthday_month_day="02-29",
+                                           moved=True), now=start)
+    assert (c.consent, c.birthday_month_day, c.moved_at) == ({"email": False}, "02-29", start)
+    c.apply_profile(CustomerUpdated(customer_id="c1", consent={"email": True, "sms": False}), now=start)
+    assert c.consent == {"email": True, "sms": False}  # the whole map replaces the old one
+    # per-day activity stays bounded to the last ACTIVITY_DAYS days before the newest
+    c.apply_interaction(visit("c1", occurred_at=start), now=start)
+    c.apply_interaction(visit("c1", occurred_at=start + _dt.timedelta(days=ACTIVITY_DAYS + 5)), now=start)
+    assert list(c.activity) == [(start + _dt.timedelta(days=ACTIVITY_DAYS + 5)).date().isoformat()]
+    c.apply_interaction(visit("c1", occurred_at=start), now=start)  # too old for any window: not kept
+    assert len(c.activity) == 1 and c.interactions_count == 3

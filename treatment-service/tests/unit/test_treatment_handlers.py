@@ -86,7 +86,12 @@ def test_retention_decided_per_crossing(uow_factory: services.UowFactory) -> Non
     apply(uow_factory, scored("c1", churn_risk=0.7, scored_at=T0))
     apply(uow_factory, scored("c1", churn_risk=0.8, scored_at=T0 + day))  # still above: nothing new
     apply(uow_factory, scored("c1", churn_risk=0.2, scored_at=T0 + 2 * day))
-    apply(uow_factory, scored("c1", churn_risk=0.9, scored_at=T0 + 3 * day))  # crosses again
+    apply(uow_factory, scored("c1", churn_risk=0.9, scored_at=T0 + 3 * day))  # crosses again, but
+    assert len(treatments(uow_factory, "c1")) == 1  # one open retention offer at a time
+    [first] = treatments(uow_factory, "c1")
+    services.record_outcome(treatment_id=first.treatment_id, outcome="ignored", uow_factory=uow_factory)
+    apply(uow_factory, scored("c1", churn_risk=0.3, scored_at=T0 + 4 * day))
+    apply(uow_factory, scored("c1", churn_risk=0.9, scored_at=T0 + 5 * day))  # answered: a new crossing acts
     apply(uow_factory, scored("c1", churn_risk=0.1, scored_at=T0 - day))  # stale: ignored
     assert len(treatments(uow_factory, "c1")) == 2
     context, _ = services.get_context(customer_id="c1", uow_factory=uow_factory)
@@ -106,7 +111,7 @@ def test_merge_folds_contexts_rekeys_treatments_and_redirects_late_events(uow_fa
     assert (context.interactions_count, context.purchases_count, merged_ids) == (3, 2, ["b"])
     rows = treatments(uow_factory, "a")
     assert len(rows) == 2 and {r.customer_id for r in rows} == {"a"}
-    assert sorted(r.occurrence for r in rows) == ["first-purchase", "first-purchase|merged:b"]
+    assert sorted(r.occurrence for r in rows) == ["once", "once|merged:b"]
     # the merged id resolves to the survivor, and its late events land there
     assert services.get_context(customer_id="b", uow_factory=uow_factory)[0].customer_id == "a"
     apply(uow_factory, interaction("b"))

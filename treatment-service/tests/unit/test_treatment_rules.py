@@ -1,15 +1,22 @@
-"""The built-in default rules: next-best-actions and what newly fires on a change."""
+"""The default rules (seeded as data): next-best-actions and what newly fires on a change."""
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+from pathlib import Path
 
 from treatment_factories import T0, purchase, scored
 
+from treatment_service.domain.arbitration import ContactPolicy, newly_decided, next_best_actions
 from treatment_service.domain.context import CustomerContext
-from treatment_service.domain.rules import newly_fired, next_best_actions
+from treatment_service.domain.defaults import DEFAULT_RULES
+from treatment_service.domain.facts import EventFacts, FactView
+from treatment_service.domain.rules import Rule, RuleDocument
 
 NOW = T0
+RULES = sorted((Rule.compile(rid, 1, RuleDocument.model_validate(doc)) for rid, doc in DEFAULT_RULES.items()),
+               key=lambda r: -r.doc.priority)
 
 
 def ctx(**facts: object) -> CustomerContext:
@@ -19,71 +26,90 @@ def ctx(**facts: object) -> CustomerContext:
     return context
 
 
+def nba(context: CustomerContext, **kw):  # type: ignore[no-untyped-def]
+    return next_best_actions(RULES, FactView(ctx=context, now=NOW), policy=ContactPolicy(), propensities={}, **kw)
+
+
+def fired(before: CustomerContext, after: CustomerContext):  # type: ignore[no-untyped-def]
+    return newly_decided(RULES, before=FactView(ctx=before, now=NOW), policy=ContactPolicy(), propensities={},
+                         after=FactView(ctx=after, now=NOW, event=EventFacts(type="scored")), event_id="e1")
+
+
+def test_seed_migration_matches_the_default_rules() -> None:
+    path = next(Path(__file__).parents[2].glob("src/treatment_service/migrations/versions/0002_*.py"))
+    spec = importlib.util.spec_from_file_location("m0002", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.DEFAULT_RULES == DEFAULT_RULES
+
+
 def test_empty_context_has_no_actions() -> None:
-    assert next_best_actions(ctx()) == []
+    assert nba(ctx()) == []
 
 
 def test_first_purchase_suggests_welcome_message() -> None:
-    [action] = next_best_actions(ctx(purchases_count=1))
+    [action] = nba(ctx(purchases_count=1))
     assert (action.rule_id, action.kind, action.action_id, action.channel) == (
         "welcome-first-purchase", "message", "welcome-message", "email")
-    assert action.reasons == ["first purchase"]
+    assert action.reasons[0] == "interactions.known_purchases == 1"
+    assert action.score == 0.5 and "prior" in action.reasons[2]
 
 
 def test_welcome_only_for_the_first_purchase() -> None:
-    assert next_best_actions(ctx(purchases_count=2)) == []
-    assert next_best_actions(ctx(frequency=5)) == []
-    assert [a.rule_id for a in next_best_actions(ctx(frequency=1))] == ["welcome-first-purchase"]
+    assert nba(ctx(purchases_count=2)) == []
+    assert nba(ctx(frequency=5)) == []
+    assert [a.rule_id for a in nba(ctx(frequency=1))] == ["welcome-first-purchase"]
 
 
 def test_retention_from_churn_risk_threshold() -> None:
-    assert next_best_actions(ctx(churn_risk=0.59)) == []
-    [action] = next_best_actions(ctx(churn_risk=0.75, tier="maintain"))
-    assert (action.kind, action.score, action.rule_id) == ("retention", 0.75, "retention-churn-risk")
-    assert action.reasons == ["churn_risk 0.75 >= 0.60", "tier maintain"]
+    assert nba(ctx(churn_risk=0.59)) == []
+    [action] = nba(ctx(churn_risk=0.75, tier="maintain"))
+    assert (action.kind, action.rule_id) == ("retention", "retention-churn-risk")
+    assert action.reasons[0] == "value.churn_risk 0.75 >= 0.6"
 
 
-def test_vip_service_level_is_channel_free_and_ranked_first() -> None:
-    actions = next_best_actions(ctx(tier="most_valuable", churn_risk=0.8, purchases_count=1))
+def test_vip_service_level_is_channel_free_and_ranked_first_by_priority() -> None:
+    actions = nba(ctx(tier="most_valuable", churn_risk=0.8, purchases_count=1))
     assert [a.rule_id for a in actions] == ["vip-service-level", "retention-churn-risk", "welcome-first-purchase"]
-    assert actions[0].channel is None and actions[0].kind == "service_level"
+    assert actions[0].channel is None and actions[0].kind == "service_level" and actions[0].score == 0.9
 
 
 def test_channel_filter_and_limit() -> None:
     context = ctx(tier="most_valuable", churn_risk=0.8, purchases_count=1)
-    by_phone = next_best_actions(context, channel="phone")
-    assert [(a.rule_id, a.channel) for a in by_phone] == [("vip-service-level", "phone"),
-                                                         ("retention-churn-risk", "phone")]
-    assert [a.rule_id for a in next_best_actions(context, limit=1)] == ["vip-service-level"]
-    assert [a.rule_id for a in next_best_actions(context, channel="social")] == ["vip-service-level"]
+    assert [(a.rule_id, a.channel) for a in nba(context, channel="phone")] == [("vip-service-level", "phone"),
+                                                                             ("retention-churn-risk", "phone")]
+    assert [a.rule_id for a in nba(context, limit=1)] == ["vip-service-level"]
+    assert [a.rule_id for a in nba(context, channel="social")] == ["vip-service-level"]
 
 
 def test_consent_moves_to_next_channel_or_drops_action() -> None:
     context = ctx(purchases_count=1, consent={"email": False})
-    assert [a.channel for a in next_best_actions(context)] == ["mobile_app"]
-    context.consent = {"email": False, "mobile_app": False, "mail": False}
-    assert next_best_actions(context) == []
+    [action] = nba(context)
+    assert action.channel == "mobile_app" and "no consent for email" in action.reasons
+    context.consent = {"email": False, "sms": False, "mail": False}
+    assert nba(context) == []
     context.consent = {"profiling": False}
     context.tier = "most_valuable"
-    assert next_best_actions(context) == []
+    assert nba(context) == []
 
 
 def test_welcome_fires_on_transition_to_first_purchase_only() -> None:
     before = ctx()
     after = before.snapshot()
     after.apply_interaction(purchase("c1"), now=NOW)
-    [decision] = newly_fired(before, after)
-    assert decision.action.rule_id == "welcome-first-purchase" and decision.occurrence == "first-purchase"
+    [decision] = fired(before, after)
+    assert decision.action.rule_id == "welcome-first-purchase" and decision.occurrence == "once"
     again = after.snapshot()
     again.apply_interaction(purchase("c1"), now=NOW)
-    assert newly_fired(after, again) == []
+    assert fired(after, again) == []
 
 
 def test_scoring_of_a_long_time_customer_does_not_welcome() -> None:
     before = ctx()
     after = before.snapshot()
     after.apply_scored(scored("c1", frequency=7), now=NOW)
-    assert newly_fired(before, after) == []
+    assert fired(before, after) == []
 
 
 def test_retention_fires_when_crossing_threshold_keyed_by_score() -> None:
@@ -91,23 +117,23 @@ def test_retention_fires_when_crossing_threshold_keyed_by_score() -> None:
     after = before.snapshot()
     later = T0 + dt.timedelta(days=1)
     after.apply_scored(scored("c1", churn_risk=0.65, scored_at=later), now=NOW)
-    [decision] = newly_fired(before, after)
+    [decision] = fired(before, after)
     assert decision.action.rule_id == "retention-churn-risk"
     assert decision.occurrence == f"scored:{later.isoformat()}"
     still = after.snapshot()
     still.apply_scored(scored("c1", churn_risk=0.9, scored_at=later + dt.timedelta(days=1)), now=NOW)
-    assert newly_fired(after, still) == []
+    assert fired(after, still) == []
 
 
 def test_vip_fires_on_entering_the_tier() -> None:
     before = ctx(tier="maintain")
     after = before.snapshot()
     after.apply_scored(scored("c1", tier="most_valuable"), now=NOW)
-    assert [d.action.rule_id for d in newly_fired(before, after)] == ["vip-service-level"]
+    assert [d.action.rule_id for d in fired(before, after)] == ["vip-service-level"]
 
 
 def test_no_decision_without_consent() -> None:
     before = ctx(consent={"profiling": False})
     after = before.snapshot()
     after.apply_interaction(purchase("c1"), now=NOW)
-    assert newly_fired(before, after) == []
+    assert fired(before, after) == []

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Float, Integer, Numeric, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Float, Index, Integer, Numeric, String, UniqueConstraint
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator, TypeEngine
@@ -76,6 +76,11 @@ class CustomerContextRow(Base):
     last_purchase_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     recent_triggers: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     consent: Mapped[dict[str, bool]] = mapped_column(JSON, default=dict)
+    # 0002: segments, profile facts, per-day activity for windowed counts
+    segments: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    birthday_month_day: Mapped[str | None] = mapped_column(String(5))
+    moved_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    activity: Mapped[dict[str, dict[str, int]]] = mapped_column(JSON, default=dict, server_default="{}")
 
 
 class CustomerAlias(Base):
@@ -103,7 +108,8 @@ class Treatment(Base):
 
     __tablename__ = "treatments"
     __table_args__ = (UniqueConstraint("customer_id", "rule_id", "occurrence",
-                                       name="uq_treatments_customer_rule_occurrence"),)
+                                       name="uq_treatments_customer_rule_occurrence"),
+                      Index("ix_treatments_customer_decided", "customer_id", "decided_at"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     customer_id: Mapped[str] = mapped_column(String(CUSTOMER_ID_LENGTH), index=True)
@@ -120,3 +126,65 @@ class Treatment(Base):
     decided_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     outcome: Mapped[str | None] = mapped_column(String(16))
     outcome_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    segment: Mapped[str | None] = mapped_column(String(64))  # where its outcome teaches the propensity
+
+
+class RuleRow(Base):
+    """The current version of each rule (also retired ones: history is never lost)."""
+
+    __tablename__ = "rules"
+
+    rule_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    document: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    updated_by: Mapped[str] = mapped_column(String(200))
+
+
+class RuleVersionRow(Base):
+    """Every version of every rule, who made it and when. ``seq`` orders all changes
+    (the rule cache is stale when a higher seq exists)."""
+
+    __tablename__ = "rule_versions"
+    __table_args__ = (UniqueConstraint("rule_id", "version", name="uq_rule_versions_rule_version"),)
+
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True,
+                                     autoincrement=True)
+    rule_id: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    change: Mapped[str] = mapped_column(String(16))  # created | updated | retired
+    status: Mapped[str] = mapped_column(String(16))
+    document: Mapped[dict[str, Any]] = mapped_column(JSON)
+    changed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    changed_by: Mapped[str] = mapped_column(String(200))
+
+
+class PropensityRow(Base):
+    """Outcome counts of one action in one segment (the Beta posterior's evidence)."""
+
+    __tablename__ = "propensities"
+
+    action_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    segment: Mapped[str] = mapped_column(String(64), primary_key=True)
+    accepted: Mapped[int] = mapped_column(Integer, default=0)
+    declined: Mapped[int] = mapped_column(Integer, default=0)
+    ignored: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ContactPolicyRow(Base):
+    """The contact policy (one row, id 1)."""
+
+    __tablename__ = "contact_policy"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    max_contacts_per_channel: Mapped[int] = mapped_column(Integer)
+    period_days: Mapped[int] = mapped_column(Integer)
+    decline_cooldown_days: Mapped[int] = mapped_column(Integer)
+    exclusive_kinds: Mapped[list[str]] = mapped_column(JSON)
+    open_offer_days: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    updated_by: Mapped[str] = mapped_column(String(200))

@@ -9,6 +9,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.context import CustomerContext, Trigger
+from ..domain.facts import PastTreatment
 from ..domain.treatments import TreatmentRecord
 from .orm import CustomerAlias, CustomerContextRow, ErasedCustomer, Treatment
 
@@ -17,6 +18,7 @@ _PLAIN_FIELDS = (
     "created_at", "updated_at", "tier", "clv_12m", "currency", "p_alive", "churn_risk", "rfm_segment",
     "frequency", "monetary", "scored_at", "interactions_count", "purchases_count", "first_interaction_at",
     "last_interaction_at", "last_interaction_channel", "last_interaction_type", "last_purchase_at",
+    "birthday_month_day", "moved_at",
 )
 
 
@@ -47,6 +49,8 @@ class ContextRepository:
             type_counts=dict(row.type_counts or {}),
             recent_triggers=[_trigger_from_json(t) for t in row.recent_triggers or []],
             consent=dict(row.consent or {}),
+            segments=list(row.segments or []),
+            activity={d: dict(c) for d, c in (row.activity or {}).items()},
             **{name: getattr(row, name) for name in _PLAIN_FIELDS},
         )
         return context
@@ -63,6 +67,8 @@ class ContextRepository:
         row.type_counts = dict(context.type_counts)
         row.recent_triggers = [_trigger_to_json(t) for t in context.recent_triggers]
         row.consent = dict(context.consent)
+        row.segments = list(context.segments)
+        row.activity = {d: dict(c) for d, c in context.activity.items()}
         self.session.flush()
 
     def delete(self, customer_id: str) -> None:
@@ -105,6 +111,11 @@ class ContextRepository:
     def is_erased(self, customer_id: str) -> bool:
         return self.session.get(ErasedCustomer, customer_id) is not None
 
+    def erased_at(self, customer_id: str) -> dt.datetime | None:
+        """When the erasure of this id was applied here (None: never)."""
+        row = self.session.get(ErasedCustomer, customer_id)
+        return row.erased_at if row is not None else None
+
     def erase(self, *, customer_id: str, at: dt.datetime) -> list[str]:
         """Delete the context and aliases of this id, tombstone it and the ids merged into
         it; returns every id erased."""
@@ -124,7 +135,7 @@ def _record(t: Treatment) -> TreatmentRecord:
         treatment_id=t.id, customer_id=t.customer_id, rule_id=t.rule_id, rule_version=t.rule_version,
         occurrence=t.occurrence, action_id=t.action_id, kind=t.kind, channel=t.channel, score=t.score,
         reasons=list(t.reasons or []), cause_event_id=t.cause_event_id, decided_at=t.decided_at,
-        outcome=t.outcome, outcome_at=t.outcome_at)  # type: ignore[arg-type]
+        outcome=t.outcome, outcome_at=t.outcome_at, segment=t.segment)  # type: ignore[arg-type]
 
 
 class TreatmentRepository:
@@ -153,6 +164,16 @@ class TreatmentRepository:
         return [_record(t) for t in self.session.scalars(
             select(Treatment).where(Treatment.customer_id == customer_id)
             .order_by(Treatment.decided_at.desc(), Treatment.id).limit(limit))]
+
+    def history(self, customer_id: str, *, since: dt.datetime, limit: int = 200) -> list[PastTreatment]:
+        """Treatments decided since ``since``, newest first (what contact policy looks at)."""
+        rows = self.session.execute(
+            select(Treatment.rule_id, Treatment.action_id, Treatment.kind, Treatment.channel, Treatment.decided_at,
+                   Treatment.outcome, Treatment.outcome_at)
+            .where(Treatment.customer_id == customer_id, Treatment.decided_at >= since)
+            .order_by(Treatment.decided_at.desc()).limit(limit))
+        return [PastTreatment(rule_id=r[0], action_id=r[1], kind=r[2], channel=r[3], decided_at=r[4], outcome=r[5],
+                              outcome_at=r[6]) for r in rows]
 
     def set_outcome(self, *, treatment_id: str, outcome: str, at: dt.datetime) -> bool:
         """Record the outcome unless one is there already (atomic: concurrent calls get one winner)."""

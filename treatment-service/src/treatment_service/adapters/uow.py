@@ -7,12 +7,16 @@ from sqlalchemy.orm import Session
 from idic import UnitOfWork
 
 from .repository import ContextRepository, TreatmentRepository
+from .rules_repository import RuleRepository
 
 
 class TreatmentUnitOfWork(UnitOfWork):
     contexts: ContextRepository
     treatments: TreatmentRepository
+    rules: RuleRepository
 
     def _attach(self, session: Session) -> None:
         self.contexts = ContextRepository(session)
         self.treatments = TreatmentRepository(session)
+        # the compiled-rules cache lives as long as this database's session factory
+        self.rules = RuleRepository(session, self._session_factory)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from ..adapters.orm import CUSTOMER_ID_LENGTH
 from ..service_layer import services as svc
-from .schemas import Channel, ContextOut, NextBestAction, OutcomeIn, TreatmentOut
+from .schemas import Channel, ContextOut, ErasureOut, ExportOut, NextBestAction, OutcomeIn, TreatmentOut
 
 router = APIRouter(tags=["customize"])
 internal = APIRouter(prefix="/internal", tags=["internal"])
@@ -58,3 +58,21 @@ def customer_treatments(customer_id: CustomerId, uow_factory: UowFactoryDep,
     """Treatments decided for the customer, newest first ([] when none)."""
     return [TreatmentOut.of(t) for t in svc.list_treatments(customer_id=customer_id, limit=limit,
                                                             uow_factory=uow_factory)]
+
+
+@internal.get("/customers/{customer_id}/export", response_model=ExportOut, responses={
+    404: {"description": "Nothing held about this customer", **PROBLEM}, **INVALID})
+def export_customer(customer_id: CustomerId, uow_factory: UowFactoryDep) -> ExportOut:
+    """GDPR export: the context and every treatment held for the customer."""
+    context, merged_ids, treatments = svc.export_customer(customer_id=customer_id, uow_factory=uow_factory)
+    return ExportOut(customer_id=context.customer_id if context else customer_id, merged_ids=merged_ids,
+                     context=ContextOut.of(context, merged_ids) if context else None,
+                     treatments=[TreatmentOut.of(t) for t in treatments])
+
+
+@internal.get("/erasures/{customer_id}", response_model=ErasureOut, responses={
+    404: {"description": "No erasure applied for this id", **PROBLEM}, **INVALID})
+def erasure(customer_id: CustomerId, uow_factory: UowFactoryDep) -> ErasureOut:
+    """When this service applied the erasure of the customer (a tombstone holds only the id)."""
+    return ErasureOut(customer_id=customer_id, erased_at=svc.erasure_status(customer_id=customer_id,
+                                                                           uow_factory=uow_factory))

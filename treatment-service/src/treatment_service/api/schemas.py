@@ -104,6 +104,10 @@ class ContextOut(BaseModel):
     interactions: InteractionFacts
     recent_triggers: list[TriggerOut]
     consent: dict[str, bool]
+    segments: list[str] = []
+    birthday_month_day: str | None = None
+    moved_at: dt.datetime | None = None
+    activity: dict[str, dict[str, int]] = {}
     created_at: dt.datetime
     updated_at: dt.datetime
 
@@ -121,5 +125,20 @@ class ContextOut(BaseModel):
                 last_purchase_at=c.last_purchase_at),
             recent_triggers=[TriggerOut(trigger_id=t.trigger_id, kind=t.kind, occurred_at=t.occurred_at,
                                         interaction_id=t.interaction_id) for t in c.recent_triggers],
-            consent=dict(c.consent), created_at=c.created_at, updated_at=c.updated_at,
+            consent=dict(c.consent), segments=list(c.segments), birthday_month_day=c.birthday_month_day,
+            moved_at=c.moved_at, activity=dict(c.activity), created_at=c.created_at, updated_at=c.updated_at,
         )
+
+
+class ExportOut(BaseModel):
+    """Everything treatment-service holds about one customer (GDPR art. 15)."""
+
+    customer_id: str
+    merged_ids: list[str]
+    context: ContextOut | None
+    treatments: list[TreatmentOut]
+
+
+class ErasureOut(BaseModel):
+    customer_id: str
+    erased_at: dt.datetime

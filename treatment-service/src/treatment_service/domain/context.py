@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from idic.contracts import CustomerScored, InteractionRecorded, TriggerDetected
+from idic.contracts import CustomerScored, CustomerUpdated, InteractionRecorded, SegmentChanged, TriggerDetected
 
 MAX_RECENT_TRIGGERS = 20
 """Triggers kept per customer (newest by occurrence time); older ones are dropped."""
@@ -18,6 +18,9 @@ MAX_INTERACTION_TYPES = 32
 """Distinct interaction types counted per customer; further new types count as ``other``."""
 MAX_TYPE_LENGTH = 64
 OTHER_TYPE = "other"
+ACTIVITY_DAYS = 90
+"""Days of per-day interaction counts kept (for windowed counts), counted back from the newest day held."""
+MAX_SEGMENTS = 64
 PURCHASE = "purchase"
 
 
@@ -60,8 +63,14 @@ class CustomerContext:
     last_interaction_type: str | None = None
     last_purchase_at: dt.datetime | None = None
     recent_triggers: list[Trigger] = field(default_factory=list)
-    # channel (or "profiling") -> allowed; a missing key means allowed (no consent events exist yet)
+    # channel (or "profiling", "do_not_contact") -> allowed; a missing key means allowed
     consent: dict[str, bool] = field(default_factory=dict)
+    # segments (scoring's SegmentChanged), profile facts (identity's CustomerUpdated)
+    segments: list[str] = field(default_factory=list)
+    birthday_month_day: str | None = None
+    moved_at: dt.datetime | None = None
+    # "YYYY-MM-DD" -> {"n": total, "c:<channel>": n, "t:<type>": n}, by occurrence day
+    activity: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @classmethod
     def new(cls, customer_id: str, *, now: dt.datetime) -> CustomerContext:
@@ -112,6 +121,7 @@ class CustomerContext:
             self.last_interaction_at = event.occurred_at
             self.last_interaction_channel = event.channel
             self.last_interaction_type = kind
+        self.activity = _add_activity(self.activity, event.occurred_at, event.channel, kind)
         if event.type == PURCHASE:
             self.purchases_count += 1
             if self.last_purchase_at is None or event.occurred_at > self.last_purchase_at:
@@ -128,6 +138,32 @@ class CustomerContext:
         self.recent_triggers = _newest([*self.recent_triggers, trigger])
         self.updated_at = now
         return True
+
+    def apply_segment(self, event: SegmentChanged, *, now: dt.datetime) -> bool:
+        """Enter or leave a segment; False when nothing changed."""
+        held = event.segment_id in self.segments
+        if event.entered == held or (event.entered and len(self.segments) >= MAX_SEGMENTS):
+            return False
+        self.segments = ([*self.segments, event.segment_id] if event.entered
+                         else [s for s in self.segments if s != event.segment_id])
+        self.updated_at = now
+        return True
+
+    def apply_profile(self, event: CustomerUpdated, *, now: dt.datetime) -> bool:
+        """Consent (the whole map, replaced), birthday (MM-DD) and a move; False when none of them came."""
+        changed = False
+        if event.consent is not None:
+            self.consent = {k[:64]: bool(v) for k, v in list(event.consent.items())[:32]}
+            changed = True
+        if event.birthday_month_day is not None and event.birthday_month_day != self.birthday_month_day:
+            self.birthday_month_day = event.birthday_month_day
+            changed = True
+        if event.moved:
+            self.moved_at = now
+            changed = True
+        if changed:
+            self.updated_at = now
+        return changed
 
     def fold(self, other: CustomerContext, *, now: dt.datetime) -> None:
         """Absorb the context of a customer merged into this one."""
@@ -155,6 +191,13 @@ class CustomerContext:
         # a refusal given under either id still stands
         self.consent = {**other.consent, **self.consent,
                         **{k: False for k, v in other.consent.items() if v is False}}
+        self.segments = list(dict.fromkeys([*self.segments, *other.segments]))[:MAX_SEGMENTS]
+        self.birthday_month_day = self.birthday_month_day or other.birthday_month_day
+        self.moved_at = _max(self.moved_at, other.moved_at)
+        for day, counts in other.activity.items():
+            for key, count in counts.items():
+                self.activity = _bump(self.activity, day, key, count)
+        self.activity = _trimmed(self.activity)
         self.created_at = min(self.created_at, other.created_at)
         self.updated_at = now
 
@@ -170,6 +213,31 @@ def _type_key(kind: str, counts: dict[str, int]) -> str:
 def _incremented(counts: dict[str, int], key: str, by: int = 1) -> dict[str, int]:
     # a new dict, so that the ORM sees the JSON column change
     return {**counts, key: counts.get(key, 0) + by}
+
+
+def _bump(activity: dict[str, dict[str, int]], day: str, key: str, by: int) -> dict[str, dict[str, int]]:
+    counts = activity.get(day, {})
+    return {**activity, day: {**counts, key: counts.get(key, 0) + by}}
+
+
+def _trimmed(activity: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """Only the last ACTIVITY_DAYS days before the newest day held (bounded size)."""
+    if not activity:
+        return activity
+    newest = dt.date.fromisoformat(max(activity))
+    since = (newest - dt.timedelta(days=ACTIVITY_DAYS - 1)).isoformat()
+    return {d: c for d, c in activity.items() if d >= since}
+
+
+def _add_activity(activity: dict[str, dict[str, int]], at: dt.datetime, channel: str,
+                  kind: str) -> dict[str, dict[str, int]]:
+    """Count one interaction in its day's bucket (total, per channel, per type); a new dict for the ORM."""
+    day = at.astimezone(dt.UTC).date().isoformat()
+    if activity and day < (dt.date.fromisoformat(max(activity)) - dt.timedelta(days=ACTIVITY_DAYS - 1)).isoformat():
+        return activity  # older than any window a rule can ask about
+    for key in ("n", f"c:{channel}", f"t:{kind}"):
+        activity = _bump(activity, day, key, 1)
+    return _trimmed(activity)
 
 
 def _summed(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:

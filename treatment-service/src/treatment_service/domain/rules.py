@@ -1,55 +1,122 @@
-"""Rules that turn a customer context into next-best-actions.
+"""Rules as data: the document a marketing or service team writes (condition, action,
+priority, validity window, status), and its compiled form used by every decision.
 
-PLACEHOLDER: ``DEFAULT_RULES`` are code constants until the rules-engine issue brings
-stored, versioned rules (``/v1/rules``: condition + action + priority + validity window).
-The shape below (condition, score, reasons, occurrence key) is what that engine will
-fill from data; the evaluation functions stay."""
+A rule document is versioned by the service layer; ``Rule`` is one version, compiled."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal, Self
 
-from .context import CustomerContext
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
-CHURN_RISK_THRESHOLD = 0.6
-VIP_TIER = "most_valuable"
+from .conditions import Condition, compile_condition
+from .facts import FactView
+
+Status = Literal["draft", "active", "retired"]
+Repeat = Literal["once", "per_score", "per_event"]
+ChannelName = Literal["web", "store", "phone", "email", "chat", "mobile_app", "social", "mail"]
+SLUG = r"^[a-z0-9][a-z0-9_.-]{0,63}$"
+KINDS = ("offer", "message", "service_level", "retention", "cross_sell", "upsell", "winback", "service", "survey")
+
+
+class ActionDocument(BaseModel):
+    """What to do when the rule holds."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    action_id: str = Field(pattern=SLUG, description="Stable id of the action; propensities are learned per action.")
+    kind: str = Field(pattern=r"^[a-z][a-z0-9_]{0,31}$", description=f"e.g. {', '.join(KINDS)}")
+    channels: list[ChannelName] | None = Field(
+        default=None, min_length=1, max_length=8,
+        description="Channels in order of preference; null: not bound to a channel (e.g. a service level).")
+    content: str | None = Field(default=None, max_length=4000, description="Message text or template id.")
+    offer_id: str | None = Field(default=None, max_length=64)
+    value: Decimal | None = Field(default=None, ge=0, le=Decimal("1e9"), max_digits=18, decimal_places=6,
+                                  description="Value of an acceptance; expected value = propensity x value.")
+    margin: Decimal | None = Field(default=None, ge=-Decimal("1e9"), le=Decimal("1e9"), max_digits=18,
+                                   decimal_places=6)
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+
+    @model_validator(mode="after")
+    def _checked(self) -> Self:
+        if self.channels is not None and len(set(self.channels)) != len(self.channels):
+            raise ValueError("channels must not repeat")
+        if (self.value is not None or self.margin is not None) and self.currency is None:
+            raise ValueError("currency is required with value or margin")
+        return self
+
+
+class RuleDocument(BaseModel):
+    """A rule as written and stored (one version). The condition is checked separately, so
+    that its errors can name their exact place."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    description: str = Field(default="", max_length=4000)
+    condition: dict[str, Any]
+    action: ActionDocument
+    priority: int = Field(default=50, ge=0, le=1000, description="Higher first; expected value breaks ties.")
+    valid_from: AwareDatetime | None = None
+    valid_until: AwareDatetime | None = None
+    status: Status = "draft"
+    realtime: bool = Field(default=True, description="Decide (and publish TreatmentDecided) when an event "
+                                                     "makes the rule newly hold.")
+    repeat: Repeat = Field(default="per_event", description="once per customer, once per score, or once per "
+                                                            "event that makes it newly hold.")
+    prior_propensity: float = Field(default=0.5, ge=0, le=1, description="Propensity before any outcome is known.")
+
+    @model_validator(mode="after")
+    def _window(self) -> Self:
+        if self.valid_from and self.valid_until and self.valid_until <= self.valid_from:
+            raise ValueError("valid_until must be after valid_from")
+        return self
 
 
 @dataclass(frozen=True)
 class Rule:
-    """When ``condition`` holds, offer ``action_id`` on the first consented channel of
-    ``channels`` (``None``: the action is not bound to a channel, e.g. a service level).
-
-    ``occurrence`` names one firing: a real-time treatment is decided at most once per
-    (customer, rule, occurrence), so replays and duplicates of its cause decide nothing."""
+    """One version of a rule, compiled."""
 
     rule_id: str
     version: int
-    action_id: str
-    kind: str
-    channels: tuple[str, ...] | None
-    condition: Callable[[CustomerContext], bool]
-    score: Callable[[CustomerContext], float]
-    reasons: Callable[[CustomerContext], list[str]]
-    occurrence: Callable[[CustomerContext], str]
+    doc: RuleDocument
+    condition: Condition
 
-    def channel_for(self, context: CustomerContext, requested: str | None) -> tuple[bool, str | None]:
-        """(usable, channel): the channel to act on, respecting the request and consent."""
-        if not context.allows(None):
-            return False, None
-        if self.channels is None:
-            return (requested is None or context.allows(requested)), requested
-        candidates = self.channels if requested is None else tuple(c for c in self.channels if c == requested)
-        for channel in candidates:
-            if context.allows(channel):
-                return True, channel
-        return False, None
+    @classmethod
+    def compile(cls, rule_id: str, version: int, doc: RuleDocument) -> Rule:
+        """Compile the document (raises InvalidCondition on a bad condition)."""
+        return cls(rule_id=rule_id, version=version, doc=doc, condition=compile_condition(doc.condition))
+
+    @property
+    def action(self) -> ActionDocument:
+        return self.doc.action
+
+    def in_window(self, now: dt.datetime) -> bool:
+        """Inside the validity window (bounds inclusive of start, exclusive of end)."""
+        if self.doc.valid_from is None and self.doc.valid_until is None:
+            return True
+        return (self.doc.valid_from is None or self.doc.valid_from <= now) and (
+            self.doc.valid_until is None or now < self.doc.valid_until)
+
+    def holds(self, view: FactView) -> bool:
+        return self.condition.holds(view)
+
+    def occurrence(self, view: FactView, *, event_id: str) -> str:
+        """The key of one firing: a treatment is decided once per (customer, rule, occurrence)."""
+        if self.doc.repeat == "once":
+            return "once"
+        if self.doc.repeat == "per_score":
+            scored = view.ctx.scored_at
+            return f"scored:{scored.isoformat() if scored else 'unscored'}"
+        return f"event:{event_id}"[:255]
 
 
 @dataclass(frozen=True)
 class Action:
-    """One ranked next-best-action."""
+    """One ranked next-best-action (or a real-time decision)."""
 
     action_id: str
     kind: str
@@ -58,6 +125,9 @@ class Action:
     reasons: list[str]
     rule_id: str
     rule_version: int
+    priority: int = 0
+    propensity: float = 0.0
+    value: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -66,70 +136,4 @@ class Decision:
 
     action: Action
     occurrence: str
-
-
-def _scored_at(context: CustomerContext) -> str:
-    return context.scored_at.isoformat() if context.scored_at else "unscored"
-
-
-WELCOME = Rule(
-    rule_id="welcome-first-purchase", version=1, action_id="welcome-message", kind="message",
-    channels=("email", "mobile_app", "mail"),
-    condition=lambda c: c.known_purchases == 1,
-    score=lambda c: 0.5,
-    reasons=lambda c: ["first purchase"],
-    occurrence=lambda c: "first-purchase",  # once per customer, whichever event reports it
-)
-
-RETENTION = Rule(
-    rule_id="retention-churn-risk", version=1, action_id="retention-offer", kind="retention",
-    channels=("email", "phone", "mobile_app"),
-    condition=lambda c: c.churn_risk is not None and c.churn_risk >= CHURN_RISK_THRESHOLD,
-    score=lambda c: round(c.churn_risk or 0.0, 4),
-    reasons=lambda c: [f"churn_risk {c.churn_risk:.2f} >= {CHURN_RISK_THRESHOLD:.2f}"]
-    + ([f"tier {c.tier}"] if c.tier else []),
-    occurrence=lambda c: f"scored:{_scored_at(c)}",  # the score that crossed the threshold
-)
-
-VIP = Rule(
-    rule_id="vip-service-level", version=1, action_id="vip-service", kind="service_level",
-    channels=None,
-    condition=lambda c: c.tier == VIP_TIER,
-    score=lambda c: 0.9,
-    reasons=lambda c: [f"tier {VIP_TIER}"],
-    occurrence=lambda c: f"scored:{_scored_at(c)}",  # the score that put the customer in the tier
-)
-
-DEFAULT_RULES: tuple[Rule, ...] = (VIP, RETENTION, WELCOME)
-
-
-def _action(rule: Rule, context: CustomerContext, channel: str | None) -> Action:
-    return Action(action_id=rule.action_id, kind=rule.kind, channel=channel, score=rule.score(context),
-                  reasons=rule.reasons(context), rule_id=rule.rule_id, rule_version=rule.version)
-
-
-def next_best_actions(context: CustomerContext, *, channel: str | None = None, limit: int = 10,
-                      rules: tuple[Rule, ...] = DEFAULT_RULES) -> list[Action]:
-    """Actions whose rule holds now, best first (score, then rule id for a stable order)."""
-    actions = []
-    for rule in rules:
-        if not rule.condition(context):
-            continue
-        usable, chosen = rule.channel_for(context, channel)
-        if usable:
-            actions.append(_action(rule, context, chosen))
-    actions.sort(key=lambda a: (-a.score, a.rule_id))
-    return actions[:limit]
-
-
-def newly_fired(before: CustomerContext, after: CustomerContext, *,
-                rules: tuple[Rule, ...] = DEFAULT_RULES) -> list[Decision]:
-    """Rules that do not hold ``before`` a change but do ``after`` it (and may act: consent)."""
-    decisions = []
-    for rule in rules:
-        if rule.condition(before) or not rule.condition(after):
-            continue
-        usable, chosen = rule.channel_for(after, None)
-        if usable:
-            decisions.append(Decision(action=_action(rule, after, chosen), occurrence=rule.occurrence(after)))
-    return decisions
+    segment: str

@@ -28,3 +28,4 @@ class TreatmentRecord:
     decided_at: dt.datetime
     outcome: Outcome | None
     outcome_at: dt.datetime | None
+    segment: str | None = None

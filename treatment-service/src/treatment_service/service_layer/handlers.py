@@ -16,15 +16,19 @@ from idic.contracts import (
     CustomerScored,
     CustomersMerged,
     CustomerUnmerged,
+    CustomerUpdated,
     InteractionRecorded,
+    SegmentChanged,
     TreatmentDecided,
     TriggerDetected,
 )
 
 from ..adapters.orm import CUSTOMER_ID_LENGTH, Treatment
 from ..adapters.uow import TreatmentUnitOfWork
+from ..domain.arbitration import newly_decided, segment_of
 from ..domain.context import CustomerContext
-from ..domain.rules import newly_fired
+from ..domain.facts import EventFacts, FactView
+from .decisions import LazyPropensities, view_of
 
 log = get_logger(__name__)
 Change = Callable[[CustomerContext, dt.datetime], bool]
@@ -41,8 +45,9 @@ def checked_id(customer_id: str) -> str:
     return customer_id
 
 
-def _update_context(uow: TreatmentUnitOfWork, *, customer_id: str, envelope: CloudEvent, change: Change) -> None:
-    """Apply ``change`` to the survivor's context and decide what newly fires."""
+def _update_context(uow: TreatmentUnitOfWork, *, customer_id: str, envelope: CloudEvent, change: Change,
+                    event: EventFacts | None) -> None:
+    """Apply ``change`` to the survivor's context and (for ``event``) decide what newly fires."""
     target = uow.contexts.resolve(checked_id(customer_id))
     if uow.contexts.is_erased(target):
         log.info("event for an erased customer ignored", customer_id=target)
@@ -54,27 +59,38 @@ def _update_context(uow: TreatmentUnitOfWork, *, customer_id: str, envelope: Clo
     if not change(context, now):
         return
     uow.contexts.save(context)
-    _decide(uow, before=before, after=context, envelope=envelope, now=now)
+    if event is not None:
+        _decide(uow, before=before, after=context, envelope=envelope, now=now, event=event)
 
 
 def _decide(uow: TreatmentUnitOfWork, *, before: CustomerContext, after: CustomerContext, envelope: CloudEvent,
-            now: dt.datetime) -> None:
+            now: dt.datetime, event: EventFacts) -> None:
     """Record and publish (same transaction) each rule firing not decided before."""
-    for decision in newly_fired(before, after):
+    rules = uow.rules.active()
+    if not rules:
+        return
+    policy = uow.rules.policy()
+    after_view = view_of(uow, after, now=now, policy=policy, event=event)
+    before_view = FactView(ctx=before, now=now, event=None, history=list(after_view.history))
+    customer = after.customer_id
+    decisions = newly_decided(
+        rules, before=before_view, after=after_view, policy=policy, event_id=envelope.id,
+        propensities=LazyPropensities(uow, segment_of(after_view)),
+        already=lambda rule_id, occurrence: uow.treatments.exists(customer_id=customer, rule_id=rule_id,
+                                                                  occurrence=occurrence))
+    for decision in decisions:
         action = decision.action
-        if uow.treatments.exists(customer_id=after.customer_id, rule_id=action.rule_id,
-                                 occurrence=decision.occurrence):
-            continue
         treatment = Treatment(
-            id=str(uuid.uuid4()), customer_id=after.customer_id, rule_id=action.rule_id,
+            id=str(uuid.uuid4()), customer_id=customer, rule_id=action.rule_id,
             rule_version=action.rule_version, occurrence=decision.occurrence, action_id=action.action_id,
             kind=action.kind, channel=action.channel, score=action.score, reasons=list(action.reasons),
-            cause_event_id=envelope.id[:64], decided_at=now)
+            cause_event_id=envelope.id[:64], decided_at=now, segment=decision.segment[:64])
         uow.treatments.add(treatment)
         uow.publish(TreatmentDecided(
-            treatment_id=treatment.id, customer_id=treatment.customer_id, action_id=action.action_id,
+            treatment_id=treatment.id, customer_id=customer, action_id=action.action_id,
             kind=action.kind, channel=action.channel, rule_id=action.rule_id, rule_version=action.rule_version,
-            score=action.score, reasons=list(action.reasons), decided_at=now, cause_event_id=envelope.id))
+            score=action.score, value=action.value, reasons=list(action.reasons), decided_at=now,
+            cause_event_id=envelope.id))
         log.info("treatment decided", customer_id=after.customer_id, rule_id=action.rule_id,
                  treatment_id=treatment.id)
 
@@ -82,19 +98,36 @@ def _decide(uow: TreatmentUnitOfWork, *, before: CustomerContext, after: Custome
 def on_customer_scored(payload: CustomerScored, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
     """New value facts (tier, CLV, churn risk, RFM) for the customer."""
     _update_context(uow, customer_id=payload.customer_id, envelope=envelope,
-                    change=lambda c, now: c.apply_scored(payload, now=now))
+                    change=lambda c, now: c.apply_scored(payload, now=now), event=EventFacts(type="scored"))
 
 
 def on_interaction_recorded(payload: InteractionRecorded, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
     """One more interaction (counters per channel and type, last interaction, purchases)."""
     _update_context(uow, customer_id=payload.customer_id, envelope=envelope,
-                    change=lambda c, now: c.apply_interaction(payload, now=now))
+                    change=lambda c, now: c.apply_interaction(payload, now=now),
+                    event=EventFacts(type="interaction", interaction_type=payload.type[:64], channel=payload.channel))
 
 
 def on_trigger_detected(payload: TriggerDetected, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
     """A trigger joins the customer's bounded list of recent triggers."""
     _update_context(uow, customer_id=payload.customer_id, envelope=envelope,
-                    change=lambda c, now: c.apply_trigger(payload, now=now))
+                    change=lambda c, now: c.apply_trigger(payload, now=now),
+                    event=EventFacts(type="trigger", trigger_kind=payload.kind[:64]))
+
+
+def on_segment_changed(payload: SegmentChanged, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
+    """The customer entered or left a segment (rules may react to entering one)."""
+    _update_context(uow, customer_id=payload.customer_id, envelope=envelope,
+                    change=lambda c, now: c.apply_segment(payload, now=now), event=EventFacts(type="segment"))
+
+
+def on_customer_updated(payload: CustomerUpdated, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
+    """Consent (applied to every later decision), birthday and move. A profile change is
+    not a reason to contact anyone, so it decides nothing by itself."""
+    if payload.consent is None and payload.birthday_month_day is None and not payload.moved:
+        return  # nothing we keep: do not create a context for it
+    _update_context(uow, customer_id=payload.customer_id, envelope=envelope,
+                    change=lambda c, now: c.apply_profile(payload, now=now), event=None)
 
 
 def on_customers_merged(payload: CustomersMerged, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
@@ -136,4 +169,6 @@ HANDLERS: dict[str, Handler] = {
     CustomersMerged.event_type: on_customers_merged,
     CustomerUnmerged.event_type: on_customer_unmerged,
     CustomerErased.event_type: on_customer_erased,
+    CustomerUpdated.event_type: on_customer_updated,
+    SegmentChanged.event_type: on_segment_changed,
 }

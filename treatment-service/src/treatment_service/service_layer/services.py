@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from idic import ProblemError, utcnow
+from idic.contracts import TreatmentOutcomeRecorded
 
 from ..adapters.uow import TreatmentUnitOfWork
+from ..domain.arbitration import ALL_SEGMENTS, next_best_actions, segment_of
 from ..domain.context import CustomerContext
-from ..domain.rules import Action, next_best_actions
+from ..domain.rules import Action
 from ..domain.treatments import TreatmentRecord
+from .decisions import LazyPropensities, view_of
 
 UowFactory = Callable[[], TreatmentUnitOfWork]
 
@@ -23,9 +27,13 @@ def get_next_best_actions(*, customer_id: str, channel: str | None, limit: int,
     """Ranked actions from the stored context only; [] when we know nothing of the customer."""
     with uow_factory() as uow:
         context = uow.contexts.get(uow.contexts.resolve(customer_id))
-    if context is None:
-        return []
-    return next_best_actions(context, channel=channel, limit=limit)
+        if context is None:
+            return []
+        rules = uow.rules.active()
+        policy = uow.rules.policy()
+        view = view_of(uow, context, now=utcnow(), policy=policy)
+        return next_best_actions(rules, view, policy=policy, channel=channel, limit=limit,
+                                 propensities=LazyPropensities(uow, segment_of(view)))
 
 
 def get_context(*, customer_id: str, uow_factory: UowFactory) -> tuple[CustomerContext, list[str]]:
@@ -45,17 +53,46 @@ def list_treatments(*, customer_id: str, limit: int, uow_factory: UowFactory) ->
 
 
 def record_outcome(*, treatment_id: str, outcome: str, uow_factory: UowFactory) -> TreatmentRecord:
-    """Set the customer's answer to a treatment, once: 404 unknown, 409 already answered."""
+    """Set the customer's answer to a treatment, once (404 unknown, 409 already answered);
+    it teaches the action's propensity in the customer's segment and is published so the
+    interaction timeline shows it as an ``offer_response``."""
     with uow_factory() as uow:
         treatment = uow.treatments.get(treatment_id)
         if treatment is None:
             raise _not_found(f"treatment {treatment_id} not found")
+        now = utcnow()
         if treatment.outcome is None and uow.treatments.set_outcome(
-                treatment_id=treatment_id, outcome=outcome, at=utcnow()):
+                treatment_id=treatment_id, outcome=outcome, at=now):
             updated = uow.treatments.get(treatment_id)
+            uow.rules.count_outcome(action_id=treatment.action_id, segment=treatment.segment or ALL_SEGMENTS,
+                                    outcome=outcome)
+            uow.publish(TreatmentOutcomeRecorded(
+                treatment_id=treatment_id, customer_id=treatment.customer_id, outcome=outcome,  # type: ignore[arg-type]
+                action_id=treatment.action_id, kind=treatment.kind, channel=treatment.channel, recorded_at=now))
             uow.commit()
             assert updated is not None
             return updated
         current = uow.treatments.get(treatment_id)  # a concurrent request may have answered first
         raise ProblemError(409, "Conflict", f"treatment {treatment_id} already has an outcome",
                            outcome=current.outcome if current else None)
+
+
+def export_customer(*, customer_id: str, uow_factory: UowFactory) -> tuple[CustomerContext | None, list[str],
+                                                                            list[TreatmentRecord]]:
+    """Everything held about the customer (GDPR art. 15); 404 when nothing is."""
+    with uow_factory() as uow:
+        survivor = uow.contexts.resolve(customer_id)
+        context = uow.contexts.get(survivor)
+        treatments = uow.treatments.for_customer(survivor, limit=100_000)
+        if context is None and not treatments:
+            raise _not_found(f"nothing held about customer {customer_id}")
+        return context, uow.contexts.merged_ids(survivor), treatments
+
+
+def erasure_status(*, customer_id: str, uow_factory: UowFactory) -> dt.datetime:
+    """When this service applied the erasure of ``customer_id``; 404 when it has not."""
+    with uow_factory() as uow:
+        erased_at = uow.contexts.erased_at(customer_id)
+    if erased_at is None:
+        raise _not_found(f"no erasure applied for customer {customer_id}")
+    return erased_at
