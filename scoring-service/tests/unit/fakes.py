@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from scoring_service.domain.features import CustomerFeatures
@@ -17,7 +18,10 @@ class FakeFeatures:
     def get(self, customer_id: str, *, for_update: bool = False) -> CustomerFeatures | None:
         row = self.rows.get(customer_id)
         return None if row is None else replace(row, channel_counts=dict(row.channel_counts),
-                                                monetary_other=dict(row.monetary_other))
+                                                monetary_other=dict(row.monetary_other),
+                                                daypart_counts=dict(row.daypart_counts),
+                                                category_counts=dict(row.category_counts),
+                                                trigger_counts=dict(row.trigger_counts))
 
     def save(self, features: CustomerFeatures, *, now: dt.datetime) -> None:
         self.rows[features.customer_id] = replace(features)
@@ -64,6 +68,59 @@ class FakeAliases:
         self.rows = {m: s for m, s in self.rows.items() if customer_id not in (m, s)}
 
 
+class FakeDays:
+    def __init__(self) -> None:
+        self.rows: dict[tuple[str, dt.date], Decimal] = {}
+
+    def add(self, customer_id: str, day: dt.date, amount: Decimal) -> bool:
+        new = (customer_id, day) not in self.rows
+        self.rows[(customer_id, day)] = self.rows.get((customer_id, day), Decimal(0)) + amount
+        return new
+
+    def move(self, *, from_id: str, to_id: str) -> tuple[int, Decimal]:
+        for (c, day), amount in list(self.rows.items()):
+            if c == from_id:
+                self.add(to_id, day, amount)
+                del self.rows[(c, day)]
+        mine = sorted((d, a) for (c, d), a in self.rows.items() if c == to_id)
+        return len(mine), mine[0][1] if mine else Decimal(0)
+
+    def delete(self, customer_id: str) -> None:
+        self.rows = {k: v for k, v in self.rows.items() if k[0] != customer_id}
+
+
+class FakeModels:
+    def __init__(self) -> None:
+        self.rows: dict[str, dict[str, Any]] = {}
+
+    def all(self) -> dict[str, dict[str, Any]]:
+        return {k: dict(v) for k, v in self.rows.items()}
+
+
+class FakeSegments:
+    def __init__(self) -> None:
+        self.rule_rows: list[Any] = []
+        self.members: set[tuple[str, str]] = set()
+
+    def rules(self) -> list[Any]:
+        return list(self.rule_rows)
+
+    def set_membership(self, customer_id: str, *, entered: list[str], left: list[str], now: dt.datetime) -> None:
+        self.members -= {(s, customer_id) for s in left}
+        self.members |= {(s, customer_id) for s in entered}
+
+    def forget(self, customer_id: str) -> None:
+        self.members = {m for m in self.members if m[1] != customer_id}
+
+
+class FakeErasures:
+    def __init__(self) -> None:
+        self.rows: dict[str, dt.datetime] = {}
+
+    def record(self, customer_id: str, erased_at: dt.datetime) -> None:
+        self.rows.setdefault(customer_id, erased_at)
+
+
 class FakeUow:
     """Stands in for ScoringUnitOfWork inside handlers (the consumer owns commit)."""
 
@@ -71,6 +128,10 @@ class FakeUow:
         self.features = FakeFeatures()
         self.scores = FakeScores()
         self.aliases = FakeAliases()
+        self.days = FakeDays()
+        self.models = FakeModels()
+        self.segments = FakeSegments()
+        self.erasures = FakeErasures()
         self.events: list[Any] = []
 
     def publish(self, payload: Any, *, event_id: str | None = None) -> None:

@@ -32,7 +32,8 @@ def test_runtime_consumes_interactions_and_identity(tmp_path) -> None:
         [spec] = runtime.consumer_specs
         assert spec.group_id == "g" and set(spec.topics) == {"idic.interaction", "idic.identity"}
         assert set(spec.handlers) == {"idic.interaction.recorded.v1", "idic.customers.merged.v1",
-                                      "idic.customer.unmerged.v1", "idic.customer.erased.v1"}
+                                      "idic.customer.unmerged.v1", "idic.customer.erased.v1",
+                                          "idic.trigger.detected.v1"}
         assert runtime.produces == ("idic.scoring",)
     finally:
         runtime.engine.dispose()

@@ -129,3 +129,54 @@ def test_invalid_interaction_is_refused_before_anything_is_stored() -> None:
     with pytest.raises(InvalidInteraction):
         handle(uow, naive)
     assert uow.features.rows == {} and uow.events == []
+
+
+def test_same_day_purchases_are_one_clv_transaction_and_merges_recount_days() -> None:
+    uow = FakeUow()
+    handle(uow, interaction("a", days=0, amount="10"))
+    handle(uow, interaction("a", days=0, amount="5"))
+    handle(uow, interaction("a", days=3, amount="7"))
+    handle(uow, interaction("b", days=3, amount="1"))
+    handle(uow, interaction("b", days=9, amount="2"))
+    f = uow.features.rows["a"]
+    assert (f.frequency, f.purchase_days, f.first_day_amount) == (3, 2, Decimal("15"))
+    handle(uow, CustomersMerged(customer_id="a", merged_ids=["b"]))
+    f = uow.features.rows["a"]
+    assert (f.frequency, f.purchase_days, f.first_day_amount) == (5, 3, Decimal("15"))  # day 3 counted once
+
+
+def test_scoring_per_event_uses_the_stored_models() -> None:
+    uow = FakeUow()
+    uow.models.rows = {
+        "clv": {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426, "p": 6.25, "q": 3.74, "v": 15.44,
+                "time_unit": "weeks"},
+        "rfm": {"recency_edges": [10, 20, 30, 40], "frequency_edges": [1, 1, 2, 3], "monetary_edges": [5, 10, 20, 40]},
+        "tiers": {"valuable_cutoff": 1e9, "growable_cutoff": None},
+    }
+    handle(uow, interaction("a", days=0, amount="30"))
+    handle(uow, interaction("a", days=14, amount="30"))
+    s = uow.scores.rows["a"]
+    assert (s.f, s.m) == (3, 5) and s.rfm_segment is not None and s.tier == "maintain"
+    assert 0 < s.p_alive <= 1 and s.clv_12m is not None and s.clv_12m > 0  # type: ignore[operator]
+    assert s.expected_avg_order_value is not None and Decimal("20") < s.expected_avg_order_value < Decimal("40")
+    assert s.churn_risk == pytest.approx(1 - s.p_alive, abs=1e-4)  # type: ignore[operator]
+
+
+def test_a_lapse_trigger_raises_churn_risk_and_says_so() -> None:
+    from idic.contracts import TriggerDetected
+
+    uow = FakeUow()
+    handle(uow, interaction("a", amount="30"))
+    handle(uow, TriggerDetected(trigger_id="t1", customer_id="a", kind="lapse", occurred_at=T0 + dt.timedelta(days=60)))
+    s = uow.scores.rows["a"]
+    assert s.churn_risk == 0.5 and s.churn_drivers == [{"input": "lapse_trigger", "value": True, "adds": 0.5}]
+    assert uow.features.rows["a"].trigger_counts == {"lapse": 1}
+    handle(uow, TriggerDetected(trigger_id="t2", customer_id="nobody", kind="lapse", occurred_at=T0))
+    assert "nobody" not in uow.features.rows
+
+
+def test_erasure_keeps_a_tombstone_only() -> None:
+    uow = FakeUow()
+    handle(uow, interaction("a", amount="30"))
+    handle(uow, CustomerErased(customer_id="a", erased_at=T0))
+    assert "a" in uow.erasures.rows and uow.features.rows == {} and uow.days.rows == {}

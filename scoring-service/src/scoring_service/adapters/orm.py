@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import JSON, Float, Integer, SmallInteger, String
+from sqlalchemy import JSON, Date, Float, Integer, SmallInteger, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from idic import UtcDateTime, add_messaging_tables, new_metadata
@@ -48,6 +48,13 @@ class FeatureRow(Base):
     nps_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     csat: Mapped[int | None] = mapped_column(SmallInteger)
     csat_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    purchase_days: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    first_day_amount: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0), server_default="0")
+    daypart_counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict, server_default="{}")
+    category_counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict, server_default="{}")
+    offer_responses: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    trigger_counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict, server_default="{}")
+    last_lapse_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
@@ -69,6 +76,7 @@ class ScoreRow(Base):
     expected_avg_order_value: Mapped[Decimal | None] = mapped_column(ExactDecimal)
     clv_12m: Mapped[Decimal | None] = mapped_column(ExactDecimal)
     segments: Mapped[list[str]] = mapped_column(JSON, default=list)
+    churn_drivers: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list, server_default="[]")
 
 
 class AliasRow(Base):
@@ -80,3 +88,55 @@ class AliasRow(Base):
     merged_id: Mapped[str] = mapped_column(ID, primary_key=True)
     survivor_id: Mapped[str] = mapped_column(ID, index=True)
     merged_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class PurchaseDayRow(Base):
+    """One UTC day on which a customer purchased, with that day's spend in the customer's
+    currency: same-day purchases are one transaction for CLV, and a fit with a calibration
+    end needs the days before it."""
+
+    __tablename__ = "purchase_days"
+
+    customer_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    amount: Mapped[Decimal] = mapped_column(ExactDecimal)
+
+
+class ModelRow(Base):
+    """The latest population model of each kind (clv, rfm, tiers, needs): parameters as JSON."""
+
+    __tablename__ = "population_models"
+
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    params: Mapped[dict[str, object]] = mapped_column(JSON)
+    fitted_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class SegmentRuleRow(Base):
+    """A rule-defined segment: conditions over the value object, created by API."""
+
+    __tablename__ = "segment_rules"
+
+    segment_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    conditions: Mapped[list[dict[str, object]]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class SegmentMemberRow(Base):
+    """Who is in which segment now (needs-based and rule-defined)."""
+
+    __tablename__ = "segment_members"
+
+    segment_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
+    since: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class ErasureRow(Base):
+    """Tombstone of an applied erasure: the id and when, nothing personal."""
+
+    __tablename__ = "erasures"
+
+    customer_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    erased_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

@@ -6,15 +6,31 @@ from sqlalchemy.orm import Session
 
 from idic import UnitOfWork
 
-from .repository import AliasRepository, FeatureRepository, ScoreRepository
+from .repository import (
+    AliasRepository,
+    ErasureRepository,
+    FeatureRepository,
+    ModelRepository,
+    PurchaseDayRepository,
+    ScoreRepository,
+    SegmentRepository,
+)
 
 
 class ScoringUnitOfWork(UnitOfWork):
     features: FeatureRepository
     scores: ScoreRepository
     aliases: AliasRepository
+    days: PurchaseDayRepository
+    models: ModelRepository
+    segments: SegmentRepository
+    erasures: ErasureRepository
 
     def _attach(self, session: Session) -> None:
         self.features = FeatureRepository(session)
         self.scores = ScoreRepository(session)
         self.aliases = AliasRepository(session)
+        self.days = PurchaseDayRepository(session)
+        self.models = ModelRepository(session)
+        self.segments = SegmentRepository(session)
+        self.erasures = ErasureRepository(session)

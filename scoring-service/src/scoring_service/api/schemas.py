@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 
 class Rfm(BaseModel):
@@ -40,6 +41,8 @@ class Value(BaseModel):
     tier: str | None
     segments: list[str]
     churn_risk: float | None
+    churn_drivers: list[ChurnDriver] = Field(default_factory=list,
+                                             description="Why churn_risk is what it is (inputs and what each adds).")
     scored_at: dt.datetime
 
 
@@ -64,4 +67,123 @@ class Features(BaseModel):
     nps_at: dt.datetime | None
     csat: int | None
     csat_at: dt.datetime | None
+    purchase_days: int = Field(description="Distinct UTC days with a purchase (CLV transactions).")
+    first_day_amount: Decimal = Field(description="Spend on the first purchase day.")
+    daypart_counts: dict[str, int]
+    category_counts: dict[str, int]
+    offer_responses: int
+    trigger_counts: dict[str, int]
+    last_lapse_at: dt.datetime | None
     updated_at: dt.datetime
+
+
+class ChurnDriver(BaseModel):
+    """One input of churn risk, its value, and the risk it adds."""
+
+    input: str
+    value: float | bool
+    adds: float
+
+
+class ClvFitRequest(BaseModel):
+    """Fit BG/NBD + Gamma-Gamma on purchases up to ``calibration_end``, in ``time_unit``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    calibration_end: AwareDatetime
+    time_unit: Literal["days", "weeks"] = "weeks"
+
+
+class BgNbdParams(BaseModel):
+    r: float
+    alpha: float
+    a: float
+    b: float
+
+
+class GammaGammaParams(BaseModel):
+    p: float
+    q: float
+    v: float
+
+
+class ClvModel(BaseModel):
+    """A fitted CLV model (API.md fields plus the fit's inputs)."""
+
+    bgnbd: BgNbdParams
+    gamma_gamma: GammaGammaParams
+    customers: int = Field(description="Customers with a purchase up to calibration_end (the fit's sample).")
+    fitted_at: dt.datetime
+    calibration_end: dt.datetime
+    time_unit: str
+    fit_seconds: float
+
+
+class RefreshResult(BaseModel):
+    """What a population refresh computed."""
+
+    customers: int
+    refreshed_at: dt.datetime
+    rfm: dict[str, list[float]] = Field(description="Quintile edges of recency days, frequency, monetary.")
+    tiers: dict[str, float | None] = Field(description="Cut-offs of net value (most_valuable) and growth gap.")
+    needs: dict[str, Any] | None = Field(description="k, silhouette and segment ids of the needs clustering.")
+    announced: int = Field(description="CustomerScored events published (material changes).")
+    seconds: float
+
+
+class Condition(BaseModel):
+    """``field op value`` over the value object."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    field: str = Field(max_length=64)
+    op: Literal["eq", "ne", "lt", "lte", "gt", "gte", "in"]
+    value: float | int | str | list[float | int | str]
+
+
+class SegmentCreate(BaseModel):
+    """A rule-defined segment: customers for whom all conditions hold."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1, max_length=58, pattern=r"^[a-z0-9][a-z0-9-]*$",
+                    description="Slug; stored as rule-<id>.")
+    name: str = Field(min_length=1, max_length=200)
+    conditions: list[Condition] = Field(min_length=1, max_length=20)
+
+
+class Segment(BaseModel):
+    """A segment with its size and value."""
+
+    id: str
+    kind: Literal["needs", "rule"]
+    name: str
+    description: str
+    size: int
+    value: Decimal = Field(description="Summed clv_12m of the members (decimal string).")
+    conditions: list[Condition] | None = None
+
+
+class SegmentList(BaseModel):
+    segments: list[Segment]
+
+
+class SegmentMember(BaseModel):
+    customer_id: str
+    since: dt.datetime
+
+
+class SegmentMembers(BaseModel):
+    """One page of members in id order; pass ``next_after`` as ``after`` for the next page."""
+
+    segment_id: str
+    customers: list[SegmentMember]
+    next_after: str | None
+
+
+class Erasure(BaseModel):
+    customer_id: str
+    erased_at: dt.datetime
+
+
+Value.model_rebuild()

@@ -1,8 +1,8 @@
 """The value snapshot of a customer, and the rule for when a change is worth announcing.
 
-Population-relative parts (RFM quintiles r/f/m, CLV from a fitted model, tiers, churn
-risk) are filled by later scoring runs; until then they stay None and only the
-provisional segment below is computed per customer."""
+Population-relative parts (RFM quintiles r/f/m, CLV from a fitted model, tiers) need a
+population run (a CLV fit or an RFM refresh); until the first one they stay None and only
+the provisional segment below is computed per customer."""
 
 from __future__ import annotations
 
@@ -32,6 +32,12 @@ class CustomerScores:
     expected_avg_order_value: Decimal | None = None
     clv_12m: Decimal | None = None
     segments: list[str] = field(default_factory=list)
+    churn_drivers: list[dict[str, object]] = field(default_factory=list)
+
+
+# A change of CLV by less than this share, or of churn risk within the same tenth, is noise
+# (both drift with time alone); tier, segment, frequency and money changes always count.
+CLV_MATERIAL_SHARE = Decimal("0.10")
 
 
 @dataclass(frozen=True)
@@ -77,10 +83,23 @@ def snapshot(features: CustomerFeatures | None, scores: CustomerScores | None) -
     )
 
 
+def _clv_moved(before: Decimal | None, after: Decimal | None) -> bool:
+    if before is None or after is None:
+        return before is not after
+    return abs(after - before) > CLV_MATERIAL_SHARE * max(abs(before), Decimal("1"))
+
+
+def _band(risk: float | None) -> int | None:
+    return None if risk is None else min(int(risk * 10), 9)
+
+
 def is_material_change(before: ValueSnapshot, after: ValueSnapshot) -> bool:
-    """True when CustomerScored should be published: first value, frequency, money, segment,
-    tier, CLV or churn risk changed. Decimal equality ignores trailing zeros (1.0 == 1.00)."""
-    return before != after
+    """True when CustomerScored should be published: first value, frequency, money, segment or
+    tier changed, CLV moved by more than 10 %, or churn risk entered another tenth (0.1 band).
+    Decimal equality ignores trailing zeros (1.0 == 1.00)."""
+    same = (before.frequency, before.monetary, before.currency, before.rfm_segment, before.tier) == (
+        after.frequency, after.monetary, after.currency, after.rfm_segment, after.tier)
+    return not same or _clv_moved(before.clv_12m, after.clv_12m) or _band(before.churn_risk) != _band(after.churn_risk)
 
 
 def recency_days(last_purchase_at: dt.datetime | None, now: dt.datetime) -> int | None:

@@ -9,23 +9,55 @@ import datetime as dt
 from dataclasses import replace
 
 from idic import CloudEvent, Handler, utcnow
-from idic.contracts import CustomerErased, CustomerScored, CustomersMerged, CustomerUnmerged, InteractionRecorded
+from idic.contracts import (
+    CustomerErased,
+    CustomerScored,
+    CustomersMerged,
+    CustomerUnmerged,
+    InteractionRecorded,
+    SegmentChanged,
+    TriggerDetected,
+)
 
 from ..adapters.uow import ScoringUnitOfWork
-from ..domain.features import CustomerFeatures, Interaction, apply_interaction, fold
-from ..domain.value import CustomerScores, is_material_change, rescore, snapshot
+from ..domain.features import PURCHASE, CustomerFeatures, Interaction, apply_interaction, apply_trigger, fold
+from ..domain.scoring import ScoringConfig
+from ..domain.value import CustomerScores, is_material_change, snapshot
+from .scorer import score
+
+# Thresholds of tiers, churn and CLV; replaced from settings by the runtime (main.build_runtime).
+CONFIG = {"scoring": ScoringConfig()}
 
 
 def _rescore_and_announce(*, uow: ScoringUnitOfWork, before_features: CustomerFeatures | None,
                           features: CustomerFeatures, now: dt.datetime) -> None:
-    """Store the new features and scores; publish CustomerScored if the value changed materially."""
+    """Store the new features and scores (under the stored models, O(1) per customer); publish
+    CustomerScored if the value changed materially and SegmentChanged per segment entered or left."""
     before_scores = uow.scores.get(features.customer_id)
     before = snapshot(before_features, before_scores)
-    scores = rescore(features=features, scores=before_scores, now=now)
+    previous = {features.customer_id: before_scores} if before_scores else {}
+    [scores] = score([features], models=uow.models.all(), rule_segments=uow.segments.rules(), previous=previous,
+                     now=now, config=CONFIG["scoring"])
     uow.features.save(features, now=now)
     uow.scores.save(scores)
     if is_material_change(before, snapshot(features, scores)):
         uow.publish(_scored_event(features, scores))
+    announce_segments(uow=uow, customer_id=features.customer_id,
+                      before=before_scores.segments if before_scores else [], after=scores.segments, now=now)
+
+
+def announce_segments(*, uow: ScoringUnitOfWork, customer_id: str, before: list[str], after: list[str],
+                      now: dt.datetime) -> None:
+    """Keep segment membership and publish SegmentChanged for each entry and exit."""
+    entered = [s for s in after if s not in before]
+    left = [s for s in before if s not in after]
+    if not entered and not left:
+        return
+    uow.segments.set_membership(customer_id, entered=entered, left=left, now=now)
+    for segment_id in left:
+        uow.publish(SegmentChanged(customer_id=customer_id, segment_id=segment_id, entered=False, changed_at=now))
+    for segment_id in entered:
+        uow.publish(SegmentChanged(customer_id=customer_id, segment_id=segment_id, entered=True, changed_at=now))
 
 
 def _scored_event(features: CustomerFeatures, scores: CustomerScores) -> CustomerScored:
@@ -42,10 +74,27 @@ def interaction_recorded(event: InteractionRecorded, _envelope: CloudEvent, uow:
     customer_id = uow.aliases.resolve(event.customer_id)
     before = uow.features.get(customer_id, for_update=True)
     features = CustomerFeatures(customer_id=customer_id) if before is None else _copy(before)
-    apply_interaction(features, Interaction(
+    interaction = Interaction(
         channel=event.channel, type=event.type, occurred_at=event.occurred_at, amount=event.amount,
         currency=event.currency, cost=event.cost, nps=event.nps, csat=event.csat,
-    ))
+        category=getattr(event, "category", None),  # forward-compatible: the contract has no category yet
+    )
+    counted = apply_interaction(features, interaction)
+    if event.type == PURCHASE:
+        # the day table says whether this UTC day already had a purchase (same-day purchases are one)
+        if uow.days.add(customer_id, event.occurred_at.astimezone(dt.UTC).date(), counted):
+            features.purchase_days += 1
+    _rescore_and_announce(uow=uow, before_features=before, features=features, now=utcnow())
+
+
+def trigger_detected(event: TriggerDetected, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
+    """Count a trigger; a lapse after the last purchase raises churn risk."""
+    customer_id = uow.aliases.resolve(event.customer_id)
+    before = uow.features.get(customer_id, for_update=True)
+    if before is None:
+        return  # a trigger about a customer without interactions carries nothing to score
+    features = _copy(before)
+    apply_trigger(features, kind=event.kind, occurred_at=event.occurred_at)
     _rescore_and_announce(uow=uow, before_features=before, features=features, now=utcnow())
 
 
@@ -62,9 +111,11 @@ def customers_merged(event: CustomersMerged, _envelope: CloudEvent, uow: Scoring
         merged = uow.features.get(merged_id, for_update=True)
         if merged is not None:
             fold(features, merged)
+            features.purchase_days, features.first_day_amount = uow.days.move(from_id=merged_id, to_id=survivor_id)
             uow.features.delete(merged_id)
             changed = True
         uow.scores.delete(merged_id)
+        uow.segments.forget(merged_id)
         uow.aliases.point(merged_id=merged_id, survivor_id=survivor_id, now=now)
     if changed:
         _rescore_and_announce(uow=uow, before_features=before, features=features, now=now)
@@ -77,16 +128,21 @@ def customer_unmerged(event: CustomerUnmerged, _envelope: CloudEvent, uow: Scori
 
 
 def customer_erased(event: CustomerErased, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
-    """GDPR erasure: delete the customer's features, scores and merge aliases."""
-    uow.features.delete(event.customer_id)
-    uow.scores.delete(event.customer_id)
+    """GDPR erasure: delete everything about the customer (and the ids merged into it); keep a tombstone."""
+    for customer_id in [event.customer_id, *uow.aliases.merged_into(event.customer_id)]:
+        uow.features.delete(customer_id)
+        uow.scores.delete(customer_id)
+        uow.days.delete(customer_id)
+        uow.segments.forget(customer_id)
+        uow.erasures.record(customer_id, utcnow())
     uow.aliases.forget(event.customer_id)
 
 
 def _copy(features: CustomerFeatures) -> CustomerFeatures:
     """A working copy, so that ``before`` stays the state before the event."""
     return replace(features, channel_counts=dict(features.channel_counts),
-                   monetary_other=dict(features.monetary_other))
+                   monetary_other=dict(features.monetary_other), daypart_counts=dict(features.daypart_counts),
+                   category_counts=dict(features.category_counts), trigger_counts=dict(features.trigger_counts))
 
 
 HANDLERS: dict[str, Handler] = {
@@ -94,4 +150,5 @@ HANDLERS: dict[str, Handler] = {
     CustomersMerged.event_type: customers_merged,
     CustomerUnmerged.event_type: customer_unmerged,
     CustomerErased.event_type: customer_erased,
+    TriggerDetected.event_type: trigger_detected,
 }

@@ -4,11 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
 
 from idic import ProblemError
 
 from ..adapters.uow import ScoringUnitOfWork
-from ..api.schemas import Clv, Features, Rfm, Value
+from ..api.schemas import (
+    BgNbdParams,
+    ChurnDriver,
+    Clv,
+    ClvModel,
+    Erasure,
+    Features,
+    GammaGammaParams,
+    Rfm,
+    Segment,
+    SegmentList,
+    SegmentMember,
+    SegmentMembers,
+    Value,
+)
 from ..domain.features import CustomerFeatures
 from ..domain.value import CustomerScores, recency_days, rescore
 
@@ -40,7 +56,8 @@ def _value(features: CustomerFeatures, scores: CustomerScores, *, now: dt.dateti
                 segment=scores.rfm_segment),
         clv=Clv(p_alive=scores.p_alive, expected_purchases_90d=scores.expected_purchases_90d,
                 expected_avg_order_value=scores.expected_avg_order_value, clv_12m=scores.clv_12m),
-        tier=scores.tier, segments=list(scores.segments), churn_risk=scores.churn_risk, scored_at=scores.scored_at,
+        tier=scores.tier, segments=list(scores.segments), churn_risk=scores.churn_risk,
+        churn_drivers=[ChurnDriver.model_validate(d) for d in scores.churn_drivers], scored_at=scores.scored_at,
     )
 
 
@@ -53,3 +70,82 @@ def get_features(*, customer_id: str, uow_factory: UowFactory) -> Features:
     if updated_at is None:  # erased between the two reads of this transaction (it cannot be, on one snapshot)
         raise ProblemError(404, "Not Found", f"customer {customer_id!r} has no interactions known to scoring")
     return Features(merged_ids=merged_ids, updated_at=updated_at, **vars(features))
+
+
+def get_clv_model(*, uow_factory: UowFactory) -> ClvModel:
+    """The last CLV fit (404 before the first)."""
+    with uow_factory() as uow:
+        params = uow.models.all().get("clv")
+    if params is None:
+        raise ProblemError(404, "Not Found", "no CLV model has been fitted yet: POST /v1/models/clv:fit")
+    return clv_model(params)
+
+
+def clv_model(params: dict[str, Any]) -> ClvModel:
+    """The API shape of stored CLV parameters."""
+    return ClvModel(bgnbd=BgNbdParams(r=params["r"], alpha=params["alpha"], a=params["a"], b=params["b"]),
+                    gamma_gamma=GammaGammaParams(p=params["p"], q=params["q"], v=params["v"]),
+                    customers=params["customers"], fitted_at=params["fitted_at"],
+                    calibration_end=params["calibration_end"], time_unit=params["time_unit"],
+                    fit_seconds=params["fit_seconds"])
+
+
+def list_segments(*, uow_factory: UowFactory) -> SegmentList:
+    """Needs-based and rule-defined segments with size and summed CLV."""
+    with uow_factory() as uow:
+        needs = uow.models.all().get("needs")
+        rules = uow.segments.rules()
+        sizes = uow.segments.sizes()
+    segments = []
+    if needs is not None:
+        for segment_id, name in zip(needs["ids"], needs["names"], strict=True):
+            size, value = sizes.get(segment_id, (0, Decimal(0)))
+            segments.append(Segment(id=segment_id, kind="needs", name=name, size=size, value=value,
+                                    description=f"k-means cluster (k={needs['k']}, silhouette "
+                                    f"{needs['silhouette']:.3f}) most above the population on: {name}"))
+    for rule in rules:
+        size, value = sizes.get(rule.segment_id, (0, Decimal(0)))
+        segments.append(Segment(id=rule.segment_id, kind="rule", name=rule.name, size=size, value=value,
+                                description=" and ".join(f"{c['field']} {c['op']} {c['value']}"
+                                                         for c in rule.conditions),
+                                conditions=rule.conditions))  # type: ignore[arg-type]
+    return SegmentList(segments=segments)
+
+
+def segment_members(*, uow_factory: UowFactory, segment_id: str, after: str | None, limit: int) -> SegmentMembers:
+    """One page of a segment's members (404 for an unknown segment)."""
+    known = {s.id for s in list_segments(uow_factory=uow_factory).segments}
+    if segment_id not in known:
+        raise ProblemError(404, "Not Found", f"no segment {segment_id!r}")
+    with uow_factory() as uow:
+        rows = uow.segments.members(segment_id, after=after, limit=limit + 1)
+    page = rows[:limit]
+    return SegmentMembers(segment_id=segment_id, customers=[SegmentMember(customer_id=c, since=s) for c, s in page],
+                          next_after=page[-1][0] if len(rows) > limit else None)
+
+
+def export(*, customer_id: str, uow_factory: UowFactory) -> dict[str, Any]:
+    """Everything scoring holds about a customer (GDPR art. 15/20; 404 if nothing)."""
+    with uow_factory() as uow:
+        features = uow.features.get(customer_id)
+        if features is None:
+            raise ProblemError(404, "Not Found", f"scoring holds nothing about {customer_id!r}")
+        scores = uow.scores.get(customer_id)
+        days = uow.days.of(customer_id)
+        merged = uow.aliases.merged_into(customer_id)
+        updated_at = uow.features.updated_at(customer_id)
+    return {"customer_id": customer_id, "service": "scoring-service",
+            "features": Features(merged_ids=merged, updated_at=updated_at, **vars(features)).model_dump(mode="json"),
+            "scores": None if scores is None else {k: (str(v) if isinstance(v, Decimal) else v)
+                                                   for k, v in vars(scores).items() if k != "scored_at"}
+            | {"scored_at": scores.scored_at.isoformat()},
+            "purchase_days": days}
+
+
+def erasure(*, customer_id: str, uow_factory: UowFactory) -> Erasure:
+    """The tombstone of an applied erasure (404 if none was applied)."""
+    with uow_factory() as uow:
+        erased_at = uow.erasures.get(customer_id)
+    if erased_at is None:
+        raise ProblemError(404, "Not Found", f"no erasure of {customer_id!r} has been applied here")
+    return Erasure(customer_id=customer_id, erased_at=erased_at)

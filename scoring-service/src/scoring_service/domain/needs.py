@@ -1,0 +1,111 @@
+"""Needs-based micro-segments: k-means over behavioural vectors, k chosen by silhouette.
+
+The vector of a customer: channel mix and time-of-day mix (shares), top categories (shares),
+log basket size, log purchase count and offer response rate, each standardised. A segment is
+named by the features its centre is most above the population on, so the same behaviour gets
+the same name (and id) on every refresh."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+from sklearn.cluster import KMeans
+from sklearn.metrics import silhouette_score
+from threadpoolctl import threadpool_limits
+
+from .clv import Array
+from .features import DAYPARTS, CustomerFeatures
+
+CHANNELS = ("web", "store", "phone", "email", "chat", "mobile_app", "social", "mail")
+MAX_CATEGORIES = 8
+SILHOUETTE_SAMPLE = 2000
+KMEANS_SAMPLE = 20000  # k is chosen on a sample; the chosen k is then fitted on all rows given
+
+
+def feature_names(categories: list[str]) -> list[str]:
+    """Names of the vector's components, in order."""
+    return ([f"channel:{c}" for c in CHANNELS] + [f"daypart:{d}" for d in DAYPARTS]
+            + [f"category:{c}" for c in categories] + ["basket", "purchases", "offers"])
+
+
+def top_categories(features: list[CustomerFeatures]) -> list[str]:
+    """The most frequent categories in the population (the vector has room for a few)."""
+    totals: dict[str, int] = {}
+    for f in features:
+        for c, n in f.category_counts.items():
+            totals[c] = totals.get(c, 0) + n
+    return sorted(totals, key=lambda c: (-totals[c], c))[:MAX_CATEGORIES]
+
+
+def vector(f: CustomerFeatures, categories: list[str]) -> list[float]:
+    """The behavioural vector of one customer."""
+    interactions = max(f.interactions, 1)
+    cats = max(sum(f.category_counts.values()), 1)
+    basket = float(f.monetary) / f.frequency if f.frequency else 0.0
+    return ([f.channel_counts.get(c, 0) / interactions for c in CHANNELS]
+            + [f.daypart_counts.get(d, 0) / interactions for d in DAYPARTS]
+            + [f.category_counts.get(c, 0) / cats for c in categories]
+            + [float(np.log1p(max(basket, 0.0))), float(np.log1p(f.frequency)), f.offer_responses / interactions])
+
+
+def _label(name: str) -> str:
+    kind, _, value = name.partition(":")
+    return {"basket": "big-basket", "purchases": "frequent", "offers": "offer-responsive"}.get(kind, value or kind)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:50] or "segment"
+
+
+def fit(matrix: Array, names: list[str], *, k_max: int = 8, seed: int = 0) -> dict[str, Any] | None:
+    """Cluster the population; None when it is too small or has a single behaviour. One BLAS/OpenMP
+    thread: on a shared machine oversubscribed threads made k-means 20x slower than one thread."""
+    with threadpool_limits(limits=1):
+        return _fit(matrix, names, k_max=k_max, seed=seed)
+
+
+def _fit(matrix: Array, names: list[str], *, k_max: int, seed: int) -> dict[str, Any] | None:
+    n = len(matrix)
+    if n < 10:
+        return None
+    mean = matrix.mean(axis=0)
+    scale = matrix.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = (matrix - mean) / scale
+    best: tuple[float, int] | None = None
+    rng = np.random.default_rng(seed)
+    train = z[np.sort(rng.choice(n, size=min(n, KMEANS_SAMPLE), replace=False))]
+    sample = rng.choice(len(train), size=min(len(train), SILHOUETTE_SAMPLE), replace=False)
+    distinct = len(np.unique(train, axis=0))  # k-means cannot find more clusters than distinct points
+    for k in range(2, min(k_max, len(train) - 1, distinct) + 1):
+        labels = KMeans(n_clusters=k, n_init=2, random_state=seed).fit(train).labels_[sample]
+        if len(set(labels.tolist())) < 2:
+            continue
+        score = float(silhouette_score(train[sample], labels))
+        if best is None or score > best[0] + 1e-9:
+            best = (score, k)
+    if best is None:
+        return None
+    silhouette, k = best
+    centres = KMeans(n_clusters=k, n_init=4, random_state=seed).fit(z).cluster_centers_
+    ids, labels_ = [], []
+    for centre in centres:
+        top = [names[i] for i in np.argsort(-centre)[:2] if centre[i] > 0] or [names[int(np.argmax(centre))]]
+        label = "+".join(_label(t) for t in top)
+        segment_id = "needs-" + _slug(label)
+        while segment_id in ids:  # two centres above the population on the same features
+            segment_id += "-b"
+        ids.append(segment_id)
+        labels_.append(label)
+    return {"features": names, "mean": mean.tolist(), "scale": scale.tolist(), "centres": centres.tolist(),
+            "ids": ids, "names": labels_, "k": len(centres), "silhouette": silhouette, "customers": n}
+
+
+def assign(matrix: Array, model: dict[str, Any]) -> list[str]:
+    """The segment id of each row: the nearest centre in standardised space."""
+    z = (matrix - np.asarray(model["mean"])) / np.asarray(model["scale"])
+    centres = np.asarray(model["centres"])
+    distances = ((z[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
+    return [model["ids"][i] for i in np.argmin(distances, axis=1)]

@@ -1,0 +1,54 @@
+"""Rule-defined segments: all conditions over the value object must hold."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+# field -> kind: numbers compare with every operator, labels with eq/ne/in only
+FIELDS: dict[str, str] = {
+    "tier": "label", "rfm_segment": "label", "r": "number", "f": "number", "m": "number",
+    "frequency": "number", "monetary": "number", "recency_days": "number", "p_alive": "number",
+    "expected_purchases_90d": "number", "clv_12m": "number", "churn_risk": "number", "cost_to_serve": "number",
+}
+OPS: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": operator.eq, "ne": operator.ne, "lt": operator.lt, "lte": operator.le, "gt": operator.gt,
+    "gte": operator.ge, "in": lambda a, b: a in b,
+}
+LABEL_OPS = {"eq", "ne", "in"}
+
+
+@dataclass(frozen=True)
+class RuleSegment:
+    """A segment defined by conditions over the value object."""
+
+    segment_id: str
+    name: str
+    conditions: list[dict[str, Any]]
+
+
+def check_condition(condition: dict[str, Any]) -> str | None:
+    """Why a condition is invalid, or None."""
+    field, op, value = condition.get("field"), condition.get("op"), condition.get("value")
+    if field not in FIELDS:
+        return f"unknown field {field!r}; one of {sorted(FIELDS)}"
+    if op not in OPS or (FIELDS[field] == "label" and op not in LABEL_OPS):
+        return f"operator {op!r} does not apply to {field}"
+    values = value if op == "in" else [value]
+    if op == "in" and not isinstance(value, list):
+        return "operator 'in' needs a list value"
+    kind = (int, float) if FIELDS[field] == "number" else (str,)
+    if not all(isinstance(v, kind) and not isinstance(v, bool) for v in values):
+        return f"{field} compares with {'numbers' if FIELDS[field] == 'number' else 'strings'}"
+    return None
+
+
+def matches(conditions: list[dict[str, Any]], value: dict[str, Any]) -> bool:
+    """True when every condition holds; a field without a value (e.g. no CLV yet) never matches."""
+    for c in conditions:
+        actual = value.get(c["field"])
+        if actual is None or not OPS[c["op"]](actual, c["value"]):
+            return False
+    return True
