@@ -33,6 +33,15 @@ class Settings(BaseSettings):
     http_transport: Literal["aiohttp", "httpx"] = Field(
         default="aiohttp", description="aiohttp: fast pooled transport under httpx's API; httpx: httpx's own pool.")
     max_body_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
+    max_upstream_bytes: int = Field(default=32 * 1024 * 1024, ge=1024,
+                                    description="Larger answers from a service are refused (502), never buffered.")
+    rate_limit_rps: float = Field(default=200.0, ge=0, description="Calls per second per API key; 0 turns it off.")
+    rate_limit_burst: int = Field(default=1000, ge=1, description="Calls a key may make at once before the rate.")
+    auth_failures_per_minute: float = Field(
+        default=60.0, ge=0, description="Failed authentications per client address per minute before 429; 0 off.")
+    cors_origins: list[str] = Field(default_factory=list,
+                                    description="Origins allowed to call from a browser (CORS); none by default.")
+    min_key_length: int = Field(default=12, ge=1, description="Shortest API key accepted in production.")
     log_level: str = "INFO"
     log_json: bool = True
     api_keys: dict[str, list[Scope]] | None = Field(
@@ -47,6 +56,13 @@ class Settings(BaseSettings):
         # refusing to start is safer than an open gateway; development gets a well-known key
         if self.api_keys and any(not key for key in self.api_keys):
             raise ValueError("IDIC_API_KEYS may not contain an empty key")
+        if self.api_keys and self.env == "production":
+            # a guessable key is broken authentication, whatever the rate limits
+            short = [k for k in self.api_keys if len(k) < self.min_key_length]
+            if short:
+                raise ValueError(f"IDIC_API_KEYS: {len(short)} key(s) shorter than {self.min_key_length} characters")
+        if "*" in self.cors_origins:
+            raise ValueError("GATEWAY_CORS_ORIGINS may not be '*': name the origins")
         if not self.api_keys:
             if self.env != "development":
                 raise ValueError("IDIC_API_KEYS is required unless GATEWAY_ENV=development")

@@ -8,8 +8,18 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import ResponseValidationError
+from fastapi.middleware.cors import CORSMiddleware
 
-from idic import BodyGuardMiddleware, RequestContextMiddleware, configure_logging, get_logger, install_problem_handlers
+from idic import (
+    BodyGuardMiddleware,
+    ProblemError,
+    RequestContextMiddleware,
+    configure_logging,
+    get_logger,
+    install_problem_handlers,
+)
+from idic.problems import problem_response
 
 from .adapters.clients import (
     Clients,
@@ -21,8 +31,12 @@ from .adapters.clients import (
     UpstreamClientError,
 )
 from .adapters.clients.aiohttp_transport import AiohttpTransport
-from .api.proxy import upstream_response
-from .api.routes import customers, interactions, operations, scoring, treatment
+from .api.errors import install_error_handlers
+from .api.headers import SecurityHeadersMiddleware
+from .api.proxy import problem_media_types, public_answer
+from .api.routes import console, customers, erasures, interactions, operations, scoring, treatment
+from .api.routes.docs import install_docs
+from .api.security import Limiters
 from .config import DEV_KEY, Settings
 
 log = get_logger("gateway")
@@ -42,9 +56,10 @@ def build_clients(settings: Settings, transports: Mapping[str, httpx.AsyncBaseTr
     def common(name: str) -> dict[str, Any]:
         transport = transports.get(name)
         if transport is None and settings.http_transport == "aiohttp":
-            transport = AiohttpTransport(max_connections=settings.max_connections)
+            transport = AiohttpTransport(max_connections=settings.max_connections,
+                                         max_response_bytes=settings.max_upstream_bytes)
         return {"base_url": urls[name], "timeouts": timeouts, "transport": transport,
-                "max_connections": settings.max_connections,
+                "max_connections": settings.max_connections, "max_response_bytes": settings.max_upstream_bytes,
                 "max_keepalive_connections": settings.max_keepalive_connections}
 
     return Clients(identity=IdentityClient(**common("identity")),
@@ -70,18 +85,48 @@ def create_app(settings: Settings | None = None, *,
         finally:
             await clients.aclose()
 
-    app = FastAPI(title="I-D-I-C gateway", version="1.0.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="I-D-I-C gateway", version="1.0.0", description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)  # served from local files by install_docs
     app.state.settings = settings
+    app.state.limiters = Limiters(settings)
     install_problem_handlers(app)
+    install_error_handlers(app)
 
     @app.exception_handler(UpstreamClientError)
-    async def _pass_through(_: Request, exc: UpstreamClientError) -> Response:
-        return upstream_response(exc.response)
+    async def _pass_through(request: Request, exc: UpstreamClientError) -> Response:
+        try:
+            return public_answer(request, exc.response, exc.service)
+        except ProblemError as failure:
+            return problem_response(failure.status, failure.title, failure.detail)
+
+    @app.exception_handler(ResponseValidationError)
+    async def _unvouched(request: Request, exc: ResponseValidationError) -> Response:
+        # a composed answer (360 view, export, erasure status) built from data a service got wrong:
+        # the service failed, not the caller; the details go to the log only
+        log.warning("a composed answer failed its schema", path=request.url.path, errors=str(exc.errors())[:500])
+        return problem_response(502, "Bad Gateway", "a service answered data the gateway cannot vouch for")
 
     app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
+                           allow_methods=["GET", "POST", "PUT", "DELETE"],
+                           allow_headers=["Authorization", "X-API-Key", "Content-Type", "X-Request-ID"],
+                           expose_headers=["X-Request-ID", "Retry-After", "Location"], max_age=600)
+    app.add_middleware(SecurityHeadersMiddleware)  # outermost: every answer gets the headers
     app.include_router(operations.router)
+    app.include_router(console.router)
+    install_docs(app)
+    openapi = app.openapi
+
+    def public_openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = problem_media_types(openapi())
+        return app.openapi_schema
+
+    app.openapi = public_openapi  # type: ignore[method-assign]
     # customers first: its fixed paths (/lookup, /merge) must win over /{customer_id}
-    for router in (customers.router, interactions.router, scoring.router, treatment.router):
+    for router in (customers.search_router, customers.router, erasures.router, interactions.router,
+                   scoring.router, treatment.router):
         app.include_router(router)
     return app

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from gateway_fakes import ADMIN, SERVICES, WRITE, Upstreams, down, make_settings, problem, slow
 
 from gateway.config import Settings
+from gateway.domain.access import actor_of
 from gateway.main import create_app
 
 IDENTIFY = {"identifiers": [{"type": "email", "value": "a@b.com"}], "attributes": {"first_name": "Ann"},
@@ -39,9 +40,15 @@ ROUTES = [
     ("GET", "/v1/segments/champions/customers?limit=10", None, "scoring", "/v1/segments/champions/customers"),
     ("GET", "/v1/customers/c1/next-best-actions?channel=email&limit=3", None, "treatment",
      "/v1/customers/c1/next-best-actions"),
-    ("GET", "/v1/rules", None, "treatment", "/v1/rules"),
+    ("GET", "/v1/rules?status=active&limit=10&after=r0", None, "treatment", "/v1/rules"),
+    ("GET", "/v1/rules/r1/versions", None, "treatment", "/v1/rules/r1/versions"),
+    ("GET", "/v1/contact-policy", None, "treatment", "/v1/contact-policy"),
+    ("PUT", "/v1/contact-policy", {"max_contacts_per_channel": 3, "period_days": 7, "decline_cooldown_days": 30,
+                                   "exclusive_kinds": ["offer"], "open_offer_days": 14}, "treatment",
+     "/v1/contact-policy"),
     ("POST", "/v1/rules", RULE, "treatment", "/v1/rules"),
-    ("POST", "/v1/rules:simulate", {"rule_id": "r1", "customer_id": "c1"}, "treatment", "/v1/rules:simulate"),
+    ("POST", "/v1/rules:simulate", {"rule_id": "r1", "customer_id": "c1", "channel": "email"}, "treatment",
+     "/v1/rules:simulate"),
     ("GET", "/v1/rules/r1", None, "treatment", "/v1/rules/r1"),
     ("PUT", "/v1/rules/r1", RULE, "treatment", "/v1/rules/r1"),
     ("DELETE", "/v1/rules/r1", None, "treatment", "/v1/rules/r1"),
@@ -49,18 +56,34 @@ ROUTES = [
 ]
 
 
+DECLARED = {("POST", "/v1/interactions"): 202, ("POST", "/v1/interactions:batch"): 202, ("POST", "/v1/rules"): 201,
+}
+
+
 @pytest.mark.parametrize(("method", "path", "body", "service", "upstream_path"), ROUTES,
                          ids=[f"{r[0]} {r[1]}" for r in ROUTES])
 def test_public_path_reaches_its_owner(gateway: TestClient, upstreams: Upstreams, method: str, path: str,
                                        body: object, service: str, upstream_path: str) -> None:
     answer = {"ok": service, "echo": upstream_path}
+    # whatever 2xx the service picks, the caller gets the status the public contract names
     upstreams.on(service, method, upstream_path, httpx.Response(201 if method == "POST" else 200, json=answer))
-    response = gateway.request(method, path, json=body, headers={**ADMIN, "X-Request-ID": "req-42"})
-    assert response.status_code == (201 if method == "POST" else 200), response.text
-    assert response.json() == answer
+    declared = DECLARED.get((method, path.split("?")[0]), 200)
+    response = gateway.request(method, path, json=body,
+                               headers={**ADMIN, "X-Request-ID": "req-42", "X-Actor": "forged"})
+    if (method, path) == ("DELETE", "/v1/customers/c1"):
+        # erasure is asynchronous across services: 202 and where to watch it
+        assert response.status_code == 202, response.text
+        assert response.json() == {"customer_id": "c1", "status_url": "/v1/erasures/c1"}
+        assert response.headers["location"] == "/v1/erasures/c1"
+    elif declared == 204:
+        assert response.status_code == 204 and response.content == b""
+    else:
+        assert response.status_code == declared, response.text
+        assert response.json() == answer
     assert response.headers["x-request-id"] == "req-42"
     [call] = upstreams.calls[service]
     assert call.headers["x-request-id"] == "req-42"  # the request id travels on
+    assert call.headers["x-actor"] == actor_of("admin")  # who asked, never the key itself nor a forged name
     assert "x-api-key" not in call.headers and "authorization" not in call.headers  # keys stay at the edge
     if body is not None:
         assert json.loads(call.content) == body  # forwarded unchanged
@@ -89,11 +112,20 @@ def test_upstream_422_keeps_its_field_errors(gateway: TestClient, upstreams: Ups
 
 
 def test_non_problem_4xx_becomes_a_problem(gateway: TestClient, upstreams: Upstreams) -> None:
-    upstreams.on("treatment", "GET", "/v1/rules/r1", httpx.Response(409, text="internal detail at 10.1.2.3"))
-    response = gateway.get("/v1/rules/r1", headers=ADMIN)
+    upstreams.on("treatment", "PUT", "/v1/rules/r1", httpx.Response(409, text="internal detail at 10.1.2.3"))
+    response = gateway.put("/v1/rules/r1", json={"name": "x"}, headers=ADMIN)
     assert response.status_code == 409
     assert response.headers["content-type"] == "application/problem+json"
     assert "10.1.2.3" not in response.text
+
+
+@pytest.mark.parametrize("status", [401, 403, 405, 406, 415])
+def test_undocumented_upstream_refusals_are_the_services_failure(gateway: TestClient, upstreams: Upstreams,
+                                                                  status: int) -> None:
+    upstreams.on("treatment", "GET", "/v1/rules/r1", problem(status, "no such method here"))
+    response = gateway.get("/v1/rules/r1", headers=ADMIN)
+    assert response.status_code == 502
+    assert response.json()["detail"] == "the treatment service failed to answer the request"
 
 
 INTERNAL = ("127.0.0.1", "10.0.0.7", "8003", "secret", "Traceback", "http://")
@@ -200,3 +232,21 @@ def test_settings_object_is_what_the_app_uses(upstreams: Upstreams) -> None:
     settings: Settings = make_settings()
     app = create_app(settings)
     assert app.state.settings is settings
+
+
+def test_if_match_reaches_treatment_and_412_comes_back(gateway: TestClient, upstreams: Upstreams) -> None:
+    upstreams.on("treatment", "PUT", "/v1/rules/r1", problem(412, "version 3 is current"))
+    response = gateway.put("/v1/rules/r1", json=RULE, headers={**ADMIN, "If-Match": '"2"', "If-None-Match": "*"})
+    assert response.status_code == 412
+    [call] = upstreams.calls["treatment"]
+    assert call.headers["if-match"] == '"2"' and "if-none-match" not in call.headers  # only what the route takes
+    bad = gateway.put("/v1/rules/r1", json=RULE, headers={**ADMIN, "If-Match": "latest"})
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "header.If-Match"
+
+
+def test_contact_policy_changes_need_admin(gateway: TestClient, upstreams: Upstreams) -> None:
+    policy = {"max_contacts_per_channel": 3, "period_days": 7, "decline_cooldown_days": 30,
+              "exclusive_kinds": [], "open_offer_days": 14}
+    assert gateway.put("/v1/contact-policy", json=policy, headers=WRITE).status_code == 403
+    assert gateway.put("/v1/contact-policy", json={**policy, "period_days": 0}, headers=ADMIN).status_code == 422
+    assert upstreams.calls["treatment"] == []

@@ -2,7 +2,7 @@ import pytest
 from pydantic import ValidationError
 
 from gateway.config import DEV_KEY, Settings
-from gateway.domain.access import authenticate, presented_key, required_scope
+from gateway.domain.access import MalformedCredentials, authenticate, presented_key, required_scope
 
 KEYS = {"k-read": ["read"], "k-all": ["read", "write", "admin"]}
 
@@ -37,12 +37,19 @@ def test_authenticate_rejects_other_keys(key: str) -> None:
     assert authenticate(key, KEYS) is None
 
 
-def test_presented_key_prefers_bearer_then_x_api_key() -> None:
-    assert presented_key(authorization="Bearer abc", api_key="xyz") == "abc"
+def test_presented_key_reads_bearer_or_x_api_key() -> None:
+    assert presented_key(authorization="Bearer abc", api_key=None) == "abc"
     assert presented_key(authorization="bearer  abc ", api_key=None) == "abc"
-    assert presented_key(authorization="Basic dXNlcg==", api_key="xyz") == "xyz"
-    assert presented_key(authorization="Bearer ", api_key=None) is None
+    assert presented_key(authorization=None, api_key=" xyz ") == "xyz"
+    assert presented_key(authorization="Bearer abc", api_key="abc") == "abc"
     assert presented_key(authorization=None, api_key=None) is None
+
+
+@pytest.mark.parametrize(("authorization", "api_key"), [
+    ("Basic dXNlcg==", "xyz"), ("Bearer ", None), ("Bearer abc", "xyz"), (None, ""), ("abc", None)])
+def test_ambiguous_or_malformed_credentials_are_refused(authorization: str | None, api_key: str | None) -> None:
+    with pytest.raises(MalformedCredentials):
+        presented_key(authorization=authorization, api_key=api_key)
 
 
 def test_settings_refuse_to_start_without_keys_outside_development(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -62,11 +69,11 @@ def test_development_without_keys_uses_the_dev_key(monkeypatch: pytest.MonkeyPat
 
 
 def test_keys_come_from_unprefixed_idic_api_keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("IDIC_API_KEYS", '{"s3cret": ["read", "admin"]}')
+    monkeypatch.setenv("IDIC_API_KEYS", '{"s3cret-0123456789": ["read", "admin"]}')
     monkeypatch.setenv("GATEWAY_ENV", "production")
     monkeypatch.setenv("GATEWAY_SCORING_URL", "http://scoring:8003")
     settings = Settings()
-    assert settings.api_keys == {"s3cret": ["read", "admin"]}
+    assert settings.api_keys == {"s3cret-0123456789": ["read", "admin"]}
     assert not settings.dev_key_in_use
     assert settings.service_urls()["scoring"] == "http://scoring:8003"
 

@@ -8,13 +8,34 @@ here document them without re-validating."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic.json_schema import JsonDict
 
 from ..domain.identifiers import IdentifierType
 
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")
+_AMOUNT = r"^-?\d{1,15}(\.\d{1,6})?$"
+
+
+def _rfc3339(value: Any) -> Any:
+    # pydantic would also read a number as a Unix time: the contract says RFC 3339 text with an offset
+    if isinstance(value, str) and _RFC3339.match(value):
+        return value
+    if isinstance(value, dt.datetime):
+        return value
+    raise ValueError("an RFC 3339 time with an offset, e.g. 2024-05-01T12:00:00Z")
+
+
+Time = Annotated[AwareDatetime, BeforeValidator(_rfc3339), WithJsonSchema({"type": "string", "format": "date-time"})]
+Amount = Annotated[Decimal, Field(allow_inf_nan=False, max_digits=21, decimal_places=6),
+                   WithJsonSchema({"type": "string", "pattern": _AMOUNT, "description": "Decimal string"})]
+Cost = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=21, decimal_places=6),
+                 WithJsonSchema({"type": "string", "pattern": _AMOUNT.replace("^-?", "^"),
+                                 "description": "Decimal string, 0 or more"})]
 Text = Field(default=None, max_length=256)
 Id = Field(min_length=1, max_length=256)
 Currency = Field(default=None, pattern=r"^[A-Z]{3}$", description="ISO 4217 code")
@@ -92,6 +113,8 @@ class UnmergeRequest(Strict):
 
 
 class ConsentRequest(Strict):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
+
     email: bool | None = None
     sms: bool | None = None
     phone: bool | None = None
@@ -146,12 +169,51 @@ class CustomerExport(BaseModel):
     treatment: dict[str, Any] | None
 
 
+class ErasureAccepted(BaseModel):
+    """Erasure started: identity erased the person and told the others by event."""
+
+    customer_id: str
+    status_url: str = Field(description="GET it to see when every service has applied the erasure")
+
+
+class ErasureStatus(BaseModel):
+    customer_id: str
+    services: dict[Literal["identity", "interaction", "scoring", "treatment"], dt.datetime | None] = Field(
+        description="When each service applied the erasure; null: not yet (or it did not answer)")
+    complete: bool = Field(description="Every service has applied it")
+    degraded: list[Literal["identity", "interaction", "scoring", "treatment"]] = Field(
+        description="Services that did not answer this time")
+
+
+class SearchHit(BaseModel):
+    customer_id: str
+    attributes: dict[str, Any] = Field(default_factory=dict)
+
+
+class SearchResult(BaseModel):
+    results: list[SearchHit]
+
+
 # ---- Interact ----
 
 Channel = Literal["web", "store", "phone", "email", "chat", "mobile_app", "social", "mail"]
 
 
+_NOT_NULL: JsonDict = {"not": {"type": "null"}}
+
+
 class InteractionRequest(Strict):
+    # the cross-field rules of the validator below, written in the schema too (so generated clients know)
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "anyOf": [{"required": ["customer_id"], "properties": {"customer_id": {"type": "string"}}},
+                  {"required": ["identifiers"], "properties": {"identifiers": {"type": "array"}}}],
+        "allOf": [
+            {"if": {"required": ["type"], "properties": {"type": {"const": "purchase"}}},
+             "then": {"required": ["amount"], "properties": {"amount": _NOT_NULL}}},
+            {"if": {"required": ["amount"], "properties": {"amount": _NOT_NULL}},
+             "then": {"required": ["currency"], "properties": {"currency": {"type": "string"}}}},
+        ]})
+
     id: str | None = Field(default=None, min_length=1, max_length=128, description="Client idempotency key")
     customer_id: str | None = Field(default=None, min_length=1, max_length=256)
     identifiers: list[Identifier] | None = Field(default=None, min_length=1, max_length=50)
@@ -159,10 +221,10 @@ class InteractionRequest(Strict):
     type: str = Field(pattern=r"^[a-z][a-z0-9_]{0,63}$",
                       description="purchase | visit | call | complaint | survey | email_open | offer_response | ...")
     direction: Literal["inbound", "outbound"] = "inbound"
-    occurred_at: AwareDatetime | None = None
-    amount: Decimal | None = Field(default=None, description="Decimal string; required for a purchase")
+    occurred_at: Time | None = None
+    amount: Amount | None = Field(default=None, description="Decimal string; required for a purchase")
     currency: str | None = Currency
-    cost: Decimal | None = Field(default=None, ge=0)
+    cost: Cost | None = None
     payload: dict[str, Any] = Field(default_factory=dict, description="survey: nps 0-10 or csat 1-5")
 
     @model_validator(mode="after")
@@ -242,7 +304,7 @@ class CustomerValue(BaseModel):
 
 
 class ClvFitRequest(Strict):
-    calibration_end: AwareDatetime | None = None
+    calibration_end: Time | None = None
     time_unit: Literal["days", "weeks"] = "weeks"
 
 
@@ -264,30 +326,63 @@ class NextBestAction(BaseModel):
     rule_id: str
 
 
+# rule_id is not here: a caller may choose the id of a new rule
+SERVER_SIDE_RULE_FIELDS = frozenset({"version", "created_at", "updated_at", "created_by", "updated_by", "actor"})
+
+
 class Rule(BaseModel):
     """A versioned rule: condition + action + priority + validity window. Fields beyond
     these are the treatment service's to validate (it answers 422 for unknown ones)."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", json_schema_extra={
+        "not": {"anyOf": [{"required": [name]} for name in sorted(SERVER_SIDE_RULE_FIELDS)]}})
 
     name: str | None = Field(default=None, min_length=1, max_length=200)
     condition: dict[str, Any] | None = None
     action: dict[str, Any] | None = None
     priority: int | None = None
-    valid_from: AwareDatetime | None = None
-    valid_to: AwareDatetime | None = None
+    valid_from: Time | None = None
+    valid_until: Time | None = None
+    valid_to: Time | None = Field(default=None, description="Alias some clients use for valid_until")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_server_fields(cls, data: Any) -> Any:
+        # mass assignment: who wrote a rule and when is the service's record (X-Actor), not the caller's say
+        if isinstance(data, dict):
+            forged = sorted(SERVER_SIDE_RULE_FIELDS & data.keys())
+            if forged:
+                raise ValueError(f"set by the server, not the caller: {', '.join(forged)}")
+        return data
 
 
 class SimulateRequest(Strict):
+    """A draft ``rule`` or a stored ``rule_id`` (both: the draft as the next version of that rule)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"anyOf": [
+        {"required": ["rule"], "properties": {"rule": {"type": "object"}}},
+        {"required": ["rule_id"], "properties": {"rule_id": {"type": "string"}}}]})
+
     rule: Rule | None = None
     rule_id: str | None = Field(default=None, min_length=1, max_length=256)
     customer_id: str = Id
+    channel: Channel | None = None
 
     @model_validator(mode="after")
-    def _one_rule(self) -> SimulateRequest:
-        if (self.rule is None) == (self.rule_id is None):
-            raise ValueError("give exactly one of rule and rule_id")
+    def _a_rule(self) -> SimulateRequest:
+        if self.rule is None and self.rule_id is None:
+            raise ValueError("give rule (a draft) or rule_id (a stored rule)")
         return self
+
+
+class ContactPolicy(Strict):
+    """How often and when customers may be contacted (treatment validates the details)."""
+
+    max_contacts_per_channel: int = Field(ge=0, le=1000)
+    period_days: int = Field(ge=1, le=90)
+    decline_cooldown_days: int = Field(ge=0, le=365)
+    exclusive_kinds: list[str] = Field(max_length=32)
+    open_offer_days: int = Field(ge=0, le=365)
 
 
 class OutcomeRequest(Strict):

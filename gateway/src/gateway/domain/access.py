@@ -17,13 +17,15 @@ PUBLIC_PATHS: frozenset[str] = frozenset({
 def required_scope(method: str, route_path: str) -> str | None:
     """The scope a route template needs; None for the open operational routes.
 
-    GET needs read, POST/PUT write; DELETE, the GDPR export and changes to rules need admin."""
+    GET needs read, POST/PUT write; DELETE, the GDPR export and erasure status and changes to rules
+    and the contact policy need admin."""
     if route_path in PUBLIC_PATHS:
         return None
     method = method.upper()
-    if method == "DELETE" or route_path.endswith("/export"):
+    if method == "DELETE" or route_path.endswith("/export") or route_path.startswith("/v1/erasures/"):
         return ADMIN
-    if method in ("POST", "PUT", "PATCH") and (route_path == "/v1/rules" or route_path.startswith("/v1/rules/")):
+    if method in ("POST", "PUT", "PATCH") and (route_path == "/v1/rules" or route_path.startswith("/v1/rules/")
+                                              or route_path == "/v1/contact-policy"):
         return ADMIN
     if method in ("GET", "HEAD", "OPTIONS"):
         return READ
@@ -47,12 +49,29 @@ def authenticate(presented: str, keys: Mapping[str, Sequence[str]]) -> frozenset
     return found
 
 
+class MalformedCredentials(ValueError):
+    """Credentials that cannot be read one way only: refused, never guessed at."""
+
+
 def presented_key(*, authorization: str | None, api_key: str | None) -> str | None:
-    """The key from ``Authorization: Bearer <key>`` or else ``X-API-Key``; None if neither."""
-    if authorization:
+    """The key from ``Authorization: Bearer <key>`` and/or ``X-API-Key``; None if neither is sent.
+
+    Ambiguity is refused (``MalformedCredentials``): an Authorization header that is not a
+    Bearer token, or two headers naming different keys, never fall back to the other one."""
+    bearer: str | None = None
+    if authorization is not None:
         scheme, _, token = authorization.strip().partition(" ")
-        if scheme.lower() == "bearer" and token.strip():
-            return token.strip()
-    if api_key and api_key.strip():
-        return api_key.strip()
-    return None
+        if scheme.lower() != "bearer" or not token.strip():
+            raise MalformedCredentials("Authorization must be 'Bearer <api key>'")
+        bearer = token.strip()
+    header = api_key.strip() if api_key is not None else None
+    if header == "":
+        raise MalformedCredentials("X-API-Key is empty")
+    if bearer is not None and header is not None and not hmac.compare_digest(_digest(bearer), _digest(header)):
+        raise MalformedCredentials("Authorization and X-API-Key name different keys")
+    return bearer or header
+
+
+def actor_of(key: str) -> str:
+    """Who made a change, as the services record it: a short digest of the key, never the key."""
+    return "key:" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]

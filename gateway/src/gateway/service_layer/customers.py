@@ -44,6 +44,24 @@ async def resolve_customer_id(*, ref: str, identity: IdentityClient) -> str:
     return found
 
 
+async def search_by_name(*, name: str, limit: int, identity: IdentityClient) -> dict[str, Any]:
+    """Identity's name search, reduced to ids and attributes; 501 while identity has none."""
+    response = await identity.request("GET", "/internal/customers/search", params={"name": name, "limit": limit})
+    if response.status_code in (404, 405, 501):
+        raise ProblemError(501, "Not Implemented",
+                           "name search is not available yet; search by an identifier (type:value) instead")
+    if response.status_code >= 400:
+        raise UpstreamFailure(identity.name, 502)
+    body = require_json(identity.name, response, dict)
+    hits = body.get("results")
+    if not isinstance(hits, list):
+        raise UpstreamFailure(identity.name, 502)
+    results = [{"customer_id": hit["customer_id"],
+                "attributes": hit["attributes"] if isinstance(hit.get("attributes"), dict) else {}}
+               for hit in hits[:limit] if isinstance(hit, dict) and isinstance(hit.get("customer_id"), str)]
+    return {"results": results}
+
+
 async def _part(name: str, call: Awaitable[Any], *, bound_s: float) -> tuple[bool, Any]:
     """(answered, result) of one optional part; a slow or failing service leaves it out."""
     try:

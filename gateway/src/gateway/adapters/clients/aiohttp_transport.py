@@ -12,6 +12,8 @@ from typing import Any
 import aiohttp
 import httpx
 
+from .base import ResponseTooLarge
+
 # Headers aiohttp computes itself from the URL and body; sending httpx's copies would duplicate them.
 _SKIP = frozenset({"host", "content-length", "transfer-encoding", "connection", "keep-alive"})
 
@@ -22,8 +24,10 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     The session is created on first use, inside the running event loop (aiohttp binds
     its connector to the loop it was made on)."""
 
-    def __init__(self, *, max_connections: int = 200, keepalive_s: float = 15.0) -> None:
+    def __init__(self, *, max_connections: int = 200, keepalive_s: float = 15.0,
+                 max_response_bytes: int = 32 * 1024 * 1024) -> None:
         self._max_connections = max_connections
+        self._max_response_bytes = max_response_bytes
         self._keepalive_s = keepalive_s
         self._session: aiohttp.ClientSession | None = None
 
@@ -47,9 +51,11 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             kwargs["data"] = body
         try:
             async with self._get_session().request(request.method, str(request.url), **kwargs) as response:
-                content = await response.read()
+                content = await self._read_bounded(response, request)
                 raw_headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in response.raw_headers]
                 status = response.status
+        except ResponseTooLarge:
+            raise
         except aiohttp.ConnectionTimeoutError as exc:
             raise httpx.ConnectTimeout(str(exc), request=request) from exc
         except aiohttp.ClientConnectorError as exc:
@@ -65,6 +71,20 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         raw_headers = [(k, v) for k, v in raw_headers if k.lower() not in ("transfer-encoding", "content-length")]
         return httpx.Response(status, headers=raw_headers, content=content, request=request,
                               extensions={"http_version": b"HTTP/1.1"})
+
+    async def _read_bounded(self, response: aiohttp.ClientResponse, request: httpx.Request) -> bytes:
+        """The body, refusing (not buffering) more than the limit."""
+        limit = self._max_response_bytes
+        if response.content_length is not None and response.content_length > limit:
+            raise ResponseTooLarge(f"declared {response.content_length} bytes", request=request)
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.content.iter_any():
+            size += len(chunk)
+            if size > limit:
+                raise ResponseTooLarge(f"over {limit} bytes", request=request)
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     async def aclose(self) -> None:
         """Close the session and its pooled connections."""

@@ -13,6 +13,8 @@ from prometheus_client import Counter, Histogram
 from idic import ProblemError, get_logger
 from idic.context import request_id_var
 
+from ...context import actor_var
+
 log = get_logger("gateway.upstream")
 UPSTREAM_REQUESTS = Counter("gateway_upstream_requests_total", "Calls from the gateway to a service",
                             ["service", "outcome"])
@@ -22,6 +24,10 @@ UPSTREAM_LATENCY = Histogram("gateway_upstream_request_seconds", "Latency of cal
 # the request never reached the service, or a pooled keep-alive connection was closed under us.
 _RETRYABLE = (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError)
 _IDEMPOTENT = frozenset({"GET", "HEAD"})
+
+
+class ResponseTooLarge(httpx.ReadError):
+    """A service answered more bytes than the gateway accepts (a broken or hostile upstream)."""
 
 
 class UpstreamFailure(ProblemError):
@@ -54,8 +60,10 @@ class ServiceClient:
 
     def __init__(self, *, base_url: str, timeouts: Timeouts | None = None,
                  transport: httpx.AsyncBaseTransport | None = None,
-                 max_connections: int = 200, max_keepalive_connections: int = 50) -> None:
+                 max_connections: int = 200, max_keepalive_connections: int = 50,
+                 max_response_bytes: int = 32 * 1024 * 1024) -> None:
         self.timeouts = timeouts or Timeouts()
+        self.max_response_bytes = max_response_bytes
         self._http = httpx.AsyncClient(
             base_url=base_url, transport=transport, follow_redirects=False,
             timeout=httpx.Timeout(self.timeouts.total_s, connect=self.timeouts.connect_s),
@@ -67,17 +75,22 @@ class ServiceClient:
         await self._http.aclose()
 
     async def request(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
-                      content: bytes | None = None, timeout_s: float | None = None) -> httpx.Response:
+                      content: bytes | None = None, timeout_s: float | None = None,
+                      headers: Mapping[str, str] | None = None) -> httpx.Response:
         """Send one call; 2xx/4xx come back, failures and 5xx raise ``UpstreamFailure``.
 
         ``path`` must already be percent-encoded. GETs are retried once on connection errors."""
         method = method.upper()
-        headers = {"accept": "application/json"}
+        # only headers the gateway chose (validated ones such as If-Match), never the caller's as a whole
+        headers = {**(headers or {}), "accept": "application/json"}
         if content is not None:
             headers["content-type"] = "application/json"
         request_id = request_id_var.get()
         if request_id:
             headers["x-request-id"] = request_id
+        actor = actor_var.get()
+        if actor:
+            headers["x-actor"] = actor  # who asked, for the services' audit trails (never the key)
         clean_params = {k: v for k, v in (params or {}).items() if v is not None}
         attempts = 2 if method in _IDEMPOTENT else 1
         started = time.perf_counter()
@@ -85,9 +98,12 @@ class ServiceClient:
             try:
                 # httpx's timeout bounds each phase; this bounds the whole call
                 async with asyncio.timeout(timeout_s or self.timeouts.total_s):
-                    response = await self._http.request(method, path, params=clean_params, content=content,
-                                                         headers=headers)
+                    response = await self._send(method, path, params=clean_params, content=content,
+                                                headers=headers)
                 break
+            except ResponseTooLarge as exc:
+                self._failed("too_large", method, path, exc)
+                raise UpstreamFailure(self.name, 502) from exc
             except _RETRYABLE as exc:
                 if attempt < attempts:
                     log.info("upstream connection failed, retrying", service=self.name, error=repr(exc))
@@ -109,10 +125,38 @@ class ServiceClient:
         UPSTREAM_REQUESTS.labels(self.name, "ok" if response.status_code < 400 else "client_error").inc()
         return response
 
+    async def _send(self, method: str, path: str, *, params: Mapping[str, Any], content: bytes | None,
+                    headers: dict[str, str]) -> httpx.Response:
+        """One exchange, reading at most ``max_response_bytes`` of the answer (unsafe consumption:
+        a service's answer is never trusted to be small)."""
+        request = self._http.build_request(method, path, params=params, content=content, headers=headers)
+        response = await self._http.send(request, stream=True)
+        try:
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > self.max_response_bytes:
+                raise ResponseTooLarge(f"declared {declared} bytes", request=request)
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > self.max_response_bytes:
+                    raise ResponseTooLarge(f"over {self.max_response_bytes} bytes", request=request)
+                chunks.append(chunk)
+        finally:
+            await response.aclose()
+        return httpx.Response(response.status_code, headers=_decoded(response.headers), content=b"".join(chunks),
+                              request=request, extensions=response.extensions)
+
     def _failed(self, outcome: str, method: str, path: str, exc: Exception | None) -> None:
         UPSTREAM_REQUESTS.labels(self.name, outcome).inc()
         log.warning("upstream call failed", service=self.name, method=method, path=path, outcome=outcome,
                     error=repr(exc) if exc else None)
+
+
+def _decoded(headers: httpx.Headers) -> list[tuple[str, str]]:
+    # the body was decoded already (aiter_bytes), so encoding/length headers no longer describe it
+    return [(k, v) for k, v in headers.multi_items()
+            if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")]
 
 
 def json_or_none(response: httpx.Response) -> Any:

@@ -13,9 +13,10 @@ from .base import ServiceClient, UpstreamFailure, require_json
 class UpstreamClientError(Exception):
     """An upstream 4xx (other than 404) that the caller passes through unchanged."""
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: httpx.Response, service: str = "identity") -> None:
         super().__init__(response.status_code)
         self.response = response
+        self.service = service
 
 
 def segment(value: str) -> str:
@@ -69,7 +70,8 @@ class InteractionClient(ServiceClient):
             raise UpstreamFailure(self.name, 502)
         body = require_json(self.name, response, dict)
         recent, count = body.get("recent"), body.get("count")
-        if not isinstance(recent, list) or not isinstance(count, int):
+        if (not isinstance(recent, list) or not all(isinstance(item, dict) for item in recent)
+                or not isinstance(count, int) or isinstance(count, bool) or count < 0):
             raise UpstreamFailure(self.name, 502)
         return {"recent": recent, "count": count}
 
@@ -107,6 +109,8 @@ class TreatmentClient(ServiceClient):
             body = next((v for v in body.values() if isinstance(v, list)), None)
             if body is None:
                 raise UpstreamFailure(self.name, 502)
+        if not all(isinstance(action, dict) for action in body):
+            raise UpstreamFailure(self.name, 502)
         return list(body)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
 
 from ...adapters.clients.services import segment
 from ...domain.identifiers import MAX_REF_LENGTH, IdentifierType
@@ -15,17 +16,20 @@ from ..schemas import (
     ConsentRequest,
     CustomerExport,
     CustomerView,
+    ErasureAccepted,
     IdentifyBatchRequest,
     IdentifyBatchResult,
     IdentifyRequest,
     IdentifyResult,
     LookupResult,
     MergeRequest,
+    SearchResult,
     UnmergeRequest,
 )
 from ..security import Authorized, SettingsDep
 
 router = APIRouter(prefix="/v1/customers", dependencies=[Authorized])
+search_router = APIRouter(dependencies=[Authorized])
 CustomerRef = Annotated[str, Path(
     min_length=1, max_length=MAX_REF_LENGTH,
     description="A customer id, or any identifier written type:value (email:a@b.com, external_id:crm:42)")]
@@ -74,11 +78,27 @@ async def put_consent(customer_id: CustomerRef, body: ConsentRequest, request: R
                          with_body=True)
 
 
-@router.delete("/{customer_id}", tags=["identify"], status_code=204, responses=errors(404))
+@search_router.get("/v1/customers:search", tags=["identify"], response_model=SearchResult, responses=errors(501))
+async def search(name: Annotated[str, Query(min_length=2, max_length=200, description="Part of a name")],
+                 clients: ClientsDep,
+                 limit: Annotated[int, Query(ge=1, le=50)] = 20) -> dict[str, object]:
+    """Customers whose name matches (identity's name search; 501 while identity offers none).
+    To find someone by an identifier, use GET /v1/customers/lookup or GET /v1/customers/type:value."""
+    return await svc.search_by_name(name=name, limit=limit, identity=clients.identity)
+
+
+@router.delete("/{customer_id}", tags=["identify"], status_code=202, response_model=ErasureAccepted,
+               responses=errors(404))
 async def erase(customer_id: CustomerRef, request: Request, clients: ClientsDep) -> Response:
-    """Erase the person everywhere (GDPR art. 17; admin). Identity erases and tells the others by event."""
+    """Erase the person everywhere (GDPR art. 17; admin). Identity erases and tells the others by event;
+    follow ``status_url`` (GET /v1/erasures/{id}) until every service has applied it."""
     resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
-    return await forward(clients.identity, request, "DELETE", f"/v1/customers/{segment(resolved)}")
+    answer = await forward(clients.identity, request, "DELETE", f"/v1/customers/{segment(resolved)}")
+    if answer.status_code >= 300:
+        return answer
+    status_url = f"/v1/erasures/{segment(resolved)}"
+    return JSONResponse({"customer_id": resolved, "status_url": status_url}, status_code=202,
+                        headers={"Location": status_url})
 
 
 @router.get("/{customer_id}/export", tags=["identify"], response_model=CustomerExport, responses=errors(404))

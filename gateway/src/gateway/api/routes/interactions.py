@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
-from pydantic import AwareDatetime
 
 from ...adapters.clients.services import segment
 from ...service_layer import customers as svc
@@ -17,6 +16,7 @@ from ..schemas import (
     InteractionBatchAccepted,
     InteractionBatchRequest,
     InteractionRequest,
+    Time,
     Timeline,
 )
 from ..security import Authorized
@@ -54,7 +54,7 @@ async def timeline(customer_id: CustomerRef, request: Request, clients: ClientsD
 
 @router.get("/v1/channels/stats", response_model=ChannelStatsPage, responses=errors())
 async def channel_stats(request: Request, clients: ClientsDep,
-                        since: Annotated[AwareDatetime | None, Query()] = None) -> Response:
+                        since: Annotated[Time | None, Query()] = None) -> Response:
     """Per channel: count, customers, total cost, cost per interaction, purchases, revenue, conversion rate."""
     return await forward(clients.interaction, request, "GET", "/v1/channels/stats",
                          params={"since": request.query_params.get("since")})  # as sent, once validated

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Header, Path, Query, Request, Response
+from pydantic import WithJsonSchema
 
 from ...adapters.clients.services import segment
 from ...service_layer import customers as svc
 from ..proxy import ClientsDep, errors, forward
-from ..schemas import Channel, NextBestAction, OutcomeRequest, Rule, SimulateRequest
+from ..schemas import Channel, ContactPolicy, NextBestAction, OutcomeRequest, Rule, SimulateRequest
 from ..security import Authorized
 from .customers import CustomerRef
 
 router = APIRouter(tags=["customize"], dependencies=[Authorized])
 # '.'-led ids would become dot segments in the upstream URL
+IF_MATCH = r'^"?[0-9]{1,9}"?$'
 ResourceId = Annotated[str, Path(min_length=1, max_length=256, pattern=r"^[^.][^/]*$")]
 
 
@@ -30,9 +32,15 @@ async def next_best_actions(customer_id: CustomerRef, request: Request, clients:
 
 
 @router.get("/v1/rules", responses=errors())
-async def list_rules(request: Request, clients: ClientsDep) -> Response:
-    """All rules (current versions)."""
-    return await forward(clients.treatment, request, "GET", "/v1/rules")
+async def list_rules(request: Request, clients: ClientsDep,
+                     status: Annotated[Literal["draft", "active", "retired"] | None, Query()] = None,
+                     limit: Annotated[int | None, Query(ge=1, le=1000)] = None,
+                     after: Annotated[str | None, Query(min_length=1, max_length=256,
+                                                        description="Rules after this id (paging)")] = None,
+                     ) -> Response:
+    """All rules (current versions), by id."""
+    return await forward(clients.treatment, request, "GET", "/v1/rules",
+                         params={"status": status, "limit": limit, "after": after})
 
 
 @router.post("/v1/rules", status_code=201, responses=errors(409))
@@ -53,16 +61,40 @@ async def get_rule(rule_id: ResourceId, request: Request, clients: ClientsDep) -
     return await forward(clients.treatment, request, "GET", f"/v1/rules/{segment(rule_id)}")
 
 
-@router.put("/v1/rules/{rule_id}", responses=errors(404, 409))
-async def replace_rule(rule_id: ResourceId, body: Rule, request: Request, clients: ClientsDep) -> Response:
+@router.put("/v1/rules/{rule_id}", responses=errors(404, 409, 412))
+async def replace_rule(rule_id: ResourceId, body: Rule, request: Request, clients: ClientsDep,
+                       if_match: Annotated[str | None, Header(alias="If-Match", pattern=IF_MATCH,
+                                                              description="The version this change is based "
+                                                                          "on (412 if it is not current)"),
+                                           WithJsonSchema({"type": "string", "pattern": IF_MATCH})] = None,
+                       ) -> Response:
     """Write a new version of a rule (admin)."""
-    return await forward(clients.treatment, request, "PUT", f"/v1/rules/{segment(rule_id)}", with_body=True)
+    return await forward(clients.treatment, request, "PUT", f"/v1/rules/{segment(rule_id)}", with_body=True,
+                         headers={"if-match": if_match} if if_match else None)
 
 
-@router.delete("/v1/rules/{rule_id}", status_code=204, responses=errors(404))
+@router.delete("/v1/rules/{rule_id}", responses={**errors(404), 204: {"description": "Retired (no document)"}})
 async def delete_rule(rule_id: ResourceId, request: Request, clients: ClientsDep) -> Response:
-    """Retire a rule (admin)."""
+    """Retire a rule (admin): a new version with status retired, the history kept."""
     return await forward(clients.treatment, request, "DELETE", f"/v1/rules/{segment(rule_id)}")
+
+
+@router.get("/v1/rules/{rule_id}/versions", responses=errors(404))
+async def rule_versions(rule_id: ResourceId, request: Request, clients: ClientsDep) -> Response:
+    """Every version of a rule, newest first, with who changed it and when."""
+    return await forward(clients.treatment, request, "GET", f"/v1/rules/{segment(rule_id)}/versions")
+
+
+@router.get("/v1/contact-policy", responses=errors())
+async def get_contact_policy(request: Request, clients: ClientsDep) -> Response:
+    """The contact policy every decision applies."""
+    return await forward(clients.treatment, request, "GET", "/v1/contact-policy")
+
+
+@router.put("/v1/contact-policy", responses=errors())
+async def set_contact_policy(body: ContactPolicy, request: Request, clients: ClientsDep) -> Response:
+    """Replace the contact policy (admin)."""
+    return await forward(clients.treatment, request, "PUT", "/v1/contact-policy", with_body=True)
 
 
 @router.post("/v1/treatments/{treatment_id}/outcome", responses=errors(404))

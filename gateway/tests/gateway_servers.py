@@ -1,0 +1,261 @@
+"""Real HTTP servers for the gateway tests: uvicorn in a thread, and a fake of the four services."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import uvicorn
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+ANN = "c-ann"
+NOW = "2026-11-20T10:00:00+00:00"
+
+
+def free_socket() -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+@contextmanager
+def serve(app: Any, *, lifespan: str = "on") -> Iterator[str]:
+    """Serve an ASGI app on a free port in a thread; yields its base URL."""
+    sock = free_socket()
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan=lifespan, access_log=False))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert server.started, "server did not start"
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def _not_found(detail: str) -> JSONResponse:
+    return JSONResponse({"type": "about:blank", "title": "Not Found", "status": 404, "detail": detail},
+                        status_code=404, media_type="application/problem+json")
+
+
+class FakeSuite:
+    """One app answering the paths of all four services (they do not overlap) for one known
+    customer, Ann (``c-ann``, merged from ``c-old``); it records what was written to it."""
+
+    def __init__(self) -> None:
+        self.interactions: list[dict[str, Any]] = []
+        self.outcomes: list[tuple[str, dict[str, Any]]] = []
+        self.actors: list[str] = []
+        self.app = self._build()
+
+    def _build(self) -> FastAPI:  # noqa: C901 - one small handler per faked path
+        app = FastAPI()
+        known = {ANN, "c-old"}
+
+        @app.get("/readyz")
+        def readyz() -> dict[str, str]:
+            return {"status": "ready"}
+
+        @app.get("/v1/customers/lookup")
+        def lookup(type: str, value: str) -> JSONResponse:
+            if (type, value.lower()) in (("email", "ann@example.com"), ("loyalty_card", "LC-1")):
+                return JSONResponse({"customer_id": ANN})
+            return _not_found("no customer has this identifier")
+
+        @app.get("/internal/customers/search")
+        def search(name: str, limit: int = 20) -> dict[str, Any]:
+            hits = [{"customer_id": ANN, "attributes": {"first_name": "Ann", "last_name": "Lee", "city": "Berlin"}}]
+            return {"results": hits if "ann" in name.lower() else []}
+
+        @app.get("/v1/customers/{customer_id}")
+        def profile(customer_id: str) -> JSONResponse:
+            if customer_id not in known:
+                return _not_found("unknown customer")
+            return JSONResponse({
+                "customer_id": ANN,
+                "attributes": {"first_name": "Ann", "last_name": "Lee", "city": "Berlin", "postcode": "10115",
+                               "country": "DE", "date_of_birth": "1985-04-12"},
+                "identifiers": [{"type": "email", "value": "ann@example.com", "source": "web"},
+                                {"type": "loyalty_card", "value": "LC-1", "source": "store"}],
+                "merged_ids": ["c-old"], "consent": {"email": True, "sms": False, "profiling": True},
+                "created_at": NOW, "updated_at": NOW})
+
+        @app.get("/v1/customers/{customer_id}/value")
+        def value(customer_id: str) -> JSONResponse:
+            if customer_id != ANN:
+                return _not_found("not scored")
+            return JSONResponse({
+                "customer_id": ANN,
+                "rfm": {"recency_days": 12, "frequency": 7, "monetary": "412.50", "currency": "EUR",
+                        "r": 5, "f": 4, "m": 4, "segment": "champions"},
+                "clv": {"p_alive": 0.93, "expected_purchases_90d": 1.8, "expected_avg_order_value": "58.90",
+                        "clv_12m": "431.20"},
+                "tier": "most_valuable", "segments": ["weekend-shoppers", "eco-buyers"], "churn_risk": 0.07,
+                "scored_at": NOW})
+
+        def recent() -> list[dict[str, Any]]:
+            base = [{"interaction_id": "i-1", "customer_id": ANN, "channel": "store", "type": "purchase",
+                     "direction": "inbound", "occurred_at": "2026-11-08T15:30:00+00:00", "amount": "58.90",
+                     "currency": "EUR", "payload": {}}]
+            return [*reversed(self.interactions), *base]
+
+        @app.get("/internal/customers/{customer_id}/interactions/summary")
+        def summary(customer_id: str) -> dict[str, Any]:
+            items = recent() if customer_id == ANN else []
+            return {"recent": items[:5], "count": len(items)}
+
+        @app.get("/v1/customers/{customer_id}/timeline")
+        def timeline(customer_id: str, limit: int = 50) -> dict[str, Any]:
+            items = recent() if customer_id == ANN else []
+            return {"customer_id": customer_id, "items": items[:limit], "next_cursor": None}
+
+        @app.post("/v1/interactions", status_code=202)
+        async def record(request: Request) -> dict[str, str]:
+            body = await request.json()
+            self.actors.append(request.headers.get("x-actor", ""))
+            interaction_id = f"i-{len(self.interactions) + 2}"
+            self.interactions.append({**body, "interaction_id": interaction_id})
+            return {"interaction_id": interaction_id, "customer_id": body.get("customer_id") or ANN}
+
+        @app.get("/v1/customers/{customer_id}/next-best-actions")
+        def actions(customer_id: str) -> list[dict[str, Any]]:
+            if customer_id != ANN:
+                return []
+            return [{"action_id": "offer-eco-bundle", "kind": "offer", "channel": "email", "score": 0.82,
+                     "reasons": ["tier is most_valuable", "segment eco-buyers", "email consent given"],
+                     "rule_id": "r-eco", "treatment_id": "t-100"},
+                    {"action_id": "vip-service", "kind": "service_level", "channel": None, "score": 0.5,
+                     "reasons": ["tier is most_valuable"], "rule_id": "r-vip"}]
+
+        @app.post("/v1/treatments/{treatment_id}/outcome")
+        async def outcome(treatment_id: str, request: Request) -> JSONResponse:
+            if treatment_id != "t-100":
+                return _not_found("unknown treatment")
+            body = await request.json()
+            self.outcomes.append((treatment_id, body))
+            return JSONResponse({"treatment_id": treatment_id, "customer_id": ANN, "action_id": "offer-eco-bundle",
+                                 "kind": "offer", "channel": "email", "rule_id": "r-eco",
+                                 "outcome": body["outcome"]})
+
+        # ---- the rest of the public paths, answering in the shapes of the public contract ----
+
+        def identified(_: Any) -> dict[str, Any]:
+            return {"customer_id": ANN, "created": False, "matched_by": "identifier", "confidence": 1.0}
+
+        @app.post("/v1/customers/identify")
+        async def identify(request: Request) -> dict[str, Any]:
+            return identified(await request.json())
+
+        @app.post("/v1/customers/identify:batch")
+        async def identify_batch(request: Request) -> dict[str, Any]:
+            return {"results": [identified(r) for r in (await request.json())["records"]]}
+
+        @app.post("/v1/customers/merge")
+        async def merge(request: Request) -> JSONResponse:
+            body = await request.json()
+            if not {body["survivor_id"], *body["merged_ids"]} <= known:
+                return _not_found("unknown customer")
+            return JSONResponse({"customer_id": body["survivor_id"], "merged_ids": body["merged_ids"]})
+
+        @app.post("/v1/customers/{customer_id}/unmerge")
+        async def unmerge(customer_id: str, request: Request) -> JSONResponse:
+            body = await request.json()
+            if customer_id != ANN or body["customer_id"] != "c-old":
+                return _not_found("nothing to unmerge")
+            return JSONResponse({"customer_id": "c-old"})
+
+        @app.put("/v1/customers/{customer_id}/consent")
+        async def consent(customer_id: str, request: Request) -> JSONResponse:
+            if customer_id not in known:
+                return _not_found("unknown customer")
+            return JSONResponse({"customer_id": ANN, "consent": await request.json()})
+
+        @app.delete("/v1/customers/{customer_id}", status_code=204, response_model=None)
+        def erase(customer_id: str) -> JSONResponse | None:
+            return None if customer_id in known else _not_found("unknown customer")
+
+        @app.post("/v1/interactions:batch", status_code=202)
+        async def record_batch(request: Request) -> dict[str, Any]:
+            items = (await request.json())["interactions"]
+            return {"results": [{"interaction_id": f"b-{i}", "customer_id": it.get("customer_id") or ANN}
+                                for i, it in enumerate(items)]}
+
+        @app.get("/v1/channels/stats")
+        def stats(since: str | None = None) -> dict[str, Any]:
+            return {"since": since, "channels": [{
+                "channel": "store", "count": 3, "customers": 1, "total_cost": "6.00", "cost_per_interaction": "2.00",
+                "purchases": 1, "revenue": {"EUR": "58.90"}, "conversion_rate": 0.33}]}
+
+        fit = {"bgnbd": {"r": 0.24, "alpha": 4.41, "a": 0.79, "b": 2.43},
+               "gamma_gamma": {"p": 6.25, "q": 3.74, "v": 15.44}, "customers": 2357, "fitted_at": NOW}
+
+        @app.post("/v1/models/clv:fit")
+        def fit_clv() -> dict[str, Any]:
+            return fit
+
+        @app.get("/v1/models/clv")
+        def last_fit() -> dict[str, Any]:
+            return fit
+
+        @app.get("/v1/segments")
+        def segments() -> dict[str, Any]:
+            return {"segments": [{"segment_id": "eco-buyers", "customers": 1}]}
+
+        @app.get("/v1/segments/{segment_id}/customers")
+        def segment_customers(segment_id: str) -> JSONResponse:
+            if segment_id != "eco-buyers":
+                return _not_found("unknown segment")
+            return JSONResponse({"segment_id": segment_id, "customers": [ANN]})
+
+        rule = {"rule_id": "r-eco", "version": 1, "name": "eco", "condition": {}, "action": {}, "priority": 1}
+
+        @app.get("/v1/rules")
+        def rules() -> list[dict[str, Any]]:
+            return [rule]
+
+        @app.post("/v1/rules", status_code=201)
+        async def create_rule(request: Request) -> dict[str, Any]:
+            self.actors.append(request.headers.get("x-actor", ""))
+            return {**rule, **(await request.json()), "rule_id": "r-new"}
+
+        @app.post("/v1/rules:simulate")
+        def simulate() -> dict[str, Any]:
+            return {"fires": False, "reasons": ["condition not met"]}
+
+        @app.api_route("/v1/rules/{rule_id}", methods=["GET", "PUT", "DELETE"], response_model=None)
+        async def one_rule(rule_id: str, request: Request) -> JSONResponse | None:
+            if rule_id != "r-eco":
+                return _not_found("unknown rule")
+            if request.method == "DELETE":
+                return None
+            return JSONResponse(rule)
+
+        policy = {"max_contacts_per_channel": 3, "period_days": 7, "decline_cooldown_days": 30,
+                  "exclusive_kinds": ["offer"], "open_offer_days": 14}
+
+        @app.get("/v1/rules/{rule_id}/versions")
+        def versions(rule_id: str) -> JSONResponse:
+            return JSONResponse([rule]) if rule_id == "r-eco" else _not_found("unknown rule")
+
+        @app.api_route("/v1/contact-policy", methods=["GET", "PUT"])
+        async def contact_policy(request: Request) -> dict[str, Any]:
+            return (await request.json()) if request.method == "PUT" else policy
+
+        @app.get("/internal/erasures/{customer_id}")
+        def erasure(customer_id: str) -> JSONResponse:
+            return _not_found("not erased")
+
+        @app.get("/internal/customers/{customer_id}/export")
+        def export(customer_id: str) -> JSONResponse:
+            return JSONResponse({"customer_id": customer_id}) if customer_id == ANN else _not_found("nothing")
+
+        return app
