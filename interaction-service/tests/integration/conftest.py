@@ -18,7 +18,6 @@ from interaction_service.config import Settings
 from interaction_service.main import create_app
 
 INTERACTION_TOPIC = "idic.interaction"
-IDENTITY_TOPIC = "idic.identity"
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -68,12 +67,12 @@ def wait_until_fixture() -> Callable[..., Any]:
 
 @pytest.fixture
 def publish(kafka) -> Iterator[Callable[[EventPayload], CloudEvent]]:
-    """Publish an identity event the way identity-service's relay does (structured CloudEvent)."""
+    """Publish an event the way the producing service's relay does (structured CloudEvent on its topic)."""
     producer = KafkaProducer(bootstrap_servers=kafka.bootstrap_servers, acks="all")
 
-    def _publish(payload: EventPayload) -> CloudEvent:
-        event = CloudEvent.wrap(payload, source="/test")
-        producer.send(IDENTITY_TOPIC, value=event.to_json_bytes(), key=payload.subject().encode(),
+    def _publish(payload: EventPayload, *, event_id: str | None = None, key: str | None = None) -> CloudEvent:
+        event = CloudEvent.wrap(payload, source="/test", event_id=event_id)
+        producer.send(payload.topic, value=event.to_json_bytes(), key=(key or payload.subject()).encode(),
                       headers=[("content-type", b"application/cloudevents+json")]).get(timeout=30)
         return event
 
@@ -82,8 +81,9 @@ def publish(kafka) -> Iterator[Callable[[EventPayload], CloudEvent]]:
 
 
 @pytest.fixture
-def topic_reader(kafka, client) -> Iterator[Callable[[str, int], list[tuple[Any, dict[str, Any]]]]]:
-    """Read what ``idic.interaction`` receives from now on; return (record, envelope) of one subject."""
+def topic_reader(kafka, client) -> Iterator[Callable[..., list[tuple[Any, dict[str, Any]]]]]:
+    """Read what ``idic.interaction`` receives from now on; return (record, envelope) of one subject
+    and one event type (InteractionRecorded unless told)."""
     consumer = KafkaConsumer(bootstrap_servers=kafka.bootstrap_servers, group_id=None, enable_auto_commit=False)
     # the app's relay creates its topic at start-up; begin at its current end, not the session's history
     partitions = _wait_until(lambda: consumer.partitions_for_topic(INTERACTION_TOPIC))
@@ -93,14 +93,31 @@ def topic_reader(kafka, client) -> Iterator[Callable[[str, int], list[tuple[Any,
         consumer.position(tp)  # resolve the lazy seek now, before the test produces anything
     seen: list[tuple[Any, dict[str, Any]]] = []
 
-    def _read(subject: str, expected: int) -> list[tuple[Any, dict[str, Any]]]:
+    def _read(subject: str, expected: int, type_: str = "idic.interaction.recorded.v1"
+              ) -> list[tuple[Any, dict[str, Any]]]:
         def mine() -> list[tuple[Any, dict[str, Any]]] | None:
             for records in consumer.poll(timeout_ms=200).values():
                 seen.extend((r, json.loads(r.value)) for r in records)
-            found = [(r, e) for r, e in seen if e.get("subject") == subject]
+            found = [(r, e) for r, e in seen if e.get("subject") == subject and e.get("type") == type_]
             return found if len(found) >= expected else None
 
         return _wait_until(mine)
 
     yield _read
     consumer.close()
+
+
+@pytest.fixture
+def make_client(settings: Settings) -> Iterator[Callable[..., TestClient]]:
+    """``make_client(**setting_overrides)``: an app with other settings, closed at the end of the test."""
+    opened: list[TestClient] = []
+
+    def _make(**overrides: Any) -> TestClient:
+        test_client = TestClient(create_app(settings.model_copy(update=overrides)))
+        test_client.__enter__()
+        opened.append(test_client)
+        return test_client
+
+    yield _make
+    for test_client in opened:
+        test_client.__exit__(None, None, None)

@@ -23,7 +23,7 @@ def test_recorded_interaction_is_stored_and_announced_as_cloudevent(client, cust
         "interaction_id": body["interaction_id"], "customer_id": cid, "id": None, "channel": "web",
         "type": "purchase", "direction": "inbound", "occurred_at": "2024-03-01T09:00:00Z",
         "recorded_at": item["recorded_at"], "amount": "19.90", "currency": "EUR", "cost": "0.25",
-        "payload": PURCHASE["payload"],
+        "payload": PURCHASE["payload"], "treatment_id": "t-1",
     }
 
     [(record, envelope)] = topic_reader(cid, 1)
@@ -128,8 +128,11 @@ def test_bad_single_input_is_422_naming_the_field(client, customer):
     cid = customer()
     cases = [
         ({"customer_id": cid, "channel": "fax", "type": "visit"}, "body.channel"),
-        ({"identifiers": [{"type": "email", "value": "a@b.com"}], "channel": "web", "type": "visit"},
-         "body.customer_id"),
+        ({"channel": "web", "type": "visit"}, "body.customer_id"),
+        ({"identifiers": [{"type": "phone", "value": "not a phone"}], "channel": "web", "type": "visit"},
+         "body.identifiers.0.value"),
+        ({"identifiers": [], "channel": "web", "type": "visit"}, "body.identifiers"),
+        ({"customer_id": cid, "channel": "web", "type": "purchase", "amount": "5"}, "body.currency"),
         ({"customer_id": cid, "channel": "web", "type": "purchase"}, "body.amount"),
         ({"customer_id": cid, "channel": "web", "type": "purchase", "amount": "1", "currency": "euro"},
          "body.currency"),
@@ -148,8 +151,11 @@ def test_bad_single_input_is_422_naming_the_field(client, customer):
         problem = response.json()
         assert field in [e["field"] for e in problem["errors"]], problem
         assert field in problem["detail"]
-    identifiers_only = client.post("/v1/interactions", json=cases[1][0]).json()
-    assert "identifiers-only interactions are not supported yet" in identifiers_only["errors"][0]["message"]
+    missing = client.post("/v1/interactions", json=cases[1][0]).json()
+    assert "customer_id or identifiers is required" in missing["errors"][0]["message"]
+    too_many = [{"customer_id": cid, "channel": "web", "type": "visit"}] * 10_001
+    response = client.post("/v1/interactions:batch", json={"interactions": too_many})
+    assert response.status_code == 422 and response.json()["errors"][0]["field"] == "body.interactions"
     assert client.post("/v1/interactions:batch", json={"interactions": []}).json()["errors"][0]["field"] == \
         "body.interactions"
     assert client.post("/v1/interactions", content=b"{not json",

@@ -31,9 +31,11 @@ def test_purchase_with_money_and_survey_answers():
 
 
 @pytest.mark.parametrize(("change", "field", "message"), [
-    ({"customer_id": None}, "customer_id", "customer_id is required"),
-    ({"customer_id": None, "identifiers": [{"type": "email", "value": "a@b.c"}]}, "customer_id",
-     "identifiers-only interactions are not supported yet"),
+    ({"customer_id": None}, "customer_id", "customer_id or identifiers is required"),
+    ({"customer_id": None, "identifiers": [{"type": "email", "value": "no-at-sign"}]}, "identifiers.0.value",
+     "not an e-mail address"),
+    ({"customer_id": None, "identifiers": [{"type": "external_id", "value": "123"}]}, "identifiers.0.value",
+     "external_id is written system:id"),
     ({"type": "purchase"}, "amount", "a purchase must have an amount"),
     ({"type": "purchase", "amount": "-1", "currency": "EUR"}, "amount", "a purchase amount must be >= 0"),
     ({"type": "purchase", "amount": "10"}, "currency", "an amount needs its ISO 4217 currency"),

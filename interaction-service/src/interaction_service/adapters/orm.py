@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Index, String
+from sqlalchemy import JSON, BigInteger, Index, Integer, SmallInteger, String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -49,9 +49,10 @@ class Interaction(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     # the client's idempotency key ("id" in the request): one interaction per key, globally
     client_key: Mapped[str | None] = mapped_column(String(128), unique=True, default=None)
-    customer_id: Mapped[str] = mapped_column(String(64))
+    # None while the interaction waits for identity to link its identifiers (see PendingKey)
+    customer_id: Mapped[str | None] = mapped_column(String(64))
     # who it was recorded for before any merge re-keyed it, so that an unmerge can give it back
-    original_customer_id: Mapped[str] = mapped_column(String(64), index=True)
+    original_customer_id: Mapped[str | None] = mapped_column(String(64), index=True)
     channel: Mapped[str] = mapped_column(String(16))
     type: Mapped[str] = mapped_column(String(64))
     direction: Mapped[str] = mapped_column(String(8))
@@ -61,6 +62,9 @@ class Interaction(Base):
     currency: Mapped[str | None] = mapped_column(String(3), default=None)
     cost: Mapped[Decimal | None] = mapped_column(Money, default=None)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # survey answers copied out of the payload: feedback aggregates without JSON functions
+    nps: Mapped[int | None] = mapped_column(SmallInteger, default=None)
+    csat: Mapped[int | None] = mapped_column(SmallInteger, default=None)
 
 
 class CustomerAlias(Base):
@@ -72,3 +76,74 @@ class CustomerAlias(Base):
     merged_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     survivor_id: Mapped[str] = mapped_column(String(64), index=True)
     merged_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class PendingKey(Base):
+    """An identifier key of an interaction that arrived without customer_id and whose key
+    identity has not announced yet; the row goes once identity links the key."""
+
+    __tablename__ = "pending_keys"
+
+    identifier_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    interaction_id: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
+
+
+class IdentifierLink(Base):
+    """identifier key (SHA-256, never the value) -> customer, learnt from identity's events."""
+
+    __tablename__ = "identifier_links"
+
+    identifier_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(64), index=True)
+    # who identity first announced it for, so that an unmerge can give it back
+    original_customer_id: Mapped[str] = mapped_column(String(64), index=True)
+
+
+class CustomerActivity(Base):
+    """Running purchase history of a customer: enough for first-purchase, large-purchase and
+    lapse detection without reading the customer's interactions (O(1) per interaction)."""
+
+    __tablename__ = "customer_activity"
+
+    customer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    purchase_count: Mapped[int] = mapped_column(Integer, default=0)
+    first_purchase_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, default=None)
+    last_purchase_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, default=None)
+    # amounts of purchases in one currency (the customer's first): their mean is the yardstick
+    amount_currency: Mapped[str | None] = mapped_column(String(3), default=None)
+    amount_count: Mapped[int] = mapped_column(Integer, default=0)
+    amount_sum: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    last_activity_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, default=None)
+
+
+class Trigger(Base):
+    """A detected trigger; the deterministic primary key makes each occurrence fire once."""
+
+    __tablename__ = "triggers"
+    __table_args__ = (Index("ix_triggers_customer_occurred", "customer_id", "occurred_at"),)
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(64), index=True)
+    occurred_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    interaction_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    detected_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class CustomerBirthday(Base):
+    """MM-DD of a customer's birthday (never the year), from CustomerUpdated."""
+
+    __tablename__ = "customer_birthdays"
+
+    customer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    month_day: Mapped[str] = mapped_column(String(5), index=True)
+
+
+class Erasure(Base):
+    """Tombstone of an erased customer (no personal data): late events for it are dropped."""
+
+    __tablename__ = "erasures"
+
+    customer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    erased_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

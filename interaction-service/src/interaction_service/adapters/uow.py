@@ -1,4 +1,4 @@
-"""The unit of work of interaction-service: idic's outbox-writing UoW plus its repository."""
+"""The unit of work of interaction-service: idic's outbox-writing UoW plus its repositories."""
 
 from __future__ import annotations
 
@@ -6,11 +6,17 @@ from sqlalchemy.orm import Session
 
 from idic import UnitOfWork
 
+from .identities import IdentityRepository
 from .repository import InteractionRepository
+from .triggers import TriggerRepository
 
 
 class InteractionUnitOfWork(UnitOfWork):
     interactions: InteractionRepository
+    identities: IdentityRepository
+    triggers: TriggerRepository
 
     def _attach(self, session: Session) -> None:
         self.interactions = InteractionRepository(session)
+        self.identities = IdentityRepository(session)
+        self.triggers = TriggerRepository(session)

@@ -3,24 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import AwareDatetime
 
+from idic import ProblemError
 from idic.contracts.interaction import Channel
 
 from ..config import Settings
 from ..domain.interactions import CUSTOMER_ID_PATTERN, TYPE_PATTERN
-from ..service_layer import queries
+from ..domain.triggers import KINDS
+from ..service_layer import insights, queries, scanning
 from ..service_layer import record as svc
 from .schemas import (
     BatchIn,
     BatchRecorded,
     ChannelStatsOut,
+    CustomerChannels,
+    CustomerExport,
+    CustomerFeedback,
+    CustomerTriggers,
+    ErasureOut,
+    FeedbackOverview,
     InteractionIn,
     InteractionSummary,
     Recorded,
+    ScanResult,
     Timeline,
 )
 
@@ -28,6 +37,16 @@ router = APIRouter(tags=["interact"])
 internal = APIRouter(prefix="/internal", tags=["internal"])
 ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"description": "Invalid input", "content": {"application/problem+json": {}}}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    **ERRORS, 404: {"description": "Nothing held", "content": {"application/problem+json": {}}}}
+Since = Annotated[AwareDatetime | None, Query(description="RFC 3339 with offset; inclusive")]
+Until = Annotated[AwareDatetime | None, Query(description="RFC 3339 with offset; exclusive")]
+
+
+def _period(since: dt.datetime | None, until: dt.datetime | None) -> None:
+    if since is not None and until is not None and until <= since:
+        raise ProblemError(422, "Unprocessable Content", "query.until: until must lie after since",
+                           errors=[{"field": "query.until", "message": "until must lie after since"}])
 
 
 def get_uow_factory(request: Request) -> svc.UowFactory:
@@ -46,8 +65,7 @@ CustomerIdPath = Annotated[str, Path(pattern=CUSTOMER_ID_PATTERN)]
 @router.post("/v1/interactions", status_code=202, response_model=Recorded, responses=ERRORS)
 def record_interaction(body: InteractionIn, uow_factory: UowFactoryDep, settings: SettingsDep) -> Recorded:
     """Record one interaction; a retry with the same ``id`` answers the first one's ids."""
-    return svc.record(items=[body], uow_factory=uow_factory,
-                      max_future_skew=dt.timedelta(seconds=settings.max_future_skew_s))[0]
+    return svc.record(items=[body], uow_factory=uow_factory, policy=record_policy(settings))[0]
 
 
 @router.post("/v1/interactions:batch", status_code=202, response_model=BatchRecorded, responses=ERRORS)
@@ -55,7 +73,7 @@ def record_batch(body: BatchIn, uow_factory: UowFactoryDep, settings: SettingsDe
     """Record up to 10,000 interactions all-or-nothing; results in the order given."""
     return BatchRecorded(results=svc.record(
         items=body.interactions, uow_factory=uow_factory, field_prefix="body.interactions.{index}",
-        max_future_skew=dt.timedelta(seconds=settings.max_future_skew_s)))
+        policy=record_policy(settings)))
 
 
 @router.get("/v1/customers/{customer_id}/timeline", response_model=Timeline, responses=ERRORS)
@@ -71,11 +89,43 @@ def timeline(customer_id: CustomerIdPath, uow_factory: UowFactoryDep,
 
 
 @router.get("/v1/channels/stats", response_model=ChannelStatsOut, responses=ERRORS)
-def channel_stats(uow_factory: UowFactoryDep,
-                  since: Annotated[AwareDatetime | None, Query(description="RFC 3339 with offset")] = None
-                  ) -> ChannelStatsOut:
-    """Per channel since a time: count, customers, cost, purchases, revenue, conversion rate."""
-    return queries.channel_stats(since=since, uow_factory=uow_factory)
+def channel_stats(uow_factory: UowFactoryDep, since: Since = None, until: Until = None) -> ChannelStatsOut:
+    """Per channel over [since, until): count, customers, cost, purchases, revenue, conversion rate."""
+    _period(since, until)
+    return queries.channel_stats(since=since, until=until, uow_factory=uow_factory)
+
+
+@router.get("/v1/customers/{customer_id}/channels", response_model=CustomerChannels, responses=ERRORS)
+def customer_channels(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> CustomerChannels:
+    """The customer's channel mix: interactions and share per channel."""
+    return queries.customer_channels(customer_id=customer_id, uow_factory=uow_factory)
+
+
+@router.get("/v1/feedback/nps", response_model=FeedbackOverview, responses=ERRORS)
+def feedback_nps(uow_factory: UowFactoryDep, since: Since = None, until: Until = None) -> FeedbackOverview:
+    """NPS (promoters, passives, detractors) and CSAT over a period, overall and per channel."""
+    _period(since, until)
+    return insights.feedback_overview(since=since, until=until, uow_factory=uow_factory)
+
+
+@router.get("/v1/customers/{customer_id}/feedback", response_model=CustomerFeedback, responses=ERRORS)
+def customer_feedback(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> CustomerFeedback:
+    """A customer's NPS and CSAT: latest, average, trend, and the answers."""
+    return insights.customer_feedback(customer_id=customer_id, uow_factory=uow_factory)
+
+
+@router.get("/v1/customers/{customer_id}/triggers", response_model=CustomerTriggers, responses=ERRORS)
+def customer_triggers(customer_id: CustomerIdPath, uow_factory: UowFactoryDep,
+                      kind: Annotated[Literal[KINDS] | None, Query()] = None,  # type: ignore[valid-type]
+                      limit: Annotated[int, Query(ge=1, le=500)] = 100) -> CustomerTriggers:
+    """The triggers and life events detected for a customer, newest first."""
+    return insights.customer_triggers(customer_id=customer_id, kind=kind, limit=limit, uow_factory=uow_factory)
+
+
+@router.post("/v1/triggers:scan", response_model=ScanResult, responses=ERRORS)
+def scan_triggers(uow_factory: UowFactoryDep, settings: SettingsDep) -> ScanResult:
+    """Run the periodic lapse and birthday scan now; answers how many new triggers fired."""
+    return scanning.scan_now(uow_factory=uow_factory, cfg=settings.triggers)
 
 
 @internal.get("/customers/{customer_id}/interactions/summary", response_model=InteractionSummary,
@@ -83,3 +133,21 @@ def channel_stats(uow_factory: UowFactoryDep,
 def interactions_summary(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> InteractionSummary:
     """For the gateway's 360 view: the 10 newest interactions and the count."""
     return queries.summary(customer_id=customer_id, uow_factory=uow_factory)
+
+
+@internal.get("/customers/{customer_id}/export", response_model=CustomerExport, responses=NOT_FOUND)
+def export_customer(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> CustomerExport:
+    """GDPR art. 15: everything this service holds about the customer (404 if nothing)."""
+    return insights.export(customer_id=customer_id, uow_factory=uow_factory)
+
+
+@internal.get("/erasures/{customer_id}", response_model=ErasureOut, responses=NOT_FOUND)
+def erasure_status(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> ErasureOut:
+    """200 once this service applied the customer's erasure, 404 before."""
+    return insights.erasure(customer_id=customer_id, uow_factory=uow_factory)
+
+
+def record_policy(settings: Settings) -> svc.RecordPolicy:
+    """What recording needs from the settings."""
+    return svc.RecordPolicy(max_future_skew=dt.timedelta(seconds=settings.max_future_skew_s),
+                            channel_costs=dict(settings.channel_costs), triggers=settings.triggers)

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AwareDatetime,
@@ -20,6 +20,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from idic.contracts.identifiers import InvalidIdentifier, normalise
 from idic.contracts.interaction import Channel, Direction
 
 from ..domain.interactions import (
@@ -45,6 +46,17 @@ class IdentifierIn(BaseModel):
 
     type: IdentifierType
     value: str = Field(min_length=1, max_length=512)
+
+    @field_validator("value")
+    @classmethod
+    def _normalisable(cls, value: str, info: ValidationInfo) -> str:
+        # the same normal form identity uses, so that the keys match; the value itself is never stored
+        if "type" in info.data:
+            try:
+                normalise(info.data["type"], value)
+            except InvalidIdentifier as exc:
+                raise PydanticCustomError("invalid_identifier", str(exc)) from exc
+        return value
 
 
 class InteractionPayload(BaseModel):
@@ -73,7 +85,9 @@ class InteractionIn(BaseModel):
     id: str | None = Field(default=None, pattern=r"^[\x21-\x7e]{1,128}$",
                            description="Client idempotency key: a retry with the same id records once.")
     identifiers: list[IdentifierIn] | None = Field(
-        default=None, max_length=50, description="Not supported yet without customer_id; ignored with it.")
+        default=None, min_length=1, max_length=50,
+        description="Instead of customer_id: linked to the customer identity announces for one of them (in the "
+        "order given); pending until then. Ignored when customer_id is given.")
     customer_id: CustomerId | None = Field(default=None, validate_default=True)
     channel: Channel
     type: str = Field(pattern=TYPE_PATTERN, description="purchase, visit, call, complaint, survey, ...")
@@ -88,11 +102,8 @@ class InteractionIn(BaseModel):
     @field_validator("customer_id")
     @classmethod
     def _customer_given(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is None:
-            if info.data.get("identifiers"):
-                raise PydanticCustomError("identifiers_unsupported", "identifiers-only interactions are not "
-                                          "supported yet; give customer_id (identify the customer first)")
-            raise PydanticCustomError("missing", "customer_id is required")
+        if value is None and not info.data.get("identifiers") and "identifiers" in info.data:
+            raise PydanticCustomError("missing", "customer_id or identifiers is required")
         return value
 
     @field_validator("occurred_at")
@@ -123,8 +134,11 @@ def _rule(check: Callable[..., None], **kwargs: Any) -> None:
 
 
 class Recorded(BaseModel):
-    interaction_id: str
-    customer_id: str
+    interaction_id: str | None = Field(description="null only when discarded")
+    customer_id: str | None = Field(description="null while pending (identifiers not linked yet) or discarded")
+    status: Literal["recorded", "pending", "discarded"] = Field(
+        default="recorded", description="pending: waits for identity to link its identifiers; discarded: the "
+        "customer was erased (GDPR), nothing was stored")
 
 
 class BatchIn(BaseModel):
@@ -152,6 +166,7 @@ class InteractionOut(BaseModel):
     currency: str | None
     cost: Decimal | None
     payload: dict[str, Any]
+    treatment_id: str | None = Field(default=None, description="The treatment this answered (offer responses).")
 
 
 class Timeline(BaseModel):
@@ -180,4 +195,98 @@ class ChannelStats(BaseModel):
 
 class ChannelStatsOut(BaseModel):
     since: dt.datetime | None
+    until: dt.datetime | None = None
     channels: list[ChannelStats]
+
+
+class ChannelShare(BaseModel):
+    channel: str
+    count: int
+    share: float = Field(description="count / the customer's interactions on all channels")
+
+
+class CustomerChannels(BaseModel):
+    customer_id: str
+    count: int
+    channels: list[ChannelShare]
+
+
+class NpsBreakdown(BaseModel):
+    responses: int
+    promoters: int = Field(description="answers 9-10")
+    passives: int = Field(description="answers 7-8")
+    detractors: int = Field(description="answers 0-6")
+    nps: float | None = Field(description="% promoters - % detractors, -100..100; null without responses")
+
+
+class ChannelFeedback(BaseModel):
+    channel: str
+    nps: NpsBreakdown
+    csat_responses: int
+    csat_average: float | None
+
+
+class FeedbackOverview(BaseModel):
+    since: dt.datetime | None
+    until: dt.datetime | None
+    nps: NpsBreakdown
+    csat_responses: int
+    csat_average: float | None
+    channels: list[ChannelFeedback]
+
+
+class ScoreSeries(BaseModel):
+    latest: int | None
+    latest_at: dt.datetime | None
+    average: float | None
+    responses: int
+    trend: float | None = Field(description="latest minus the mean of the (up to 5) answers before it")
+    direction: Literal["up", "down", "flat"] | None
+
+
+class FeedbackAnswer(BaseModel):
+    interaction_id: str
+    occurred_at: dt.datetime
+    channel: str
+    nps: int | None
+    csat: int | None
+
+
+class CustomerFeedback(BaseModel):
+    customer_id: str
+    nps: ScoreSeries
+    csat: ScoreSeries
+    history: list[FeedbackAnswer] = Field(description="newest first, at most 50")
+
+
+class TriggerOut(BaseModel):
+    trigger_id: str
+    customer_id: str
+    kind: str
+    occurred_at: dt.datetime
+    interaction_id: str | None
+    details: dict[str, Any]
+    detected_at: dt.datetime
+
+
+class CustomerTriggers(BaseModel):
+    customer_id: str
+    items: list[TriggerOut]
+
+
+class ScanResult(BaseModel):
+    fired: dict[str, int] = Field(description="new triggers per kind")
+    scanned_at: dt.datetime
+
+
+class ErasureOut(BaseModel):
+    customer_id: str
+    erased_at: dt.datetime
+
+
+class CustomerExport(BaseModel):
+    customer_id: str
+    interactions: list[InteractionOut]
+    triggers: list[TriggerOut]
+    birthday_month_day: str | None
+    identifier_keys: list[str] = Field(description="pseudonymous keys identity announced (never the values)")

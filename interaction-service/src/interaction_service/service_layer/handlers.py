@@ -1,42 +1,143 @@
-"""Event handlers: what identity's merges, unmerges and erasures mean for interactions.
+"""Event handlers: what identity's and treatment's events mean for interactions.
 
 Each runs inside the consumer's open unit of work (which commits, with the inbox row) and
-issues a fixed number of set-based statements, whatever the number of interactions."""
+issues a bounded number of statements per event (set-based where many rows move)."""
 
 from __future__ import annotations
 
+import hashlib
+from typing import get_args
+
 from idic import CloudEvent, Handler, get_logger, utcnow
-from idic.contracts import CustomerErased, CustomersMerged, CustomerUnmerged
+from idic.contracts import (
+    CustomerErased,
+    CustomerIdentified,
+    CustomersMerged,
+    CustomerUnmerged,
+    CustomerUpdated,
+    TreatmentOutcomeRecorded,
+)
+from idic.contracts.interaction import Channel
 
 from ..adapters.uow import InteractionUnitOfWork
+from ..api.schemas import InteractionIn
+from ..domain import triggers as rules
+from .detection import fire, on_recorded
+from .record import RecordPolicy, record_in, recorded_event
 
 log = get_logger(__name__)
+CHANNELS = set(get_args(Channel))
+OFFER_RESPONSE = "offer_response"
 
 
-def on_customers_merged(event: CustomersMerged, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
-    """Re-key the merged customers' interactions to the survivor; late arrivals follow via aliases."""
-    merged = [m for m in event.merged_ids if m != event.customer_id]
-    moved = uow.interactions.rekey(merged_ids=merged, survivor_id=event.customer_id)
-    uow.interactions.set_aliases(merged_ids=merged, survivor_id=event.customer_id, at=utcnow())
-    log.info("interactions re-keyed", survivor_id=event.customer_id, merged=len(merged), moved=moved)
+def _current(uow: InteractionUnitOfWork, customer_id: str) -> str:
+    return uow.interactions.survivors([customer_id]).get(customer_id, customer_id)
 
 
-def on_customer_unmerged(event: CustomerUnmerged, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
-    """Give the restored customer back the interactions first recorded for it."""
-    uow.interactions.drop_alias(event.restored_id)
-    moved = uow.interactions.restore(restored_id=event.restored_id, from_id=event.customer_id)
-    log.info("interactions restored", restored_id=event.restored_id, moved=moved)
+def _erased(uow: InteractionUnitOfWork, *customer_ids: str) -> bool:
+    return bool(uow.identities.erased_among(list(customer_ids)))
 
 
-def on_customer_erased(event: CustomerErased, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
-    """GDPR art. 17: delete every interaction of the person."""
-    deleted = uow.interactions.delete_customer(event.customer_id)
-    uow.interactions.drop_aliases(event.customer_id)
-    log.info("interactions erased", customer_id=event.customer_id, deleted=deleted)
+def link_keys(*, uow: InteractionUnitOfWork, keys: list[str], customer_id: str, original: str,
+              policy: RecordPolicy) -> int:
+    """Identity says these keys are this customer's: remember it, and give pending interactions
+    carrying one of them their customer (and their InteractionRecorded, once)."""
+    if not keys:
+        return 0
+    uow.identities.link(keys=keys, customer_id=customer_id, original=original)
+    pending = uow.identities.pending_for(keys)
+    if not pending:
+        return 0
+    for row in pending:
+        row.customer_id, row.original_customer_id = customer_id, original
+    uow.identities.resolve_pending([r.id for r in pending])
+    uow.session.flush()
+    rows = [{c: getattr(r, c) for c in ("id", "customer_id", "channel", "type", "direction", "occurred_at",
+                                        "amount", "currency", "cost", "payload", "nps")} for r in pending]
+    for row in rows:
+        uow.publish(recorded_event(row))
+    on_recorded(uow=uow, rows=rows, cfg=policy.triggers, now=utcnow())
+    log.info("pending interactions linked", customer_id=customer_id, linked=len(rows))
+    return len(rows)
 
 
-HANDLERS: dict[str, Handler] = {
-    CustomersMerged.event_type: on_customers_merged,
-    CustomerUnmerged.event_type: on_customer_unmerged,
-    CustomerErased.event_type: on_customer_erased,
-}
+def build_handlers(policy: RecordPolicy, *, offer_response_channel: str = "web") -> dict[str, Handler]:
+    """Handlers of the consumer, bound to the service's settings."""
+
+    def on_identified(event: CustomerIdentified, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
+        """Link the customer's identifier keys (and the interactions that waited for them)."""
+        customer_id = _current(uow, event.customer_id)
+        if not _erased(uow, event.customer_id, customer_id):
+            link_keys(uow=uow, keys=event.identifier_keys, customer_id=customer_id,
+                      original=event.customer_id, policy=policy)
+
+    def on_updated(event: CustomerUpdated, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
+        """New identifier keys, a birthday to watch, a move (a life event)."""
+        customer_id = _current(uow, event.customer_id)
+        if _erased(uow, event.customer_id, customer_id):
+            return
+        link_keys(uow=uow, keys=event.added_identifier_keys, customer_id=customer_id, original=event.customer_id,
+                  policy=policy)
+        if event.birthday_month_day is not None:
+            uow.triggers.set_birthday(customer_id=customer_id, month_day=event.birthday_month_day)
+        if event.moved and rules.MOVED in policy.triggers.enabled:
+            fire(uow=uow, found=[rules.moved(customer_id=customer_id, event_id=envelope.id, at=envelope.time)],
+                 now=utcnow())
+
+    def on_merged(event: CustomersMerged, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
+        """Re-key the merged customers' interactions and what we derived from them to the survivor."""
+        survivor = event.customer_id
+        merged = [m for m in event.merged_ids if m != survivor]
+        moved = uow.interactions.rekey(merged_ids=merged, survivor_id=survivor)
+        uow.interactions.set_aliases(merged_ids=merged, survivor_id=survivor, at=utcnow())
+        uow.identities.rekey_links(merged_ids=merged, survivor_id=survivor)
+        uow.triggers.rekey_triggers(merged_ids=merged, survivor_id=survivor)
+        uow.triggers.move_birthdays(merged_ids=merged, survivor_id=survivor)
+        uow.triggers.drop_activity(merged)
+        uow.triggers.recompute_activity(survivor)
+        log.info("interactions re-keyed", survivor_id=survivor, merged=len(merged), moved=moved)
+
+    def on_unmerged(event: CustomerUnmerged, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
+        """Give the restored customer back the interactions and identifier keys first recorded for it."""
+        uow.interactions.drop_alias(event.restored_id)
+        moved = uow.interactions.restore(restored_id=event.restored_id, from_id=event.customer_id)
+        uow.identities.restore_links(restored_id=event.restored_id, from_id=event.customer_id)
+        uow.triggers.recompute_activity(event.customer_id)
+        uow.triggers.recompute_activity(event.restored_id)
+        log.info("interactions restored", restored_id=event.restored_id, moved=moved)
+
+    def on_erased(event: CustomerErased, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
+        """GDPR art. 17: delete everything of the person, keep a tombstone without personal data."""
+        cid = event.customer_id
+        deleted = uow.interactions.delete_customer(cid)
+        uow.interactions.drop_aliases(cid)
+        uow.identities.drop_links(cid)
+        uow.triggers.drop_triggers(cid)
+        uow.triggers.drop_activity([cid])
+        uow.triggers.drop_birthday(cid)
+        uow.identities.add_erasure(customer_id=cid, at=event.erased_at)
+        log.info("interactions erased", customer_id=cid, deleted=deleted)
+
+    def on_outcome(event: TreatmentOutcomeRecorded, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
+        """The customer answered a treatment: an offer_response on the timeline, once per outcome."""
+        channel = event.channel if event.channel in CHANNELS else offer_response_channel
+        key = f"treatment-outcome:{event.treatment_id}:{event.outcome}"
+        if len(key) > 128:  # the client-key column's width: long treatment ids are hashed
+            key = "treatment-outcome:" + hashlib.sha256(key.encode()).hexdigest()
+        payload = {"treatment_id": event.treatment_id, "outcome": event.outcome, "action_id": event.action_id,
+                   "kind": event.kind}
+        if event.channel is not None:
+            payload["treatment_channel"] = event.channel
+        item = InteractionIn.model_validate({
+            "id": key, "customer_id": event.customer_id, "channel": channel, "type": OFFER_RESPONSE,
+            "direction": "inbound", "occurred_at": event.recorded_at, "payload": payload})
+        record_in(uow=uow, items=[item], policy=policy, now=utcnow())
+
+    return {
+        CustomerIdentified.event_type: on_identified,
+        CustomerUpdated.event_type: on_updated,
+        CustomersMerged.event_type: on_merged,
+        CustomerUnmerged.event_type: on_unmerged,
+        CustomerErased.event_type: on_erased,
+        TreatmentOutcomeRecorded.event_type: on_outcome,
+    }

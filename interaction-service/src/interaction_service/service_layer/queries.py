@@ -8,7 +8,15 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from idic import ProblemError
 
 from ..adapters.orm import Interaction
-from ..api.schemas import ChannelStats, ChannelStatsOut, InteractionOut, InteractionSummary, Timeline
+from ..api.schemas import (
+    ChannelShare,
+    ChannelStats,
+    ChannelStatsOut,
+    CustomerChannels,
+    InteractionOut,
+    InteractionSummary,
+    Timeline,
+)
 from ..domain.cursor import InvalidCursor, decode_cursor, encode_cursor
 from .record import UowFactory
 
@@ -21,6 +29,7 @@ def to_out(row: Interaction) -> InteractionOut:
         interaction_id=row.id, customer_id=row.customer_id, id=row.client_key, channel=row.channel,
         type=row.type, direction=row.direction, occurred_at=row.occurred_at, recorded_at=row.recorded_at,
         amount=row.amount, currency=row.currency, cost=row.cost, payload=dict(row.payload or {}),
+        treatment_id=(row.payload or {}).get("treatment_id"),
     )
 
 
@@ -51,11 +60,12 @@ def summary(*, customer_id: str, uow_factory: UowFactory) -> InteractionSummary:
         return InteractionSummary(recent=[to_out(r) for r in rows], count=uow.interactions.count(customer_id))
 
 
-def channel_stats(*, since: dt.datetime | None, uow_factory: UowFactory) -> ChannelStatsOut:
+def channel_stats(*, since: dt.datetime | None, until: dt.datetime | None, uow_factory: UowFactory
+                  ) -> ChannelStatsOut:
     """Per channel: count, customers reached, cost, purchases, revenue, conversion rate."""
     with uow_factory() as uow:
-        rows = uow.interactions.channel_stats(since=since)
-    return ChannelStatsOut(since=since, channels=[
+        rows = uow.interactions.channel_stats(since=since, until=until)
+    return ChannelStatsOut(since=since, until=until, channels=[
         ChannelStats(
             channel=r.channel, count=r.count, customers=r.customers, total_cost=r.total_cost,
             cost_per_interaction=(r.total_cost / r.count).quantize(Decimal("0.0001"), rounding=ROUND_HALF_EVEN),
@@ -63,3 +73,13 @@ def channel_stats(*, since: dt.datetime | None, uow_factory: UowFactory) -> Chan
         )
         for r in rows
     ])
+
+
+def customer_channels(*, customer_id: str, uow_factory: UowFactory) -> CustomerChannels:
+    """The share of a customer's interactions per channel (the channel mix)."""
+    with uow_factory() as uow:
+        customer_id = uow.interactions.survivors([customer_id]).get(customer_id, customer_id)
+        counts = uow.interactions.channel_counts(customer_id)
+    total = sum(n for _, n in counts)
+    return CustomerChannels(customer_id=customer_id, count=total, channels=[
+        ChannelShare(channel=ch, count=n, share=round(n / total, 6)) for ch, n in counts])

@@ -1,0 +1,106 @@
+"""Identifier links (key -> customer, from identity's events), pending interactions and erasure tombstones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from .orm import Erasure, IdentifierLink, Interaction, PendingKey
+from .repository import chunks
+
+
+class IdentityRepository:
+    """What this service knows of identity: never identifier values, only their keys."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # -- links ------------------------------------------------------------------
+    def customers_of(self, keys: list[str]) -> dict[str, str]:
+        """identifier key -> current customer, for the keys identity has announced."""
+        return {key: current for key, (current, _) in self.links_of(keys).items()}
+
+    def links_of(self, keys: list[str]) -> dict[str, tuple[str, str]]:
+        """identifier key -> (current customer, customer identity first announced it for)."""
+        found: dict[str, tuple[str, str]] = {}
+        for chunk in chunks(sorted(set(keys))):
+            stmt = select(IdentifierLink.identifier_key, IdentifierLink.customer_id,
+                          IdentifierLink.original_customer_id).where(IdentifierLink.identifier_key.in_(chunk))
+            found.update({key: (cid, original) for key, cid, original in self.session.execute(stmt)})
+        return found
+
+    def link(self, *, keys: list[str], customer_id: str, original: str) -> None:
+        """Point these keys at a customer (identity is the authority: a later event wins)."""
+        keys = sorted(set(keys))
+        known = self.customers_of(keys)
+        for key in keys:
+            if key in known:
+                if known[key] != customer_id:
+                    self.session.execute(update(IdentifierLink).where(IdentifierLink.identifier_key == key)
+                                         .values(customer_id=customer_id, original_customer_id=original))
+            else:
+                self.session.add(IdentifierLink(identifier_key=key, customer_id=customer_id,
+                                                original_customer_id=original))
+        self.session.flush()
+
+    def rekey_links(self, *, merged_ids: list[str], survivor_id: str) -> None:
+        self.session.execute(update(IdentifierLink).where(IdentifierLink.customer_id.in_(merged_ids))
+                             .values(customer_id=survivor_id).execution_options(synchronize_session=False))
+
+    def restore_links(self, *, restored_id: str, from_id: str) -> None:
+        self.session.execute(update(IdentifierLink).where(IdentifierLink.original_customer_id == restored_id,
+                                                          IdentifierLink.customer_id == from_id)
+                             .values(customer_id=restored_id).execution_options(synchronize_session=False))
+
+    def drop_links(self, customer_id: str) -> None:
+        self.session.execute(delete(IdentifierLink).where(or_(
+            IdentifierLink.customer_id == customer_id, IdentifierLink.original_customer_id == customer_id)))
+
+    def keys_of(self, customer_id: str) -> list[str]:
+        return list(self.session.scalars(select(IdentifierLink.identifier_key)
+                                         .where(IdentifierLink.customer_id == customer_id)
+                                         .order_by(IdentifierLink.identifier_key)))
+
+    # -- pending interactions ---------------------------------------------------
+    def add_pending(self, rows: list[dict[str, str]]) -> None:
+        """rows of {identifier_key, interaction_id}."""
+        if rows:
+            self.session.execute(PendingKey.__table__.insert(), rows)
+
+    def pending_for(self, keys: list[str]) -> list[Interaction]:
+        """Interactions waiting for one of these keys, oldest first."""
+        ids: set[str] = set()
+        for chunk in chunks(sorted(set(keys))):
+            ids.update(self.session.scalars(select(PendingKey.interaction_id)
+                                            .where(PendingKey.identifier_key.in_(chunk))))
+        rows: list[Interaction] = []
+        for chunk in chunks(sorted(ids)):
+            rows.extend(self.session.scalars(select(Interaction).where(Interaction.id.in_(chunk),
+                                                                       Interaction.customer_id.is_(None))))
+        return sorted(rows, key=lambda r: (r.occurred_at, r.id))
+
+    def resolve_pending(self, interaction_ids: list[str]) -> None:
+        """These interactions are linked now: forget all their keys."""
+        for chunk in chunks(interaction_ids):
+            self.session.execute(delete(PendingKey).where(PendingKey.interaction_id.in_(chunk)))
+
+    def count_pending(self) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(Interaction)
+                                       .where(Interaction.customer_id.is_(None))) or 0)
+
+    # -- erasure tombstones -----------------------------------------------------
+    def erased_among(self, customer_ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in chunks(sorted(set(customer_ids))):
+            found.update(self.session.scalars(select(Erasure.customer_id).where(Erasure.customer_id.in_(chunk))))
+        return found
+
+    def erasure(self, customer_id: str) -> Erasure | None:
+        return self.session.get(Erasure, customer_id)
+
+    def add_erasure(self, *, customer_id: str, at: dt.datetime) -> None:
+        if self.session.get(Erasure, customer_id) is None:
+            self.session.add(Erasure(customer_id=customer_id, erased_at=at))
+            self.session.flush()
