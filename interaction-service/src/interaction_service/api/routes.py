@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from pydantic import AwareDatetime
 
 from idic import ProblemError
 from idic.contracts.interaction import Channel
+from idic.types import Rfc3339
 
 from ..config import Settings
 from ..domain.interactions import CUSTOMER_ID_PATTERN, TYPE_PATTERN
@@ -39,8 +39,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"description": "Invalid input", "content": {"application/problem+json": {}}}}
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     **ERRORS, 404: {"description": "Nothing held", "content": {"application/problem+json": {}}}}
-Since = Annotated[AwareDatetime | None, Query(description="RFC 3339 with offset; inclusive")]
-Until = Annotated[AwareDatetime | None, Query(description="RFC 3339 with offset; exclusive")]
+Since = Annotated[Rfc3339 | None, Query(description="RFC 3339 with offset; inclusive")]
+Until = Annotated[Rfc3339 | None, Query(description="RFC 3339 with offset; exclusive")]
 
 
 def _period(since: dt.datetime | None, until: dt.datetime | None) -> None:

@@ -9,7 +9,6 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -22,6 +21,7 @@ from pydantic_core import PydanticCustomError
 
 from idic.contracts.identifiers import InvalidIdentifier, normalise
 from idic.contracts.interaction import Channel, Direction
+from idic.types import Rfc3339
 
 from ..domain.interactions import (
     CURRENCY_PATTERN,
@@ -92,7 +92,7 @@ class InteractionIn(BaseModel):
     channel: Channel
     type: str = Field(pattern=TYPE_PATTERN, description="purchase, visit, call, complaint, survey, ...")
     direction: Direction = "inbound"
-    occurred_at: AwareDatetime | None = Field(default=None, description="Defaults to now.")
+    occurred_at: Rfc3339 | None = Field(default=None, description="RFC 3339 with offset; defaults to now.")
     amount: Money | None = Field(default=None, validate_default=True)
     currency: str | None = Field(default=None, pattern=CURRENCY_PATTERN, validate_default=True,
                                  description="ISO 4217 code.")
