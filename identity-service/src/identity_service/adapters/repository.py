@@ -1,19 +1,37 @@
-"""Queries of identity-service: the only place that knows its tables."""
+"""Queries of identity-service: the only place that knows its tables. Reads and writes are
+in bulk (chunked IN lists, multi-row inserts) so that a batch of 10,000 records costs a
+few dozen statements, not tens of thousands."""
 
 from __future__ import annotations
 
-from sqlalchemy import select, tuple_
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import JSON, delete, func, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
-from .orm import Customer, Identifier
+from ..domain.golden import Observation
+from ..domain.resolver import CustomerState, World
+from .orm import BlockingKey, Customer, Identifier, MatchModelRow, Merge, Review
+
+T = TypeVar("T")
+CHUNK = 500
+NO_SYNC = {"synchronize_session": False}
+
+
+def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 class CustomerRepository:
-    """Customers and identifiers."""
+    """Customers, identifiers, blocking keys, merges and reviews."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    # -- single rows ----------------------------------------------------------------
     def get(self, customer_id: str) -> Customer | None:
         """A customer by id (merged or erased ones included)."""
         return self.session.get(Customer, customer_id)
@@ -28,6 +46,219 @@ class CustomerRepository:
         return list(self.session.scalars(
             select(Identifier).where(tuple_(Identifier.type, Identifier.value).in_(pairs))))
 
-    def merged_into(self, survivor_id: str) -> list[str]:
-        """Ids of customers merged into this one."""
-        return list(self.session.scalars(select(Customer.id).where(Customer.merged_into == survivor_id)))
+    def owner_of(self, kind: str, value: str) -> str | None:
+        """Root customer id owning one identifier (one index probe)."""
+        return self.session.scalar(select(Identifier.customer_id).where(Identifier.type == kind,
+                                                                         Identifier.value == value))
+
+    def cluster(self, root_id: str) -> list[str]:
+        """Ids of every customer merged (directly or not) into this root."""
+        return sorted(self.session.scalars(select(Customer.id).where(Customer.survivor_id == root_id)))
+
+    def children(self, customer_ids: Iterable[str]) -> list[str]:
+        """Customers merged directly into any of these."""
+        ids = list(customer_ids)
+        return list(self.session.scalars(select(Customer.id).where(Customer.merged_into.in_(ids)))) if ids else []
+
+    def identifiers_of(self, customer_id: str) -> list[Identifier]:
+        return list(self.session.scalars(select(Identifier).where(Identifier.customer_id == customer_id)
+                                         .order_by(Identifier.id)))
+
+    def merges_of(self, customer_ids: Iterable[str]) -> list[Merge]:
+        ids = list(customer_ids)
+        return list(self.session.scalars(select(Merge).where(
+            Merge.survivor_id.in_(ids) | Merge.merged_id.in_(ids)).order_by(Merge.id)))
+
+    # -- the engine's world ------------------------------------------------------------
+    def owners(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """Root customer id of each of these identifiers that is known."""
+        by_type: dict[str, list[str]] = {}
+        for kind, value in sorted(set(pairs)):
+            by_type.setdefault(kind, []).append(value)
+        found: dict[tuple[str, str], str] = {}
+        for kind, values in by_type.items():  # type = x AND value IN (...): a plain unique-index scan
+            for part in chunks(values, 2_000):
+                for value, cid in self.session.execute(select(Identifier.value, Identifier.customer_id).where(
+                        Identifier.type == kind, Identifier.value.in_(list(part)))):
+                    found[(kind, value)] = cid
+        return found
+
+    def load_world(self, *, owners: dict[tuple[str, str], str], keys: Iterable[str],
+                   customer_ids: Iterable[str] = (), strong_types: Iterable[str] = ("national_id",),
+                   max_block: int = 200) -> World:
+        """Everything the engine may need: the owners of the identifiers (see ``owners``), the
+        customers sharing a blocking key, and the given customers."""
+        world = World()
+        world.owner.update(owners)
+        ids: set[str] = set(customer_ids) | set(owners.values())
+        for part in chunks(sorted(set(keys)), 5_000):
+            # a key shared by more than max_block customers tells nothing: skip it (and say so,
+            # so that the engine skips it too while it grows inside a batch); row_number caps
+            # what a crowded key sends back
+            ranked = select(BlockingKey.key, BlockingKey.customer_id, func.row_number().over(
+                partition_by=BlockingKey.key).label("n")).where(BlockingKey.key.in_(list(part))).subquery()
+            members: dict[str, list[str]] = {}
+            for key, cid in self.session.execute(select(ranked.c.key, ranked.c.customer_id)
+                                                 .where(ranked.c.n <= max_block + 1)):
+                members.setdefault(key, []).append(cid)
+            for key, cids in members.items():
+                if len(cids) > max_block:
+                    world.crowded.add(key)
+                else:
+                    ids.update(cids)
+        id_list = sorted(ids)
+        states: dict[str, CustomerState] = {}
+        for part in chunks(id_list):
+            for row in self.session.execute(select(
+                    Customer.id, Customer.created_at, Customer.updated_at, Customer.attributes, Customer.consent,
+                    Customer.observations, Customer.merged_into, Customer.survivor_id).where(
+                    Customer.id.in_(list(part)), Customer.erased_at.is_(None))):
+                states[row.id] = CustomerState(
+                    id=row.id, created_at=row.created_at, updated_at=row.updated_at,
+                    attributes=dict(row.attributes or {}), consent=dict(row.consent or {}),
+                    observations=[Observation.from_json(o) for o in row.observations or []],
+                    merged_into=row.merged_into, survivor_id=row.survivor_id)
+        strong = set(strong_types)
+        types = sorted(strong | {"email"})
+        for part in chunks(sorted(states)):
+            for cid, kind, value in self.session.execute(
+                    select(Identifier.customer_id, Identifier.type, Identifier.value)
+                    .where(Identifier.customer_id.in_(list(part)), Identifier.type.in_(types))):
+                state = states[cid]
+                if kind == "email":
+                    state.emails.add(value)
+                if kind in strong:
+                    state.strong[kind].add(value)
+        for state in states.values():
+            world.add_loaded(state)
+        return world
+
+    def flush(self, world: World) -> dict[str, int]:
+        """Write the world's changes back: new rows in bulk, merges as set-based updates.
+        Answers how many rows each table received."""
+        session = self.session
+        new = [c for c in world.customers.values() if c.new]
+        if new:
+            bulk_insert(session, Customer, [_row(c) for c in new])
+        for op in world.merges:
+            session.execute(update(Identifier).where(Identifier.customer_id == op.merged_id)
+                            .values(customer_id=op.survivor_id).execution_options(**NO_SYNC))
+            session.execute(update(Customer).where(Customer.survivor_id == op.merged_id)
+                            .values(survivor_id=op.survivor_id).execution_options(**NO_SYNC))
+        if world.new_identifiers:
+            bulk_insert(session, Identifier, [{**i, "customer_id": world.root(i["origin_id"])}
+                                              for i in world.new_identifiers])
+        changed = [c for c in world.customers.values() if c.dirty and not c.new]
+        if changed:
+            session.execute(update(Customer).execution_options(**NO_SYNC), [_row(c) for c in changed])
+        stale: list[tuple[str, str]] = []
+        fresh: list[dict[str, str]] = []
+        for c in world.customers.values():
+            if c.indexed is None and not c.new:
+                continue
+            current = c.indexed if c.indexed is not None else c.keys()
+            stale.extend((key, c.id) for key in c.stored_keys - current)
+            fresh.extend({"key": key, "customer_id": c.id} for key in sorted(current - c.stored_keys))
+        for part in chunks(stale):
+            session.execute(delete(BlockingKey).where(tuple_(BlockingKey.key, BlockingKey.customer_id).in_(list(part)))
+                            .execution_options(**NO_SYNC))
+        if fresh:
+            bulk_insert(session, BlockingKey, fresh)
+        if world.merges:
+            session.execute(insert(Merge), [{"survivor_id": m.survivor_id, "merged_id": m.merged_id,
+                                             "reason": m.reason, "confidence": m.confidence, "merged_at": m.at}
+                                            for m in world.merges])
+        if world.reviews:
+            session.execute(insert(Review), world.reviews)
+        session.flush()
+        return {"customers": len(new), "identifiers": len(world.new_identifiers), "blocking_keys": len(fresh)}
+
+    def refresh_statistics(self, inserted: dict[str, int]) -> None:
+        """ANALYZE tables whose planner statistics a bulk insert made stale (PostgreSQL): a
+        planner that still believes a table empty scans it for every key of the next batch."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        names = [name for name, count in inserted.items() if count >= 1_000]
+        if not names:
+            return
+        stats = {str(name): float(tuples) for name, tuples in self.session.execute(
+            text("SELECT relname, reltuples FROM pg_class WHERE relname = ANY(:names)"), {"names": names})}
+        for name in names:
+            if stats.get(name, -1) < inserted[name]:  # stats count fewer rows than this batch added
+                self.session.execute(text(f"ANALYZE {name}"))
+
+    # -- blocking keys and reviews ------------------------------------------------------
+    def replace_keys(self, customer_id: str, keys: Iterable[str]) -> None:
+        """Set the blocking keys of one customer (after an unmerge or an erasure)."""
+        self.session.execute(delete(BlockingKey).where(BlockingKey.customer_id == customer_id)
+                             .execution_options(**NO_SYNC))
+        rows = [{"key": k, "customer_id": customer_id} for k in sorted(set(keys))]
+        if rows:
+            self.session.execute(insert(BlockingKey), rows)
+
+    def reviews(self, *, status: str | None, limit: int, after: str | None) -> list[Review]:
+        """Reviews oldest first; ``after`` is the id of the last review of the previous page."""
+        query = select(Review).order_by(Review.created_at, Review.id).limit(limit)
+        if status:
+            query = query.where(Review.status == status)
+        if after:
+            cursor = self.session.get(Review, after)
+            if cursor is not None:
+                query = query.where(tuple_(Review.created_at, Review.id) > (cursor.created_at, cursor.id))
+        return list(self.session.scalars(query))
+
+    def get_review(self, review_id: str) -> Review | None:
+        return self.session.get(Review, review_id)
+
+    def reviews_of(self, customer_ids: Iterable[str]) -> list[Review]:
+        ids = list(customer_ids)
+        return list(self.session.scalars(select(Review).where(
+            Review.customer_id.in_(ids) | Review.candidate_id.in_(ids)).order_by(Review.created_at)))
+
+    # -- match models -------------------------------------------------------------------
+    def latest_model(self) -> MatchModelRow | None:
+        return self.session.scalars(select(MatchModelRow).order_by(MatchModelRow.id.desc()).limit(1)).first()
+
+    def latest_model_id(self) -> int | None:
+        return self.session.scalar(select(MatchModelRow.id).order_by(MatchModelRow.id.desc()).limit(1))
+
+    def add_model(self, row: MatchModelRow) -> None:
+        self.session.add(row)
+
+    def training_rows(self, limit: int) -> tuple[list[tuple[str, list[Any]]], dict[str, str]]:
+        """Observations of up to ``limit`` live root customers, and an e-mail per origin."""
+        rows = [(cid, list(obs or [])) for cid, obs in self.session.execute(
+            select(Customer.id, Customer.observations).where(
+                Customer.erased_at.is_(None), Customer.survivor_id.is_(None)).order_by(Customer.id).limit(limit))]
+        ids = [cid for cid, _ in rows]
+        emails: dict[str, str] = {}
+        for part in chunks(ids):
+            for origin, value in self.session.execute(select(Identifier.origin_id, Identifier.value).where(
+                    Identifier.customer_id.in_(list(part)), Identifier.type == "email")):
+                emails.setdefault(origin or "", value)
+        return rows, emails
+
+
+def bulk_insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows: PostgreSQL's COPY when the driver is psycopg (one stream instead of a
+    statement per row), an executemany elsewhere."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "postgresql" or connection.dialect.driver != "psycopg":
+        session.execute(insert(model).execution_options(**NO_SYNC), rows)
+        return
+    table = model.__table__
+    columns = [c for c in table.columns if c.key in rows[0]]
+    json_columns = {c.key for c in columns if isinstance(c.type, JSON)}
+    raw = connection.connection.driver_connection
+    with raw.cursor() as cursor, cursor.copy(
+            f"COPY {table.name} ({', '.join(c.name for c in columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([json.dumps(row[c.key]) if c.key in json_columns else row[c.key] for c in columns])
+
+
+def _row(c: CustomerState) -> dict[str, Any]:
+    return {"id": c.id, "created_at": c.created_at, "updated_at": c.updated_at, "attributes": c.attributes,
+            "consent": c.consent, "observations": [o.to_json() for o in c.observations],
+            "merged_into": c.merged_into, "survivor_id": c.survivor_id}

@@ -2,18 +2,47 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from idic.context import request_id_var
+
 from ..config import Settings
 from ..domain.identifiers import IdentifierType
+from ..service_layer import customers as customers_svc
 from ..service_layer import identify as svc
-from .schemas import IdentifyBatchRequest, IdentifyBatchResult, IdentifyRequest, IdentifyResult, LookupResult, Profile
+from ..service_layer import merges as merges_svc
+from ..service_layer import reviews as reviews_svc
+from ..service_layer import training as training_svc
+from ..service_layer.models import ModelCache
+from .schemas import (
+    ConsentRequest,
+    ConsentResult,
+    ErasureResult,
+    IdentifyBatchRequest,
+    IdentifyBatchResult,
+    IdentifyRequest,
+    IdentifyResult,
+    LookupResult,
+    MatchModelOut,
+    MergeRequest,
+    Profile,
+    ReviewList,
+    ReviewOut,
+    TrainRequest,
+    UnmergeRequest,
+    UnmergeResult,
+)
 
 router = APIRouter(prefix="/v1/customers", tags=["identify"])
+reviews = APIRouter(prefix="/v1/reviews", tags=["reviews"])
+models = APIRouter(prefix="/v1/models", tags=["matching model"])
+internal = APIRouter(prefix="/internal", tags=["internal"])
 PROBLEM = {"content": {"application/problem+json": {}}}
-ERRORS = {404: {"description": "Unknown customer", **PROBLEM}, 422: {"description": "Invalid input", **PROBLEM}}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"description": "Unknown customer", **PROBLEM}, 422: {"description": "Invalid input", **PROBLEM}}
+CONFLICT: dict[int | str, dict[str, Any]] = {**ERRORS, 409: {"description": "Conflict", **PROBLEM}}
 
 
 def get_uow_factory(request: Request) -> svc.UowFactory:
@@ -24,37 +53,123 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
+def get_models(request: Request) -> ModelCache:
+    return request.app.state.models  # type: ignore[no-any-return]
+
+
 UowFactoryDep = Annotated[svc.UowFactory, Depends(get_uow_factory)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+ModelsDep = Annotated[ModelCache, Depends(get_models)]
 
 
 @router.post("/identify", response_model=IdentifyResult, responses=ERRORS)
-def identify(body: IdentifyRequest, uow_factory: UowFactoryDep, settings: SettingsDep) -> IdentifyResult:
-    """Find the one customer these identifiers and attributes belong to, creating it if new."""
-    return svc.identify(request=body, uow_factory=uow_factory, default_region=settings.default_phone_region)
+def identify(body: IdentifyRequest, uow_factory: UowFactoryDep, settings: SettingsDep,
+             models: ModelsDep) -> IdentifyResult:
+    """Find the one customer these identifiers and attributes belong to, creating or merging as the rules say."""
+    record = svc.to_record(body, settings=settings)
+    return svc.identify_records(records=[record], uow_factory=uow_factory, settings=settings, models=models)[0]
 
 
 @router.post("/identify:batch", response_model=IdentifyBatchResult, responses=ERRORS)
-def identify_batch(body: IdentifyBatchRequest, uow_factory: UowFactoryDep,
-                   settings: SettingsDep) -> IdentifyBatchResult:
-    """Identify up to 10,000 records, in order; results in the same order."""
-    for index, record in enumerate(body.records):  # validate all before writing any
-        svc.normalised_pairs(record, default_region=settings.default_phone_region, field_prefix=f"body.records.{index}")
-    return IdentifyBatchResult(results=[
-        svc.identify(request=r, uow_factory=uow_factory, default_region=settings.default_phone_region)
-        for r in body.records
-    ])
+def identify_batch(body: IdentifyBatchRequest, uow_factory: UowFactoryDep, settings: SettingsDep,
+                   models: ModelsDep) -> IdentifyBatchResult:
+    """Identify up to 10,000 records in one transaction; the same results as one call per record, in order."""
+    records = [svc.to_record(r, settings=settings, field_prefix=f"body.records.{i}")
+               for i, r in enumerate(body.records)]
+    return IdentifyBatchResult(results=svc.identify_records(records=records, uow_factory=uow_factory,
+                                                            settings=settings, models=models))
 
 
 @router.get("/lookup", response_model=LookupResult, responses=ERRORS)
 def lookup(type: Annotated[IdentifierType, Query()], value: Annotated[str, Query(min_length=1, max_length=512)],
            uow_factory: UowFactoryDep, settings: SettingsDep) -> LookupResult:
     """The current customer (after merges) owning an identifier."""
-    return LookupResult(customer_id=svc.lookup(kind=type, value=value, uow_factory=uow_factory,
-                                               default_region=settings.default_phone_region))
+    return LookupResult(customer_id=svc.lookup(kind=type, value=value, uow_factory=uow_factory, settings=settings))
+
+
+@router.post("/merge", response_model=Profile, responses=CONFLICT)
+def merge(body: MergeRequest, uow_factory: UowFactoryDep, settings: SettingsDep) -> Profile:
+    """Merge customers into a survivor (by hand); answers the survivor's profile."""
+    survivor = merges_svc.merge(survivor_id=body.survivor_id, merged_ids=body.merged_ids, uow_factory=uow_factory,
+                                settings=settings)
+    return svc.get_profile(customer_id=survivor, uow_factory=uow_factory)
+
+
+@router.post("/{customer_id}/unmerge", response_model=UnmergeResult, responses=CONFLICT)
+def unmerge(customer_id: str, body: UnmergeRequest, uow_factory: UowFactoryDep,
+            settings: SettingsDep) -> UnmergeResult:
+    """Split a customer that was merged in back out, with the identifiers and attributes it brought."""
+    back = merges_svc.unmerge(customer_id=customer_id, restored_id=body.customer_id, uow_factory=uow_factory,
+                              settings=settings)
+    return UnmergeResult(customer_id=customer_id, restored_id=body.customer_id, restored_merged_ids=back)
+
+
+@router.put("/{customer_id}/consent", response_model=ConsentResult, responses=ERRORS)
+def put_consent(customer_id: str, body: ConsentRequest, uow_factory: UowFactoryDep) -> ConsentResult:
+    """Record consent per channel and for profiling (keys not given keep their value)."""
+    root, consent = customers_svc.set_consent(customer_id=customer_id, consent=body.model_dump(exclude_none=True),
+                                              uow_factory=uow_factory)
+    return ConsentResult(customer_id=root, consent=consent)
+
+
+@router.delete("/{customer_id}", response_model=ErasureResult, responses=ERRORS)
+def erase(customer_id: str, uow_factory: UowFactoryDep) -> ErasureResult:
+    """Erase the person (GDPR art. 17): identifiers and personal data go, a tombstone id stays."""
+    root, at = customers_svc.erase(customer_id=customer_id, uow_factory=uow_factory, request_id=request_id_var.get())
+    return ErasureResult(customer_id=root, erased_at=at)
 
 
 @router.get("/{customer_id}", response_model=Profile, responses=ERRORS)
 def profile(customer_id: str, uow_factory: UowFactoryDep) -> Profile:
     """Profile, identifiers, merged ids and consent of one customer."""
     return svc.get_profile(customer_id=customer_id, uow_factory=uow_factory)
+
+
+@reviews.get("", response_model=ReviewList, responses=ERRORS)
+def list_reviews(uow_factory: UowFactoryDep,
+                 status: Annotated[Literal["open", "accepted", "rejected"] | None, Query()] = "open",
+                 limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                 after: Annotated[str | None, Query(min_length=1, max_length=64)] = None) -> ReviewList:
+    """Possible duplicates waiting for a person (oldest first), pages of ``limit`` after review ``after``."""
+    found = reviews_svc.list_reviews(status=status, limit=limit, after=after, uow_factory=uow_factory)
+    return ReviewList(reviews=found, next_after=found[-1].review_id if len(found) == limit else None)
+
+
+@reviews.post("/{review_id}:accept", response_model=ReviewOut, responses=CONFLICT)
+def accept_review(review_id: str, uow_factory: UowFactoryDep, settings: SettingsDep) -> ReviewOut:
+    """They are one person: merge them (the older customer survives)."""
+    return reviews_svc.decide(review_id=review_id, accept=True, uow_factory=uow_factory, settings=settings)
+
+
+@reviews.post("/{review_id}:reject", response_model=ReviewOut, responses=CONFLICT)
+def reject_review(review_id: str, uow_factory: UowFactoryDep, settings: SettingsDep) -> ReviewOut:
+    """They are two people: close the review and keep both."""
+    return reviews_svc.decide(review_id=review_id, accept=False, uow_factory=uow_factory, settings=settings)
+
+
+@models.post("/matching:train", response_model=MatchModelOut, responses=CONFLICT)
+def train(uow_factory: UowFactoryDep, models_cache: ModelsDep, body: TrainRequest | None = None) -> MatchModelOut:
+    """Re-estimate the match model (u from random pairs, m and prior by EM) on the stored customers."""
+    body = body or TrainRequest()
+    trained = training_svc.train_model(uow_factory=uow_factory, max_customers=body.max_customers,
+                                       random_pairs=body.random_pairs, seed=body.seed)
+    models_cache.invalidate()
+    return MatchModelOut(**trained)
+
+
+@models.get("/matching", response_model=MatchModelOut, responses=ERRORS)
+def get_model(uow_factory: UowFactoryDep) -> MatchModelOut:
+    """The match model in use (404 while none was trained: generic starting values apply)."""
+    return MatchModelOut(**training_svc.current_model(uow_factory=uow_factory))
+
+
+@internal.get("/customers/{customer_id}/export", responses=ERRORS)
+def export(customer_id: str, uow_factory: UowFactoryDep) -> dict[str, Any]:
+    """Everything identity holds about the person (GDPR art. 15/20)."""
+    return customers_svc.export(customer_id=customer_id, uow_factory=uow_factory)
+
+
+@internal.get("/erasures/{customer_id}", response_model=ErasureResult, responses=ERRORS)
+def erasure(customer_id: str, uow_factory: UowFactoryDep) -> ErasureResult:
+    """When identity erased this customer; 404 if it did not."""
+    return ErasureResult(**customers_svc.erasure_status(customer_id=customer_id, uow_factory=uow_factory))

@@ -1,55 +1,74 @@
-"""Use cases of identity-service: identify, look up, read a profile."""
+"""Use cases of identity-service: identify (one or a batch), look up, read a profile."""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from sqlalchemy.exc import IntegrityError
 
 from idic import ProblemError, utcnow
-from idic.contracts import CustomerIdentified, CustomerUpdated
 
-from ..adapters.orm import Customer, Identifier
 from ..adapters.uow import IdentityUnitOfWork
 from ..api.schemas import IdentifierOut, IdentifyRequest, IdentifyResult, Profile
-from ..domain.identifiers import InvalidIdentifier, identifier_key, normalise
+from ..config import Settings
+from ..domain.golden import Survivorship
+from ..domain.identifiers import InvalidIdentifier, normalise
+from ..domain.matching import blocking_keys, features
+from ..domain.resolver import Policy, Record, Resolver
+from .models import ModelCache
 
 UowFactory = Callable[[], IdentityUnitOfWork]
+_GMAIL = {"gmail.com", "googlemail.com"}
 
 
-def normalised_pairs(request: IdentifyRequest, *, default_region: str,
-                     field_prefix: str = "body") -> list[tuple[str, str]]:
-    """(type, normalised value) of every identifier; 422 naming the first bad one."""
+def normalise_identifier(kind: str, value: str, *, settings: Settings) -> str:
+    """The matching form: idic's normal form, plus provider e-mail rules when enabled."""
+    normalised = normalise(kind, value, default_region=settings.default_phone_region)
+    if kind == "email" and settings.email_provider_rules:
+        local, _, domain = normalised.rpartition("@")
+        local = local.split("+", 1)[0] or local
+        if domain in _GMAIL:
+            local, domain = local.replace(".", ""), "gmail.com"
+        normalised = f"{local}@{domain}"
+    return normalised
+
+
+def to_record(request: IdentifyRequest, *, settings: Settings, field_prefix: str = "body") -> Record:
+    """Validated, normalised record; 422 naming the first identifier that cannot be normalised."""
     pairs = []
     for index, identifier in enumerate(request.identifiers):
         try:
-            pairs.append((identifier.type, normalise(identifier.type, identifier.value, default_region=default_region)))
+            pairs.append((identifier.type, normalise_identifier(identifier.type, identifier.value, settings=settings)))
         except InvalidIdentifier as exc:
             field = f"{field_prefix}.identifiers.{index}.value"
             raise ProblemError(422, "Unprocessable Content", f"{field}: {exc}",
                                errors=[{"field": field, "message": str(exc)}]) from exc
-    return list(dict.fromkeys(pairs))
+    attributes = {}
+    if request.attributes is not None:
+        attributes = {k: v.strip() for k, v in request.attributes.model_dump(exclude_none=True).items() if v.strip()}
+    if not pairs and not attributes:
+        field = f"{field_prefix}.identifiers"
+        raise ProblemError(422, "Unprocessable Content", f"{field}: give at least one identifier or attribute",
+                           errors=[{"field": field, "message": "give at least one identifier or attribute"}])
+    return Record(pairs=list(dict.fromkeys(pairs)), attributes=attributes, source=request.source)
 
 
-def _survivor(uow: IdentityUnitOfWork, customer: Customer) -> Customer:
-    """Follow merge pointers to the customer that currently stands for this one."""
-    seen = set()
-    while customer.merged_into and customer.id not in seen:
-        seen.add(customer.id)
-        nxt = uow.customers.get(customer.merged_into)
-        if nxt is None:
-            break
-        customer = nxt
-    return customer
+def policy_of(settings: Settings) -> Policy:
+    """The engine's knobs from the settings."""
+    return Policy(
+        survivorship=Survivorship(rules=settings.survivorship, default=settings.survivorship_default,
+                                  source_priority=tuple(settings.source_priority)),
+        strong_types=frozenset(settings.strong_identifier_types), probabilistic=settings.probabilistic_matching,
+        match_threshold=settings.match_threshold, review_threshold=settings.review_threshold,
+        max_candidates=settings.max_candidates, link_identified=settings.link_identified)
 
 
-def identify(*, request: IdentifyRequest, uow_factory: UowFactory, default_region: str) -> IdentifyResult:
-    """Find the customer these identifiers belong to (exact match), or create one."""
-    pairs = normalised_pairs(request, default_region=default_region)
+def identify_records(*, records: Sequence[Record], uow_factory: UowFactory, settings: Settings,
+                     models: ModelCache) -> list[IdentifyResult]:
+    """Identify records in order in one transaction: the same answers as one call per record."""
     for attempt in range(3):
         try:
-            return _identify_once(request=request, pairs=pairs, uow_factory=uow_factory)
+            return _identify_once(records=records, uow_factory=uow_factory, settings=settings, models=models)
         except IntegrityError:
             # a concurrent request created one of these identifiers first: match it now
             if attempt == 2:
@@ -57,85 +76,76 @@ def identify(*, request: IdentifyRequest, uow_factory: UowFactory, default_regio
     raise AssertionError("unreachable")
 
 
-def _identify_once(*, request: IdentifyRequest, pairs: list[tuple[str, str]],
-                   uow_factory: UowFactory) -> IdentifyResult:
-    now = utcnow()
+def _identify_once(*, records: Sequence[Record], uow_factory: UowFactory, settings: Settings,
+                   models: ModelCache) -> list[IdentifyResult]:
     with uow_factory() as uow:
-        hits = uow.customers.find_by_identifiers(pairs)
-        owners = {}
-        for hit in hits:
-            survivor = _survivor(uow, hit.customer)
-            if survivor.erased_at is None:
-                owners[survivor.id] = survivor
-        if owners:
-            # Several owners would call for a merge (issue: probabilistic matching and merges);
-            # until then the oldest customer wins and nobody's identifiers move.
-            customer = min(owners.values(), key=lambda c: (c.created_at, c.id))
-            created, matched_by, confidence = False, "identifier", 1.0
-        else:
-            customer = Customer(id=str(uuid.uuid4()), created_at=now, updated_at=now, attributes={}, consent={})
-            uow.customers.add(customer)
-            created, matched_by, confidence = True, "new", 1.0
-        known = {(h.type, h.value) for h in hits}
-        new_pairs = [p for p in pairs if p not in known]
-        for kind, value in new_pairs:
-            customer.identifiers.append(Identifier(type=kind, value=value, source=request.source, created_at=now))
-        changed = _apply_attributes(customer, request)
-        if changed:
-            customer.updated_at = now
-        uow.publish(CustomerIdentified(
-            customer_id=customer.id, created=created, matched_by=matched_by, confidence=confidence,
-            identifier_keys=[identifier_key(k, v) for k, v in pairs], source=request.source))
-        if not created and (changed or new_pairs):
-            uow.publish(CustomerUpdated(customer_id=customer.id, changed_attributes=changed,
-                                        added_identifier_keys=[identifier_key(k, v) for k, v in new_pairs]))
+        model = models.get(uow)
+        pairs = [p for r in records for p in r.pairs]
+        known = uow.customers.owners(pairs)
+        # records a stored identifier decides need candidates only to link other customers to them
+        keys: set[str] = set()
+        if settings.probabilistic_matching:
+            keys = {k for r in records
+                    if r.attributes and (settings.link_identified or not any(p in known for p in r.pairs))
+                    for k in blocking_keys(features(r.attributes))}
+        world = uow.customers.load_world(owners=known, keys=keys, strong_types=settings.strong_identifier_types,
+                                          max_block=settings.max_candidates)
+        resolver = Resolver(world, model=model, policy=policy_of(settings), now=utcnow())
+        results = [resolver.identify(r) for r in records]
+        inserted = uow.customers.flush(world)
+        for event in world.events:
+            uow.publish(event)
         uow.commit()
-        return IdentifyResult(customer_id=customer.id, created=created, matched_by=matched_by, confidence=confidence)
+    if max(inserted.values()) >= 1_000:
+        with uow_factory() as uow:
+            uow.customers.refresh_statistics(inserted)
+            uow.commit()
+    return [IdentifyResult(customer_id=r.customer_id, created=r.created, matched_by=r.matched_by,  # type: ignore[arg-type]
+                           confidence=r.confidence) for r in results]
 
 
-def _apply_attributes(customer: Customer, request: IdentifyRequest) -> list[str]:
-    """Most recent non-empty value wins (survivorship rules come with probabilistic matching)."""
-    if request.attributes is None:
-        return []
-    incoming = request.attributes.model_dump(exclude_none=True)
-    current = dict(customer.attributes or {})
-    changed = sorted(k for k, v in incoming.items() if v.strip() and current.get(k) != v.strip())
-    if changed:
-        current.update({k: incoming[k].strip() for k in changed})
-        customer.attributes = current
-    return changed
-
-
-def lookup(*, kind: str, value: str, uow_factory: UowFactory, default_region: str) -> str:
+def lookup(*, kind: str, value: str, uow_factory: UowFactory, settings: Settings) -> str:
     """Current survivor owning this identifier; 404 problem when nobody does."""
     try:
-        normalised = normalise(kind, value, default_region=default_region)
+        normalised = normalise_identifier(kind, value, settings=settings)
     except InvalidIdentifier as exc:
         raise ProblemError(422, "Unprocessable Content", f"query.value: {exc}",
                            errors=[{"field": "query.value", "message": str(exc)}]) from exc
     with uow_factory() as uow:
-        hits = uow.customers.find_by_identifiers([(kind, normalised)])
-        if hits:
-            survivor = _survivor(uow, hits[0].customer)
-            if survivor.erased_at is None:
-                return survivor.id
-    raise ProblemError(404, "Not Found", f"no customer has {kind} identifier {value!r}")
+        # identifiers always point at the root customer and are deleted on erasure: one probe
+        owner = uow.customers.owner_of(kind, normalised)
+    if owner is None:
+        raise ProblemError(404, "Not Found", f"no customer has this {kind} identifier")
+    return owner
+
+
+def root_of(uow: IdentityUnitOfWork, customer_id: str) -> str:
+    """The live root customer standing for ``customer_id``; 404 when unknown or erased."""
+    customer = uow.customers.get(customer_id)
+    if customer is not None and customer.survivor_id:
+        customer = uow.customers.get(customer.survivor_id)
+    if customer is None or customer.erased_at is not None:
+        raise ProblemError(404, "Not Found", f"customer {customer_id} not found")
+    return customer.id
 
 
 def get_profile(*, customer_id: str, uow_factory: UowFactory) -> Profile:
     """Profile of the customer (following merges to the survivor); 404 when unknown or erased."""
     with uow_factory() as uow:
-        customer = uow.customers.get(customer_id)
-        if customer is not None:
-            customer = _survivor(uow, customer)
-        if customer is None or customer.erased_at is not None:
-            raise ProblemError(404, "Not Found", f"customer {customer_id} not found")
-        return Profile(
-            customer_id=customer.id,
-            attributes=dict(customer.attributes or {}),
-            identifiers=[IdentifierOut(type=i.type, value=i.value, source=i.source) for i in customer.identifiers],
-            merged_ids=uow.customers.merged_into(customer.id),
-            consent=dict(customer.consent or {}),
-            created_at=customer.created_at,
-            updated_at=customer.updated_at,
-        )
+        return build_profile(uow, root_of(uow, customer_id))
+
+
+def build_profile(uow: IdentityUnitOfWork, root_id: str) -> Profile:
+    """The profile of a root customer as the API shows it."""
+    customer = uow.customers.get(root_id)
+    assert customer is not None
+    return Profile(
+        customer_id=customer.id,
+        attributes=dict(customer.attributes or {}),
+        identifiers=[IdentifierOut(type=i.type, value=i.value, source=i.source)
+                     for i in uow.customers.identifiers_of(customer.id)],
+        merged_ids=uow.customers.cluster(customer.id),
+        consent=dict(customer.consent or {}),
+        created_at=customer.created_at,
+        updated_at=customer.updated_at,
+    )

@@ -1,0 +1,207 @@
+"""Field comparisons and blocking keys of probabilistic matching (pure functions).
+
+Each comparison answers a *level*: 0 is the strongest agreement, the last level is
+disagreement, and ``NULL`` means one side has no value (the field then says nothing,
+as in Splink). The Fellegi-Sunter model (``domain.model``) turns levels into weights."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+import jellyfish
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler, Levenshtein
+
+NULL = -1
+
+# A small nickname table: a name and its common short forms compare as equal first names.
+_NICKNAMES: dict[str, tuple[str, ...]] = {
+    "robert": ("bob", "bobby", "rob", "robbie", "bert"), "william": ("bill", "billy", "will", "willy", "liam"),
+    "james": ("jim", "jimmy", "jamie"), "michael": ("mike", "mikey", "mick"), "john": ("jack", "johnny"),
+    "elizabeth": ("liz", "lizzie", "beth", "betty", "eliza", "libby"), "katherine": ("kate", "katie", "kathy", "kat"),
+    "catherine": ("cathy", "cat", "kate"), "richard": ("dick", "rick", "ricky", "rich"), "thomas": ("tom", "tommy"),
+    "anthony": ("tony",), "joseph": ("joe", "joey"), "david": ("dave", "davey"), "daniel": ("dan", "danny"),
+    "steven": ("steve",), "stephen": ("steve",), "christopher": ("chris", "kit"), "matthew": ("matt",),
+    "nicholas": ("nick", "nicky"), "samuel": ("sam", "sammy"), "alexander": ("alex", "sandy"),
+    "andrew": ("andy", "drew"), "edward": ("ed", "eddie", "ted", "ned"), "jennifer": ("jen", "jenny"),
+    "susan": ("sue", "suzy"), "margaret": ("maggie", "meg", "peggy", "marge"), "patricia": ("pat", "patty", "tricia"),
+    "anne": ("ann", "annie"), "charles": ("charlie", "chuck"), "benjamin": ("ben", "benny"),
+    "jonathan": ("jon",), "timothy": ("tim",), "kenneth": ("ken", "kenny"), "deborah": ("debbie", "deb"),
+    "rebecca": ("becky", "becca"), "victoria": ("vicky", "tori"), "jessica": ("jess", "jessie"),
+    "gregory": ("greg",), "lawrence": ("larry",), "ronald": ("ron", "ronnie"), "donald": ("don", "donny"),
+    "frederick": ("fred", "freddie"), "henry": ("harry", "hank"), "peter": ("pete",), "philip": ("phil",),
+    "barbara": ("barb", "babs"), "dorothy": ("dot", "dottie"), "christine": ("chris", "chrissy"),
+}
+NICKNAME_OF: dict[str, str] = {short: full for full, shorts in _NICKNAMES.items() for short in shorts}
+
+
+@lru_cache(maxsize=200_000)
+def clean(value: str | None) -> str:
+    """Lower case, no accents, letters/digits/spaces only: the form every comparison uses."""
+    if not value:
+        return ""
+    text = unicodedata.normalize("NFKD", value)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]", " ", text)).strip()
+
+
+def canonical_first_name(value: str) -> str:
+    """The full form of a nickname (``bob`` → ``robert``); other names unchanged."""
+    return NICKNAME_OF.get(value, value)
+
+
+@lru_cache(maxsize=200_000)
+def phonetic(value: str) -> str:
+    """Metaphone key of a cleaned name (empty for empty)."""
+    return jellyfish.metaphone(value) if value else ""
+
+
+def compare_first_name(a: str, b: str) -> int:
+    """0 exact, 1 nickname or Jaro-Winkler ≥ .92, 2 Jaro-Winkler ≥ .80, 3 different."""
+    if not a or not b:
+        return NULL
+    if a == b:
+        return 0
+    if canonical_first_name(a) == canonical_first_name(b) or JaroWinkler.similarity(a, b) >= 0.92:
+        return 1
+    return 2 if JaroWinkler.similarity(a, b) >= 0.80 else 3
+
+
+def compare_last_name(a: str, b: str) -> int:
+    """0 exact, 1 Jaro-Winkler ≥ .92, 2 same metaphone or Jaro-Winkler ≥ .80, 3 different."""
+    if not a or not b:
+        return NULL
+    if a == b:
+        return 0
+    similarity = JaroWinkler.similarity(a, b)
+    if similarity >= 0.92:
+        return 1
+    return 2 if similarity >= 0.80 or phonetic(a) == phonetic(b) else 3
+
+
+def compare_date_of_birth(a: str, b: str) -> int:
+    """0 exact, 1 day/month swapped or one typing slip (edit or transposition), 2 different."""
+    if not a or not b:
+        return NULL
+    if a == b:
+        return 0
+    parts = a.split("-")
+    if len(parts) == 3 and f"{parts[0]}-{parts[2]}-{parts[1]}" == b:
+        return 1
+    return 1 if DamerauLevenshtein.distance(a, b) <= 1 else 2
+
+
+def compare_postcode(a: str, b: str) -> int:
+    """0 exact, 1 one edit apart, 2 different."""
+    if not a or not b:
+        return NULL
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    if a == b:
+        return 0
+    return 1 if Levenshtein.distance(a, b) <= 1 else 2
+
+
+def compare_text(a: str, b: str) -> int:
+    """0 exact, 1 Jaro-Winkler ≥ .90, 2 different (cities, streets)."""
+    if not a or not b:
+        return NULL
+    if a == b:
+        return 0
+    return 1 if JaroWinkler.similarity(a, b) >= 0.90 else 2
+
+
+def compare_email(a: str, b: str) -> int:
+    """0 same local part (another domain), 1 local parts one or two edits apart, 2 different."""
+    if not a or not b:
+        return NULL
+    la, lb = a.split("@", 1)[0], b.split("@", 1)[0]
+    if la == lb:
+        return 0
+    return 1 if Levenshtein.distance(la, lb) <= 2 and min(len(la), len(lb)) >= 5 else 2
+
+
+# field name → (comparison, number of levels). The order is the order of the gamma vector.
+COMPARISONS = {
+    "first_name": (compare_first_name, 4),
+    "last_name": (compare_last_name, 4),
+    "date_of_birth": (compare_date_of_birth, 3),
+    "postcode": (compare_postcode, 3),
+    "city": (compare_text, 3),
+    "street": (compare_text, 3),
+    "email": (compare_email, 3),
+}
+FIELDS: tuple[str, ...] = tuple(COMPARISONS)
+ADDRESS_FIELDS = ("street_number", "address_line1", "address_line2", "city", "postcode", "state", "country")
+
+
+def features(attributes: Mapping[str, str | None], *, email: str | None = None) -> dict[str, str]:
+    """The cleaned comparison fields of one record or customer."""
+    street = " ".join(x for x in (clean(attributes.get("street_number")), clean(attributes.get("address_line1"))) if x)
+    return {
+        "first_name": clean(attributes.get("first_name")),
+        "last_name": clean(attributes.get("last_name")),
+        "date_of_birth": (attributes.get("date_of_birth") or "").strip(),
+        "postcode": clean(attributes.get("postcode")),
+        "city": clean(attributes.get("city")),
+        "street": street,
+        "email": (email or "").lower(),
+    }
+
+
+def compare(a: Mapping[str, str], b: Mapping[str, str]) -> list[int]:
+    """The comparison vector (one level per field) of two feature dicts; names compared
+    both ways round too, since first and last names are often swapped at data entry."""
+    levels = [fn(a.get(f, ""), b.get(f, "")) for f, (fn, _) in COMPARISONS.items()]
+    if a.get("first_name") and a.get("last_name"):
+        swapped = [compare_first_name(a["last_name"], b.get("first_name", "")),
+                   compare_last_name(a["first_name"], b.get("last_name", ""))]
+        if sum(_agreement(x) for x in swapped) > sum(_agreement(x) for x in levels[:2]):
+            levels[:2] = swapped
+    return levels
+
+
+def _agreement(level: int) -> int:
+    return 0 if level == NULL else 4 - level
+
+
+def best_compare(record: Mapping[str, str], profiles: Iterable[Mapping[str, str]]) -> list[int]:
+    """Best level per field of a record against several known versions of one customer
+    (old addresses, former names): a customer who moved still matches on the old address."""
+    best: list[int] | None = None
+    for profile in profiles:
+        levels = compare(record, profile)
+        if best is None:
+            best = levels
+        else:
+            best = [x if y == NULL or (x != NULL and x < y) else y for x, y in zip(levels, best, strict=True)]
+    return best if best is not None else [NULL] * len(FIELDS)
+
+
+def blocking_keys(feats: Mapping[str, str]) -> set[str]:
+    """Blocking keys: two records are compared only when they share one. Chosen so that one
+    corrupted field (typo, move, swapped names, nickname, new surname) still leaves a shared
+    key, and selective enough for millions of customers (a key holds a handful of people)."""
+    first = canonical_first_name(feats.get("first_name", ""))
+    last = feats.get("last_name", "")
+    dob, postcode = feats.get("date_of_birth", ""), feats.get("postcode", "").replace(" ", "")
+    keys: set[str] = set()
+    initials = "".join(sorted(x[0] for x in (first, last) if x))
+    if dob and initials:
+        keys.add(f"d:{dob}|{initials}")
+    if postcode and last:
+        keys.add(f"pl:{postcode}|{last[0]}")
+    if first and last:
+        pair = "|".join(sorted((phonetic(first), phonetic(last))))
+        keys.add(f"nn:{pair}")
+        if dob:
+            keys.add(f"ny:{pair}|{dob[:4]}")
+    if first and len(dob) == 10:
+        keys.add(f"fm:{phonetic(first)}|{dob[5:]}")
+    street = feats.get("street", "")
+    if postcode and street:
+        keys.add(f"pa:{postcode}|{street.split(' ', 1)[0]}")  # a household
+    if postcode and dob:
+        keys.add(f"dp:{dob}|{postcode}")
+    return keys

@@ -1,0 +1,114 @@
+"""The Fellegi-Sunter match model: m and u probabilities per field level, estimated from the
+data by expectation-maximisation (u from random pairs, as Splink does; m and the prior by
+EM over the blocked pairs).
+
+The match weight of a comparison vector is ``log2(λ/(1-λ)) + Σ log2(m/u)``; fields whose
+level is NULL contribute nothing."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .matching import COMPARISONS, FIELDS, NULL
+
+EPS = 1e-6
+
+
+def _levels(name: str) -> int:
+    return COMPARISONS[name][1]
+
+
+@dataclass(frozen=True)
+class MatchModel:
+    """m/u per field and level, and the prior λ that a blocked pair is a match."""
+
+    m: dict[str, list[float]]
+    u: dict[str, list[float]]
+    prior: float
+    trained_at: str | None = None
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    def weight(self, levels: list[int]) -> float:
+        """Match weight (log2 Bayes factor plus prior odds) of a comparison vector."""
+        total = math.log2(self.prior / (1 - self.prior))
+        for name, level in zip(FIELDS, levels, strict=True):
+            if level != NULL:
+                total += math.log2(max(self.m[name][level], EPS) / max(self.u[name][level], EPS))
+        return total
+
+    def probability(self, levels: list[int]) -> float:
+        """Posterior probability that the pair is the same person."""
+        w = self.weight(levels)
+        return 1.0 if w > 60 else 0.0 if w < -60 else 1 / (1 + 2 ** -w)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"m": self.m, "u": self.u, "prior": self.prior, "trained_at": self.trained_at, "stats": self.stats}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> MatchModel:
+        return cls(m={k: list(v) for k, v in data["m"].items()}, u={k: list(v) for k, v in data["u"].items()},
+                   prior=float(data["prior"]), trained_at=data.get("trained_at"), stats=dict(data.get("stats", {})))
+
+
+def starting_model() -> MatchModel:
+    """Generic starting values, used only until the first training on real data (and as
+    EM's starting point): matches mostly agree, random pairs mostly do not."""
+    m = {name: _geometric(_levels(name), first=0.85) for name in FIELDS}
+    u_exact = {"first_name": 0.01, "last_name": 0.005, "date_of_birth": 0.001, "postcode": 0.002,
+               "city": 0.03, "street": 0.001, "email": 0.0005}
+    u: dict[str, list[float]] = {}
+    for name in FIELDS:
+        n = _levels(name)
+        fuzzy = [u_exact[name] * 3 ** i for i in range(1, n - 1)]
+        u[name] = [u_exact[name], *fuzzy, 1 - u_exact[name] - sum(fuzzy)]
+    return MatchModel(m=m, u=u, prior=0.05)
+
+
+def _geometric(n: int, *, first: float) -> list[float]:
+    rest = [(1 - first) * 0.7 ** i for i in range(n - 1)]
+    scale = (1 - first) / sum(rest)
+    return [first, *(r * scale for r in rest)]
+
+
+def level_frequencies(gammas: np.ndarray, weights: np.ndarray | None = None) -> dict[str, list[float]]:
+    """Share of each level per field among non-NULL comparisons (Laplace-smoothed)."""
+    out: dict[str, list[float]] = {}
+    w = np.ones(len(gammas)) if weights is None else weights
+    for j, name in enumerate(FIELDS):
+        n = _levels(name)
+        column = gammas[:, j] if len(gammas) else np.zeros(0, dtype=np.int8)
+        counts = np.array([w[column == level].sum() for level in range(n)]) + 0.5
+        out[name] = (counts / counts.sum()).tolist()
+    return out
+
+
+def expectation_maximisation(gammas: np.ndarray, *, u: dict[str, list[float]], start: MatchModel,
+                             max_iterations: int = 50, tolerance: float = 1e-5) -> tuple[MatchModel, int]:
+    """EM for m and λ on blocked pairs with u held fixed (Splink's default training)."""
+    m = {k: list(v) for k, v in start.m.items()}
+    prior = start.prior
+    u_arr = [np.array(u[name]) for name in FIELDS]
+    iterations = 0
+    for iterations in range(1, max_iterations + 1):  # noqa: B007 - reported to the caller
+        log_m = np.zeros(len(gammas))
+        log_u = np.zeros(len(gammas))
+        for j, name in enumerate(FIELDS):
+            column = gammas[:, j]
+            known = column != NULL
+            idx = np.where(known, column, 0)
+            log_m += np.where(known, np.log(np.maximum(np.array(m[name])[idx], EPS)), 0.0)
+            log_u += np.where(known, np.log(np.maximum(u_arr[j][idx], EPS)), 0.0)
+        odds = math.log(prior / (1 - prior)) + log_m - log_u
+        posterior = 1 / (1 + np.exp(-np.clip(odds, -700, 700)))
+        new_prior = float(np.clip(posterior.mean(), EPS, 1 - EPS))
+        new_m = level_frequencies(gammas, posterior)
+        delta = max(abs(new_prior - prior), *(abs(a - b) for name in FIELDS for a, b in zip(new_m[name], m[name],
+                                                                                                  strict=True)))
+        m, prior = new_m, new_prior
+        if delta < tolerance:
+            break
+    return MatchModel(m=m, u=u, prior=prior), iterations

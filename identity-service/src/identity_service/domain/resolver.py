@@ -1,0 +1,351 @@
+"""The identity-resolution engine, in memory: a ``World`` holds the part of the database a
+request needs (loaded in bulk by the repository) plus everything the request changed, and
+``Resolver`` identifies records one after the other against it. A single identify and a
+batch of 10,000 run the same code, so a batch gives exactly the results of identifying its
+records one by one in order; the repository then writes the changes back in bulk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from idic.contracts import CustomerIdentified, CustomersMerged, CustomerUpdated, EventPayload
+
+from .golden import Observation, Survivorship, combine_consent, golden, observe
+from .identifiers import identifier_key
+from .matching import ADDRESS_FIELDS, best_compare, blocking_keys, features
+from .model import MatchModel
+
+
+@dataclass
+class CustomerState:
+    """One customer as the engine sees it."""
+
+    id: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    attributes: dict[str, str]
+    consent: dict[str, bool]
+    observations: list[Observation]
+    merged_into: str | None = None
+    survivor_id: str | None = None
+    strong: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    emails: set[str] = field(default_factory=set)
+    new: bool = False
+    dirty: bool = False
+    stored_keys: set[str] = field(default_factory=set)  # its blocking keys in the database
+    indexed: set[str] | None = None  # its keys in World.block once changed here
+    cached_profiles: list[dict[str, str]] | None = None
+
+    def strong_pairs(self) -> set[tuple[str, str]]:
+        return {(t, v) for t, values in self.strong.items() for v in values}
+
+    def keys(self) -> set[str]:
+        return blocking_keys(features(self.attributes)) if self.survivor_id is None else set()
+
+    def profiles(self) -> list[dict[str, str]]:
+        """Versions to compare a record with: the golden record and what each source said."""
+        if self.cached_profiles is None:
+            self.cached_profiles = self._profiles()
+        return self.cached_profiles
+
+    def _profiles(self) -> list[dict[str, str]]:
+        email = min(self.emails) if self.emails else None
+        versions = [features(self.attributes, email=e) for e in sorted(self.emails)[:3]] or [features(self.attributes)]
+        by_origin: dict[tuple[str, str], dict[str, tuple[str, str]]] = defaultdict(dict)
+        for o in self.observations:
+            seen = by_origin[(o.origin, o.source)].get(o.name)
+            if seen is None or o.last_seen > seen[0]:
+                by_origin[(o.origin, o.source)][o.name] = (o.last_seen, o.value)
+        for values in list(by_origin.values())[:6]:
+            versions.append(features({k: v for k, (_, v) in values.items()}, email=email))
+        return versions
+
+
+@dataclass
+class Record:
+    """One identify request, validated and normalised."""
+
+    pairs: list[tuple[str, str]]
+    attributes: dict[str, str]
+    source: str | None = None
+
+
+@dataclass
+class Resolution:
+    customer_id: str
+    created: bool
+    matched_by: str
+    confidence: float
+
+
+@dataclass
+class MergeOp:
+    survivor_id: str
+    merged_id: str
+    reason: str
+    confidence: float | None
+    at: dt.datetime
+
+
+@dataclass
+class World:
+    """Loaded state plus pending changes of one unit of work."""
+
+    customers: dict[str, CustomerState] = field(default_factory=dict)
+    owner: dict[tuple[str, str], str] = field(default_factory=dict)  # identifier → root customer id
+    block: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    new_identifiers: list[dict[str, Any]] = field(default_factory=list)
+    merges: list[MergeOp] = field(default_factory=list)
+    reviews: list[dict[str, Any]] = field(default_factory=list)
+    events: list[EventPayload] = field(default_factory=list)
+    members: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # root → merged here
+    crowded: set[str] = field(default_factory=set)  # blocking keys with more customers than max_block
+
+    def add_loaded(self, customer: CustomerState) -> None:
+        """Register a customer read from the database, indexed under its current keys."""
+        customer.stored_keys = customer.keys()
+        self.customers[customer.id] = customer
+        for key in customer.stored_keys:
+            self.block[key].add(customer.id)
+
+    def root(self, customer_id: str) -> str:
+        customer = self.customers[customer_id]
+        return customer.survivor_id or customer.id
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The knobs of the engine (from Settings)."""
+
+    survivorship: Survivorship
+    strong_types: frozenset[str]
+    probabilistic: bool
+    match_threshold: float
+    review_threshold: float
+    max_candidates: int
+    link_identified: bool = True
+
+
+def strong_conflict(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
+    """Different values of one strong type (two national ids) mean two people."""
+    types_a, types_b = {t for t, _ in a}, {t for t, _ in b}
+    return any({v for t2, v in a if t2 == t} != {v for t2, v in b if t2 == t} for t in types_a & types_b)
+
+
+def diff(before: Mapping[str, str], after: Mapping[str, str]) -> list[str]:
+    """Names of the attributes whose golden value changed."""
+    return sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+
+
+class Resolver:
+    """Identify records against a World, recording every change and event in it."""
+
+    def __init__(self, world: World, *, model: MatchModel, policy: Policy, now: dt.datetime) -> None:
+        self.world, self.model, self.policy = world, model, policy
+        self._start, self._records = now, 0
+        self._clock(now)
+
+    def _clock(self, now: dt.datetime) -> None:
+        self.now, self._at = now, now.isoformat()
+
+    # -- identify ------------------------------------------------------------------
+    def identify(self, record: Record) -> Resolution:
+        """Identifier hits decide; else Fellegi-Sunter on the attributes; else a new customer."""
+        world = self.world
+        # each record of a batch gets its own instant, one microsecond apart, so that "most
+        # recent" and "oldest customer survives" decide exactly as for records sent one by one
+        self._clock(self._start + dt.timedelta(microseconds=self._records))
+        self._records += 1
+        owners = sorted({world.owner[p] for p in record.pairs if p in world.owner})
+        record_strong = {(t, v) for t, v in record.pairs if t in self.policy.strong_types}
+        merged: list[str] = []
+        created, matched_by, confidence = False, "identifier", 1.0
+        if owners:
+            hits = defaultdict(int)
+            for p in record.pairs:
+                if p in world.owner:
+                    hits[world.owner[p]] += 1
+            ranked = sorted(owners, key=lambda c: (-hits[c], world.customers[c].created_at, c))
+            group = [ranked[0]]
+            strong = self._strong_of(ranked[0]) | record_strong
+            for other in ranked[1:]:
+                if strong_conflict(strong, self._strong_of(other)):
+                    self._review(group[0], other, 1.0, "conflicting_identifiers")
+                else:
+                    group.append(other)
+                    strong |= self._strong_of(other)
+            target = min(group, key=lambda c: (world.customers[c].created_at, c))
+            for other in sorted(set(group) - {target}):
+                self.merge(survivor_id=target, merged_id=other, reason="identifier", confidence=1.0, emit=False)
+                merged.append(other)
+            if merged:
+                world.events.append(CustomersMerged(customer_id=target, merged_ids=merged, confidence=1.0))
+            if self.policy.link_identified:
+                # the record may also be a confident match of another customer (same person,
+                # other e-mail): fold that one in too, as a transitive clustering would
+                other, probability = self._probabilistic(record, exclude=target, strong=strong)
+                if other is not None and probability >= self.policy.match_threshold:
+                    survivor, folded = sorted((target, other), key=lambda c: (world.customers[c].created_at, c))
+                    self.merge(survivor_id=survivor, merged_id=folded, reason="probabilistic",
+                               confidence=round(probability, 6))
+                    target = survivor
+        else:
+            target, probability = self._probabilistic(record)
+            if target is not None and probability >= self.policy.match_threshold:
+                matched_by, confidence = "probabilistic", round(probability, 6)
+            else:
+                candidate = target
+                target = self._new_customer()
+                created, matched_by, confidence = True, "new", round(1 - probability, 6)
+                if candidate is not None and probability >= self.policy.review_threshold:
+                    self._review(target, candidate, probability, "possible_duplicate")
+        customer = world.customers[target]
+        new_pairs = []
+        for kind, value in record.pairs:
+            if (kind, value) in world.owner:
+                continue
+            if kind in self.policy.strong_types and customer.strong.get(kind) and value not in customer.strong[kind]:
+                # a second national id for one person: keep it off the golden record, ask a person
+                self._review(target, target, 1.0, "conflicting_identifiers", {"identifier_type": kind})
+                continue
+            new_pairs.append((kind, value))
+            self._attach_identifier(customer, kind, value, record.source)
+        before = dict(customer.attributes)
+        if record.attributes:
+            observe(customer.observations, attributes=record.attributes, source=record.source or "",
+                    at=self._at, origin=customer.id)
+            self._refresh(customer)
+        changed = diff(before, customer.attributes)
+        world.events.append(CustomerIdentified(
+            customer_id=customer.id, created=created, matched_by=matched_by, confidence=confidence,  # type: ignore[arg-type]
+            identifier_keys=[identifier_key(k, v) for k, v in record.pairs], source=record.source))
+        if (not created and (changed or new_pairs)) or (created and "date_of_birth" in changed):
+            world.events.append(self._updated(customer, before, changed, new_pairs))
+        return Resolution(customer_id=customer.id, created=created, matched_by=matched_by, confidence=confidence)
+
+    def _probabilistic(self, record: Record, *, exclude: str | None = None,
+                       strong: set[tuple[str, str]] | None = None) -> tuple[str | None, float]:
+        """Best candidate sharing a blocking key (other than ``exclude``), and its match probability."""
+        if not self.policy.probabilistic or not record.attributes:
+            return None, 0.0
+        email = next((v for t, v in record.pairs if t == "email"), None)
+        feats = features(record.attributes, email=email)
+        if sum(1 for f in ("first_name", "last_name", "date_of_birth", "postcode", "street") if feats[f]) < 2:
+            return None, 0.0  # too little to tell people apart
+        shared: dict[str, int] = defaultdict(int)
+        for key in blocking_keys(feats):
+            members = self.world.block.get(key, ())
+            if key in self.world.crowded or len(members) > self.policy.max_candidates:
+                continue  # as unselective as no key at all (the repository skips it the same way)
+            for cid in members:
+                shared[cid] += 1
+        candidates = sorted(shared, key=lambda c: (-shared[c], c))[: self.policy.max_candidates]
+        record_strong = strong if strong is not None else {(t, v) for t, v in record.pairs
+                                                            if t in self.policy.strong_types}
+        best, best_p = None, 0.0
+        for cid in candidates:
+            candidate = self.world.customers[cid]
+            if cid == exclude or candidate.survivor_id is not None or strong_conflict(record_strong,
+                                                                                       self._strong_of(cid)):
+                continue
+            p = self.model.probability(best_compare(feats, candidate.profiles()))
+            if p > best_p or (p == best_p and best is not None and cid < best):
+                best, best_p = cid, p
+        return best, best_p
+
+    # -- merges --------------------------------------------------------------------
+    def merge(self, *, survivor_id: str, merged_id: str, reason: str, confidence: float | None,
+              emit: bool = True) -> None:
+        """Fold root ``merged_id`` into root ``survivor_id``: identifiers, observations, consent."""
+        world = self.world
+        survivor, merged = world.customers[survivor_id], world.customers[merged_id]
+        before, consent_before = dict(survivor.attributes), dict(survivor.consent)
+        merged.merged_into = merged.survivor_id = survivor_id
+        for other_id in world.members.pop(merged_id, set()):
+            other = world.customers.get(other_id)
+            if other is not None:
+                other.survivor_id = survivor_id
+                other.dirty = True
+                world.members[survivor_id].add(other_id)
+        world.members[survivor_id].add(merged_id)
+        for pair, owner in world.owner.items():
+            if owner == merged_id:
+                world.owner[pair] = survivor_id
+        survivor.observations.extend(merged.observations)
+        merged.observations, merged.attributes = [], {}
+        survivor.consent = combine_consent(survivor.consent, merged.consent)
+        for kind, values in merged.strong.items():
+            survivor.strong[kind] |= values
+        survivor.emails |= merged.emails
+        survivor.cached_profiles = merged.cached_profiles = None
+        merged.dirty = True
+        self._reindex(merged)
+        self._refresh(survivor)
+        world.merges.append(MergeOp(survivor_id, merged_id, reason, confidence, self.now))
+        if emit:
+            world.events.append(CustomersMerged(customer_id=survivor_id, merged_ids=[merged_id], confidence=confidence))
+        changed = diff(before, survivor.attributes)
+        if changed or survivor.consent != consent_before:
+            event = self._updated(survivor, before, changed, [])
+            if survivor.consent != consent_before:
+                event = event.model_copy(update={"consent": dict(survivor.consent)})
+            world.events.append(event)
+
+    # -- helpers -------------------------------------------------------------------
+    def _new_customer(self) -> str:
+        customer = CustomerState(id=str(uuid.uuid4()), created_at=self.now, updated_at=self.now, attributes={},
+                                 consent={}, observations=[], new=True, dirty=True)
+        self.world.customers[customer.id] = customer
+        return customer.id
+
+    def _attach_identifier(self, customer: CustomerState, kind: str, value: str, source: str | None) -> None:
+        self.world.owner[(kind, value)] = customer.id
+        self.world.new_identifiers.append({"type": kind, "value": value, "source": source, "origin_id": customer.id,
+                                           "created_at": self.now})
+        if kind in self.policy.strong_types:
+            customer.strong[kind].add(value)
+        if kind == "email":
+            customer.emails.add(value)
+            customer.cached_profiles = None
+        customer.updated_at = self.now
+        customer.dirty = True
+
+    def _refresh(self, customer: CustomerState) -> None:
+        """Recompute the golden record and the blocking keys after a change."""
+        customer.attributes = golden(customer.observations, self.policy.survivorship)
+        customer.cached_profiles = None
+        customer.updated_at = self.now
+        customer.dirty = True
+        self._reindex(customer)
+
+    def _reindex(self, customer: CustomerState) -> None:
+        """Move the customer from its previous blocking keys to its current ones."""
+        previous = customer.indexed if customer.indexed is not None else customer.stored_keys
+        for key in previous:
+            self.world.block.get(key, set()).discard(customer.id)
+        customer.indexed = customer.keys()
+        for key in customer.indexed:
+            self.world.block[key].add(customer.id)
+
+    def _strong_of(self, customer_id: str) -> set[tuple[str, str]]:
+        return self.world.customers[customer_id].strong_pairs()
+
+    def _review(self, customer_id: str, candidate_id: str, probability: float, reason: str,
+                details: Mapping[str, Any] | None = None) -> None:
+        self.world.reviews.append({"id": str(uuid.uuid4()), "customer_id": customer_id, "candidate_id": candidate_id,
+                                   "probability": round(probability, 6), "reason": reason, "status": "open",
+                                   "created_at": self.now, "details": dict(details or {})})
+
+    def _updated(self, customer: CustomerState, before: Mapping[str, str], changed: list[str],
+                 new_pairs: list[tuple[str, str]]) -> CustomerUpdated:
+        moved = any(before.get(f) and before.get(f) != customer.attributes.get(f) for f in ADDRESS_FIELDS)
+        dob = customer.attributes.get("date_of_birth")
+        birthday = dob[5:] if dob and "date_of_birth" in changed and len(dob) == 10 else None
+        return CustomerUpdated(customer_id=customer.id, changed_attributes=changed,
+                               added_identifier_keys=[identifier_key(k, v) for k, v in new_pairs],
+                               birthday_month_day=birthday, moved=bool(moved))

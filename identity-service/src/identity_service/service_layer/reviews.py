@@ -1,0 +1,49 @@
+"""Use cases: the review queue of possible duplicates (list, accept, reject)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from idic import ProblemError, utcnow
+
+from ..adapters.orm import Review
+from ..adapters.uow import IdentityUnitOfWork
+from ..api.schemas import ReviewOut
+from ..config import Settings
+from .merges import merge_in
+
+UowFactory = Callable[[], IdentityUnitOfWork]
+
+
+def to_out(review: Review) -> ReviewOut:
+    return ReviewOut(review_id=review.id, customer_id=review.customer_id, candidate_id=review.candidate_id,
+                     probability=review.probability, reason=review.reason, status=review.status,  # type: ignore[arg-type]
+                     created_at=review.created_at, decided_at=review.decided_at, details=dict(review.details or {}))
+
+
+def list_reviews(*, status: str | None, limit: int, after: str | None, uow_factory: UowFactory) -> list[ReviewOut]:
+    """Reviews, oldest first."""
+    with uow_factory() as uow:
+        return [to_out(r) for r in uow.customers.reviews(status=status, limit=limit, after=after)]
+
+
+def decide(*, review_id: str, accept: bool, uow_factory: UowFactory, settings: Settings) -> ReviewOut:
+    """Accept (merge the two customers, the older survives) or reject a pending review."""
+    with uow_factory() as uow:
+        review = uow.customers.get_review(review_id)
+        if review is None:
+            raise ProblemError(404, "Not Found", f"review {review_id} not found")
+        if review.status != "open":
+            raise ProblemError(409, "Conflict", f"review {review_id} was already {review.status}")
+        if accept:
+            if review.customer_id == review.candidate_id:
+                raise ProblemError(409, "Conflict", "this review is about one customer's identifiers: "
+                                   "correct them, there is nothing to merge")
+            pair = [uow.customers.get(c) for c in (review.customer_id, review.candidate_id)]
+            older, newer = sorted((c for c in pair if c is not None), key=lambda c: (c.created_at, c.id))
+            merge_in(uow, survivor_id=older.id, merged_ids=[newer.id], settings=settings, reason="review",
+                     confidence=review.probability)
+        review.status = "accepted" if accept else "rejected"
+        review.decided_at = utcnow()
+        uow.commit()
+        return to_out(review)

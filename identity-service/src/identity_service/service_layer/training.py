@@ -1,0 +1,40 @@
+"""Use case: (re)train the match model on the customers currently stored."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from idic import ProblemError, utcnow
+
+from ..adapters.orm import MatchModelRow
+from ..adapters.uow import IdentityUnitOfWork
+from ..domain.training import fit, profiles_from_observations
+
+UowFactory = Callable[[], IdentityUnitOfWork]
+
+
+def train_model(*, uow_factory: UowFactory, max_customers: int = 200_000, random_pairs: int = 50_000,
+                seed: int = 0) -> dict[str, Any]:
+    """Estimate u, m and the prior from the stored customers and make it the model in use."""
+    with uow_factory() as uow:
+        rows, emails = uow.customers.training_rows(max_customers)
+    profiles = profiles_from_observations(rows, emails)
+    try:
+        model = fit(profiles, random_pairs=random_pairs, seed=seed)
+    except ValueError as exc:
+        raise ProblemError(409, "Conflict", f"cannot train yet: {exc}") from exc
+    with uow_factory() as uow:
+        row = MatchModelRow(trained_at=utcnow(), params=model.to_json())
+        uow.customers.add_model(row)
+        uow.commit()
+        return {"model_id": row.id, **model.to_json()}
+
+
+def current_model(*, uow_factory: UowFactory) -> dict[str, Any]:
+    """The model in use; 404 while none was trained."""
+    with uow_factory() as uow:
+        row = uow.customers.latest_model()
+        if row is None:
+            raise ProblemError(404, "Not Found", "no match model was trained yet")
+        return {"model_id": row.id, **row.params}

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+
+from identity_service.domain.matching import (
+    NULL,
+    blocking_keys,
+    compare,
+    compare_date_of_birth,
+    compare_first_name,
+    compare_last_name,
+    compare_postcode,
+    features,
+)
+
+ANN = {"first_name": "Ann", "last_name": "Lee", "date_of_birth": "1980-04-05", "postcode": "LS1 4AP",
+       "city": "Leeds", "street_number": "12", "address_line1": "High Street"}
+
+
+@pytest.mark.parametrize("a, b, level", [
+    ("robert", "robert", 0), ("bob", "robert", 1), ("jonathon", "jonathan", 1), ("mary", "marie", 2),
+    ("ann", "michael", 3), ("", "ann", NULL)])
+def test_first_names_know_nicknames_and_typos(a: str, b: str, level: int) -> None:
+    assert compare_first_name(a, b) == level
+
+
+def test_last_names_fall_back_to_phonetics() -> None:
+    assert compare_last_name("smith", "smith") == 0
+    assert compare_last_name("smith", "smiht") == 1
+    assert compare_last_name("philips", "fillips") == 2  # sounds the same
+    assert compare_last_name("smith", "okafor") == 3
+
+
+@pytest.mark.parametrize("a, b, level", [
+    ("1980-04-05", "1980-04-05", 0), ("1980-04-05", "1980-05-04", 1), ("1980-04-05", "1980-04-06", 1),
+    ("1980-04-05", "1908-04-05", 1), ("1980-04-05", "1975-11-30", 2), ("1980-04-05", "", NULL)])
+def test_dates_of_birth_forgive_transpositions_and_one_slip(a: str, b: str, level: int) -> None:
+    assert compare_date_of_birth(a, b) == level
+
+
+def test_postcodes_ignore_spaces_and_allow_one_edit() -> None:
+    assert compare_postcode("ls14ap", "ls1 4ap") == 0 and compare_postcode("ls14ap", "ls14ab") == 1
+    assert compare_postcode("ls14ap", "yo17hh") == 2
+
+
+def test_swapped_first_and_last_names_still_agree() -> None:
+    swapped = {**ANN, "first_name": "Lee", "last_name": "Ann"}
+    assert compare(features(ANN), features(swapped))[:2] == [0, 0]
+
+
+def test_accents_case_and_punctuation_do_not_matter() -> None:
+    a = features({"first_name": "Zoë", "last_name": "O'Neil"})
+    b = features({"first_name": "ZOE", "last_name": "o neil"})
+    assert compare(a, b)[:2] == [0, 0]
+
+
+@pytest.mark.parametrize("corruption", [
+    {"last_name": "Leigh"}, {"first_name": "Anne"}, {"date_of_birth": "1980-05-04"},
+    {"postcode": "YO1 7HH", "city": "York", "address_line1": "Mill Road", "street_number": "3"},
+    {"first_name": "Lee", "last_name": "Ann"}, {"date_of_birth": None}])
+def test_one_corrupted_field_still_leaves_a_shared_blocking_key(corruption: dict) -> None:
+    other = {k: v for k, v in {**ANN, **corruption}.items() if v is not None}
+    assert blocking_keys(features(ANN)) & blocking_keys(features(other))
+
+
+def test_different_people_rarely_share_a_key() -> None:
+    bob = {"first_name": "Bob", "last_name": "Okafor", "date_of_birth": "1991-12-01", "postcode": "YO1 7HH"}
+    assert not blocking_keys(features(ANN)) & blocking_keys(features(bob))
