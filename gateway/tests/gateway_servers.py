@@ -164,20 +164,23 @@ class FakeSuite:
             body = await request.json()
             if not {body["survivor_id"], *body["merged_ids"]} <= known:
                 return _not_found("unknown customer")
-            return JSONResponse({"customer_id": body["survivor_id"], "merged_ids": body["merged_ids"]})
+            return JSONResponse({"customer_id": body["survivor_id"], "attributes": {}, "identifiers": [],
+                                 "merged_ids": body["merged_ids"], "consent": {}, "created_at": NOW,
+                                 "updated_at": NOW})
 
         @app.post("/v1/customers/{customer_id}/unmerge")
         async def unmerge(customer_id: str, request: Request) -> JSONResponse:
             body = await request.json()
             if customer_id != ANN or body["customer_id"] != "c-old":
                 return _not_found("nothing to unmerge")
-            return JSONResponse({"customer_id": "c-old"})
+            return JSONResponse({"customer_id": ANN, "restored_id": "c-old", "restored_merged_ids": []})
 
         @app.put("/v1/customers/{customer_id}/consent")
         async def consent(customer_id: str, request: Request) -> JSONResponse:
             if customer_id not in known:
                 return _not_found("unknown customer")
-            return JSONResponse({"customer_id": ANN, "consent": await request.json()})
+            given = {k: v for k, v in (await request.json()).items() if v is not None}
+            return JSONResponse({"customer_id": ANN, "consent": {"email": True, **given}})
 
         @app.delete("/v1/customers/{customer_id}", status_code=204, response_model=None)
         def erase(customer_id: str) -> JSONResponse | None:
@@ -208,13 +211,33 @@ class FakeSuite:
 
         @app.get("/v1/segments")
         def segments() -> dict[str, Any]:
-            return {"segments": [{"segment_id": "eco-buyers", "customers": 1}]}
+            return {"segments": [{"id": "eco-buyers", "kind": "needs", "name": "Eco buyers", "description": "",
+                                  "size": 1, "value": "431.20"}]}
+
+        @app.post("/v1/segments", status_code=201)
+        async def create_segment(request: Request) -> dict[str, Any]:
+            body = await request.json()
+            return {"id": f"rule-{body['id']}", "kind": "rule", "name": body["name"], "description": "",
+                    "size": 0, "value": "0", "conditions": body["conditions"]}
 
         @app.get("/v1/segments/{segment_id}/customers")
         def segment_customers(segment_id: str) -> JSONResponse:
             if segment_id != "eco-buyers":
                 return _not_found("unknown segment")
-            return JSONResponse({"segment_id": segment_id, "customers": [ANN]})
+            return JSONResponse({"segment_id": segment_id, "customers": [{"customer_id": ANN, "since": NOW}],
+                                 "next_after": None})
+
+        @app.get("/v1/customers/{customer_id}/channels")
+        def channel_mix(customer_id: str) -> dict[str, Any]:
+            items = recent() if customer_id == ANN else []
+            return {"customer_id": customer_id, "count": len(items),
+                    "channels": [{"channel": "store", "count": len(items), "share": 1.0}] if items else []}
+
+        @app.get("/v1/reviews")
+        def reviews() -> dict[str, Any]:
+            return {"reviews": [{"review_id": "rv-1", "customer_id": ANN, "candidate_id": "c-old",
+                                 "probability": 0.7, "reason": "possible_duplicate", "status": "open",
+                                 "created_at": NOW}], "next_after": None}
 
         rule = {"rule_id": "r-eco", "version": 1, "name": "eco", "condition": {}, "action": {}, "priority": 1}
 

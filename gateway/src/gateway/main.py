@@ -34,7 +34,7 @@ from .adapters.clients.aiohttp_transport import AiohttpTransport
 from .api.errors import install_error_handlers
 from .api.headers import SecurityHeadersMiddleware
 from .api.proxy import problem_media_types, public_answer
-from .api.routes import console, customers, erasures, interactions, operations, scoring, treatment
+from .api.routes import console, customers, erasures, interactions, operations, reviews, scoring, treatment
 from .api.routes.docs import install_docs
 from .api.security import Limiters
 from .config import DEV_KEY, Settings
@@ -126,7 +126,7 @@ def create_app(settings: Settings | None = None, *,
 
     app.openapi = public_openapi  # type: ignore[method-assign]
     # customers first: its fixed paths (/lookup, /merge) must win over /{customer_id}
-    for router in (customers.search_router, customers.router, erasures.router, interactions.router,
-                   scoring.router, treatment.router):
+    for router in (customers.search_router, customers.router, erasures.router, reviews.router,
+                   interactions.router, scoring.router, treatment.router):
         app.include_router(router)
     return app

@@ -15,6 +15,7 @@ from gateway_fakes import make_settings
 from gateway_servers import FakeSuite, serve
 from hypothesis import HealthCheck, settings
 from hypothesis.configuration import set_hypothesis_home_dir
+from schemathesis.checks import positive_data_acceptance
 
 from gateway.main import create_app
 
@@ -44,10 +45,16 @@ schema = schemathesis.openapi.from_dict(create_app(make_settings(api_keys={KEY: 
 schema.config.generation.update(allow_x00=False, deterministic=True, database="none")
 
 
+# a period's `until` must lie after its `since` (422 otherwise): a rule between two query parameters that
+# JSON Schema cannot state, so a schema-valid period may rightly be refused on these routes
+PERIOD_ROUTES = {"/v1/channels/stats", "/v1/feedback/nps"}
+
+
 @schema.parametrize()
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 def test_gateway_api_conforms_to_its_schema(case: schemathesis.Case, gateway_url: str) -> None:
-    case.call_and_validate(base_url=gateway_url, headers={"X-API-Key": KEY}, timeout=10)
+    excluded = [positive_data_acceptance] if case.operation.path in PERIOD_ROUTES else None
+    case.call_and_validate(base_url=gateway_url, headers={"X-API-Key": KEY}, timeout=10, excluded_checks=excluded)
 
 
 def test_the_fuzzed_document_is_the_one_served(gateway_url: str) -> None:

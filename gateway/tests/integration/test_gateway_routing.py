@@ -17,6 +17,7 @@ from gateway.main import create_app
 IDENTIFY = {"identifiers": [{"type": "email", "value": "a@b.com"}], "attributes": {"first_name": "Ann"},
             "source": "web"}
 INTERACTION = {"customer_id": "c1", "channel": "store", "type": "purchase", "amount": "12.50", "currency": "EUR"}
+SEGMENT = {"id": "big-spenders", "name": "Big spenders", "conditions": [{"field": "rfm.m", "op": "gte", "value": 4}]}
 RULE = {"name": "vip", "condition": {"tier": "most_valuable"}, "action": {"kind": "offer"}, "priority": 1}
 
 # (method, public path with query, body, owning service, upstream path)
@@ -31,13 +32,29 @@ ROUTES = [
     ("POST", "/v1/interactions", INTERACTION, "interaction", "/v1/interactions"),
     ("POST", "/v1/interactions:batch", {"interactions": [INTERACTION]}, "interaction", "/v1/interactions:batch"),
     ("GET", "/v1/customers/c1/timeline?limit=5&channel=web", None, "interaction", "/v1/customers/c1/timeline"),
-    ("GET", "/v1/channels/stats?since=2024-01-01T00:00:00Z", None, "interaction", "/v1/channels/stats"),
+    ("GET", "/v1/channels/stats?since=2024-01-01T00:00:00Z&until=2024-02-01T00:00:00%2B01:00", None, "interaction",
+     "/v1/channels/stats"),
+    ("GET", "/v1/customers/c1/channels", None, "interaction", "/v1/customers/c1/channels"),
+    ("GET", "/v1/feedback/nps?since=2024-01-01T00:00:00Z&until=2024-02-01T00:00:00Z", None, "interaction",
+     "/v1/feedback/nps"),
+    ("GET", "/v1/feedback/nps", None, "interaction", "/v1/feedback/nps"),
+    ("GET", "/v1/customers/c1/feedback", None, "interaction", "/v1/customers/c1/feedback"),
+    ("GET", "/v1/customers/c1/triggers?kind=birthday&limit=20", None, "interaction", "/v1/customers/c1/triggers"),
+    ("POST", "/v1/triggers:scan", None, "interaction", "/v1/triggers:scan"),
     ("GET", "/v1/customers/c1/value", None, "scoring", "/v1/customers/c1/value"),
     ("POST", "/v1/models/clv:fit", {"calibration_end": "2024-01-01T00:00:00Z", "time_unit": "weeks"}, "scoring",
      "/v1/models/clv:fit"),
     ("GET", "/v1/models/clv", None, "scoring", "/v1/models/clv"),
     ("GET", "/v1/segments", None, "scoring", "/v1/segments"),
-    ("GET", "/v1/segments/champions/customers?limit=10", None, "scoring", "/v1/segments/champions/customers"),
+    ("GET", "/v1/segments/champions/customers?limit=10&after=c5", None, "scoring", "/v1/segments/champions/customers"),
+    ("POST", "/v1/models/rfm:refresh", None, "scoring", "/v1/models/rfm:refresh"),
+    ("POST", "/v1/segments", SEGMENT, "scoring", "/v1/segments"),
+    ("GET", "/v1/reviews?status=open&limit=10&after=rv0", None, "identity", "/v1/reviews"),
+    ("POST", "/v1/reviews/rv1:accept", None, "identity", "/v1/reviews/rv1:accept"),
+    ("POST", "/v1/reviews/rv1:reject", None, "identity", "/v1/reviews/rv1:reject"),
+    ("GET", "/v1/models/matching", None, "identity", "/v1/models/matching"),
+    ("POST", "/v1/models/matching:train", {"max_customers": 1000, "seed": 7}, "identity", "/v1/models/matching:train"),
+    ("POST", "/v1/models/matching:train", None, "identity", "/v1/models/matching:train"),
     ("GET", "/v1/customers/c1/next-best-actions?channel=email&limit=3", None, "treatment",
      "/v1/customers/c1/next-best-actions"),
     ("GET", "/v1/rules?status=active&limit=10&after=r0", None, "treatment", "/v1/rules"),
@@ -57,11 +74,11 @@ ROUTES = [
 
 
 DECLARED = {("POST", "/v1/interactions"): 202, ("POST", "/v1/interactions:batch"): 202, ("POST", "/v1/rules"): 201,
-}
+            ("POST", "/v1/segments"): 201}
 
 
 @pytest.mark.parametrize(("method", "path", "body", "service", "upstream_path"), ROUTES,
-                         ids=[f"{r[0]} {r[1]}" for r in ROUTES])
+                         ids=[f"{r[0]} {r[1]} {r[2] is not None}" for r in ROUTES])
 def test_public_path_reaches_its_owner(gateway: TestClient, upstreams: Upstreams, method: str, path: str,
                                        body: object, service: str, upstream_path: str) -> None:
     answer = {"ok": service, "echo": upstream_path}

@@ -259,6 +259,10 @@ PUBLIC = {
     "/v1/segments/{segment_id}/customers", "/v1/customers/{customer_id}/next-best-actions", "/v1/rules",
     "/v1/rules:simulate", "/v1/rules/{rule_id}", "/v1/treatments/{treatment_id}/outcome",
     "/v1/rules/{rule_id}/versions", "/v1/contact-policy",
+    "/v1/customers/{customer_id}/channels", "/v1/feedback/nps", "/v1/customers/{customer_id}/feedback",
+    "/v1/customers/{customer_id}/triggers", "/v1/triggers:scan", "/v1/models/rfm:refresh",
+    "/v1/reviews", "/v1/reviews/{review_id}:accept", "/v1/reviews/{review_id}:reject", "/v1/models/matching",
+    "/v1/models/matching:train",
 }
 
 

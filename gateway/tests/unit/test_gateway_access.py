@@ -20,6 +20,11 @@ KEYS = {"k-read": ["read"], "k-all": ["read", "write", "admin"]}
     ("DELETE", "/v1/rules/{rule_id}", "admin"),
     ("DELETE", "/v1/customers/{customer_id}", "admin"),
     ("GET", "/v1/customers/{customer_id}/export", "admin"),
+    ("POST", "/v1/segments", "admin"), ("GET", "/v1/segments", "read"),
+    ("POST", "/v1/models/rfm:refresh", "admin"), ("POST", "/v1/models/clv:fit", "write"),
+    ("POST", "/v1/triggers:scan", "admin"), ("POST", "/v1/models/matching:train", "admin"),
+    ("POST", "/v1/reviews/{review_id}:accept", "write"), ("GET", "/v1/reviews", "read"),
+    ("GET", "/v1/feedback/nps", "read"),
     ("GET", "/healthz", None), ("GET", "/readyz", None), ("GET", "/metrics", None),
     ("GET", "/openapi.json", None), ("GET", "/docs", None),
 ])

@@ -12,7 +12,16 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic.json_schema import JsonDict
 
 from ..domain.identifiers import IdentifierType
@@ -115,16 +124,82 @@ class UnmergeRequest(Strict):
 class ConsentRequest(Strict):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
 
-    email: bool | None = None
-    sms: bool | None = None
-    phone: bool | None = None
-    profiling: bool | None = None
+    email: StrictBool | None = None
+    sms: StrictBool | None = None
+    phone: StrictBool | None = None
+    mail: StrictBool | None = None
+    push: StrictBool | None = None
+    profiling: StrictBool | None = None
 
     @model_validator(mode="after")
     def _something(self) -> ConsentRequest:
         if not self.model_fields_set:
-            raise ValueError("give at least one of email, sms, phone, profiling")
+            raise ValueError("give at least one of email, sms, phone, mail, push, profiling")
         return self
+
+
+class ConsentResult(BaseModel):
+    customer_id: str = Field(description="The survivor whose consent this is")
+    consent: dict[str, bool] = Field(description="The whole consent map after the change")
+
+
+class Profile(BaseModel):
+    """identity's profile of one customer (the survivor after merges)."""
+
+    customer_id: str
+    attributes: dict[str, Any]
+    identifiers: list[IdentifierOut]
+    merged_ids: list[str]
+    consent: dict[str, Any]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class UnmergeResult(BaseModel):
+    customer_id: str = Field(description="The former survivor")
+    restored_id: str
+    restored_merged_ids: list[str] = Field(description="Customers that come back out with restored_id")
+
+
+# ---- Identity review queue and matching model ----
+
+ReviewStatus = Literal["open", "accepted", "rejected"]
+
+
+class Review(BaseModel):
+    """A possible duplicate waiting for (or given) a person's decision."""
+
+    review_id: str
+    customer_id: str = Field(description="The customer the identify created (or one of two with conflicting ids)")
+    candidate_id: str = Field(description="The existing customer it may be")
+    probability: float
+    reason: Literal["possible_duplicate", "conflicting_identifiers"]
+    status: ReviewStatus
+    created_at: dt.datetime
+    decided_at: dt.datetime | None = None
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class ReviewList(BaseModel):
+    reviews: list[Review]
+    next_after: str | None = Field(description="Pass as `after` for the next page; null on the last page")
+
+
+class MatchingTrainRequest(Strict):
+    max_customers: int = Field(default=200_000, ge=10, le=5_000_000)
+    random_pairs: int = Field(default=50_000, ge=1_000, le=1_000_000)
+    seed: int = Field(default=0, ge=-(2**63), le=2**63 - 1)
+
+
+class MatchingModel(BaseModel):
+    """The probabilistic match model identity uses (m/u per comparison level, prior)."""
+
+    model_id: int
+    m: dict[str, list[float]]
+    u: dict[str, list[float]]
+    prior: float
+    trained_at: str | None
+    stats: dict[str, Any]
 
 
 # ---- Single face ----
@@ -239,8 +314,11 @@ class InteractionRequest(Strict):
 
 
 class InteractionAccepted(BaseModel):
-    interaction_id: str
-    customer_id: str
+    interaction_id: str | None = Field(description="null only when discarded")
+    customer_id: str | None = Field(description="null while pending (identifiers not linked yet) or discarded")
+    status: Literal["recorded", "pending", "discarded"] = Field(
+        default="recorded", description="pending: waits for identity to link its identifiers; discarded: the "
+        "customer was erased (GDPR), nothing was stored")
 
 
 class InteractionBatchRequest(Strict):
@@ -270,7 +348,92 @@ class ChannelStats(BaseModel):
 
 class ChannelStatsPage(BaseModel):
     since: dt.datetime | None
+    until: dt.datetime | None = None
     channels: list[ChannelStats]
+
+
+class ChannelShare(BaseModel):
+    channel: str
+    count: int
+    share: float = Field(description="count / the customer's interactions on all channels")
+
+
+class CustomerChannels(BaseModel):
+    customer_id: str
+    count: int
+    channels: list[ChannelShare]
+
+
+class NpsBreakdown(BaseModel):
+    responses: int
+    promoters: int = Field(description="answers 9-10")
+    passives: int = Field(description="answers 7-8")
+    detractors: int = Field(description="answers 0-6")
+    nps: float | None = Field(description="% promoters - % detractors, -100..100; null without responses")
+
+
+class ChannelFeedback(BaseModel):
+    channel: str
+    nps: NpsBreakdown
+    csat_responses: int
+    csat_average: float | None
+
+
+class FeedbackOverview(BaseModel):
+    since: dt.datetime | None
+    until: dt.datetime | None
+    nps: NpsBreakdown
+    csat_responses: int
+    csat_average: float | None
+    channels: list[ChannelFeedback]
+
+
+class ScoreSeries(BaseModel):
+    latest: int | None
+    latest_at: dt.datetime | None
+    average: float | None
+    responses: int
+    trend: float | None = Field(description="latest minus the mean of the (up to 5) answers before it")
+    direction: Literal["up", "down", "flat"] | None
+
+
+class FeedbackAnswer(BaseModel):
+    interaction_id: str
+    occurred_at: dt.datetime
+    channel: str
+    nps: int | None
+    csat: int | None
+
+
+class CustomerFeedback(BaseModel):
+    customer_id: str
+    nps: ScoreSeries
+    csat: ScoreSeries
+    history: list[FeedbackAnswer] = Field(description="newest first, at most 50")
+
+
+TriggerKind = Literal["first_purchase", "large_purchase", "complaint", "repeated_complaints", "detractor",
+                      "life_event", "moved", "birthday", "lapse"]
+
+
+class Trigger(BaseModel):
+    trigger_id: str
+    customer_id: str
+    kind: str
+    occurred_at: dt.datetime
+    interaction_id: str | None
+    details: dict[str, Any]
+    detected_at: dt.datetime
+
+
+class CustomerTriggers(BaseModel):
+    customer_id: str
+    items: list[Trigger] = Field(description="Newest first")
+
+
+class TriggerScan(BaseModel):
+    fired: dict[str, int] = Field(description="new triggers per kind")
+    scanned_at: dt.datetime
 
 
 # ---- Differentiate ----
@@ -300,19 +463,93 @@ class CustomerValue(BaseModel):
     tier: str | None = Field(description="most_valuable | most_growable | maintain | below_zero")
     segments: list[str]
     churn_risk: float | None = Field(description="0..1")
+    churn_drivers: list[ChurnDriver] = Field(default_factory=list,
+                                             description="Why churn_risk is what it is (inputs and what each adds)")
     scored_at: dt.datetime
 
 
+class ChurnDriver(BaseModel):
+    """One input of churn risk, its value, and the risk it adds."""
+
+    input: str
+    value: float | bool
+    adds: float
+
+
 class ClvFitRequest(Strict):
-    calibration_end: Time | None = None
+    calibration_end: Time = Field(description="Fit on the purchases up to this time")
     time_unit: Literal["days", "weeks"] = "weeks"
 
 
 class ClvFit(BaseModel):
-    bgnbd: dict[str, float]
-    gamma_gamma: dict[str, float]
-    customers: int
+    bgnbd: dict[str, float] = Field(description="r, alpha, a, b")
+    gamma_gamma: dict[str, float] = Field(description="p, q, v")
+    customers: int = Field(description="Customers with a purchase up to calibration_end (the fit's sample)")
     fitted_at: dt.datetime
+    calibration_end: dt.datetime | None = None
+    time_unit: str | None = None
+    fit_seconds: float | None = None
+
+
+class RfmRefresh(BaseModel):
+    """What a population refresh computed."""
+
+    customers: int
+    refreshed_at: dt.datetime
+    rfm: dict[str, list[float]] = Field(description="Quintile edges of recency days, frequency, monetary")
+    tiers: dict[str, float | None] = Field(description="Cut-offs of net value (most_valuable) and growth gap")
+    needs: dict[str, Any] | None = Field(description="k, silhouette and segment ids of the needs clustering")
+    announced: int = Field(description="CustomerScored events published (material changes)")
+    seconds: float
+
+
+SEGMENT_ID = r"^[a-z0-9][a-z0-9-]*$"
+Scalar = float | int | str
+
+
+class SegmentCondition(Strict):
+    """``field op value`` over the value object (scoring checks the field and operator)."""
+
+    field: str = Field(min_length=1, max_length=64)
+    op: Literal["eq", "ne", "lt", "lte", "gt", "gte", "in"]
+    value: Scalar | list[Scalar]
+
+
+class SegmentCreate(Strict):
+    """A rule-defined segment: customers for whom all conditions hold."""
+
+    id: str = Field(min_length=1, max_length=58, pattern=SEGMENT_ID, description="Slug; stored as rule-<id>")
+    name: str = Field(min_length=1, max_length=200)
+    conditions: list[SegmentCondition] = Field(min_length=1, max_length=20)
+
+
+class Segment(BaseModel):
+    """A segment with its size and value."""
+
+    id: str
+    kind: Literal["needs", "rule"]
+    name: str
+    description: str
+    size: int
+    value: Decimal = Field(description="Summed clv_12m of the members (decimal string)")
+    conditions: list[dict[str, Any]] | None = None
+
+
+class SegmentList(BaseModel):
+    segments: list[Segment]
+
+
+class SegmentMember(BaseModel):
+    customer_id: str
+    since: dt.datetime
+
+
+class SegmentMembers(BaseModel):
+    """One page of members in id order; pass ``next_after`` as ``after`` for the next page."""
+
+    segment_id: str
+    customers: list[SegmentMember]
+    next_after: str | None
 
 
 # ---- Customize ----
@@ -387,3 +624,7 @@ class ContactPolicy(Strict):
 
 class OutcomeRequest(Strict):
     outcome: Literal["accepted", "declined", "ignored"]
+
+
+Profile.model_rebuild()
+CustomerValue.model_rebuild()

@@ -14,6 +14,7 @@ from ...service_layer import customers as svc
 from ..proxy import ClientsDep, errors, forward
 from ..schemas import (
     ConsentRequest,
+    ConsentResult,
     CustomerExport,
     CustomerView,
     ErasureAccepted,
@@ -23,8 +24,10 @@ from ..schemas import (
     IdentifyResult,
     LookupResult,
     MergeRequest,
+    Profile,
     SearchResult,
     UnmergeRequest,
+    UnmergeResult,
 )
 from ..security import Authorized, SettingsDep
 
@@ -55,24 +58,25 @@ async def lookup(type: Annotated[IdentifierType, Query()], value: Annotated[str,
                          params={"type": type, "value": value})
 
 
-@router.post("/merge", tags=["identify"], responses=errors(404, 409))
+@router.post("/merge", tags=["identify"], response_model=Profile, responses=errors(404, 409))
 async def merge(body: MergeRequest, request: Request, clients: ClientsDep) -> Response:
-    """Merge customers into a survivor."""
+    """Merge customers into a survivor (by hand); answers the survivor's profile."""
     return await forward(clients.identity, request, "POST", "/v1/customers/merge", with_body=True)
 
 
-@router.post("/{customer_id}/unmerge", tags=["identify"], responses=errors(404, 409))
+@router.post("/{customer_id}/unmerge", tags=["identify"], response_model=UnmergeResult, responses=errors(404, 409))
 async def unmerge(customer_id: CustomerRef, body: UnmergeRequest, request: Request, clients: ClientsDep) -> Response:
-    """Split a customer that was merged in back out of this one."""
+    """Split a customer that was merged in back out of this one, with the identifiers and attributes it brought."""
     resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
     return await forward(clients.identity, request, "POST", f"/v1/customers/{segment(resolved)}/unmerge",
                          with_body=True)
 
 
-@router.put("/{customer_id}/consent", tags=["customize"], responses=errors(404))
+@router.put("/{customer_id}/consent", tags=["customize"], response_model=ConsentResult, responses=errors(404))
 async def put_consent(customer_id: CustomerRef, body: ConsentRequest, request: Request,
                       clients: ClientsDep) -> Response:
-    """Record the customer's consent per channel and for profiling (owned by identity)."""
+    """Record the customer's consent per channel and for profiling (owned by identity; keys not given keep
+    their value); answers the whole consent map."""
     resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
     return await forward(clients.identity, request, "PUT", f"/v1/customers/{segment(resolved)}/consent",
                          with_body=True)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
+
+from idic import ProblemError
 
 from ...adapters.clients.services import segment
 from ...service_layer import customers as svc
@@ -12,12 +15,18 @@ from ..proxy import ClientsDep, errors, forward
 from ..schemas import (
     Channel,
     ChannelStatsPage,
+    CustomerChannels,
+    CustomerFeedback,
+    CustomerTriggers,
+    FeedbackOverview,
     InteractionAccepted,
     InteractionBatchAccepted,
     InteractionBatchRequest,
     InteractionRequest,
     Time,
     Timeline,
+    TriggerKind,
+    TriggerScan,
 )
 from ..security import Authorized
 from .customers import CustomerRef
@@ -52,9 +61,58 @@ async def timeline(customer_id: CustomerRef, request: Request, clients: ClientsD
                          params=params)
 
 
+Since = Annotated[Time | None, Query(description="RFC 3339 with offset; inclusive")]
+Until = Annotated[Time | None, Query(description="RFC 3339 with offset; exclusive (after since)")]
+
+
+def _period(request: Request, since: dt.datetime | None, until: dt.datetime | None) -> dict[str, str | None]:
+    """The validated period, forwarded as the caller wrote it (422 when it is empty)."""
+    if since is not None and until is not None and until <= since:
+        raise ProblemError(422, "Unprocessable Content", "invalid request: query.until (must lie after since)",
+                           errors=[{"field": "query.until", "message": "until must lie after since"}])
+    return {"since": request.query_params.get("since"), "until": request.query_params.get("until")}
+
+
 @router.get("/v1/channels/stats", response_model=ChannelStatsPage, responses=errors())
-async def channel_stats(request: Request, clients: ClientsDep,
-                        since: Annotated[Time | None, Query()] = None) -> Response:
-    """Per channel: count, customers, total cost, cost per interaction, purchases, revenue, conversion rate."""
+async def channel_stats(request: Request, clients: ClientsDep, since: Since = None, until: Until = None) -> Response:
+    """Per channel over [since, until): count, customers, total cost, cost per interaction, purchases, revenue,
+    conversion rate."""
     return await forward(clients.interaction, request, "GET", "/v1/channels/stats",
-                         params={"since": request.query_params.get("since")})  # as sent, once validated
+                         params=_period(request, since, until))
+
+
+@router.get("/v1/feedback/nps", response_model=FeedbackOverview, responses=errors())
+async def feedback_nps(request: Request, clients: ClientsDep, since: Since = None, until: Until = None) -> Response:
+    """NPS (promoters, passives, detractors) and CSAT over [since, until), overall and per channel."""
+    return await forward(clients.interaction, request, "GET", "/v1/feedback/nps",
+                         params=_period(request, since, until))
+
+
+@router.get("/v1/customers/{customer_id}/channels", response_model=CustomerChannels, responses=errors(404))
+async def customer_channels(customer_id: CustomerRef, request: Request, clients: ClientsDep) -> Response:
+    """The customer's channel mix: interactions and share per channel."""
+    resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
+    return await forward(clients.interaction, request, "GET", f"/v1/customers/{segment(resolved)}/channels")
+
+
+@router.get("/v1/customers/{customer_id}/feedback", response_model=CustomerFeedback, responses=errors(404))
+async def customer_feedback(customer_id: CustomerRef, request: Request, clients: ClientsDep) -> Response:
+    """The customer's NPS and CSAT: latest, average, trend, and the answers (newest first)."""
+    resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
+    return await forward(clients.interaction, request, "GET", f"/v1/customers/{segment(resolved)}/feedback")
+
+
+@router.get("/v1/customers/{customer_id}/triggers", response_model=CustomerTriggers, responses=errors(404))
+async def customer_triggers(customer_id: CustomerRef, request: Request, clients: ClientsDep,
+                            kind: Annotated[TriggerKind | None, Query()] = None,
+                            limit: Annotated[int | None, Query(ge=1, le=500)] = None) -> Response:
+    """The triggers and life events detected for the customer, newest first."""
+    resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
+    return await forward(clients.interaction, request, "GET", f"/v1/customers/{segment(resolved)}/triggers",
+                         params={"kind": kind, "limit": limit})
+
+
+@router.post("/v1/triggers:scan", response_model=TriggerScan, responses=errors())
+async def scan_triggers(request: Request, clients: ClientsDep) -> Response:
+    """Run the periodic lapse and birthday scan now (admin); answers how many new triggers fired."""
+    return await forward(clients.interaction, request, "POST", "/v1/triggers:scan")

@@ -9,17 +9,28 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from ...adapters.clients.services import segment
 from ...service_layer import customers as svc
 from ..proxy import ClientsDep, errors, forward
-from ..schemas import ClvFit, ClvFitRequest, CustomerValue
+from ..schemas import (
+    SEGMENT_ID,
+    ClvFit,
+    ClvFitRequest,
+    CustomerValue,
+    RfmRefresh,
+    Segment,
+    SegmentCreate,
+    SegmentList,
+    SegmentMembers,
+)
 from ..security import Authorized
 from .customers import CustomerRef
 
 router = APIRouter(tags=["differentiate"], dependencies=[Authorized])
-SegmentId = Annotated[str, Path(min_length=1, max_length=256, pattern=r"^[^.][^/]*$")]
+SegmentId = Annotated[str, Path(min_length=1, max_length=64, pattern=SEGMENT_ID)]
 
 
 @router.get("/v1/customers/{customer_id}/value", response_model=CustomerValue, responses=errors(404))
 async def customer_value(customer_id: CustomerRef, request: Request, clients: ClientsDep) -> Response:
-    """RFM, CLV, value tier, segments and churn risk of one customer (404 until scored)."""
+    """RFM, CLV, value tier, segments, churn risk and its drivers of one customer (404 until scored;
+    ``customer_id`` is the survivor when asked for a merged id)."""
     resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
     return await forward(clients.scoring, request, "GET", f"/v1/customers/{segment(resolved)}/value")
 
@@ -36,15 +47,31 @@ async def last_clv_fit(request: Request, clients: ClientsDep) -> Response:
     return await forward(clients.scoring, request, "GET", "/v1/models/clv")
 
 
-@router.get("/v1/segments", responses=errors())
+@router.post("/v1/models/rfm:refresh", response_model=RfmRefresh, responses=errors())
+async def refresh_rfm(request: Request, clients: ClientsDep) -> Response:
+    """Refresh RFM quintiles, tier cut-offs and needs segments now and re-score everyone (admin; also runs on a
+    schedule)."""
+    return await forward(clients.scoring, request, "POST", "/v1/models/rfm:refresh")
+
+
+@router.get("/v1/segments", response_model=SegmentList, responses=errors())
 async def segments(request: Request, clients: ClientsDep) -> Response:
-    """The customer segments."""
+    """Needs-based and rule-defined segments with their sizes and value."""
     return await forward(clients.scoring, request, "GET", "/v1/segments")
 
 
-@router.get("/v1/segments/{segment_id}/customers", responses=errors(404))
+@router.post("/v1/segments", status_code=201, response_model=Segment, responses=errors(409))
+async def create_segment(body: SegmentCreate, request: Request, clients: ClientsDep) -> Response:
+    """Create a rule-defined segment ``rule-<id>`` (admin); members are evaluated on each scoring and refresh."""
+    return await forward(clients.scoring, request, "POST", "/v1/segments", with_body=True)
+
+
+@router.get("/v1/segments/{segment_id}/customers", response_model=SegmentMembers, responses=errors(404))
 async def segment_customers(segment_id: SegmentId, request: Request, clients: ClientsDep,
-                            limit: Annotated[int | None, Query(ge=1, le=10_000)] = None) -> Response:
-    """The customers in one segment."""
+                            limit: Annotated[int | None, Query(ge=1, le=1000)] = None,
+                            after: Annotated[str | None, Query(min_length=1, max_length=255,
+                                                               description="next_after of the previous page")] = None,
+                            ) -> Response:
+    """The members of one segment in id order, a page of ``limit`` after ``after``."""
     return await forward(clients.scoring, request, "GET", f"/v1/segments/{segment(segment_id)}/customers",
-                         params={"limit": limit})
+                         params={"limit": limit, "after": after})

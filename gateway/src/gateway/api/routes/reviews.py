@@ -1,0 +1,54 @@
+"""Identity's review queue (possible duplicates a person decides on) and its matching model."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Path, Query, Request, Response
+
+from ...adapters.clients.services import segment
+from ..proxy import ClientsDep, errors, forward
+from ..schemas import MatchingModel, MatchingTrainRequest, Review, ReviewList, ReviewStatus
+from ..security import Authorized
+
+router = APIRouter(tags=["identify"], dependencies=[Authorized])
+# one path segment without ':' (the action follows it) and not '.'-led (no dot segments upstream)
+ReviewId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[^.:/][^:/]*$")]
+
+
+@router.get("/v1/reviews", response_model=ReviewList, responses=errors())
+async def list_reviews(request: Request, clients: ClientsDep,
+                       status: Annotated[ReviewStatus | None, Query()] = None,
+                       limit: Annotated[int | None, Query(ge=1, le=500)] = None,
+                       after: Annotated[str | None, Query(min_length=1, max_length=64,
+                                                          description="next_after of the previous page")] = None,
+                       ) -> Response:
+    """Possible duplicates waiting for a person (``status`` open by default), oldest first."""
+    return await forward(clients.identity, request, "GET", "/v1/reviews",
+                         params={"status": status, "limit": limit, "after": after})
+
+
+@router.post("/v1/reviews/{review_id}:accept", response_model=Review, responses=errors(404, 409))
+async def accept_review(review_id: ReviewId, request: Request, clients: ClientsDep) -> Response:
+    """They are one person: merge them (the older customer survives)."""
+    return await forward(clients.identity, request, "POST", f"/v1/reviews/{segment(review_id)}:accept")
+
+
+@router.post("/v1/reviews/{review_id}:reject", response_model=Review, responses=errors(404, 409))
+async def reject_review(review_id: ReviewId, request: Request, clients: ClientsDep) -> Response:
+    """They are two people: close the review and keep both."""
+    return await forward(clients.identity, request, "POST", f"/v1/reviews/{segment(review_id)}:reject")
+
+
+@router.get("/v1/models/matching", response_model=MatchingModel, responses=errors(404))
+async def matching_model(request: Request, clients: ClientsDep) -> Response:
+    """The match model identity uses (404 while none was trained: generic starting values apply)."""
+    return await forward(clients.identity, request, "GET", "/v1/models/matching")
+
+
+@router.post("/v1/models/matching:train", response_model=MatchingModel, responses=errors(409))
+async def train_matching_model(request: Request, clients: ClientsDep,
+                               body: Annotated[MatchingTrainRequest | None, Body()] = None) -> Response:
+    """Re-estimate the match model on the stored customers (admin)."""
+    return await forward(clients.identity, request, "POST", "/v1/models/matching:train",
+                         with_body=body is not None)
