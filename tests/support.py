@@ -80,8 +80,12 @@ def wait_for_totals(stack: Stack, want: dict[str, tuple[int, Decimal]], *, timeo
     return took
 
 
-def event_ids_on_topic(bootstrap: str, topic: str, subjects: set[str], *, want: int, timeout_s: float = 60) -> list[str]:
-    """CloudEvent ids of the messages keyed by these subjects (read from the beginning)."""
+RECORDED = "idic.interaction.recorded.v1"
+
+
+def event_ids_on_topic(bootstrap: str, topic: str, subjects: set[str], *, want: int, timeout_s: float = 60,
+                       event_type: str = RECORDED) -> list[str]:
+    """CloudEvent ids of the messages of one type keyed by these subjects (from the beginning)."""
     from idic import parse_event
 
     consumer = KafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
@@ -90,9 +94,11 @@ def event_ids_on_topic(bootstrap: str, topic: str, subjects: set[str], *, want: 
     ids = []
     for message in consumer:
         if message.key in keys:
-            ids.append(parse_event(message.value).id)
-            if len(ids) >= want:
-                break
+            event = parse_event(message.value)
+            if event.type == event_type:
+                ids.append(event.id)
+                if len(ids) >= want:
+                    break
     consumer.close()
     return ids
 

@@ -20,7 +20,7 @@ from idic_devstack.kafka import KafkaBroker
 from idic_devstack.stack import Stack
 
 from ..conftest import eventually
-from ..support import expected_totals, group_lag, purchases_for, record, wait_for_totals
+from ..support import RECORDED, expected_totals, group_lag, purchases_for, record, wait_for_totals
 
 
 def topic_order(bootstrap: str, subjects: set[str], want: int) -> dict[str, list[str]]:
@@ -29,8 +29,9 @@ def topic_order(bootstrap: str, subjects: set[str], want: int) -> dict[str, list
                              group_id=None, consumer_timeout_ms=30_000)
     keys, order, seen = {s.encode() for s in subjects}, defaultdict(list), 0
     for message in consumer:
-        if message.key in keys:
-            order[message.key.decode()].append(parse_event(message.value).id)
+        event = parse_event(message.value) if message.key in keys else None
+        if event is not None and event.type == RECORDED:
+            order[message.key.decode()].append(event.id)
             seen += 1
             if seen >= want:
                 break

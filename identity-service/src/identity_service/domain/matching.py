@@ -6,6 +6,7 @@ as in Splink). The Fellegi-Sunter model (``domain.model``) turns levels into wei
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -204,4 +205,15 @@ def blocking_keys(feats: Mapping[str, str]) -> set[str]:
         keys.add(f"pa:{postcode}|{street.split(' ', 1)[0]}")  # a household
     if postcode and dob:
         keys.add(f"dp:{dob}|{postcode}")
-    return keys
+    return {_fit_key(k) for k in keys}
+
+
+MAX_KEY_LENGTH = 160  # the blocking_keys.key column
+
+
+def _fit_key(key: str) -> str:
+    """Long attribute values would overflow the indexed column: such keys are hashed (the
+    prefix keeps the key's kind readable); equal inputs still give equal keys."""
+    if len(key) <= MAX_KEY_LENGTH:
+        return key
+    return f"{key[:3]}#{hashlib.sha256(key.encode()).hexdigest()}"

@@ -89,6 +89,8 @@ def level_frequencies(gammas: np.ndarray, weights: np.ndarray | None = None) -> 
 def expectation_maximisation(gammas: np.ndarray, *, u: dict[str, list[float]], start: MatchModel,
                              max_iterations: int = 50, tolerance: float = 1e-5) -> tuple[MatchModel, int]:
     """EM for m and λ on blocked pairs with u held fixed (Splink's default training)."""
+    if len(gammas) == 0:  # nothing blocked together yet: keep the starting m and prior (a mean of nothing is NaN)
+        return MatchModel(m={k: list(v) for k, v in start.m.items()}, u=u, prior=start.prior), 0
     m = {k: list(v) for k, v in start.m.items()}
     prior = start.prior
     u_arr = [np.array(u[name]) for name in FIELDS]
