@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from .logs import get_logger
 
@@ -51,6 +52,17 @@ def validation_errors(errors: list[dict[str, Any]]) -> list[dict[str, str]]:
     return result
 
 
+def allowed_methods(request: Request) -> str:
+    """Every method some route offers for this path: Starlette's 405 names only those of the
+    first route whose path matched, though FastAPI declares one route per method."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        for method in getattr(route, "methods", None) or ():
+            if route.matches({**request.scope, "method": method})[0] == Match.FULL:
+                methods.add(method)
+    return ", ".join(sorted(methods))
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     """Every error leaves as problem+json; a 500 never carries internal details."""
 
@@ -65,15 +77,18 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem_response(422, "Unprocessable Content", f"invalid request: {fields}", errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 400 and exc.detail == BODY_NOT_PARSED:
             # FastAPI's own answer to a body that is not JSON; the contract says 422
             return problem_response(422, "Unprocessable Content", "the request body is not valid JSON",
                                     errors=[{"field": "body", "message": "not valid JSON"}])
         titles = {404: "Not Found", 405: "Method Not Allowed", 401: "Unauthorized", 403: "Forbidden"}
         detail = exc.detail if isinstance(exc.detail, str) else "request failed"
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
         return problem_response(exc.status_code, titles.get(exc.status_code, "Error"), detail,
-                                headers=getattr(exc, "headers", None))
+                                headers=headers or None)
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

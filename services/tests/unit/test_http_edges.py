@@ -36,6 +36,10 @@ def client() -> Iterator[TestClient]:
     def gone() -> None:
         raise ProblemError(404, "Not Found", "customer x not found")
 
+    @app.delete("/gone")
+    def delete_gone() -> None:
+        raise ProblemError(404, "Not Found", "customer x not found")
+
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
 
@@ -93,3 +97,8 @@ def test_request_id_is_echoed_or_made(client: TestClient) -> None:
     made = client.get("/gone", headers={"x-request-id": "bad id with spaces"}).headers["x-request-id"]
     assert made != "bad id with spaces" and len(made) == 36
     assert client.get("/gone").json()["detail"] == "customer x not found"
+
+
+def test_405_names_every_method_of_the_path(client: TestClient) -> None:
+    r = client.put("/gone")
+    assert r.status_code == 405 and r.headers["allow"] == "DELETE, GET"

@@ -164,7 +164,7 @@ class ReviewList(BaseModel):
 
 
 class TrainRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)  # no true/false taken for numbers
 
     max_customers: int = Field(default=200_000, ge=10, le=5_000_000)
     random_pairs: int = Field(default=50_000, ge=1_000, le=1_000_000)
