@@ -14,6 +14,7 @@ from ..service_layer import customers as customers_svc
 from ..service_layer import identify as svc
 from ..service_layer import merges as merges_svc
 from ..service_layer import reviews as reviews_svc
+from ..service_layer import search as search_svc
 from ..service_layer import training as training_svc
 from ..service_layer.models import ModelCache
 from .schemas import (
@@ -161,6 +162,13 @@ def train(uow_factory: UowFactoryDep, models_cache: ModelsDep, body: TrainReques
 def get_model(uow_factory: UowFactoryDep) -> MatchModelOut:
     """The match model in use (404 while none was trained: generic starting values apply)."""
     return MatchModelOut(**training_svc.current_model(uow_factory=uow_factory))
+
+
+@internal.get("/customers/search", responses=ERRORS)
+def search(name: Annotated[str, Query(min_length=1, max_length=200)], uow_factory: UowFactoryDep,
+           limit: Annotated[int, Query(ge=1, le=50)] = 20) -> dict[str, Any]:
+    """Customers whose name sounds like ``name`` (first and last), for the agent console."""
+    return {"results": search_svc.search_by_name(name=name, limit=limit, uow_factory=uow_factory)}
 
 
 @internal.get("/customers/{customer_id}/export", responses=ERRORS)

@@ -133,7 +133,7 @@ class SimulateOut(BaseModel):
 class ContactPolicyIO(BaseModel):
     """How often and when customers may be contacted (applies to every rule)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)  # no true/false taken for day counts
 
     max_contacts_per_channel: int = Field(ge=0, le=1000, description="per channel and period")
     period_days: int = Field(ge=1, le=90)

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal, Self
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from idic.types import Rfc3339
 
 from .conditions import Condition, compile_condition
 from .facts import FactView
@@ -60,8 +62,8 @@ class RuleDocument(BaseModel):
     condition: dict[str, Any]
     action: ActionDocument
     priority: int = Field(default=50, ge=0, le=1000, description="Higher first; expected value breaks ties.")
-    valid_from: AwareDatetime | None = None
-    valid_until: AwareDatetime | None = None
+    valid_from: Rfc3339 | None = None
+    valid_until: Rfc3339 | None = None
     status: Status = "draft"
     realtime: bool = Field(default=True, description="Decide (and publish TreatmentDecided) when an event "
                                                      "makes the rule newly hold.")
