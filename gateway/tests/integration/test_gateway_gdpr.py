@@ -104,6 +104,14 @@ def test_name_search_returns_ids_and_attributes_only(gateway: TestClient, upstre
     assert dict(call.url.params) == {"name": "Ann Lee", "limit": "5"}
 
 
+def test_name_search_passes_on_identitys_need_for_a_full_name(gateway: TestClient, upstreams: Upstreams) -> None:
+    upstreams.on("identity", "GET", "/internal/customers/search", httpx.Response(422, json={
+        "type": "about:blank", "title": "Unprocessable Content", "status": 422, "detail": "internal words"}))
+    response = gateway.get("/v1/customers:search?name=Ann", headers=READ)
+    assert response.status_code == 422 and response.json()["errors"][0]["field"] == "query.name"
+    assert "internal" not in response.text
+
+
 def test_name_search_is_501_while_identity_has_none(gateway: TestClient, upstreams: Upstreams) -> None:
     response = gateway.get("/v1/customers:search?name=Ann", headers=READ)
     assert response.status_code == 501

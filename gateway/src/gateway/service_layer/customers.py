@@ -45,11 +45,15 @@ async def resolve_customer_id(*, ref: str, identity: IdentityClient) -> str:
 
 
 async def search_by_name(*, name: str, limit: int, identity: IdentityClient) -> dict[str, Any]:
-    """Identity's name search, reduced to ids and attributes; 501 while identity has none."""
+    """Identity's phonetic name search, reduced to ids and attributes (501 from an identity
+    version without it)."""
     response = await identity.request("GET", "/internal/customers/search", params={"name": name, "limit": limit})
     if response.status_code in (404, 405, 501):
         raise ProblemError(501, "Not Implemented",
                            "name search is not available yet; search by an identifier (type:value) instead")
+    if response.status_code == 422:  # identity matches phonetically on a first and a last name
+        raise ProblemError(422, "Unprocessable Content", "query.name: give a first and a last name",
+                           errors=[{"field": "query.name", "message": "give a first and a last name"}])
     if response.status_code >= 400:
         raise UpstreamFailure(identity.name, 502)
     body = require_json(identity.name, response, dict)
