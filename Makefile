@@ -49,7 +49,8 @@ run: setup
 # PostgreSQL), then the end-to-end and fault tests of the whole suite.
 test: setup
 	@set -e; for p in $(SERVICE_TESTS); do echo "== $$p"; $(PYTEST) $$p/tests -q -m "not bench"; done
-	@echo "== tests (end to end)"; $(PYTEST) tests -q -m "not bench"
+	@echo "== tests (end to end, then the campaigns, which leave the suite busy)"; \
+	  $(PYTEST) tests/test_compose.py tests/e2e tests/bench tests/campaigns -q -m "not bench"
 
 # Every package's benchmarks (marked `bench`), then the suite's; each prints its figures.
 # pytest exits 5 when a package has no benchmark: that is not a failure.

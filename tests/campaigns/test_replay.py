@@ -50,7 +50,10 @@ def test_republished_duplicates_and_a_full_replay_change_nothing(
     events = purchases_for(customers, 50)
     record(gateway, events)
     wait_for_totals(stack, expected_totals(events), timeout=120)
-    time.sleep(2)  # let treatment apply the scores that followed
+    for name, (group, topics) in CONSUMED.items():  # treatment also applies the scores that followed
+        eventually(lambda g=group, t=topics: group_lag(kafka.bootstrap_servers, g, t) == 0, timeout=120,
+                   interval=1.0, what=f"{name} caught up before the snapshot")
+    time.sleep(1)
     before = state_of(stack, customers)
 
     # 10% of this stream's messages published a second time, byte for byte (same event ids)

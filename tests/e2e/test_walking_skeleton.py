@@ -34,7 +34,18 @@ def test_a_purchase_reaches_every_service_and_shows_in_the_single_face(gateway: 
             return face
         return None
 
-    face = eventually(complete, timeout=60, what="scoring and treatment applied the purchase")
+    last: dict = {}
+
+    def complete_or_remember() -> dict | None:
+        face = complete()
+        if face is None:
+            last.update(gateway.get(f"/v1/customers/{customer_id}").json())
+        return face
+
+    try:
+        face = eventually(complete_or_remember, timeout=120, what="scoring and treatment applied the purchase")
+    except AssertionError as exc:
+        raise AssertionError(f"{exc}; last face: {last}") from None
     assert face["customer_id"] == customer_id and face["degraded"] == []
     assert face["profile"]["attributes"]["first_name"] == "Wanda"                       # identity
     assert face["interactions"]["recent"][0]["type"] == "purchase"                      # interaction
