@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         gw = stack.url("gateway")
         print(f"""
 I-D-I-C is up (data in {workdir}, logs in {workdir}/logs):
-  gateway        {gw}            API docs: {gw}/docs  (dev API key: dev-key)
+  gateway        {gw}            agent console: {gw}/   API docs: {gw}/docs   (dev API key: dev-key)
   identity       {stack.url('identity')}/docs
   interaction    {stack.url('interaction')}/docs
   scoring        {stack.url('scoring')}/docs
