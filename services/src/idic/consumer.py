@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -260,12 +260,3 @@ class EventConsumer:
         finally:
             self._pending = {}
 
-
-def consume_all(consumers: Iterable[EventConsumer], stop: threading.Event) -> list[threading.Thread]:
-    """Start one daemon thread per consumer."""
-    threads = []
-    for c in consumers:
-        t = threading.Thread(target=c.run, args=(stop,), name=f"consumer-{c.spec.group_id}", daemon=True)
-        t.start()
-        threads.append(t)
-    return threads

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, Self
+from typing import Self
 
 from sqlalchemy import insert, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .context import request_id_var
@@ -113,10 +112,3 @@ def _topic_of(event: CloudEvent) -> str:
 
     return EVENT_TYPES[event.type].topic
 
-
-def is_duplicate_inbox_insert(exc: BaseException) -> bool:
-    """An IntegrityError from a concurrent apply of the same event (another instance won)."""
-    return isinstance(exc, IntegrityError) and "inbox" in str(exc).lower()
-
-
-UnitOfWorkFactory = Callable[[], Any]
