@@ -36,7 +36,7 @@ class Size:
 
 
 SHORT, LONG = Size(events=5_000, kills=4, broker_restarts=1), Size(events=50_000, kills=20, broker_restarts=5)
-SIZES = [pytest.param(SHORT, id="short"), pytest.param(LONG, id="long", marks=pytest.mark.bench)]
+SIZES = [pytest.param(SHORT, id="short"), pytest.param(LONG, id="long", marks=[pytest.mark.bench, pytest.mark.timeout(3600)])]
 CONSUMERS = {"scoring": "scoring-service", "treatment": "treatment-service"}
 
 

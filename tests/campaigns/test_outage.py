@@ -17,7 +17,7 @@ from ..support import expected_totals, proc_stat, purchases_for, record, wait_fo
 
 
 @pytest.mark.parametrize("outage_s", [pytest.param(12, id="short"),
-                                      pytest.param(60, id="long", marks=pytest.mark.bench)])
+                                      pytest.param(60, id="long", marks=[pytest.mark.bench, pytest.mark.timeout(3600)])])
 def test_broker_outage(stack: Stack, gateway: httpx.Client, kafka: KafkaBroker, outage_s: int) -> None:
     customers = [f"outage-{uuid.uuid4()}" for _ in range(10)]
     during = purchases_for(customers, 30)

@@ -39,7 +39,7 @@ def topic_order(bootstrap: str, subjects: set[str], want: int) -> dict[str, list
     return order
 
 
-@pytest.mark.parametrize("changes", [pytest.param(3, id="short"), pytest.param(12, id="long", marks=pytest.mark.bench)])
+@pytest.mark.parametrize("changes", [pytest.param(3, id="short"), pytest.param(12, id="long", marks=[pytest.mark.bench, pytest.mark.timeout(3600)])])
 def test_instances_joining_and_leaving_keep_order_and_drain_the_lag(
         stack: Stack, gateway: httpx.Client, kafka: KafkaBroker, changes: int) -> None:
     customers = [f"order-{uuid.uuid4()}" for _ in range(60)]

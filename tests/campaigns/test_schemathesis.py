@@ -26,7 +26,7 @@ def schemathesis_cli() -> list[str]:
 
 
 @pytest.mark.parametrize("examples", [pytest.param(5, id="short"),
-                                      pytest.param(100, id="long", marks=pytest.mark.bench)])
+                                      pytest.param(100, id="long", marks=[pytest.mark.bench, pytest.mark.timeout(3600)])])
 @pytest.mark.parametrize("target", TARGETS)
 def test_schemathesis_finds_nothing(stack: Stack, target: str, examples: int, tmp_path: Path) -> None:
     command = [*schemathesis_cli(), "--no-color", "--config-file", str(CONFIG), "run",
