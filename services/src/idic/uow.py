@@ -10,7 +10,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from .context import request_id_var
-from .contracts import EventPayload
+from .contracts import EVENT_TYPES, EventPayload
 from .db import utcnow
 from .events import CloudEvent
 from .messaging import MessagingTables
@@ -108,7 +108,5 @@ class UnitOfWork:
 
 
 def _topic_of(event: CloudEvent) -> str:
-    from .contracts import EVENT_TYPES
-
     return EVENT_TYPES[event.type].topic
 

@@ -6,36 +6,23 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Float, Index, Integer, Numeric, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Float, Index, Integer, String, UniqueConstraint
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.types import TypeDecorator, TypeEngine
 
+import idic.db as idic_db
 from idic import UtcDateTime, add_messaging_tables, new_metadata
 
 CUSTOMER_ID_LENGTH = 128
 
 
-class ExactDecimal(TypeDecorator[Decimal]):
-    """NUMERIC on PostgreSQL; a decimal string on SQLite, whose NUMERIC goes through float."""
-
-    impl = Numeric(28, 6)
-    cache_ok = True
-
-    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
-        if dialect.name == "sqlite":
-            return dialect.type_descriptor(String(40))
-        return dialect.type_descriptor(Numeric(28, 6))
+class ExactDecimal(idic_db.ExactDecimal):
+    """idic's exact money type at a fixed scale of 6, so both databases answer the same value."""
 
     def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> Any:
         if value is None:
             return None
-        # same scale on both databases, so both answer the same value
-        value = Decimal(value).quantize(Decimal("0.000001"))
-        return str(value) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
-        return None if value is None else Decimal(value)
+        return super().process_bind_param(Decimal(value).quantize(Decimal("0.000001")), dialect)
 
 
 class Base(DeclarativeBase):
