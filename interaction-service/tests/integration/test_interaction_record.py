@@ -8,7 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 PURCHASE = {"channel": "web", "type": "purchase", "amount": "19.90", "currency": "EUR", "cost": "0.25",
             "occurred_at": "2024-03-01T10:00:00+01:00",
-            "payload": {"nps": 9, "csat": 4, "treatment_id": "t-1", "life_event": "moved_house", "sku": "A-1"}}
+            "payload": {"nps": 9, "csat": 4, "treatment_id": "t-1", "life_event": "moved_house", "sku": "A-1",
+                        "category": "garden"}}
 
 
 def test_recorded_interaction_is_stored_and_announced_as_cloudevent(client, customer, topic_reader):
@@ -37,6 +38,7 @@ def test_recorded_interaction_is_stored_and_announced_as_cloudevent(client, cust
     assert dt.datetime.fromisoformat(data["occurred_at"]) == dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC)
     assert (data["amount"], data["currency"], data["cost"]) == ("19.90", "EUR", "0.25")
     assert (data["nps"], data["csat"], data["treatment_id"], data["life_event"]) == (9, 4, "t-1", "moved_house")
+    assert data["category"] == "garden"  # scoring's needs segments read it
 
 
 def test_occurred_at_defaults_to_now(client, customer):

@@ -68,6 +68,7 @@ class InteractionPayload(BaseModel):
     csat: StrictInt | None = Field(default=None, ge=1, le=5, description="Satisfaction answer, 1-5.")
     treatment_id: ShortText | None = Field(default=None, description="The treatment this answers.")
     life_event: ShortText | None = Field(default=None, description="e.g. moved_house, new_baby.")
+    category: ShortText | None = Field(default=None, description="Product or service category; feeds needs segments.")
 
     @model_validator(mode="after")
     def _bounded_size(self) -> InteractionPayload:

@@ -146,4 +146,5 @@ def recorded_event(row: dict[str, Any]) -> InteractionRecorded:
         direction=row["direction"], occurred_at=row["occurred_at"], amount=row["amount"],
         currency=row["currency"], cost=row["cost"], treatment_id=payload.get("treatment_id"),
         nps=payload.get("nps"), csat=payload.get("csat"), life_event=payload.get("life_event"),
+        category=payload.get("category"),
     )

@@ -77,7 +77,7 @@ def interaction_recorded(event: InteractionRecorded, _envelope: CloudEvent, uow:
     interaction = Interaction(
         channel=event.channel, type=event.type, occurred_at=event.occurred_at, amount=event.amount,
         currency=event.currency, cost=event.cost, nps=event.nps, csat=event.csat,
-        category=getattr(event, "category", None),  # forward-compatible: the contract has no category yet
+        category=event.category,
     )
     counted = apply_interaction(features, interaction)
     if event.type == PURCHASE:
