@@ -67,17 +67,18 @@ class Stack:
         env.update(self.extra_env)
         return env
 
-    def start(self, name: str, *, instance: str | None = None) -> None:
+    def start(self, name: str, *, instance: str | None = None, env: dict[str, str] | None = None) -> None:
         """Start one deployable (its API process, which also runs its relay and consumers).
         ``instance`` starts one more process of the same service (same database, same
-        consumer group, its own port) under the key ``name#instance``."""
+        consumer group, its own port) under the key ``name#instance``; ``env`` overrides
+        settings of this process only (e.g. a second gateway with other rate limits)."""
         svc = next(s for s in (*SERVICES, GATEWAY) if s.name == name)
         key = name if instance is None else f"{name}#{instance}"
         self.ports.setdefault(key, free_port())
         log = open(self.workdir / "logs" / f"{key}.log", "ab")
         self.processes[key] = subprocess.Popen(
             [sys.executable, "-m", svc.module, "--port", str(self.ports[key])],
-            env=self.env_for(svc), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            env={**self.env_for(svc), **(env or {})}, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
 
     def start_all(self, *, timeout: float = 90.0) -> None:
