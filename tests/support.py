@@ -116,6 +116,20 @@ def missing_from_inbox(database_url: str, group: str, event_ids: list[str]) -> l
     return [e for e in event_ids if e not in found]
 
 
+def state_digest(database_url: str) -> dict[str, str]:
+    """An MD5 of every row of every table of a service's PostgreSQL database (inbox and outbox
+    included), per table: two equal digests mean not one stored value differs."""
+    engine = create_engine(database_url)
+    with engine.connect() as conn:
+        tables = conn.execute(text("SELECT quote_ident(table_name) FROM information_schema.tables "
+                                   "WHERE table_schema = 'public' AND table_type = 'BASE TABLE' "
+                                   "AND table_name <> 'alembic_version' ORDER BY 1")).scalars().all()
+        digest = {table: conn.execute(text(f"SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) "
+                                           f"FROM {table} t")).scalar_one() for table in tables}
+    engine.dispose()
+    return digest
+
+
 def group_lag(bootstrap: str, group: str, topics: list[str]) -> int:
     """Messages of these topics the group has not committed yet."""
     admin = KafkaAdminClient(bootstrap_servers=bootstrap)

@@ -23,6 +23,7 @@ from ..support import (
     purchases_for,
     record,
     rewind_group,
+    state_digest,
     wait_for_totals,
     without_clock,
 )
@@ -55,6 +56,7 @@ def test_republished_duplicates_and_a_full_replay_change_nothing(
                    interval=1.0, what=f"{name} caught up before the snapshot")
     time.sleep(1)
     before = state_of(stack, customers)
+    digests_before = {name: state_digest(stack.database_urls[name]) for name in CONSUMED}
 
     # 10% of this stream's messages published a second time, byte for byte (same event ids)
     consumer = KafkaConsumer("idic.interaction", bootstrap_servers=kafka.bootstrap_servers,
@@ -82,5 +84,8 @@ def test_republished_duplicates_and_a_full_replay_change_nothing(
     replay_s = time.monotonic() - started
     time.sleep(2)
     assert state_of(stack, customers) == before
+    for name in CONSUMED:  # not one row of any table changed, inbox and outbox included
+        after = state_digest(stack.database_urls[name])
+        assert after == digests_before[name], {t: d for t, d in after.items() if digests_before[name].get(t) != d}
     print(f"\n[duplicates and replay] {len(ours) // 10} duplicates + full replay of both groups in {replay_s:.1f}s: "
           "state unchanged")
