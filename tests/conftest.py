@@ -26,7 +26,8 @@ def stack(kafka: KafkaBroker, postgres: PostgresCluster, tmp_path_factory: pytes
     suite = Stack(kafka_bootstrap=kafka.bootstrap_servers, workdir=tmp_path_factory.mktemp("stack"),
                   database_urls=urls,
                   extra_env={"IDIC_API_KEYS": json.dumps({API_KEY: ["read", "write", "admin"],
-                                                          "e2e-read-key": ["read"]}),
+                                                          "e2e-read-key": ["read"],
+                                                          "e2e-write-key": ["write"]}),
                              "IDIC_LOG_LEVEL": "INFO",
                              # every test client calls from 127.0.0.1: schemathesis' invalid-key
                              # probes must not get the valid key's address throttled for the rest

@@ -36,14 +36,15 @@ from .api.headers import SecurityHeadersMiddleware
 from .api.proxy import problem_media_types, public_answer
 from .api.routes import console, customers, erasures, interactions, operations, reviews, scoring, treatment
 from .api.routes.docs import install_docs
-from .api.security import Limiters
+from .api.security import Limiters, declare_scopes
 from .config import DEV_KEY, Settings
 
 log = get_logger("gateway")
 DESCRIPTION = """The single public entry of the I-D-I-C customer platform: one customer, one face.
 
 Authenticate with `Authorization: Bearer <api key>` or `X-API-Key: <api key>`. GET needs the
-`read` scope, POST/PUT `write`; DELETE, the export and rule changes need `admin`. Errors are
+`read` scope, POST/PUT `write`; DELETE, the export and rule changes need `admin` (each operation
+names its scope in its `security` requirements). Errors are
 `application/problem+json` (RFC 9457)."""
 
 
@@ -121,7 +122,7 @@ def create_app(settings: Settings | None = None, *,
 
     def public_openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = problem_media_types(openapi())
+            app.openapi_schema = declare_scopes(problem_media_types(openapi()))
         return app.openapi_schema
 
     app.openapi = public_openapi  # type: ignore[method-assign]

@@ -114,3 +114,17 @@ def test_openapi_documents_schemas_security_and_errors(gateway: TestClient) -> N
     assert view["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/CustomerView")
     identify = spec["paths"]["/v1/customers/identify"]["post"]
     assert identify["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith("/IdentifyRequest")
+
+
+def test_openapi_names_the_scope_each_operation_needs(gateway: TestClient) -> None:
+    spec = gateway.get("/openapi.json").json()
+
+    def scopes(method: str, path: str) -> set[str]:
+        return {s for requirement in spec["paths"][path][method]["security"] for v in requirement.values() for s in v}
+
+    assert scopes("get", "/v1/customers/{customer_id}") == {"read"}
+    assert scopes("post", "/v1/interactions") == {"write"}
+    for method, path in (("delete", "/v1/customers/{customer_id}"), ("get", "/v1/customers/{customer_id}/export"),
+                         ("post", "/v1/rules"), ("put", "/v1/rules/{rule_id}"), ("get", "/v1/erasures/{customer_id}")):
+        assert scopes(method, path) == {"admin"}, (method, path)
+    assert "security" not in spec["paths"]["/healthz"]["get"]

@@ -300,7 +300,8 @@ class InteractionRequest(Strict):
     amount: Amount | None = Field(default=None, description="Decimal string; required for a purchase")
     currency: str | None = Currency
     cost: Cost | None = None
-    payload: dict[str, Any] = Field(default_factory=dict, description="survey: nps 0-10 or csat 1-5; category (1-64 characters) feeds needs segments")
+    payload: dict[str, Any] = Field(default_factory=dict, description="survey: nps 0-10 or csat 1-5; "
+                                    "category (1-64 characters) feeds needs segments")
 
     @model_validator(mode="after")
     def _who_and_how_much(self) -> InteractionRequest:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
@@ -87,6 +87,18 @@ async def authorize(request: Request,
         raise ProblemError(403, "Forbidden", f"this API key lacks the {needed!r} scope")
     actor_var.set(actor)
     return scopes
+
+
+def declare_scopes(spec: dict[str, Any]) -> dict[str, Any]:
+    """Each secured operation names the scope it needs in its security requirements (OpenAPI 3.1
+    allows role names for any scheme), so clients and tests read the policy instead of guessing."""
+    for path, operations in spec.get("paths", {}).items():
+        for method, operation in operations.items():
+            needed = required_scope(method, path)
+            if needed is not None and operation.get("security"):
+                operation["security"] = [{scheme: [needed] for scheme in requirement}
+                                         for requirement in operation["security"]]
+    return spec
 
 
 Authorized = Depends(authorize)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from .orm import Erasure, IdentifierLink, Interaction, PendingKey
@@ -62,6 +62,16 @@ class IdentityRepository:
         return list(self.session.scalars(select(IdentifierLink.identifier_key)
                                          .where(IdentifierLink.customer_id == customer_id)
                                          .order_by(IdentifierLink.identifier_key)))
+
+    def serialise_linking(self, *, exclusive: bool) -> None:
+        """On PostgreSQL, recording pending interactions (shared) and linking keys (exclusive) exclude
+        each other until commit: otherwise a request that saw no link yet and a consumer that saw no
+        pending row yet both commit (read-committed write skew) and the interaction, with whatever
+        personal data it carries, stays pending for ever."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return  # SQLite is not covered: its single writer narrows the window; the suite runs PostgreSQL
+        lock = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+        self.session.execute(text(f"SELECT {lock}(hashtext('interaction-service:linking'))"))
 
     # -- pending interactions ---------------------------------------------------
     def add_pending(self, rows: list[dict[str, str]]) -> None:

@@ -44,6 +44,7 @@ def link_keys(*, uow: InteractionUnitOfWork, keys: list[str], customer_id: str, 
     carrying one of them their customer (and their InteractionRecorded, once)."""
     if not keys:
         return 0
+    uow.identities.serialise_linking(exclusive=True)  # requests recording pending rows commit first, or wait
     uow.identities.link(keys=keys, customer_id=customer_id, original=original)
     pending = uow.identities.pending_for(keys)
     if not pending:
