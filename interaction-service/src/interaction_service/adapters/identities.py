@@ -63,15 +63,16 @@ class IdentityRepository:
                                          .where(IdentifierLink.customer_id == customer_id)
                                          .order_by(IdentifierLink.identifier_key)))
 
-    def serialise_linking(self, *, exclusive: bool) -> None:
-        """On PostgreSQL, recording pending interactions (shared) and linking keys (exclusive) exclude
-        each other until commit: otherwise a request that saw no link yet and a consumer that saw no
-        pending row yet both commit (read-committed write skew) and the interaction, with whatever
-        personal data it carries, stays pending for ever."""
+    def serialise_with_identity_events(self, *, exclusive: bool) -> None:
+        """On PostgreSQL, recording interactions (shared) and applying linking or erasure (exclusive)
+        exclude each other until commit. Otherwise, under read committed, a request that saw no link
+        (or no erasure) yet and a consumer that saw no pending row (or no new interaction) yet both
+        commit: the interaction stays pending for ever, or is stored after its person was erased,
+        with whatever personal data it carries."""
         if self.session.get_bind().dialect.name != "postgresql":
-            return  # SQLite is not covered: its single writer narrows the window; the suite runs PostgreSQL
+            return  # SQLite is not covered: its single writer narrows the window; production runs PostgreSQL
         lock = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
-        self.session.execute(text(f"SELECT {lock}(hashtext('interaction-service:linking'))"))
+        self.session.execute(text(f"SELECT {lock}(hashtext('interaction-service:identity-events'))"))
 
     # -- pending interactions ---------------------------------------------------
     def add_pending(self, rows: list[dict[str, str]]) -> None:

@@ -44,7 +44,7 @@ def link_keys(*, uow: InteractionUnitOfWork, keys: list[str], customer_id: str, 
     carrying one of them their customer (and their InteractionRecorded, once)."""
     if not keys:
         return 0
-    uow.identities.serialise_linking(exclusive=True)  # requests recording pending rows commit first, or wait
+    uow.identities.serialise_with_identity_events(exclusive=True)  # recording requests commit first, or wait
     uow.identities.link(keys=keys, customer_id=customer_id, original=original)
     pending = uow.identities.pending_for(keys)
     if not pending:
@@ -110,6 +110,7 @@ def build_handlers(policy: RecordPolicy, *, offer_response_channel: str = "web")
     def on_erased(event: CustomerErased, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
         """GDPR art. 17: delete everything of the person, keep a tombstone without personal data."""
         cid = event.customer_id
+        uow.identities.serialise_with_identity_events(exclusive=True)  # no request stores one more meanwhile
         deleted = uow.interactions.delete_customer(cid)
         uow.interactions.drop_aliases(cid)
         uow.identities.drop_links(cid)

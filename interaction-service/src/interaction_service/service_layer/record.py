@@ -83,8 +83,8 @@ def record_in(*, uow: InteractionUnitOfWork, items: list[InteractionIn], policy:
     repo = uow.interactions
     known = repo.by_client_keys([i.id for i in items if i.id is not None])
     item_keys = {index: keys_of(item) for index, item in enumerate(items) if item.customer_id is None}
-    if item_keys:  # before reading the links: a consumer linking these keys now waits, or we wait for it
-        uow.identities.serialise_linking(exclusive=False)
+    # before reading links and erasures: a consumer linking keys or erasing a person now waits, or we wait for it
+    uow.identities.serialise_with_identity_events(exclusive=False)
     links = uow.identities.links_of([k for keys in item_keys.values() for k in keys])
     linked = [cid for pair in links.values() for cid in pair]
     survivors = repo.survivors([i.customer_id for i in items if i.customer_id is not None] + linked)
