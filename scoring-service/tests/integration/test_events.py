@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import time
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -186,3 +187,26 @@ def test_poison_messages_go_to_the_dead_letter_topic(client: TestClient, bus: Bu
     errors = [dict(r.headers)["dlq.error"].decode() for r in letters]
     assert "not JSON" in errors[0] and "nps" in errors[1] and "timezone" in errors[2]
     assert letters[0].value == b"{not json"
+
+
+def test_events_wait_for_a_population_run_instead_of_being_overwritten_by_it(
+        client: TestClient, settings: Any, bus: Bus, cid: Ids) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from scoring_service.adapters.locks import hold_population_lock
+
+    customer = cid("lock")
+    bus.publish(recorded(customer, amount="10.00"))
+    features_when(client, customer, lambda f: f["frequency"] == 1, "the first purchase applied")
+    engine = create_engine(settings.database_url)
+    with Session(engine) as run:  # a population run in progress (PostgreSQL: it holds the lock)
+        hold_population_lock(run, exclusive=True)
+        bus.publish(recorded(customer, days=1, amount="20.00"))
+        time.sleep(2.0)
+        applied_meanwhile = features(client, customer)["frequency"]
+        run.commit()
+    engine.dispose()
+    features_when(client, customer, lambda f: f["frequency"] == 2, "the second purchase applied after the run")
+    # SQLite serialises every write transaction anyway; PostgreSQL must hold the event back
+    assert applied_meanwhile == (2 if settings.database_url.startswith("sqlite") else 1)

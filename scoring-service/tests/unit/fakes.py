@@ -136,3 +136,6 @@ class FakeUow:
 
     def publish(self, payload: Any, *, event_id: str | None = None) -> None:
         self.events.append(payload)
+
+    def wait_for_population_runs(self) -> None:
+        """In memory there is no concurrent population run."""

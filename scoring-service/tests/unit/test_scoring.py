@@ -77,12 +77,12 @@ def test_churn_risk_is_explained_by_p_alive_and_lapse() -> None:
     pop = [customer(1, days_ago_first=300, days_ago_last=200, purchases=5, spend="50"),
            customer(2, days_ago_first=300, days_ago_last=200, purchases=5, spend="50", lapse=True)]
     cols = columns(pop, now=NOW)
-    risk, drivers = churn(cols, {"p_alive": np.array([0.6, 0.6])}, config=ScoringConfig(lapse_weight=0.5))
-    assert risk.tolist() == pytest.approx([0.4, 0.7])
-    assert drivers[0] == [{"input": "p_alive", "value": 0.6, "adds": 0.4}]
-    assert drivers[1][1] == {"input": "lapse_trigger", "value": True, "adds": 0.3}
-    risk, drivers = churn(cols, {}, config=ScoringConfig(lapse_weight=0.5))  # no CLV model: only the lapse
-    assert np.isnan(risk[0]) and risk[1] == 0.5 and drivers[0] == []
+    explained = churn(cols, {"p_alive": np.array([0.6, 0.6])}, config=ScoringConfig(lapse_weight=0.5))
+    assert explained.risk.tolist() == pytest.approx([0.4, 0.7])
+    assert explained.drivers(0) == [{"input": "p_alive", "value": 0.6, "adds": 0.4}]
+    assert explained.drivers(1)[1] == {"input": "lapse_trigger", "value": True, "adds": 0.3}
+    explained = churn(cols, {}, config=ScoringConfig(lapse_weight=0.5))  # no CLV model: only the lapse
+    assert np.isnan(explained.risk[0]) and explained.risk[1] == 0.5 and explained.drivers(0) == []
 
 
 def test_scores_of_a_population_with_models() -> None:

@@ -47,6 +47,11 @@ class UnitOfWork:
     def _attach(self, session: Session) -> None:
         """Hook for subclasses: build repositories on this session."""
 
+    @property
+    def source(self) -> str:
+        """The CloudEvents ``source`` stamped on the events this unit of work publishes."""
+        return self._source
+
     def publish(self, payload: EventPayload, *, event_id: str | None = None) -> CloudEvent:
         """Queue an event; it reaches the outbox only if this unit of work commits."""
         event = CloudEvent.wrap(payload, source=self._source, request_id=request_id_var.get(), event_id=event_id)

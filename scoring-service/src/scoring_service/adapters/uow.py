@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 
 from idic import UnitOfWork
 
+from .locks import hold_population_lock
 from .repository import (
     AliasRepository,
     ErasureRepository,
@@ -34,3 +35,7 @@ class ScoringUnitOfWork(UnitOfWork):
         self.models = ModelRepository(session)
         self.segments = SegmentRepository(session)
         self.erasures = ErasureRepository(session)
+
+    def wait_for_population_runs(self) -> None:
+        """Hold back until a population run in progress commits (see adapters.locks)."""
+        hold_population_lock(self.session, exclusive=False)

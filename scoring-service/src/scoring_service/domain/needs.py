@@ -41,13 +41,36 @@ def top_categories(features: list[CustomerFeatures]) -> list[str]:
 
 def vector(f: CustomerFeatures, categories: list[str]) -> list[float]:
     """The behavioural vector of one customer."""
-    interactions = max(f.interactions, 1)
-    cats = max(sum(f.category_counts.values()), 1)
-    basket = float(f.monetary) / f.frequency if f.frequency else 0.0
-    return ([f.channel_counts.get(c, 0) / interactions for c in CHANNELS]
-            + [f.daypart_counts.get(d, 0) / interactions for d in DAYPARTS]
-            + [f.category_counts.get(c, 0) / cats for c in categories]
-            + [float(np.log1p(max(basket, 0.0))), float(np.log1p(f.frequency)), f.offer_responses / interactions])
+    return [float(v) for v in matrix(**counts([f], categories))[0]]
+
+
+def counts(features: list[CustomerFeatures], categories: list[str]) -> dict[str, Array]:
+    """The count columns ``matrix`` needs, from features in memory (the database path selects them)."""
+    def table(name: str, keys: Any) -> Array:
+        return np.asarray([[getattr(f, name).get(k, 0) for k in keys] for f in features],
+                          dtype=float).reshape(len(features), len(keys))
+
+    def col(values: Any) -> Array:
+        return np.fromiter(values, dtype=float, count=len(features))
+
+    return {"channel": table("channel_counts", CHANNELS), "daypart": table("daypart_counts", DAYPARTS),
+            "category": table("category_counts", categories),
+            "category_total": col(sum(f.category_counts.values()) for f in features),
+            "interactions": col(f.interactions for f in features),
+            "monetary": col(float(f.monetary) for f in features), "frequency": col(f.frequency for f in features),
+            "offers": col(f.offer_responses for f in features)}
+
+
+def matrix(*, channel: Array, daypart: Array, category: Array, category_total: Array, interactions: Array,
+           monetary: Array, frequency: Array, offers: Array) -> Array:
+    """Behavioural vectors of many customers (rows) from their counts: channel and time-of-day
+    shares of interactions, category shares, log basket size, log purchases, offer response rate."""
+    per = np.maximum(interactions, 1.0)[:, None]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        basket = np.where(frequency > 0, monetary / np.maximum(frequency, 1.0), 0.0)
+    return np.hstack([channel / per, daypart / per, category / np.maximum(category_total, 1.0)[:, None],
+                      np.log1p(np.maximum(basket, 0.0))[:, None], np.log1p(frequency)[:, None],
+                      (offers / per[:, 0])[:, None]])
 
 
 def _label(name: str) -> str:
@@ -103,9 +126,16 @@ def _fit(matrix: Array, names: list[str], *, k_max: int, seed: int) -> dict[str,
             "ids": ids, "names": labels_, "k": len(centres), "silhouette": silhouette, "customers": n}
 
 
-def assign(matrix: Array, model: dict[str, Any]) -> list[str]:
+def assign(vectors: Array, model: dict[str, Any]) -> list[str]:
     """The segment id of each row: the nearest centre in standardised space."""
-    z = (matrix - np.asarray(model["mean"])) / np.asarray(model["scale"])
-    centres = np.asarray(model["centres"])
-    distances = ((z[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
-    return [model["ids"][i] for i in np.argmin(distances, axis=1)]
+    return [model["ids"][i] for i in nearest(vectors, model)]
+
+
+def nearest(vectors: Array, model: dict[str, Any], *, chunk: int = 100_000) -> Array:
+    """Index of the nearest centre of each row (in chunks: the distance table is rows x k x features)."""
+    mean, scale, centres = (np.asarray(model[k]) for k in ("mean", "scale", "centres"))
+    out = np.empty(len(vectors), dtype=np.int64)
+    for start in range(0, len(vectors), chunk):
+        z = (vectors[start:start + chunk] - mean) / scale
+        out[start:start + chunk] = np.argmin(((z[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2), axis=1)
+    return out

@@ -52,3 +52,24 @@ def matches(conditions: list[dict[str, Any]], value: dict[str, Any]) -> bool:
         if actual is None or not OPS[c["op"]](actual, c["value"]):
             return False
     return True
+
+
+def matches_many(conditions: list[dict[str, Any]], fields: dict[str, Any]) -> Any:
+    """``matches`` over many customers at once: ``fields`` maps each field to a numpy array
+    (numbers as floats with nan for "no value", labels as objects with None)."""
+    import numpy as np  # the per-customer check above stays free of numpy
+
+    size = len(next(iter(fields.values())))
+    result = np.ones(size, dtype=bool)
+    for c in conditions:
+        actual, op, value = fields[c["field"]], c["op"], c["value"]
+        known = ~np.isnan(actual) if FIELDS[c["field"]] == "number" else np.not_equal(actual, None)
+        with np.errstate(invalid="ignore"):
+            if op == "in":  # equality per listed value: labels are objects (None never equals one)
+                hit = np.zeros(size, dtype=bool)
+                for v in value:
+                    hit |= np.asarray(actual == v, dtype=bool)
+            else:
+                hit = OPS[op](actual, value)
+        result &= known & np.asarray(hit, dtype=bool)
+    return result

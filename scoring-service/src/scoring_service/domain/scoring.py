@@ -37,6 +37,7 @@ class Columns:
     cost_to_serve: Array
     tenure_days: Array         # days since the first interaction
     lapsed: Array              # bool: a lapse trigger after the last purchase
+    last_purchase_ts: Array | None = None  # Unix time of the last purchase (recency in days for rules)
 
     def __len__(self) -> int:
         return len(self.purchase_days)
@@ -148,8 +149,27 @@ def score_tiers(net: Array, gap: Array, model: dict[str, float | None]) -> Array
         ["below_zero", "most_valuable", "most_growable"], default="maintain").astype(object)
 
 
-def churn(cols: Columns, scored: dict[str, Array], *,
-          config: ScoringConfig) -> tuple[Array, list[list[dict[str, Any]]]]:
+@dataclass
+class Churn:
+    """Churn risk 0..1 with the parts that explain it (nan where a part does not apply), rounded
+    as stored: risk to 4 digits, driver values to 6."""
+
+    risk: Array          # nan: unknown (no CLV model and no lapse)
+    alive: Array         # p_alive shown as the driver's value; nan without a CLV score
+    alive_adds: Array    # risk added by 1 - p_alive; nan without a CLV score
+    lapse_adds: Array    # risk added by the lapse trigger; nan when no lapse
+
+    def drivers(self, i: int) -> list[dict[str, Any]]:
+        """The drivers of customer ``i``: each input, its value and the risk it adds."""
+        row: list[dict[str, Any]] = []
+        if not np.isnan(self.alive_adds[i]):
+            row.append({"input": "p_alive", "value": float(self.alive[i]), "adds": float(self.alive_adds[i])})
+        if not np.isnan(self.lapse_adds[i]):
+            row.append({"input": "lapse_trigger", "value": True, "adds": float(self.lapse_adds[i])})
+        return row
+
+
+def churn(cols: Columns, scored: dict[str, Array], *, config: ScoringConfig) -> Churn:
     """Churn risk 0..1 = 1 - (1 - (1 - p_alive)) * (1 - lapse_weight * lapsed), with the drivers:
     each input, its value and the risk it adds. Without a CLV model only a lapse counts."""
     alive = scored.get("p_alive")
@@ -157,14 +177,8 @@ def churn(cols: Columns, scored: dict[str, Array], *,
     lapse = config.lapse_weight * cols.lapsed.astype(float)
     known = ~np.isnan(base)
     risk = np.where(known, 1.0 - (1.0 - np.nan_to_num(base)) * (1.0 - lapse), np.where(lapse > 0, lapse, np.nan))
-    drivers: list[list[dict[str, Any]]] = []
-    for i in range(len(cols)):
-        row: list[dict[str, Any]] = []
-        if known[i]:
-            row.append({"input": "p_alive", "value": round(float(alive[i]), 6),  # type: ignore[index]
-                        "adds": round(float(base[i]), 6)})
-        if lapse[i] > 0:
-            row.append({"input": "lapse_trigger", "value": True,
-                        "adds": round(float(risk[i] - (np.nan_to_num(base[i]) if known[i] else 0.0)), 6)})
-        drivers.append(row)
-    return np.clip(risk, 0.0, 1.0), drivers
+    with np.errstate(invalid="ignore"):
+        return Churn(risk=np.round(np.clip(risk, 0.0, 1.0), 4),
+                     alive=np.round(alive, 6) if alive is not None else np.full(len(cols), np.nan),
+                     alive_adds=np.round(base, 6),
+                     lapse_adds=np.where(lapse > 0, np.round(risk - np.nan_to_num(base), 6), np.nan))

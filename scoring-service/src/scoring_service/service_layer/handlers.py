@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 from idic import CloudEvent, Handler, utcnow
 from idic.contracts import (
@@ -145,10 +146,23 @@ def _copy(features: CustomerFeatures) -> CustomerFeatures:
                    category_counts=dict(features.category_counts), trigger_counts=dict(features.trigger_counts))
 
 
+def _beside_population_runs(handler: Handler) -> Handler:
+    """The handler, first waiting for a population run in progress (see adapters.locks)."""
+
+    def handle(event: Any, envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
+        uow.wait_for_population_runs()
+        handler(event, envelope, uow)
+
+    handle.__doc__ = handler.__doc__
+    return handle
+
+
 HANDLERS: dict[str, Handler] = {
-    InteractionRecorded.event_type: interaction_recorded,
-    CustomersMerged.event_type: customers_merged,
-    CustomerUnmerged.event_type: customer_unmerged,
-    CustomerErased.event_type: customer_erased,
-    TriggerDetected.event_type: trigger_detected,
+    event_type: _beside_population_runs(handler) for event_type, handler in {
+        InteractionRecorded.event_type: interaction_recorded,
+        CustomersMerged.event_type: customers_merged,
+        CustomerUnmerged.event_type: customer_unmerged,
+        CustomerErased.event_type: customer_erased,
+        TriggerDetected.event_type: trigger_detected,
+    }.items()
 }

@@ -12,14 +12,24 @@ from typing import Any
 import numpy as np
 
 from idic import ProblemError
-from idic.contracts import SegmentChanged
 
+from ..adapters import bulk
+from ..adapters.locks import hold_population_lock
 from ..adapters.uow import ScoringUnitOfWork
 from ..domain import clv, needs
-from ..domain.scoring import UNIT_DAYS, ScoringConfig, day_number, rfm_model, score_clv, tier_model, value_and_potential
-from ..domain.value import is_material_change, snapshot
-from .handlers import _scored_event
-from .scorer import columns, score
+from ..domain.features import DAYPARTS
+from ..domain.scoring import (
+    UNIT_DAYS,
+    Columns,
+    ScoringConfig,
+    day_number,
+    rfm_model,
+    score_clv,
+    tier_model,
+    value_and_potential,
+)
+from . import rescored
+from .scorer import DAY_SECONDS, score_arrays
 
 UowFactory = Callable[[], ScoringUnitOfWork]
 NEEDS_FIT_SAMPLE = 50_000  # k-means is fitted on a sample; every customer is then assigned to a centre
@@ -47,13 +57,15 @@ def calibration_arrays(rows: Any, *, end: dt.date, unit_days: float) -> dict[str
 
 
 def fit_clv(*, uow_factory: UowFactory, calibration_end: dt.datetime, time_unit: str, now: dt.datetime,
-            config: ScoringConfig) -> dict[str, Any]:
+            config: ScoringConfig, phases: dict[str, float] | None = None) -> dict[str, Any]:
     """Fit BG/NBD and Gamma-Gamma on every customer's purchases up to ``calibration_end``, store
-    them, and re-score the population with them."""
+    them, and re-score the population with them (``phases``: seconds per phase, see ``refresh``)."""
     unit = UNIT_DAYS[time_unit]
     end = calibration_end.astimezone(dt.UTC).date()
+    clock = _Phases(phases)
     with uow_factory() as uow:
         data = calibration_arrays(uow.days.until(end), end=end, unit_days=unit)
+    clock.tick("fit_read")
     started = time.perf_counter()
     try:
         bg = clv.fit_bgnbd(data["x"], data["t_x"], data["T"])
@@ -67,61 +79,93 @@ def fit_clv(*, uow_factory: UowFactory, calibration_end: dt.datetime, time_unit:
     with uow_factory() as uow:
         uow.models.put("clv", params, now=now)
         uow.commit()
-    refresh(uow_factory=uow_factory, now=now, config=config)
+    clock.tick("fit")
+    refresh(uow_factory=uow_factory, now=now, config=config, phases=phases)
     return {**params, "fitted_at": now}
 
 
-def refresh(*, uow_factory: UowFactory, now: dt.datetime, config: ScoringConfig, k_max: int = 8) -> dict[str, Any]:
-    """Recompute the population models (RFM quintiles, tier cut-offs, needs clusters) and every customer's scores."""
+def refresh(*, uow_factory: UowFactory, now: dt.datetime, config: ScoringConfig, k_max: int = 8,
+            phases: dict[str, float] | None = None) -> dict[str, Any]:
+    """Recompute the population models (RFM quintiles, tier cut-offs, needs clusters) and every
+    customer's scores, column-wise; write back only changed score rows and announce material
+    changes. ``phases`` (if given) receives the seconds of read, models, score, compare, write."""
+    clock = _Phases(phases)
     with _lock, uow_factory() as uow:
         started = time.perf_counter()
-        features = list(uow.features.all())
+        hold_population_lock(uow.session, exclusive=True)  # events wait: none is overwritten by this run
         models = uow.models.all()
-        cols = columns(features, now=now)
+        rule_segments = uow.segments.rules()
+        data = bulk.load(uow.session, categories=bulk.top_categories(uow.session, limit=needs.MAX_CATEGORIES))
+        clock.tick("read")
+        cols, vectors = population_columns(data, now=now)
         today = day_number(now.date())
         models["rfm"] = rfm_model(cols, today=today)
         clv_scores = score_clv(cols, models["clv"], today=today, config=config) if "clv" in models else {}
         net, gap = value_and_potential(cols, clv_scores, config=config)
         bought = cols.purchase_days > 0
         models["tiers"] = tier_model(net[bought], gap[bought], config=config)
-        needs_model = _fit_needs(features, k_max=k_max)
+        needs_model = _fit_needs(data, vectors, k_max=k_max)
         if needs_model is not None:
             models["needs"] = needs_model
         for kind in ("rfm", "tiers", "needs"):
             if kind in models:
                 uow.models.put(kind, {k: v for k, v in models[kind].items() if k != "fitted_at"}, now=now)
-        previous = uow.scores.all()
-        scores = score(features, models=models, rule_segments=uow.segments.rules(), previous=previous, now=now,
-                       config=config)
-        announced, entered, left = 0, [], []
-        for f, s in zip(features, scores, strict=True):
-            before = previous.get(f.customer_id)
-            if is_material_change(snapshot(f, before), snapshot(f, s)):
-                uow.publish(_scored_event(f, s))
-                announced += 1
-            old = before.segments if before else []
-            entered += [(seg, f.customer_id) for seg in s.segments if seg not in old]
-            left += [(seg, f.customer_id) for seg in old if seg not in s.segments]
-        uow.scores.save_many(scores, new_ids={s.customer_id for s in scores} - set(previous))
-        uow.segments.bulk_membership(entered=entered, left=left, now=now)
-        _announce_membership(uow, entered=entered, left=left, now=now)
+        clock.tick("models")
+        arrays = score_arrays(cols, vectors=vectors if "needs" in models else None, models=models,
+                              rule_segments=rule_segments, now=now, config=config, clv_scores=clv_scores)
+        clock.tick("score")
+        changes = rescored.compare(data, arrays, now=now, source=uow.source)
+        clock.tick("compare")
+        bulk.write_scores(uow.session, changes.rows)
+        bulk.write_memberships(uow.session, entered=changes.entered, left=changes.left, now=now)
+        bulk.write_outbox(uow.session, changes.events)
         uow.commit()
-    return {"customers": len(features), "refreshed_at": now, "rfm": models["rfm"], "tiers": models["tiers"],
+        clock.tick("write")
+    return {"customers": len(data), "refreshed_at": now, "rfm": models["rfm"], "tiers": models["tiers"],
             "needs": None if needs_model is None else {k: needs_model[k] for k in ("k", "silhouette", "ids")},
-            "announced": announced, "seconds": round(time.perf_counter() - started, 3)}
+            "announced": changes.announced, "seconds": round(time.perf_counter() - started, 3)}
 
 
-def _announce_membership(uow: ScoringUnitOfWork, *, entered: list[tuple[str, str]], left: list[tuple[str, str]],
-                         now: dt.datetime) -> None:
-    for (segment_id, customer_id), flag in [*((e, True) for e in entered), *((x, False) for x in left)]:
-        uow.publish(SegmentChanged(customer_id=customer_id, segment_id=segment_id, entered=flag, changed_at=now))
+class _Phases:
+    """Seconds per phase of a run, into the caller's dict."""
+
+    def __init__(self, into: dict[str, float] | None) -> None:
+        self.into, self.last = into, time.perf_counter()
+
+    def tick(self, name: str) -> None:
+        now = time.perf_counter()
+        if self.into is not None:
+            self.into[name] = round(now - self.last, 3)
+        self.last = now
 
 
-def _fit_needs(features: list[Any], *, k_max: int) -> dict[str, Any] | None:
-    """k-means on a sample of the population's behavioural vectors (deterministic sample and seed)."""
-    if len(features) > NEEDS_FIT_SAMPLE:
-        step = len(features) / NEEDS_FIT_SAMPLE
-        features = [features[int(i * step)] for i in range(NEEDS_FIT_SAMPLE)]
-    categories = needs.top_categories(features)
-    matrix = np.asarray([needs.vector(f, categories) for f in features]) if features else np.zeros((0, 1))
-    return needs.fit(matrix, needs.feature_names(categories), k_max=k_max)
+def population_columns(data: bulk.Loaded, *, now: dt.datetime) -> tuple[Columns, np.ndarray]:  # type: ignore[type-arg]
+    """Scoring columns and needs vectors of the loaded customers (what ``scorer.columns`` and
+    ``needs.counts`` compute from features in memory, here from the database's columns)."""
+    frequency = np.nan_to_num(data["frequency"])
+    first_ts, last_ts, seen_ts = data["first_purchase_ts"], data["last_purchase_ts"], data["first_interaction_ts"]
+    today = day_number(now.date())
+    cols = Columns(
+        purchase_days=np.where(frequency > 0, np.maximum(np.nan_to_num(data["purchase_days"]), 1), 0.0),
+        first_day=np.floor(first_ts / DAY_SECONDS), last_day=np.floor(last_ts / DAY_SECONDS), frequency=frequency,
+        monetary=data["monetary"], first_day_amount=data["first_day_amount"], cost_to_serve=data["cost_to_serve"],
+        tenure_days=np.where(np.isnan(seen_ts), 0.0, today - np.floor(seen_ts / DAY_SECONDS)),
+        lapsed=data["lapsed"] > 0, last_purchase_ts=last_ts)
+    table = np.nan_to_num
+    vectors = needs.matrix(
+        channel=table(np.column_stack([data[f"channel:{c}"] for c in needs.CHANNELS])),
+        daypart=table(np.column_stack([data[f"daypart:{d}"] for d in DAYPARTS])),
+        category=table(np.column_stack([data[f"category:{i}"] for i in range(len(data.categories))])
+                       if data.categories else np.zeros((len(data), 0))),
+        category_total=table(data["category_total"]), interactions=table(data["interactions"]),
+        monetary=data["monetary"], frequency=frequency, offers=table(data["offers"]))
+    return cols, vectors
+
+
+def _fit_needs(data: bulk.Loaded, vectors: np.ndarray, *, k_max: int) -> dict[str, Any] | None:  # type: ignore[type-arg]
+    """k-means on a sample of the population's behavioural vectors (every n-th customer in id
+    order, so the sample and the seed make the clustering deterministic)."""
+    order = np.argsort(data["customer_id"], kind="stable")  # object array: no fixed-width copy of long ids
+    if len(order) > NEEDS_FIT_SAMPLE:
+        order = order[(np.arange(NEEDS_FIT_SAMPLE) * (len(order) / NEEDS_FIT_SAMPLE)).astype(np.int64)]
+    return needs.fit(vectors[order], needs.feature_names(data.categories), k_max=k_max)

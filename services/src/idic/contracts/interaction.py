@@ -34,7 +34,7 @@ class InteractionRecorded(EventPayload):
     nps: int | None = Field(default=None, ge=0, le=10)
     csat: int | None = Field(default=None, ge=1, le=5)
     life_event: str | None = None
-    category: str | None = Field(default=None, max_length=64, description="Product/service category (payload.category).")
+    category: str | None = Field(default=None, max_length=64, description="payload.category of the interaction.")
 
 
 class TriggerDetected(EventPayload):
