@@ -66,14 +66,30 @@ def record(gateway: httpx.Client, events: list[dict], *, chunk: int = 1000, retr
             time.sleep(0.5)
 
 
-def wait_for_totals(stack: Stack, want: dict[str, tuple[int, Decimal]], *, timeout: float) -> float:
-    """Wait until scoring applied every event, then check nothing was applied twice."""
+def wait_for_totals(stack: Stack, want: dict[str, tuple[int, Decimal]], *, timeout: float,
+                    stall: float | None = None) -> float:
+    """Wait until scoring applied every event, then check nothing was applied twice. With
+    ``stall``, waiting goes on past ``timeout`` while scoring still makes progress and fails only
+    when nothing more is applied for ``stall`` seconds: a slow machine is not a lost event."""
     started = time.monotonic()
+    expected = sum(n for n, _ in want.values())
+    progress = {"applied": -1, "at": started}
 
     def all_applied() -> bool:
-        return all(scored(stack, c)[0] >= n for c, (n, _) in want.items())
+        counts = {c: scored(stack, c)[0] for c in want}
+        applied = sum(min(counts[c], n) for c, (n, _) in want.items())
+        if applied > progress["applied"]:
+            progress.update(applied=applied, at=time.monotonic())
+        if applied == expected:
+            return True
+        now = time.monotonic()
+        over = now - started > timeout and (stall is None or now - progress["at"] > stall)
+        if over:
+            raise AssertionError(f"scoring applied {applied} of {expected} events after {now - started:.0f}s "
+                                 f"(last progress {now - progress['at']:.0f}s ago)")
+        return False
 
-    eventually(all_applied, timeout=timeout, interval=0.5, what="scoring applied every event")
+    eventually(all_applied, timeout=float("inf"), interval=0.5, what="scoring applied every event")
     took = time.monotonic() - started
     time.sleep(1.0)  # anything applied twice would show up now
     assert {c: scored(stack, c) for c in want} == want

@@ -83,7 +83,7 @@ def test_consumers_killed_at_random_lose_nothing_and_apply_nothing_twice(
         stack.wait_healthy(victim, timeout=60)
     sender.join(600)
     assert not sender.errors, sender.errors  # type: ignore[attr-defined]
-    took = wait_for_totals(stack, expected_totals(events), timeout=300)
+    took = wait_for_totals(stack, expected_totals(events), timeout=300, stall=120)
     redelivered += redeliveries(stack)
 
     ids = event_ids_on_topic(kafka.bootstrap_servers, "idic.interaction", set(customers), want=len(events))
@@ -116,6 +116,6 @@ def test_relay_and_broker_crashes_deliver_every_committed_row(
         stack.wait_healthy("interaction", timeout=60)
     sender.join(900)
     assert not sender.errors, sender.errors  # type: ignore[attr-defined]
-    took = wait_for_totals(stack, expected_totals(events), timeout=300)
+    took = wait_for_totals(stack, expected_totals(events), timeout=300, stall=120)
     print(f"\n[relay/broker crashes] {len(events)} events, {size.kills} relay SIGKILLs, "
           f"{len(broker_restart_at)} broker restarts: every committed row delivered once, settled {took:.1f}s after")
