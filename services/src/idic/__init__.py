@@ -5,7 +5,17 @@ from __future__ import annotations
 from .app import create_service_app, health_router
 from .bus import KafkaReachability, dlq_topic, ensure_topics, make_producer
 from .consumer import ConsumerSpec, EventConsumer, Handler
-from .db import UtcDateTime, make_engine, make_sessionmaker, new_metadata, ping, run_migrations, utcnow
+from .db import (
+    UtcDateTime,
+    bulk_insert,
+    copies,
+    make_engine,
+    make_sessionmaker,
+    new_metadata,
+    ping,
+    run_migrations,
+    utcnow,
+)
 from .events import CONTENT_TYPE, CloudEvent, MalformedEvent, parse_event
 from .logs import configure_logging, get_logger
 from .messaging import MessagingTables, add_messaging_tables
@@ -20,7 +30,7 @@ __all__ = [
     "CONTENT_TYPE", "BodyGuardMiddleware", "CloudEvent", "ConsumerSpec", "EventConsumer", "Handler",
     "KafkaReachability", "MalformedEvent", "MessagingTables", "OutboxRelay", "ProblemError",
     "RequestContextMiddleware", "ServiceRuntime", "ServiceSettings", "UnitOfWork", "UtcDateTime",
-    "add_messaging_tables", "configure_logging", "create_service_app",
+    "add_messaging_tables", "bulk_insert", "configure_logging", "copies", "create_service_app",
     "dlq_topic", "ensure_topics", "get_logger", "health_router", "install_problem_handlers",
     "make_engine", "make_producer", "make_sessionmaker", "new_metadata", "parse_event", "ping",
     "problem_response", "run_migrations", "utcnow",

@@ -4,13 +4,14 @@ datetime type, a naming convention for Alembic, and running a service's migratio
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, Engine, MetaData, Numeric, Text, create_engine, event, text
+from sqlalchemy import JSON, DateTime, Engine, MetaData, Numeric, Text, create_engine, event, insert, text
 from sqlalchemy.engine import Dialect, make_url
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 NAMING_CONVENTION = {
@@ -122,6 +123,31 @@ def ping(engine: Engine) -> bool:
         return True
     except Exception:  # noqa: BLE001 - readiness only reports, never raises
         return False
+
+
+def copies(session: Session) -> bool:
+    """Whether ``bulk_insert`` streams with COPY here (PostgreSQL through psycopg 3)."""
+    dialect = session.get_bind().dialect
+    return dialect.name == "postgresql" and dialect.driver == "psycopg"
+
+
+def bulk_insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows (dicts with the same keys) into a mapped class's or a Table's table, in
+    the session's transaction: PostgreSQL's COPY through psycopg (one stream instead of a
+    statement per row: several times faster for thousands of rows), an executemany elsewhere."""
+    if not rows:
+        return
+    table = getattr(model, "__table__", model)
+    if not copies(session):
+        session.execute(insert(table), rows)
+        return
+    columns = [c for c in table.columns if c.key in rows[0]]
+    json_columns = {c.key for c in columns if isinstance(c.type, JSON)}
+    raw = session.connection().connection.driver_connection
+    with raw.cursor() as cursor, cursor.copy(
+            f"COPY {table.name} ({', '.join(c.name for c in columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([json.dumps(row[c.key]) if c.key in json_columns else row[c.key] for c in columns])
 
 
 def run_migrations(*, alembic_ini: Path, database_url: str) -> None:

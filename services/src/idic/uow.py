@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .context import request_id_var
 from .contracts import EVENT_TYPES, EventPayload
-from .db import utcnow
+from .db import bulk_insert, utcnow
 from .events import CloudEvent
 from .messaging import MessagingTables
+
+COPY_AT_LEAST = 100  # events in one commit: below this a multi-row INSERT is as quick as COPY
 
 
 class UnitOfWork:
@@ -62,11 +64,12 @@ class UnitOfWork:
         """Write queued events to the outbox and commit everything in one transaction."""
         if self._pending:
             now = utcnow()
-            self.session.execute(insert(self._tables.outbox), [
-                {"event_id": e.id, "topic": _topic_of(e), "key": e.subject or "", "event_type": e.type,
-                 "body": e.to_json_bytes().decode(), "created_at": now}
-                for e in self._pending
-            ])
+            rows = [{"event_id": e.id, "topic": _topic_of(e), "key": e.subject or "", "event_type": e.type,
+                     "body": e.to_json_bytes().decode(), "created_at": now} for e in self._pending]
+            if len(rows) >= COPY_AT_LEAST:  # a batch endpoint can raise tens of thousands of events
+                bulk_insert(self.session, self._tables.outbox, rows)
+            else:
+                self.session.execute(insert(self._tables.outbox), rows)
         self.session.commit()
         self.published.extend(self._pending)
         self._pending = []

@@ -13,8 +13,9 @@ from cloudevents.core.formats.json import JSONFormat
 from kafka import KafkaConsumer, KafkaProducer
 from sqlalchemy import func, select
 
-from idic import CloudEvent, OutboxRelay, dlq_topic
+from idic import CloudEvent, OutboxRelay, dlq_topic, parse_event
 from idic.contracts import InteractionRecorded
+from idic.uow import COPY_AT_LEAST
 
 from ..support import MiniService, running_consumer, tables, wait_until
 
@@ -71,6 +72,22 @@ def test_committed_events_reach_kafka_as_structured_cloudevents(service: MiniSer
     assert {e.get_subject() for e in events} == {customer}
     assert [e.get_data()["amount"] for e in events] == ["1.00", "2.00", "3.00"]  # per-customer order kept
     assert all(e.get_specversion() == "1.0" and e.get_source() == "/mini" for e in events)
+
+
+def test_a_large_commit_streams_its_outbox_and_keeps_order(service: MiniService, kafka) -> None:
+    customer = f"c-{uuid.uuid4()}"
+    many = COPY_AT_LEAST + 150  # above the threshold: PostgreSQL writes the outbox with COPY
+    with service.uow() as uow:
+        for n in range(many):
+            uow.publish(purchase(customer, f"{n}.00"))
+        uow.commit()
+    relay = OutboxRelay(engine=service.engine, tables=tables, bootstrap_servers=kafka.bootstrap_servers,
+                        client_id="test-relay", batch_size=1000)
+    assert relay.publish_batch() == many
+    messages = read_topic(kafka.bootstrap_servers, "idic.interaction", want=many, subject=customer)
+    events = [parse_event(m.value) for m in messages]
+    assert [e.data["amount"] for e in events] == [f"{n}.00" for n in range(many)]
+    assert len({e.id for e in events}) == many
 
 
 def test_state_and_events_roll_back_together(service: MiniService) -> None:

@@ -34,6 +34,10 @@ class Customer(Base):
     merged_into: Mapped[str | None] = mapped_column(String(36), index=True, default=None)
     survivor_id: Mapped[str | None] = mapped_column(String(36), index=True, default=None)
     observations: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # derived from attributes, observations and identifiers (Resolver's CustomerState.match_data):
+    # what blocking candidates are scored on, so that they load without their history; None
+    # when not written yet (the engine then derives it from the observations)
+    match_profiles: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     erased_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, default=None)
 
     identifiers: Mapped[list[Identifier]] = relationship(back_populates="customer", lazy="selectin",

@@ -4,19 +4,23 @@ few dozen statements, not tens of thousands."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import JSON, delete, func, insert, select, text, tuple_, update
+from sqlalchemy import String, any_, bindparam, delete, func, insert, select, text, tuple_, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
+from idic import bulk_insert
+
 from ..domain.golden import Observation
-from ..domain.resolver import CustomerState, World
+from ..domain.resolver import Candidate, CustomerState, World
 from .orm import BlockingKey, Customer, Identifier, MatchModelRow, Merge, Review
 
 T = TypeVar("T")
 CHUNK = 500
+SEP = "\x1f"  # unit separator: in no blocking key (cleaned values)
+SQLITE_CHUNK = 5_000  # values per IN list (SQLite allows 32,766 parameters per statement)
 NO_SYNC = {"synchronize_session": False}
 
 
@@ -51,6 +55,15 @@ class CustomerRepository:
         return self.session.scalar(select(Identifier.customer_id).where(Identifier.type == kind,
                                                                          Identifier.value == value))
 
+    def roots_of(self, customer_ids: Iterable[str]) -> dict[str, str]:
+        """The current root customer of each of these customers (itself when not merged)."""
+        roots: dict[str, str] = {}
+        for part in self._parts(sorted(set(customer_ids))):
+            for cid, survivor_id in self.session.execute(select(Customer.id, Customer.survivor_id).where(
+                    self._among(Customer.id, part))):
+                roots[cid] = survivor_id or cid
+        return roots
+
     def cluster(self, root_id: str) -> list[str]:
         """Ids of every customer merged (directly or not) into this root."""
         return sorted(self.session.scalars(select(Customer.id).where(Customer.survivor_id == root_id)))
@@ -77,61 +90,125 @@ class CustomerRepository:
             by_type.setdefault(kind, []).append(value)
         found: dict[tuple[str, str], str] = {}
         for kind, values in by_type.items():  # type = x AND value IN (...): a plain unique-index scan
-            for part in chunks(values, 2_000):
+            for part in self._parts(values):
                 for value, cid in self.session.execute(select(Identifier.value, Identifier.customer_id).where(
-                        Identifier.type == kind, Identifier.value.in_(list(part)))):
+                        Identifier.type == kind, self._among(Identifier.value, part))):
                     found[(kind, value)] = cid
         return found
 
     def load_world(self, *, owners: dict[tuple[str, str], str], keys: Iterable[str],
                    customer_ids: Iterable[str] = (), strong_types: Iterable[str] = ("national_id",),
                    max_block: int = 200) -> World:
-        """Everything the engine may need: the owners of the identifiers (see ``owners``), the
-        customers sharing a blocking key, and the given customers."""
-        world = World()
+        """Everything the engine may need: in full, the owners of the identifiers (see ``owners``)
+        and the given customers; as scoring candidates, the customers sharing a blocking key
+        (each loads in full later, through ``World.loader``, if a record joins it)."""
+        strong = frozenset(strong_types)
+        world = World(loader=lambda ids: self._full_states(ids, strong))
         world.owner.update(owners)
-        ids: set[str] = set(customer_ids) | set(owners.values())
-        for part in chunks(sorted(set(keys)), 5_000):
-            # a key shared by more than max_block customers tells nothing: skip it (and say so,
-            # so that the engine skips it too while it grows inside a batch); row_number caps
-            # what a crowded key sends back
+        full_ids = set(customer_ids) | set(owners.values())
+        members = self._block_members(sorted(set(keys)), max_block)
+        candidate_ids: set[str] = set()
+        for key, cids in members.items():
+            if len(cids) > max_block:
+                # a key shared by more than max_block customers tells nothing: skip it (and say
+                # so, so that the engine skips it too while it grows inside a batch)
+                world.crowded.add(key)
+            else:
+                candidate_ids.update(cids)
+        without_data = self._load_candidates(sorted(candidate_ids - full_ids), world)
+        for state in self._full_states(full_ids | without_data, strong):
+            world.add_loaded(state)
+        for key, cids in members.items():
+            if key not in world.crowded:
+                world.block[key].update(c for c in cids if c in world.candidates)
+        return world
+
+    def _block_members(self, keys: list[str], max_block: int) -> dict[str, list[str]]:
+        """Customers per blocking key, at most max_block + 1 (enough to tell a crowded key)."""
+        members: dict[str, list[str]] = {}
+        if self._postgresql:
+            # one index probe per key (cost follows the batch, not the table), capped per key
+            # keys are cleaned text: sent as one separated string, which psycopg passes on as is,
+            # where a 60,000-element array costs it 0.2 s to encode
+            joined = SEP.join(keys)
+            array = "string_to_array(:keys, :sep)" if joined.count(SEP) == len(keys) - 1 else "CAST(:keys AS text[])"
+            rows = self.session.execute(text(
+                f"SELECT k.key, b.customer_id FROM unnest({array}) AS k(key) CROSS JOIN LATERAL "
+                "(SELECT customer_id FROM blocking_keys WHERE key = k.key LIMIT :cap) AS b"),
+                {"keys": joined if array.startswith("string") else keys, "sep": SEP, "cap": max_block + 1})
+            for key, cid in rows:
+                members.setdefault(key, []).append(cid)
+            return members
+        for part in self._parts(keys):
             ranked = select(BlockingKey.key, BlockingKey.customer_id, func.row_number().over(
-                partition_by=BlockingKey.key).label("n")).where(BlockingKey.key.in_(list(part))).subquery()
-            members: dict[str, list[str]] = {}
+                partition_by=BlockingKey.key).label("n")).where(self._among(BlockingKey.key, part)).subquery()
             for key, cid in self.session.execute(select(ranked.c.key, ranked.c.customer_id)
                                                  .where(ranked.c.n <= max_block + 1)):
                 members.setdefault(key, []).append(cid)
-            for key, cids in members.items():
-                if len(cids) > max_block:
-                    world.crowded.add(key)
+        return members
+
+    def _load_candidates(self, ids: list[str], world: World) -> set[str]:
+        """Scoring data of live root customers into ``world.candidates``; answers the ids
+        stored without it (written before it existed, or since unmerged): they load in full."""
+        without: set[str] = set()
+        for part in self._parts(ids):
+            # survivor_id is tested here, not in SQL: SQLite would walk its index (every root
+            # customer has a NULL there) instead of probing the primary key
+            for cid, survivor_id, data in self.session.execute(
+                    select(Customer.id, Customer.survivor_id, Customer.match_profiles).where(
+                        self._among(Customer.id, part), Customer.erased_at.is_(None))):
+                if survivor_id is not None:
+                    continue
+                if data is None:
+                    without.add(cid)
                 else:
-                    ids.update(cids)
-        id_list = sorted(ids)
+                    world.candidates[cid] = Candidate.from_match_data(cid, data)
+        return without
+
+    def _full_states(self, customer_ids: Iterable[str], strong: frozenset[str]) -> list[CustomerState]:
+        """Whole engine states (observations, e-mails, strong identifiers) of live customers."""
         states: dict[str, CustomerState] = {}
-        for part in chunks(id_list):
+        for part in self._parts(sorted(set(customer_ids))):
             for row in self.session.execute(select(
                     Customer.id, Customer.created_at, Customer.updated_at, Customer.attributes, Customer.consent,
                     Customer.observations, Customer.merged_into, Customer.survivor_id).where(
-                    Customer.id.in_(list(part)), Customer.erased_at.is_(None))):
+                    self._among(Customer.id, part), Customer.erased_at.is_(None))):
                 states[row.id] = CustomerState(
                     id=row.id, created_at=row.created_at, updated_at=row.updated_at,
                     attributes=dict(row.attributes or {}), consent=dict(row.consent or {}),
                     observations=[Observation.from_json(o) for o in row.observations or []],
                     merged_into=row.merged_into, survivor_id=row.survivor_id)
-        strong = set(strong_types)
         types = sorted(strong | {"email"})
-        for part in chunks(sorted(states)):
+        for part in self._parts(sorted(states)):
             for cid, kind, value in self.session.execute(
                     select(Identifier.customer_id, Identifier.type, Identifier.value)
-                    .where(Identifier.customer_id.in_(list(part)), Identifier.type.in_(types))):
+                    .where(self._among(Identifier.customer_id, part), Identifier.type.in_(types))):
                 state = states[cid]
                 if kind == "email":
                     state.emails.add(value)
                 if kind in strong:
                     state.strong[kind].add(value)
-        for state in states.values():
-            world.add_loaded(state)
-        return world
+        return list(states.values())
+
+    def _parts(self, values: list[str]) -> Iterator[list[str]]:
+        """PostgreSQL takes any number of values as one array parameter; others get IN lists."""
+        if self._postgresql:
+            if values:
+                yield values
+            return
+        for part in chunks(values, SQLITE_CHUNK):
+            yield list(part)
+
+    def _among(self, column: Any, values: list[str]) -> Any:
+        """``column IN values``: ``= ANY(array)`` on PostgreSQL (one parameter, no SQL text
+        the size of the list to build and parse), an IN list elsewhere."""
+        if self._postgresql:
+            return column == any_(bindparam(None, values, type_=ARRAY(String), unique=True))
+        return column.in_(values)
+
+    @property
+    def _postgresql(self) -> bool:
+        return self.session.get_bind().dialect.name == "postgresql"
 
     def flush(self, world: World) -> dict[str, int]:
         """Write the world's changes back: new rows in bulk, merges as set-based updates.
@@ -239,26 +316,7 @@ class CustomerRepository:
         return rows, emails
 
 
-def bulk_insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows: PostgreSQL's COPY when the driver is psycopg (one stream instead of a
-    statement per row), an executemany elsewhere."""
-    if not rows:
-        return
-    connection = session.connection()
-    if connection.dialect.name != "postgresql" or connection.dialect.driver != "psycopg":
-        session.execute(insert(model).execution_options(**NO_SYNC), rows)
-        return
-    table = model.__table__
-    columns = [c for c in table.columns if c.key in rows[0]]
-    json_columns = {c.key for c in columns if isinstance(c.type, JSON)}
-    raw = connection.connection.driver_connection
-    with raw.cursor() as cursor, cursor.copy(
-            f"COPY {table.name} ({', '.join(c.name for c in columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row([json.dumps(row[c.key]) if c.key in json_columns else row[c.key] for c in columns])
-
-
 def _row(c: CustomerState) -> dict[str, Any]:
     return {"id": c.id, "created_at": c.created_at, "updated_at": c.updated_at, "attributes": c.attributes,
             "consent": c.consent, "observations": [o.to_json() for o in c.observations],
-            "merged_into": c.merged_into, "survivor_id": c.survivor_id}
+            "merged_into": c.merged_into, "survivor_id": c.survivor_id, "match_profiles": c.match_data()}

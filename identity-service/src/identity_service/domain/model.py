@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -34,11 +35,15 @@ class MatchModel:
 
     def weight(self, levels: list[int]) -> float:
         """Match weight (log2 Bayes factor plus prior odds) of a comparison vector."""
-        total = math.log2(self.prior / (1 - self.prior))
-        for name, level in zip(FIELDS, levels, strict=True):
-            if level != NULL:
-                total += math.log2(max(self.m[name][level], EPS) / max(self.u[name][level], EPS))
-        return total
+        prior, table = self._weights
+        return prior + sum(row[level] for row, level in zip(table, levels, strict=True) if level != NULL)
+
+    @cached_property
+    def _weights(self) -> tuple[float, list[list[float]]]:
+        # log2(m/u) per field and level, computed once: scoring a batch weighs ~10^5 pairs
+        return math.log2(self.prior / (1 - self.prior)), [
+            [math.log2(max(m, EPS) / max(u, EPS)) for m, u in zip(self.m[name], self.u[name], strict=True)]
+            for name in FIELDS]
 
     def probability(self, levels: list[int]) -> float:
         """Posterior probability that the pair is the same person."""

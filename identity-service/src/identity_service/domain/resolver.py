@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +17,7 @@ from idic.contracts import CustomerIdentified, CustomersMerged, CustomerUpdated,
 
 from .golden import Observation, Survivorship, combine_consent, golden, observe
 from .identifiers import identifier_key
-from .matching import ADDRESS_FIELDS, best_compare, blocking_keys, features
+from .matching import ADDRESS_FIELDS, FIELDS, best_compare, blocking_keys, features
 from .model import MatchModel
 
 
@@ -53,17 +53,47 @@ class CustomerState:
             self.cached_profiles = self._profiles()
         return self.cached_profiles
 
+    def match_data(self) -> dict[str, Any] | None:
+        """What a candidate is scored on, stored with the customer so that candidates load
+        without their observation history (``Candidate.from_match_data``); None once merged."""
+        if self.survivor_id is not None:
+            return None
+        return {"v": [[p[f] for f in FIELDS] for p in self.profiles()], "s": sorted(map(list, self.strong_pairs()))}
+
     def _profiles(self) -> list[dict[str, str]]:
         email = min(self.emails) if self.emails else None
-        versions = [features(self.attributes, email=e) for e in sorted(self.emails)[:3]] or [features(self.attributes)]
+        # (values, e-mail) → cleaned once: one source's version is usually the golden record
+        # itself, and the best level per field over versions does not change when a
+        # duplicate is dropped
+        raw: dict[tuple[Any, ...], tuple[Mapping[str, str], str | None]] = {}
+        golden_items = tuple(sorted(self.attributes.items()))
+        for e in sorted(self.emails)[:3] or [None]:
+            raw.setdefault((golden_items, e), (self.attributes, e))
         by_origin: dict[tuple[str, str], dict[str, tuple[str, str]]] = defaultdict(dict)
         for o in self.observations:
             seen = by_origin[(o.origin, o.source)].get(o.name)
             if seen is None or o.last_seen > seen[0]:
                 by_origin[(o.origin, o.source)][o.name] = (o.last_seen, o.value)
         for values in list(by_origin.values())[:6]:
-            versions.append(features({k: v for k, (_, v) in values.items()}, email=email))
-        return versions
+            said = {k: v for k, (_, v) in values.items()}
+            raw.setdefault((tuple(sorted(said.items())), email), (said, email))
+        versions = [features(values, email=e) for values, e in raw.values()]
+        return list({tuple(v.values()): v for v in versions}.values())
+
+
+@dataclass
+class Candidate:
+    """A stored customer as blocking finds it: only what scoring needs. It becomes a full
+    ``CustomerState`` (``World.load``) when a record joins or merges it."""
+
+    id: str
+    profiles: list[dict[str, str]]
+    strong: set[tuple[str, str]]
+
+    @classmethod
+    def from_match_data(cls, customer_id: str, data: Mapping[str, Any]) -> Candidate:
+        return cls(customer_id, [dict(zip(FIELDS, v, strict=True)) for v in data["v"]],
+                   {(t, v) for t, v in data["s"]})
 
 
 @dataclass
@@ -73,6 +103,21 @@ class Record:
     pairs: list[tuple[str, str]]
     attributes: dict[str, str]
     source: str | None = None
+    _features: dict[str, str] | None = field(default=None, repr=False, compare=False)
+    _keys: set[str] | None = field(default=None, repr=False, compare=False)
+
+    def features(self) -> dict[str, str]:
+        """Comparison fields (with the first e-mail), computed once."""
+        if self._features is None:
+            email = next((v for t, v in self.pairs if t == "email"), None)
+            self._features = features(self.attributes, email=email)
+        return self._features
+
+    def keys(self) -> set[str]:
+        """Blocking keys, computed once."""
+        if self._keys is None:
+            self._keys = blocking_keys(self.features())
+        return self._keys
 
 
 @dataclass
@@ -97,6 +142,8 @@ class World:
     """Loaded state plus pending changes of one unit of work."""
 
     customers: dict[str, CustomerState] = field(default_factory=dict)
+    candidates: dict[str, Candidate] = field(default_factory=dict)  # stored, not (yet) loaded in full
+    loader: Callable[[Iterable[str]], list[CustomerState]] | None = None  # full states of candidates
     owner: dict[tuple[str, str], str] = field(default_factory=dict)  # identifier → root customer id
     block: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     new_identifiers: list[dict[str, Any]] = field(default_factory=list)
@@ -116,6 +163,16 @@ class World:
     def root(self, customer_id: str) -> str:
         customer = self.customers[customer_id]
         return customer.survivor_id or customer.id
+
+    def load(self, customer_id: str) -> CustomerState:
+        """The full state of a customer, loading a blocking candidate on first use."""
+        customer = self.customers.get(customer_id)
+        if customer is None:
+            assert self.loader is not None and customer_id in self.candidates, customer_id
+            for state in self.loader([customer_id]):
+                self.add_loaded(state)
+            customer = self.customers[customer_id]
+        return customer
 
 
 @dataclass(frozen=True)
@@ -190,6 +247,7 @@ class Resolver:
                 # other e-mail): fold that one in too, as a transitive clustering would
                 other, probability = self._probabilistic(record, exclude=target, strong=strong)
                 if other is not None and probability >= self.policy.match_threshold:
+                    world.load(other)
                     survivor, folded = sorted((target, other), key=lambda c: (world.customers[c].created_at, c))
                     self.merge(survivor_id=survivor, merged_id=folded, reason="probabilistic",
                                confidence=round(probability, 6))
@@ -197,6 +255,7 @@ class Resolver:
         else:
             target, probability = self._probabilistic(record)
             if target is not None and probability >= self.policy.match_threshold:
+                world.load(target)
                 matched_by, confidence = "probabilistic", round(probability, 6)
             else:
                 candidate = target
@@ -233,12 +292,11 @@ class Resolver:
         """Best candidate sharing a blocking key (other than ``exclude``), and its match probability."""
         if not self.policy.probabilistic or not record.attributes:
             return None, 0.0
-        email = next((v for t, v in record.pairs if t == "email"), None)
-        feats = features(record.attributes, email=email)
+        feats = record.features()
         if sum(1 for f in ("first_name", "last_name", "date_of_birth", "postcode", "street") if feats[f]) < 2:
             return None, 0.0  # too little to tell people apart
         shared: dict[str, int] = defaultdict(int)
-        for key in blocking_keys(feats):
+        for key in record.keys():
             members = self.world.block.get(key, ())
             if key in self.world.crowded or len(members) > self.policy.max_candidates:
                 continue  # as unselective as no key at all (the repository skips it the same way)
@@ -249,11 +307,19 @@ class Resolver:
                                                             if t in self.policy.strong_types}
         best, best_p = None, 0.0
         for cid in candidates:
-            candidate = self.world.customers[cid]
-            if cid == exclude or candidate.survivor_id is not None or strong_conflict(record_strong,
-                                                                                       self._strong_of(cid)):
+            if cid == exclude:
                 continue
-            p = self.model.probability(best_compare(feats, candidate.profiles()))
+            customer = self.world.customers.get(cid)  # loaded or created here: its current state
+            if customer is not None:
+                if customer.survivor_id is not None:
+                    continue
+                their_strong, profiles = customer.strong_pairs(), customer.profiles()
+            else:
+                candidate = self.world.candidates[cid]
+                their_strong, profiles = candidate.strong, candidate.profiles
+            if strong_conflict(record_strong, their_strong):
+                continue
+            p = self.model.probability(best_compare(feats, profiles))
             if p > best_p or (p == best_p and best is not None and cid < best):
                 best, best_p = cid, p
         return best, best_p

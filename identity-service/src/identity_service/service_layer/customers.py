@@ -11,7 +11,7 @@ from sqlalchemy import delete, update
 from idic import ProblemError, utcnow
 from idic.contracts import CustomerErased, CustomerUpdated
 
-from ..adapters.orm import Customer, Identifier, Review
+from ..adapters.orm import Customer, Identifier, Review, messaging
 from ..adapters.uow import IdentityUnitOfWork
 from .identify import build_profile, root_of
 
@@ -45,10 +45,15 @@ def erase(*, customer_id: str, uow_factory: UowFactory, request_id: str | None =
         session = uow.session
         session.execute(delete(Identifier).where(Identifier.customer_id == root).execution_options(**NO_SYNC))
         session.execute(update(Customer).where(Customer.id.in_(cluster)).values(
-            attributes={}, consent={}, observations=[], erased_at=now, updated_at=now).execution_options(**NO_SYNC))
+            attributes={}, consent={}, observations=[], match_profiles=None, erased_at=now,
+            updated_at=now).execution_options(**NO_SYNC))
         session.execute(delete(Review).where(Review.customer_id.in_(cluster) | Review.candidate_id.in_(cluster))
                         .execution_options(**NO_SYNC))
         uow.customers.replace_keys(root, ())
+        # (security campaign) events already sent about the person carry digests of their identifiers and
+        # stay in the outbox for its retention: forget them now; unsent ones still go out, in order
+        outbox = messaging.outbox
+        session.execute(delete(outbox).where(outbox.c.key.in_(cluster), outbox.c.sent_at.is_not(None)))
         uow.publish(CustomerErased(customer_id=root, erased_at=now, request_id=request_id))
         uow.commit()
         return root, now

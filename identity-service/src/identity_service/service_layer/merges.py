@@ -94,6 +94,8 @@ def unmerge(*, customer_id: str, restored_id: str, uow_factory: UowFactory, sett
         restored.attributes = golden(brought, rules)
         restored.merged_into = restored.survivor_id = None
         restored.updated_at = now
+        # both changed values and identifiers: the engine derives their scoring data afresh
+        root.match_profiles = restored.match_profiles = None
         uow.session.execute(update(Customer).where(Customer.id.in_(subtree[1:]))
                             .values(survivor_id=restored.id).execution_options(**NO_SYNC))
         uow.session.execute(update(Identifier).where(Identifier.customer_id == root.id,

@@ -15,8 +15,11 @@ from typing import Any
 import numpy as np
 from sqlalchemy.orm import Session
 
+from idic import bulk_insert
+
 from ..domain.features import DAYPARTS
 from ..domain.needs import CHANNELS
+from .orm import messaging
 
 SCORE_COLUMNS = ("customer_id", "scored_at", "r", "f", "m", "rfm_segment", "tier", "churn_risk", "p_alive",
                  "expected_purchases_90d", "expected_avg_order_value", "clv_12m", "segments", "churn_drivers")
@@ -183,15 +186,7 @@ def write_scores(session: Session, rows: list[tuple[Any, ...]]) -> None:
 
 def write_outbox(session: Session, rows: list[tuple[str, str, str, str, str, dt.datetime]]) -> None:
     """Append events to idic's outbox table (``OUTBOX_COLUMNS`` order) in the session's transaction."""
-    if not rows:
-        return
-    if _dialect(session) == "postgresql":
-        with _driver(session).cursor() as cur:
-            _copy_rows(cur, "outbox", OUTBOX_COLUMNS, rows)
-        return
-    session.connection().exec_driver_sql(
-        f"INSERT INTO outbox ({', '.join(OUTBOX_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)",
-        [(*r[:5], _sqlite_time(r[5])) for r in rows])
+    bulk_insert(session, messaging.outbox, [dict(zip(OUTBOX_COLUMNS, row, strict=True)) for row in rows])
 
 
 def write_memberships(session: Session, *, entered: list[tuple[str, str]], left: list[tuple[str, str]],
