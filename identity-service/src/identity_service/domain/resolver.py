@@ -171,8 +171,15 @@ class World:
             assert self.loader is not None and customer_id in self.candidates, customer_id
             for state in self.loader([customer_id]):
                 self.add_loaded(state)
-            customer = self.customers[customer_id]
+            customer = self.customers.get(customer_id)
+            if customer is None:
+                raise CandidateChanged(customer_id)
         return customer
+
+
+class CandidateChanged(RuntimeError):
+    """A blocking candidate was erased or merged by another transaction after the candidates
+    were read: identify again from a fresh read."""
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from ..api.schemas import IdentifierOut, IdentifyRequest, IdentifyResult, Profil
 from ..config import Settings
 from ..domain.golden import Survivorship
 from ..domain.identifiers import InvalidIdentifier, normalise
-from ..domain.resolver import Policy, Record, Resolver
+from ..domain.resolver import CandidateChanged, Policy, Record, Resolver
 from .models import ModelCache
 
 UowFactory = Callable[[], IdentityUnitOfWork]
@@ -72,8 +72,9 @@ def identify_records(*, records: Sequence[Record], uow_factory: UowFactory, sett
         try:
             with _collector_paused(len(records) >= 100):
                 return _identify_once(records=records, uow_factory=uow_factory, settings=settings, models=models)
-        except IntegrityError:
-            # a concurrent request created one of these identifiers first: match it now
+        except (IntegrityError, CandidateChanged):
+            # a concurrent request created one of these identifiers first, or erased or merged a
+            # candidate after we read it: identify again against what is stored now
             if attempt == 2:
                 raise
     raise AssertionError("unreachable")
