@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 from decimal import Decimal
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from cloudevents.core.bindings.kafka import KafkaMessage, from_kafka
 from cloudevents.core.formats.json import JSONFormat
-from kafka import KafkaConsumer, KafkaProducer
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from sqlalchemy import func, select
 
 from idic import CloudEvent, OutboxRelay, dlq_topic, parse_event
@@ -42,16 +43,19 @@ def publish_raw(bootstrap: str, *messages: tuple[bytes, bytes]) -> None:
 
 
 def read_topic(bootstrap: str, topic: str, *, want: int, subject: str | None = None) -> list[object]:
-    consumer = KafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
-                             group_id=f"reader-{uuid.uuid4().hex[:6]}", consumer_timeout_ms=20_000)
-    found = []
-    for message in consumer:
-        if subject is None or message.key == subject.encode():
-            found.append(message)
-            if len(found) >= want:
-                break
+    """Messages of a topic from its beginning. Partitions are assigned, not subscribed: no group
+    join, and no stale metadata of a topic created a moment ago (a dead-letter topic)."""
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
+    partitions = wait_until(lambda: consumer.partitions_for_topic(topic), timeout=30)
+    consumer.assign([TopicPartition(topic, p) for p in partitions])
+    consumer.seek_to_beginning()
+    found: list[object] = []
+    deadline = time.monotonic() + 30
+    while len(found) < want and time.monotonic() < deadline:
+        for records in consumer.poll(timeout_ms=500).values():
+            found += [m for m in records if subject is None or m.key == subject.encode()]
     consumer.close()
-    return found
+    return found[:want]
 
 
 def test_committed_events_reach_kafka_as_structured_cloudevents(service: MiniService, kafka) -> None:
