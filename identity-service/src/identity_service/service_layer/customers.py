@@ -50,7 +50,7 @@ def erase(*, customer_id: str, uow_factory: UowFactory, request_id: str | None =
         session.execute(delete(Review).where(Review.customer_id.in_(cluster) | Review.candidate_id.in_(cluster))
                         .execution_options(**NO_SYNC))
         uow.customers.replace_keys(root, ())
-        # (security campaign) events already sent about the person carry digests of their identifiers and
+        # events already sent about the person carry digests of their identifiers and
         # stay in the outbox for its retention: forget them now; unsent ones still go out, in order
         outbox = messaging.outbox
         session.execute(delete(outbox).where(outbox.c.key.in_(cluster), outbox.c.sent_at.is_not(None)))
