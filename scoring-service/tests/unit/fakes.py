@@ -26,6 +26,9 @@ class FakeFeatures:
     def save(self, features: CustomerFeatures, *, now: dt.datetime) -> None:
         self.rows[features.customer_id] = replace(features)
 
+    def get_many(self, customer_ids: list[str]) -> dict[str, CustomerFeatures]:
+        return {c: f for c in customer_ids if (f := self.get(c)) is not None}
+
     def delete(self, customer_id: str) -> None:
         self.rows.pop(customer_id, None)
 
@@ -40,6 +43,13 @@ class FakeScores:
 
     def save(self, scores: CustomerScores) -> None:
         self.rows[scores.customer_id] = replace(scores)
+
+    def get_many(self, customer_ids: list[str]) -> dict[str, CustomerScores]:
+        return {c: s for c in customer_ids if (s := self.get(c)) is not None}
+
+    def save_many(self, scores: list[CustomerScores], *, new_ids: set[str]) -> None:
+        for s in scores:
+            self.save(s)
 
     def delete(self, customer_id: str) -> None:
         self.rows.pop(customer_id, None)
@@ -122,7 +132,8 @@ class FakeErasures:
 
 
 class FakeUow:
-    """Stands in for ScoringUnitOfWork inside handlers (the consumer owns commit)."""
+    """Stands in for ScoringUnitOfWork inside handlers (the consumer owns commit; ``commit``
+    here runs the deferred work, as idic's UnitOfWork does)."""
 
     def __init__(self) -> None:
         self.features = FakeFeatures()
@@ -133,6 +144,15 @@ class FakeUow:
         self.segments = FakeSegments()
         self.erasures = FakeErasures()
         self.events: list[Any] = []
+        self.rescore_queue: dict[str, CustomerFeatures | None] = {}
+        self._deferred: dict[str, Any] = {}
+
+    def before_commit(self, key: str, work: Any) -> None:
+        self._deferred.setdefault(key, work)
+
+    def commit(self) -> None:
+        while self._deferred:
+            self._deferred.pop(next(iter(self._deferred)))()
 
     def publish(self, payload: Any, *, event_id: str | None = None) -> None:
         self.events.append(payload)

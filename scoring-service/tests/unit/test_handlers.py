@@ -19,8 +19,11 @@ T0 = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
 _n = 0
 
 
-def handle(uow: FakeUow, payload: Any) -> None:
+def handle(uow: FakeUow, payload: Any, *, commit: bool = True) -> None:
+    """Apply one event; ``commit=False`` leaves it in the open transaction, as in a consumer batch."""
     HANDLERS[payload.event_type](payload, CloudEvent.wrap(payload, source="/test"), uow)
+    if commit:
+        uow.commit()
 
 
 def interaction(customer_id: str, kind: str = "purchase", *, days: int = 0, amount: str | None = None,
@@ -180,3 +183,28 @@ def test_erasure_keeps_a_tombstone_only() -> None:
     handle(uow, interaction("a", amount="30"))
     handle(uow, CustomerErased(customer_id="a", erased_at=T0))
     assert "a" in uow.erasures.rows and uow.features.rows == {} and uow.days.rows == {}
+
+
+def test_a_batch_scores_each_customer_once_against_its_state_before_the_batch() -> None:
+    uow = FakeUow()
+    for day in range(5):  # five purchases of one customer and one of another, one transaction
+        handle(uow, interaction("a", days=day, amount="20.00"), commit=False)
+    handle(uow, interaction("b", amount="5.00"), commit=False)
+    assert uow.scores.rows == {} and uow.events == []  # nothing scored before the commit
+    uow.commit()
+    assert uow.scores.rows["a"].customer_id == "a" and uow.scores.rows["b"].customer_id == "b"
+    scored = [e for e in uow.events if isinstance(e, CustomerScored)]
+    assert sorted(e.customer_id for e in scored) == ["a", "b"]  # one announcement each, not one per event
+    assert next(e for e in scored if e.customer_id == "a").frequency == 5
+
+
+def test_a_customer_erased_or_merged_later_in_the_batch_is_not_scored_back() -> None:
+    uow = FakeUow()
+    handle(uow, interaction("gone", amount="20.00"), commit=False)
+    handle(uow, CustomerErased(customer_id="gone", erased_at=T0), commit=False)
+    handle(uow, interaction("loser", amount="7.00"), commit=False)
+    handle(uow, CustomersMerged(customer_id="winner", merged_ids=["loser"]), commit=False)
+    uow.commit()
+    assert "gone" not in uow.scores.rows and "loser" not in uow.scores.rows
+    assert {e.customer_id for e in uow.events if isinstance(e, CustomerScored)} == {"winner"}
+    assert uow.features.rows["winner"].frequency == 1

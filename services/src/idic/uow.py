@@ -32,12 +32,14 @@ class UnitOfWork:
         self._source = source
         self._on_commit = on_commit
         self._pending: list[CloudEvent] = []
+        self._before_commit: dict[str, Callable[[], None]] = {}
         self.published: list[CloudEvent] = []
         self.session: Session
 
     def __enter__(self) -> Self:
         self.session = self._session_factory()
         self._pending = []
+        self._before_commit = {}
         self._attach(self.session)
         return self
 
@@ -60,8 +62,18 @@ class UnitOfWork:
         self._pending.append(event)
         return event
 
+    def before_commit(self, key: str, work: Callable[[], None]) -> None:
+        """Run ``work`` once, just before this transaction commits (the first ``work`` given
+        under ``key`` wins). Lets a consumer's handlers leave per-customer work that several
+        events of one batch share (e.g. re-scoring) to be done once, in bulk, at the end."""
+        self._before_commit.setdefault(key, work)
+
     def commit(self) -> None:
-        """Write queued events to the outbox and commit everything in one transaction."""
+        """Run the deferred work, write queued events to the outbox and commit everything in
+        one transaction."""
+        while self._before_commit:  # deferred work may defer more (it runs too, once per key)
+            key = next(iter(self._before_commit))
+            self._before_commit.pop(key)()
         if self._pending:
             now = utcnow()
             rows = [{"event_id": e.id, "topic": _topic_of(e), "key": e.subject or "", "event_type": e.type,
@@ -77,8 +89,9 @@ class UnitOfWork:
             self._on_commit()
 
     def rollback(self) -> None:
-        """Drop the transaction and the events queued in it."""
+        """Drop the transaction, the events queued in it and its deferred work."""
         self._pending = []
+        self._before_commit = {}
         self.session.rollback()
 
     # -- inbox: consumers record which events they applied, in the same transaction --

@@ -18,7 +18,7 @@ from idic import CloudEvent, OutboxRelay, dlq_topic, parse_event
 from idic.contracts import InteractionRecorded
 from idic.uow import COPY_AT_LEAST
 
-from ..support import MiniService, running_consumer, tables, wait_until
+from ..support import CounterUoW, MiniService, running_consumer, tables, wait_until
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -100,6 +100,29 @@ def test_state_and_events_roll_back_together(service: MiniService) -> None:
         # no commit: leaving the block rolls back
     with service.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(tables.outbox)).scalar() == 0
+
+
+def test_deferred_work_runs_once_at_commit_in_the_same_transaction(service: MiniService) -> None:
+    runs: list[str] = []
+
+    def summarise(uow: CounterUoW, label: str) -> None:
+        runs.append(label)
+        uow.publish(purchase(f"c-deferred-{label}"))  # its events join the same outbox write
+
+    with service.uow() as uow:
+        for label in ("first", "second"):  # one key: the first registration wins, it runs once
+            uow.before_commit("summary", lambda label=label: summarise(uow, label))
+        assert runs == []
+        uow.commit()
+    assert runs == ["first"]
+    with service.uow() as uow:
+        uow.before_commit("summary", lambda: summarise(uow, "dropped"))
+        uow.rollback()  # rolled back: the deferred work goes with the transaction
+        uow.commit()
+    assert runs == ["first"]
+    with service.engine.connect() as conn:
+        keys = conn.execute(select(tables.outbox.c.key)).scalars().all()
+    assert keys == ["c-deferred-first"]
 
 
 def test_relay_keeps_rows_while_broker_unreachable(service: MiniService, kafka) -> None:

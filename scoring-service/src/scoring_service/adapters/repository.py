@@ -38,12 +38,22 @@ class FeatureRepository:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._locked: set[str] = set()  # rows this transaction holds: later reads need no new query
 
     def get(self, customer_id: str, *, for_update: bool = False) -> CustomerFeatures | None:
         """A customer's features; ``for_update`` locks the row (PostgreSQL) against a
         concurrent read-modify-write by another consumer instance."""
-        row = self.session.get(FeatureRow, customer_id, with_for_update=for_update or None)
+        lock = for_update and customer_id not in self._locked
+        row = self.session.get(FeatureRow, customer_id, with_for_update=lock or None)
+        if lock and row is not None:
+            self._locked.add(customer_id)
         return None if row is None else _features_of(row)
+
+    def get_many(self, customer_ids: list[str]) -> dict[str, CustomerFeatures]:
+        """These customers' features as the database has them now (absent: none or deleted)."""
+        rows = self.session.scalars(select(FeatureRow).where(FeatureRow.customer_id.in_(customer_ids))
+                                    .execution_options(populate_existing=True))
+        return {row.customer_id: _features_of(row) for row in rows}
 
     def all(self) -> Iterator[CustomerFeatures]:
         """Every customer's features (population runs), streamed in id order."""
@@ -90,6 +100,12 @@ class ScoreRepository:
         if row is None:
             return None
         return _scores_of(row)
+
+    def get_many(self, customer_ids: list[str]) -> dict[str, CustomerScores]:
+        """These customers' scores, for those ever scored."""
+        rows = self.session.scalars(select(ScoreRow).where(ScoreRow.customer_id.in_(customer_ids))
+                                    .execution_options(populate_existing=True))
+        return {row.customer_id: _scores_of(row) for row in rows}
 
     def all(self) -> dict[str, CustomerScores]:
         """Every customer's scores (population runs)."""

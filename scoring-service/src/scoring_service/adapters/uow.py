@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 
 from idic import UnitOfWork
 
+from ..domain.features import CustomerFeatures
 from .locks import hold_population_lock
 from .repository import (
     AliasRepository,
@@ -27,7 +28,11 @@ class ScoringUnitOfWork(UnitOfWork):
     segments: SegmentRepository
     erasures: ErasureRepository
 
+    rescore_queue: dict[str, CustomerFeatures | None]
+
     def _attach(self, session: Session) -> None:
+        self.rescore_queue = {}  # customers to re-score at commit -> their features before this transaction
+        self._population_lock_held = False
         self.features = FeatureRepository(session)
         self.scores = ScoreRepository(session)
         self.aliases = AliasRepository(session)
@@ -37,5 +42,8 @@ class ScoringUnitOfWork(UnitOfWork):
         self.erasures = ErasureRepository(session)
 
     def wait_for_population_runs(self) -> None:
-        """Hold back until a population run in progress commits (see adapters.locks)."""
-        hold_population_lock(self.session, exclusive=False)
+        """Hold back until a population run in progress commits (see adapters.locks); the lock
+        is then held to the end of the transaction, so once per consumer batch is enough."""
+        if not self._population_lock_held:
+            hold_population_lock(self.session, exclusive=False)
+            self._population_lock_held = True

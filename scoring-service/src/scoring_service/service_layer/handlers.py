@@ -32,19 +32,34 @@ CONFIG = {"scoring": ScoringConfig()}
 
 def _rescore_and_announce(*, uow: ScoringUnitOfWork, before_features: CustomerFeatures | None,
                           features: CustomerFeatures, now: dt.datetime) -> None:
-    """Store the new features and scores (under the stored models, O(1) per customer); publish
-    CustomerScored if the value changed materially and SegmentChanged per segment entered or left."""
-    before_scores = uow.scores.get(features.customer_id)
-    before = snapshot(before_features, before_scores)
-    previous = {features.customer_id: before_scores} if before_scores else {}
-    [scores] = score([features], models=uow.models.all(), rule_segments=uow.segments.rules(), previous=previous,
-                     now=now, config=CONFIG["scoring"])
+    """Store the new features; the customer is re-scored when the transaction commits, once
+    for all the events of a consumer batch and vectorised over the batch's customers
+    (``rescore_pending``). ``before_features``: the state before this event."""
     uow.features.save(features, now=now)
-    uow.scores.save(scores)
-    if is_material_change(before, snapshot(features, scores)):
-        uow.publish(_scored_event(features, scores))
-    announce_segments(uow=uow, customer_id=features.customer_id,
-                      before=before_scores.segments if before_scores else [], after=scores.segments, now=now)
+    uow.rescore_queue.setdefault(features.customer_id, before_features)  # the state before the batch
+    uow.before_commit("rescore", lambda: rescore_pending(uow))
+
+
+def rescore_pending(uow: ScoringUnitOfWork) -> None:
+    """Score every customer changed in this transaction under the stored models; publish
+    CustomerScored if the value changed materially since before the transaction, and
+    SegmentChanged per segment entered or left. Customers merged away or erased since are
+    skipped (their scores are gone with them)."""
+    queued, uow.rescore_queue = uow.rescore_queue, {}
+    current = uow.features.get_many(list(queued))
+    if not current:
+        return
+    now = utcnow()
+    previous = uow.scores.get_many(list(current))
+    scored = score(list(current.values()), models=uow.models.all(), rule_segments=uow.segments.rules(),
+                   previous=previous, now=now, config=CONFIG["scoring"])
+    uow.scores.save_many(scored, new_ids=set(current) - set(previous))
+    for features, scores in zip(current.values(), scored, strict=True):
+        before_scores = previous.get(features.customer_id)
+        if is_material_change(snapshot(queued[features.customer_id], before_scores), snapshot(features, scores)):
+            uow.publish(_scored_event(features, scores))
+        announce_segments(uow=uow, customer_id=features.customer_id,
+                          before=before_scores.segments if before_scores else [], after=scores.segments, now=now)
 
 
 def announce_segments(*, uow: ScoringUnitOfWork, customer_id: str, before: list[str], after: list[str],
