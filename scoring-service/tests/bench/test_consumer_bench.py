@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 from kafka.consumer.fetcher import ConsumerRecord
 
-from idic import CloudEvent
-from idic import EventConsumer
+from idic import CloudEvent, EventConsumer
 from idic.contracts import InteractionRecorded
 from scoring_service.config import Settings
 from scoring_service.main import build_runtime

@@ -17,6 +17,7 @@ from sqlalchemy import func, insert, select, update
 
 from idic import CloudEvent, ServiceRuntime
 from idic.contracts import CustomerScored
+from scoring_service.adapters import bulk
 from scoring_service.adapters.orm import FeatureRow, PurchaseDayRow, SegmentMemberRow, messaging
 from scoring_service.adapters.uow import ScoringUnitOfWork
 from scoring_service.config import Settings
@@ -32,8 +33,10 @@ CATEGORIES = ["books", "toys", "garden", "Küche & Bad", 'say "hi"', "$shoes", "
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def runtime(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[ServiceRuntime[ScoringUnitOfWork]]:
+def runtime(request: pytest.FixtureRequest, tmp_path: Any,
+            monkeypatch: pytest.MonkeyPatch) -> Iterator[ServiceRuntime[ScoringUnitOfWork]]:
     url = f"sqlite:///{tmp_path}/bulk.db" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    monkeypatch.setattr(bulk, "PARALLEL_READ_AT_LEAST", 100)  # PostgreSQL reads in two halves here too
     settings = Settings(database_url=url, run_workers=False, refresh_interval_s=0, log_json=False)
     rt = build_runtime(settings)
     rt.migrate()
@@ -119,7 +122,8 @@ def test_bulk_rescore_equals_the_per_customer_scorer(runtime: ServiceRuntime[Sco
     fit = population.fit_clv(uow_factory=runtime.uow, calibration_end=NOW - dt.timedelta(days=60),
                              time_unit="days", now=NOW, config=config)
     population.refresh(uow_factory=runtime.uow, now=NOW, config=config, phases=phases)
-    assert fit["customers"] > 200 and set(phases) == {"read", "models", "score", "compare", "write"}
+    assert fit["customers"] > 200
+    assert set(phases) == {"read", "models", "score", "compare", "write_scores", "write_segments_outbox", "commit"}
 
     compared = per_customer(runtime)
     assert len(compared) == 300
@@ -175,3 +179,29 @@ def test_drivers_text_is_what_the_json_column_stores() -> None:
                          expected_purchases_90d=np.zeros(3), aov_cents=np.zeros(3), clv_cents=np.zeros(3), tier=None,
                          churn=explained, needs=None, needs_ids=[], rule_ids=[], rule_hits=np.zeros((3, 0)))
     assert drivers_texts(arrays) == [json.dumps(explained.drivers(i)) for i in range(3)]
+
+
+def test_a_population_read_in_two_halves_is_the_read_in_one(runtime: ServiceRuntime[ScoringUnitOfWork],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    customers, days = population_of(250)
+    store(runtime, customers, days)
+    population.refresh(uow_factory=runtime.uow, now=NOW, config=runtime.settings.scoring)  # type: ignore[attr-defined]
+    copies: list[str] = []
+    copy_out = bulk._copy_out
+    monkeypatch.setattr(bulk, "_copy_out", lambda driver, sql, params: copies.append(sql) or copy_out(driver, sql, params))
+    loads = []
+    for at_least in (10**9, 100):  # one query, then (PostgreSQL) two halves on two connections
+        monkeypatch.setattr(bulk, "PARALLEL_READ_AT_LEAST", at_least)
+        with runtime.uow() as uow:
+            loads.append(bulk.load(uow.session, categories=["books", 'say "hi"', "Küche & Bad"]))
+    one, two = loads
+    if runtime.engine.dialect.name == "postgresql":
+        assert len(copies) == 3 and "f.customer_id < %s" in copies[1] and "f.customer_id >= %s" in copies[2]
+    order = [np.argsort(x["customer_id"].astype(str)) for x in (one, two)]
+    assert len(one) == len(two) == 250 and set(one.columns) == set(two.columns)
+    for name in one.columns:
+        a, b = one[name][order[0]], two[name][order[1]]
+        if a.dtype == object:
+            assert a.tolist() == b.tolist(), name
+        else:
+            np.testing.assert_array_equal(a, b, err_msg=name)

@@ -9,10 +9,12 @@ import datetime as dt
 import io
 import warnings
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from psycopg import sql as psycopg_sql
 from sqlalchemy.orm import Session
 
 from idic import bulk_insert
@@ -24,6 +26,9 @@ from .orm import messaging
 SCORE_COLUMNS = ("customer_id", "scored_at", "r", "f", "m", "rfm_segment", "tier", "churn_risk", "p_alive",
                  "expected_purchases_90d", "expected_avg_order_value", "clv_12m", "segments", "churn_drivers")
 OUTBOX_COLUMNS = ("event_id", "topic", "key", "event_type", "body", "created_at")
+# COPY types of SCORE_COLUMNS as ``compare`` builds them (money and JSON arrive as text)
+_SCORE_TYPES = ("text", "timestamptz", "int2", "int2", "int2", "text", "text", "float8", "float8", "float8",
+                "text", "text", "text", "text")
 _TEXT = ("customer_id", "prev_rfm_segment", "prev_tier", "prev_segments", "prev_drivers", "monetary_text",
          "currency")
 
@@ -54,7 +59,7 @@ def _driver(session: Session) -> Any:
 def top_categories(session: Session, *, limit: int) -> list[str]:
     """The most frequent interaction categories over every customer (ties by name)."""
     if _dialect(session) == "postgresql":
-        sql = ("SELECT e.key, sum(e.value::bigint) AS n FROM customer_features f, json_each_text(f.category_counts) e "
+        sql = ("SELECT e.key, sum(e.value::bigint) AS n FROM customer_features f, jsonb_each_text(f.category_counts) e "
                "GROUP BY e.key ORDER BY n DESC, e.key LIMIT %(limit)s")
         rows = _driver(session).execute(sql, {"limit": limit}).fetchall()
     else:
@@ -74,7 +79,9 @@ def _select(dialect: str, categories: list[str]) -> tuple[str, list[str], list[A
 
     def epoch(col: str) -> list[str]:
         if pg:
-            return [f"extract(epoch from {col})::float8", "0"]
+            # date_part's float8 is int64 microseconds / 1e6 in one correctly rounded division: the same
+            # double as extract()'s exact numeric cast to float8, without numeric arithmetic per row
+            return [f"date_part('epoch', {col})", "0"]
         # naive UTC text 'YYYY-MM-DD HH:MM:SS.ffffff': whole seconds and microseconds, exact
         return [f"CAST(strftime('%s', {col}) AS INTEGER)", f"CAST(substr({col}, 21, 6) AS INTEGER)"]
 
@@ -101,7 +108,7 @@ def _select(dialect: str, categories: list[str]) -> tuple[str, list[str], list[A
         exprs.append((f"category:{i}", f"(f.category_counts->>{p})::int" if pg else
                       f"(SELECT value FROM json_each(f.category_counts) WHERE key = {p})"))
         params.append(category)
-    exprs.append(("category_total", "(SELECT sum(value::int) FROM json_each_text(f.category_counts))" if pg else
+    exprs.append(("category_total", "(SELECT sum(value::int) FROM jsonb_each_text(f.category_counts))" if pg else
                   "(SELECT total(value) FROM json_each(f.category_counts))"))
     exprs += [("prev_exists", "CASE WHEN s.customer_id IS NULL THEN 0 ELSE 1 END"), ("prev_r", "s.r"),
               ("prev_f", "s.f"), ("prev_m", "s.m"), ("prev_rfm_segment", "s.rfm_segment"), ("prev_tier", "s.tier"),
@@ -116,19 +123,63 @@ def _select(dialect: str, categories: list[str]) -> tuple[str, list[str], list[A
     return sql, [n for n, _ in exprs], params
 
 
+PARALLEL_READ_AT_LEAST = 100_000  # customers; below, one COPY on the run's own connection is as quick
+
+
+def _copy_out(driver: Any, sql: str, params: Sequence[Any]) -> bytes:
+    out = io.BytesIO()
+    with driver.cursor() as cur, cur.copy(f"COPY ({sql}) TO STDOUT (FORMAT csv)", params) as copy:
+        while data := copy.read():
+            out.write(data)
+    return out.getvalue()
+
+
+def _copy_out_in_parallel(session: Session, sql: str, params: list[Any]) -> list[bytes]:
+    """The population query's CSV, read as two customer-id ranges by two PostgreSQL backends at
+    once (COPY runs no parallel workers itself; the query's per-row work is what the read costs).
+    Both read the run's own snapshot (``pg_export_snapshot``), so they see exactly what one query
+    in the run's transaction would."""
+    driver = _driver(session)
+    count = driver.execute("SELECT count(*) FROM customer_features").fetchone()
+    middle = None
+    if count and count[0] >= PARALLEL_READ_AT_LEAST:
+        middle = driver.execute("SELECT customer_id FROM customer_features ORDER BY customer_id OFFSET %s LIMIT 1",
+                                (count[0] // 2,)).fetchone()
+    if middle is None:  # small (or just emptied) table
+        return [_copy_out(driver, sql, params)]
+    snapshot = driver.execute("SELECT pg_export_snapshot()").fetchone()[0]
+    halves = [(f"{sql} WHERE f.customer_id < %s", [*params, middle[0]]),
+              (f"{sql} WHERE f.customer_id >= %s", [*params, middle[0]])]
+    engine = session.get_bind()
+
+    def read(half: tuple[str, list[Any]]) -> bytes:
+        raw = engine.raw_connection()  # type: ignore[union-attr]
+        try:
+            helper = raw.driver_connection
+            helper.autocommit = True  # explicit BEGIN below: the snapshot must be set first in it
+            helper.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            helper.execute(psycopg_sql.SQL("SET TRANSACTION SNAPSHOT {}").format(psycopg_sql.Literal(snapshot)))
+            data = _copy_out(helper, *half)
+            helper.execute("COMMIT")
+            helper.autocommit = False
+            return data
+        finally:
+            raw.close()
+
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="population-read") as pool:
+        return list(pool.map(read, halves))
+
+
 def load(session: Session, *, categories: list[str]) -> Loaded:
-    """Every customer's inputs and stored scores, column-wise (one streamed query)."""
+    """Every customer's inputs and stored scores, column-wise (one streamed query; on PostgreSQL
+    two halves read at once for large populations)."""
     dialect = _dialect(session)
     sql, names, params = _select(dialect, categories)
     columns: dict[str, Any] = {}
     if dialect == "postgresql":
         import pandas as pd  # its C CSV parser turns the COPY stream into columns without Python rows
 
-        buffer = io.BytesIO()
-        with _driver(session).cursor() as cur, cur.copy(f"COPY ({sql}) TO STDOUT (FORMAT csv)", params) as copy:
-            while data := copy.read():
-                buffer.write(data)
-        buffer.seek(0)
+        buffer = io.BytesIO(b"".join(_copy_out_in_parallel(session, sql, params)))
         with warnings.catch_warnings():
             # pandas 3 deprecates the option, but only "round_trip" promises the exact double of PostgreSQL's
             # shortest float text (the default parser was off in the last bit before): scores must match
@@ -157,8 +208,11 @@ def load(session: Session, *, categories: list[str]) -> Loaded:
     return Loaded(columns=columns, categories=list(categories))
 
 
-def _copy_rows(cur: Any, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+def _copy_rows(cur: Any, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]],
+               types: Sequence[str] | None = None) -> None:
     with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        if types is not None:
+            copy.set_types(types)  # one dumper per column instead of a lookup per value
         for row in rows:
             copy.write_row(row)
 
@@ -173,7 +227,7 @@ def write_scores(session: Session, rows: list[tuple[Any, ...]]) -> None:
     if _dialect(session) == "postgresql":
         with _driver(session).cursor() as cur:
             cur.execute("CREATE TEMP TABLE IF NOT EXISTS scoring_batch (LIKE customer_scores) ON COMMIT DROP")
-            _copy_rows(cur, "scoring_batch", SCORE_COLUMNS, rows)
+            _copy_rows(cur, "scoring_batch", SCORE_COLUMNS, rows, types=_SCORE_TYPES)
             cur.execute(f"INSERT INTO customer_scores ({cols}) SELECT {cols} FROM scoring_batch "
                         f"ON CONFLICT (customer_id) DO UPDATE SET {updates}")
             cur.execute("TRUNCATE scoring_batch")

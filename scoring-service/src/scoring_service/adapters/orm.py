@@ -10,12 +10,15 @@ import datetime as dt
 from decimal import Decimal
 
 from sqlalchemy import JSON, Date, Float, Integer, SmallInteger, String
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from idic import UtcDateTime, add_messaging_tables, new_metadata
 
 from .types import ExactDecimal
 
+# behaviour counts: jsonb on PostgreSQL (population runs read keys of every row; migration 0003)
+COUNTS = JSON().with_variant(JSONB(), "postgresql")
 ID = String(255)  # ids are opaque strings from identity-service (Kafka keys are at most 255 here)
 
 
@@ -43,17 +46,17 @@ class FeatureRow(Base):
     first_interaction_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     last_interaction_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     cost_to_serve: Mapped[Decimal] = mapped_column(ExactDecimal)
-    channel_counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    channel_counts: Mapped[dict[str, int]] = mapped_column(COUNTS, default=dict)
     nps: Mapped[int | None] = mapped_column(SmallInteger)
     nps_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     csat: Mapped[int | None] = mapped_column(SmallInteger)
     csat_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     purchase_days: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     first_day_amount: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0), server_default="0")
-    daypart_counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict, server_default="{}")
-    category_counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict, server_default="{}")
+    daypart_counts: Mapped[dict[str, int]] = mapped_column(COUNTS, default=dict, server_default="{}")
+    category_counts: Mapped[dict[str, int]] = mapped_column(COUNTS, default=dict, server_default="{}")
     offer_responses: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    trigger_counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict, server_default="{}")
+    trigger_counts: Mapped[dict[str, int]] = mapped_column(COUNTS, default=dict, server_default="{}")
     last_lapse_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 

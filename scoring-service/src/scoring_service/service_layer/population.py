@@ -88,7 +88,8 @@ def refresh(*, uow_factory: UowFactory, now: dt.datetime, config: ScoringConfig,
             phases: dict[str, float] | None = None) -> dict[str, Any]:
     """Recompute the population models (RFM quintiles, tier cut-offs, needs clusters) and every
     customer's scores, column-wise; write back only changed score rows and announce material
-    changes. ``phases`` (if given) receives the seconds of read, models, score, compare, write."""
+    changes. ``phases`` (if given) receives the seconds of read, models, score, compare, the
+    writes and the commit."""
     clock = _Phases(phases)
     with _lock, uow_factory() as uow:
         started = time.perf_counter()
@@ -117,10 +118,12 @@ def refresh(*, uow_factory: UowFactory, now: dt.datetime, config: ScoringConfig,
         changes = rescored.compare(data, arrays, now=now, source=uow.source)
         clock.tick("compare")
         bulk.write_scores(uow.session, changes.rows)
+        clock.tick("write_scores")
         bulk.write_memberships(uow.session, entered=changes.entered, left=changes.left, now=now)
         bulk.write_outbox(uow.session, changes.events)
+        clock.tick("write_segments_outbox")
         uow.commit()
-        clock.tick("write")
+        clock.tick("commit")
     return {"customers": len(data), "refreshed_at": now, "rfm": models["rfm"], "tiers": models["tiers"],
             "needs": None if needs_model is None else {k: needs_model[k] for k in ("k", "silhouette", "ids")},
             "announced": changes.announced, "seconds": round(time.perf_counter() - started, 3)}
