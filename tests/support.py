@@ -3,6 +3,7 @@ offsets as the services left them, process CPU and memory from /proc."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from decimal import Decimal
 from typing import Any
@@ -17,18 +18,53 @@ from idic_devstack.stack import Stack
 from .conftest import eventually
 
 
-def purchases_for(customers: list[str], per_customer: int, *, start: int = 0, keyed: str | None = None) -> list[dict]:
+def purchases_for(customers: list[str], per_customer: int, *, start: int = 0, keyed: str | None = None,
+                  since: dt.datetime | None = None) -> list[dict]:
     """Purchases with distinct amounts, so a double-applied one changes the total. With
-    ``keyed`` each carries an idempotency key, so a client may safely retry it."""
+    ``keyed`` each carries an idempotency key, so a client may safely retry it; with ``since``
+    the i-th purchase of each customer happened i hours after it (else: when recorded)."""
     events = []
     for i in range(start, start + per_customer):
         for c in customers:
-            event = {"customer_id": c, "channel": "store", "type": "purchase",
+            event = {"customer_id": c, "channel": ("store", "web", "mobile_app")[i % 3], "type": "purchase",
                      "amount": f"{(i % 97) + 1}.{i % 100:02d}", "currency": "EUR"}
             if keyed:
                 event["id"] = f"{keyed}-{c}-{i}"
+            if since is not None:
+                event["occurred_at"] = (since + dt.timedelta(hours=i)).isoformat()
             events.append(event)
     return events
+
+
+# Per-customer state that a crash-free run of the same events must reproduce exactly: the tables of
+# interaction-service and scoring-service keyed by customer. Left out of each row: the columns that
+# name the customer or record where and when a service stored it (server ids, idempotency keys that
+# embed the customer, wall-clock stamps). treatment-service is not compared: its decisions depend on
+# the wall clock (cool-downs, contact policy) by design.
+CUSTOMER_TABLES = {"interaction": ("interactions", "customer_activity"),
+                   "scoring": ("customer_features", "purchase_days")}
+NOT_STATE = ("customer_id", "original_customer_id", "id", "client_key", "recorded_at", "updated_at")
+
+
+def customer_digests(stack: Stack, customers: list[str]) -> list[dict[str, str]]:
+    """Per customer, in the order given: an MD5 per service of its rows in ``CUSTOMER_TABLES``."""
+    digests: list[dict[str, str]] = [{} for _ in customers]
+    for service, tables in CUSTOMER_TABLES.items():
+        engine = create_engine(stack.database_urls[service])
+        with engine.connect() as conn:
+            found: dict[str, list[str]] = {}
+            for table in tables:
+                rows = conn.execute(text(
+                    f"SELECT customer_id, md5(string_agg(doc, '|' ORDER BY doc)) FROM ("
+                    f"SELECT customer_id, (to_jsonb(t) - CAST(:drop AS text[]))::text AS doc FROM {table} t "
+                    f"WHERE customer_id = ANY(:ids)) d GROUP BY customer_id"),
+                    {"drop": list(NOT_STATE), "ids": customers}).all()
+                for customer_id, digest in rows:
+                    found.setdefault(customer_id, []).append(f"{table}:{digest}")
+        engine.dispose()
+        for i, customer_id in enumerate(customers):
+            digests[i][service] = ",".join(sorted(found.get(customer_id, [])))
+    return digests
 
 
 def expected_totals(events: list[dict]) -> dict[str, tuple[int, Decimal]]:

@@ -1,8 +1,10 @@
 """Consumer, relay and broker crashes mid-stream: every acknowledged event is consumed and
-applied once. Short form in `make test`; `make bench` runs the issue's full numbers."""
+applied once, and the state left is the state a crash-free run of the same events leaves.
+Short form in `make test`; `make bench` runs the issue's full numbers."""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import signal
 import threading
@@ -18,6 +20,7 @@ from idic_devstack.stack import Stack
 
 from ..conftest import eventually
 from ..support import (
+    customer_digests,
     event_ids_on_topic,
     expected_totals,
     metric_total,
@@ -55,6 +58,33 @@ def stream_in_background(gateway: httpx.Client, events: list[dict], *, retry_for
     return thread
 
 
+def hourly_until_now(per_customer: int) -> dt.datetime:
+    """When the first of a customer's hourly purchases happened, so that the last is now. Events
+    carry their own times (two runs then store the same), and recent ones: interaction-service's
+    lapse detector (no purchase for 1.5x the customer's own gap) must not fire during a campaign,
+    at a moment that differs between the two runs."""
+    now = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
+    return now - dt.timedelta(hours=per_customer - 1)
+
+
+def crash_free_reference(stack: Stack, gateway: httpx.Client, *, customers: int, per_customer: int,
+                         since: dt.datetime, keyed: bool) -> list[dict[str, str]]:
+    """Per-customer state digests after the campaign's events ran once without any crash, for
+    customers of their own (the i-th stands for the campaign's i-th)."""
+    reference = [f"reference-{uuid.uuid4()}" for _ in range(customers)]
+    events = purchases_for(reference, per_customer, since=since, keyed=uuid.uuid4().hex[:8] if keyed else None)
+    record(gateway, events, chunk=500)
+    wait_for_totals(stack, expected_totals(events), timeout=300, stall=120)
+    return customer_digests(stack, reference)
+
+
+def assert_same_state_as_without_crashes(stack: Stack, customers: list[str], reference: list[dict[str, str]]) -> None:
+    differ = [c for c, mine, theirs in zip(customers, customer_digests(stack, customers), reference, strict=True)
+              if mine != theirs]
+    assert all(all(d.values()) for d in reference), "the crash-free run left no state to compare"
+    assert not differ, f"{len(differ)} customers' state differs from the crash-free run"
+
+
 def redeliveries(stack: Stack) -> float:
     """Events a consumer found already applied (in its inbox) since its process started."""
     total = 0.0
@@ -69,8 +99,11 @@ def redeliveries(stack: Stack) -> float:
 @pytest.mark.parametrize("size", SIZES)
 def test_consumers_killed_at_random_lose_nothing_and_apply_nothing_twice(
         stack: Stack, gateway: httpx.Client, kafka: KafkaBroker, size: Size) -> None:
+    since = hourly_until_now(size.events // 50)
+    reference = crash_free_reference(stack, gateway, customers=50, per_customer=size.events // 50, since=since,
+                                     keyed=False)
     customers = [f"crash-{uuid.uuid4()}" for _ in range(50)]
-    events = purchases_for(customers, size.events // 50)
+    events = purchases_for(customers, size.events // 50, since=since)
     sender = stream_in_background(gateway, events, retry_for=0)
     redelivered = 0.0
     rng = random.Random()
@@ -91,7 +124,9 @@ def test_consumers_killed_at_random_lose_nothing_and_apply_nothing_twice(
     for name, group in CONSUMERS.items():  # treatment may still be catching up when scoring is done
         eventually(lambda n=name, g=group: missing_from_inbox(stack.database_urls[n], g, ids) == [], timeout=120,
                    interval=1.0, what=f"every event in {name}'s inbox")
+    assert_same_state_as_without_crashes(stack, customers, reference)
     print(f"\n[consumer crashes] {len(events)} events, {size.kills} SIGKILLs: 0 lost, 0 applied twice, "
+          f"interaction and scoring state per customer identical to a crash-free run, "
           f"{redelivered:.0f} redelivered events found already applied in an inbox, settled {took:.1f}s after the stream")
 
 
@@ -100,8 +135,11 @@ def test_relay_and_broker_crashes_deliver_every_committed_row(
         stack: Stack, gateway: httpx.Client, kafka: KafkaBroker, size: Size) -> None:
     """interaction-service (API + outbox relay) is SIGKILLed and the broker restarted while a
     client streams interactions with idempotency keys, retrying what was not acknowledged."""
+    since = hourly_until_now(size.events // 50)
+    reference = crash_free_reference(stack, gateway, customers=50, per_customer=size.events // 50, since=since,
+                                     keyed=True)
     customers = [f"relay-{uuid.uuid4()}" for _ in range(50)]
-    events = purchases_for(customers, size.events // 50, keyed=uuid.uuid4().hex[:8])
+    events = purchases_for(customers, size.events // 50, keyed=uuid.uuid4().hex[:8], since=since)
     sender = stream_in_background(gateway, events, retry_for=120)
     rng = random.Random()
     broker_restart_at = set(rng.sample(range(size.kills), min(size.broker_restarts, size.kills)))
@@ -117,5 +155,7 @@ def test_relay_and_broker_crashes_deliver_every_committed_row(
     sender.join(900)
     assert not sender.errors, sender.errors  # type: ignore[attr-defined]
     took = wait_for_totals(stack, expected_totals(events), timeout=300, stall=120)
+    assert_same_state_as_without_crashes(stack, customers, reference)
     print(f"\n[relay/broker crashes] {len(events)} events, {size.kills} relay SIGKILLs, "
-          f"{len(broker_restart_at)} broker restarts: every committed row delivered once, settled {took:.1f}s after")
+          f"{len(broker_restart_at)} broker restarts: every committed row delivered once, interaction and scoring "
+          f"state per customer identical to a crash-free run, settled {took:.1f}s after")
