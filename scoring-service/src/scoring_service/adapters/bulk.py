@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import psycopg
 from psycopg import sql as psycopg_sql
 from sqlalchemy.orm import Session
 
@@ -154,16 +155,20 @@ def _copy_out_in_parallel(session: Session, sql: str, params: list[Any]) -> list
 
     def read(half: tuple[str, list[Any]]) -> bytes:
         raw = engine.raw_connection()  # type: ignore[union-attr]
+        helper = raw.driver_connection
         try:
-            helper = raw.driver_connection
             helper.autocommit = True  # explicit BEGIN below: the snapshot must be set first in it
             helper.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             helper.execute(psycopg_sql.SQL("SET TRANSACTION SNAPSHOT {}").format(psycopg_sql.Literal(snapshot)))
             data = _copy_out(helper, *half)
             helper.execute("COMMIT")
-            helper.autocommit = False
             return data
         finally:
+            try:  # back to the pool as it came: no open transaction, not in autocommit
+                helper.rollback()
+                helper.autocommit = False
+            except psycopg.Error:
+                raw.invalidate()  # a broken connection is not pooled again
             raw.close()
 
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="population-read") as pool:

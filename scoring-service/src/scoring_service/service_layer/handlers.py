@@ -30,7 +30,7 @@ from .scorer import score
 CONFIG = {"scoring": ScoringConfig()}
 
 
-def _rescore_and_announce(*, uow: ScoringUnitOfWork, before_features: CustomerFeatures | None,
+def _store_and_queue_rescore(*, uow: ScoringUnitOfWork, before_features: CustomerFeatures | None,
                           features: CustomerFeatures, now: dt.datetime) -> None:
     """Store the new features; the customer is re-scored when the transaction commits, once
     for all the events of a consumer batch and vectorised over the batch's customers
@@ -100,7 +100,7 @@ def interaction_recorded(event: InteractionRecorded, _envelope: CloudEvent, uow:
         # the day table says whether this UTC day already had a purchase (same-day purchases are one)
         if uow.days.add(customer_id, event.occurred_at.astimezone(dt.UTC).date(), counted):
             features.purchase_days += 1
-    _rescore_and_announce(uow=uow, before_features=before, features=features, now=utcnow())
+    _store_and_queue_rescore(uow=uow, before_features=before, features=features, now=utcnow())
 
 
 def trigger_detected(event: TriggerDetected, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
@@ -111,7 +111,7 @@ def trigger_detected(event: TriggerDetected, _envelope: CloudEvent, uow: Scoring
         return  # a trigger about a customer without interactions carries nothing to score
     features = _copy(before)
     apply_trigger(features, kind=event.kind, occurred_at=event.occurred_at)
-    _rescore_and_announce(uow=uow, before_features=before, features=features, now=utcnow())
+    _store_and_queue_rescore(uow=uow, before_features=before, features=features, now=utcnow())
 
 
 def customers_merged(event: CustomersMerged, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
@@ -134,7 +134,7 @@ def customers_merged(event: CustomersMerged, _envelope: CloudEvent, uow: Scoring
         uow.segments.forget(merged_id)
         uow.aliases.point(merged_id=merged_id, survivor_id=survivor_id, now=now)
     if changed:
-        _rescore_and_announce(uow=uow, before_features=before, features=features, now=now)
+        _store_and_queue_rescore(uow=uow, before_features=before, features=features, now=now)
 
 
 def customer_unmerged(event: CustomerUnmerged, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
