@@ -11,7 +11,6 @@ import asyncio
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -19,12 +18,13 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import aiohttp
-import httpx
 import pytest
 from gateway_fakes import make_settings
-from gateway_servers import ANN, FakeSuite, free_socket, serve
+from gateway_servers import ANN, FakeSuite, serve
 
 from gateway.main import create_app
+from idic_devstack.ports import free_port
+from idic_devstack.processes import serving
 
 KEY = "bench-key-0123456789"
 TESTS = Path(__file__).resolve().parents[1]
@@ -32,59 +32,26 @@ STUB = ("import sys; sys.path.insert(0, {tests!r}); import uvicorn; from gateway
         "uvicorn.run(FakeSuite().app, host='127.0.0.1', port={port}, log_level='warning', access_log=False)")
 
 
-def _port() -> int:
-    sock = free_socket()
-    port = int(sock.getsockname()[1])
-    sock.close()
-    return port
-
-
-def _wait(url: str, timeout_s: float = 30) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, timeout=1).status_code < 500:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    raise TimeoutError(url)
-
-
-@contextmanager
-def _process(args: list[str], env: dict[str, str], ready_url: str) -> Iterator[None]:
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait(ready_url)
-        yield
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
 @contextmanager
 def fake_services() -> Iterator[str]:
     """The fake of the four services in its own process."""
-    port = _port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
-    with _process([sys.executable, "-c", STUB.format(tests=str(TESTS), port=port)], dict(os.environ),
-                  url + "/readyz"):
+    with serving([sys.executable, "-c", STUB.format(tests=str(TESTS), port=port)], env=os.environ,
+                 ready_url=url + "/readyz"):
         yield url
 
 
 @contextmanager
 def gateway(services: str, transport: str) -> Iterator[str]:
     """A gateway process with the given HTTP transport, rate limits off."""
-    port = _port()
+    port = free_port()
     env = {**os.environ, "IDIC_API_KEYS": json.dumps({KEY: ["read", "write", "admin"]}), "GATEWAY_ENV": "test",
            "GATEWAY_HTTP_TRANSPORT": transport, "GATEWAY_RATE_LIMIT_RPS": "0", "GATEWAY_LOG_LEVEL": "WARNING",
            "PORT": str(port), **{f"GATEWAY_{s}_URL": services for s in ("IDENTITY", "INTERACTION", "SCORING",
                                                                           "TREATMENT")}}
     url = f"http://127.0.0.1:{port}"
-    with _process([sys.executable, "-m", "gateway.entrypoints.api"], env, url + "/healthz"):
+    with serving([sys.executable, "-m", "gateway.entrypoints.api"], env=env, ready_url=url + "/healthz"):
         yield url
 
 

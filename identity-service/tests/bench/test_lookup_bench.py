@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 import uuid
@@ -33,6 +32,7 @@ from identity_service.service_layer.identify import lookup
 from identity_service.testing.bulk import load_distinct_customers
 from identity_service.testing.synthetic import distinct_customers
 from idic_devstack.ports import free_port
+from idic_devstack.processes import serving
 
 
 @dataclass
@@ -65,28 +65,10 @@ def api_process(url: str) -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "DATABASE_URL": url, "KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:1", "IDENTITY_RUN_WORKERS": "false",
            "IDENTITY_LOG_LEVEL": "WARNING", "IDENTITY_LOG_JSON": "true"}
-    process = subprocess.Popen([sys.executable, "-m", "identity_service.entrypoints.api", "--port", str(port)],
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"uvicorn did not start: {process.stderr.read() if process.stderr else ''}")
-            time.sleep(0.2)
+    with serving([sys.executable, "-m", "identity_service.entrypoints.api", "--port", str(port)], env=env,
+                 ready_url=f"{base}/healthz"):
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def run_lookup_bench(url: str, *, customers: int, lookups: int) -> LookupFigures:
