@@ -438,7 +438,7 @@ def unsent_outbox_rows(stack: Stack) -> int:
 
 
 def give_a_history(gateway: httpx.Client, stack: Stack, person: Person) -> str:
-    """Identify, interactions by identifiers (one pending until identity learns its e-mail),
+    """Identify, interactions by identifiers (one naming an e-mail nobody holds yet, identified on the way in),
     a second record merged in, a survey, consent; until scoring and treatment hold state."""
     def identify(body: dict) -> dict:
         r = gateway.post("/v1/customers/identify", json=body)
@@ -454,7 +454,7 @@ def give_a_history(gateway: httpx.Client, stack: Stack, person: Person) -> str:
     by_email = [{"type": "email", "value": person.email.upper()}]
     interactions = [
         {"identifiers": [{"type": "email", "value": person.email2}], "channel": "web", "type": "visit",
-         "payload": {"note": f"{person.first_name} browsed as {person.email2}"}},  # pending: email2 not known yet
+         "payload": {"note": f"{person.first_name} browsed as {person.email2}"}},  # email2 unknown yet: a new customer
         {"identifiers": by_email, "channel": "store", "type": "purchase", "amount": "129.90", "currency": "EUR",
          "payload": {"category": "shoes", "note": f"{person.first_name} {person.last_name}, {person.address}"}},
         {"identifiers": [{"type": "phone", "value": person.phone}], "channel": "phone", "type": "call",

@@ -105,7 +105,7 @@ def test_identifiers_name_the_customer_on_the_new_paths(gateway: TestClient, ups
 def test_ingest_answers_may_be_pending_or_discarded(gateway: TestClient, upstreams: Upstreams,
                                                     answer: dict[str, object]) -> None:
     upstreams.on("interaction", "POST", "/v1/interactions", httpx.Response(202, json=answer))
-    body = {"identifiers": [{"type": "email", "value": "new@x.com"}], "channel": "web", "type": "visit"}
+    body = {"customer_id": "c1", "channel": "web", "type": "visit"}
     response = gateway.post("/v1/interactions", json=body, headers=WRITE)
     assert response.status_code == 202 and response.json() == answer
 

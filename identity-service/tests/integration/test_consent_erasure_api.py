@@ -25,6 +25,18 @@ def test_consent_is_stored_shown_and_published_whole(client: TestClient, kafka) 
                         {"email": True, "sms": True, "profiling": True}]
 
 
+def test_do_not_contact_is_consent_like_any_other_key(client: TestClient, kafka) -> None:
+    customer = identify(client, ("email", email()))["customer_id"]
+    r = client.put(f"/v1/customers/{customer}/consent", json={"do_not_contact": True})
+    assert r.status_code == 200 and r.json()["consent"] == {"do_not_contact": True}
+    events = events_for(kafka, {customer}, until=lambda evs: any(
+        e["data"].get("consent") for e in of_type(evs, "customer.updated.v1")))
+    assert [e["data"]["consent"] for e in of_type(events, "customer.updated.v1")
+            if e["data"].get("consent")] == [{"do_not_contact": True}]
+    bad = client.put(f"/v1/customers/{customer}/consent", json={"do_not_contact": "yes"})
+    assert bad.status_code == 422 and "body.do_not_contact" in [e["field"] for e in bad.json()["errors"]]
+
+
 def test_move_and_birthday_are_published_as_facts(client: TestClient, kafka) -> None:
     mail = email()
     customer = identify(client, ("email", mail), city="Leeds", postcode="LS1 4AP")["customer_id"]

@@ -41,3 +41,10 @@ def test_observations_survive_a_json_round_trip() -> None:
 def test_refusal_wins_when_consents_disagree() -> None:
     assert combine_consent({"email": True, "sms": True}, {"email": False, "profiling": True}) == {
         "email": False, "sms": True, "profiling": True}
+
+
+def test_a_do_not_contact_under_either_record_stands_after_a_merge() -> None:
+    assert combine_consent({"do_not_contact": False, "email": True}, {"do_not_contact": True}) == {
+        "do_not_contact": True, "email": True}
+    assert combine_consent({"do_not_contact": True}, {"do_not_contact": False})["do_not_contact"] is True
+    assert combine_consent({"do_not_contact": False}, {})["do_not_contact"] is False

@@ -125,12 +125,14 @@ class ConsentRequest(BaseModel):
     phone: StrictBool | None = None
     mail: StrictBool | None = None
     push: StrictBool | None = None
-    profiling: StrictBool | None = None
+    profiling: StrictBool | None = Field(
+        default=None, description="false: no scoring or segment membership, only service actions")
+    do_not_contact: StrictBool | None = Field(default=None, description="true: no outbound action at all")
 
     @model_validator(mode="after")
     def _something(self) -> ConsentRequest:
         if not self.model_dump(exclude_none=True):
-            raise ValueError("give at least one of email, sms, phone, mail, push, profiling")
+            raise ValueError("give at least one of email, sms, phone, mail, push, profiling, do_not_contact")
         return self
 
 

@@ -82,10 +82,15 @@ def _pick(observations: list[Observation], rule: Rule, priority: tuple[str, ...]
     return max(observations, key=lambda o: (o.last_seen, o.count, o.value)).value
 
 
+# keys where true is the refusal: a "do not contact" asked under either record stands
+REFUSAL_WHEN_TRUE = frozenset({"do_not_contact"})
+
+
 def combine_consent(a: Mapping[str, bool], b: Mapping[str, bool]) -> dict[str, bool]:
     """Consent of two records of one person: where they disagree, refusal wins (GDPR: a
     consent that cannot be shown to be given is not given)."""
     out = dict(a)
     for key, value in b.items():
-        out[key] = out.get(key, value) and value
+        mine = out.get(key, value)
+        out[key] = (mine or value) if key in REFUSAL_WHEN_TRUE else (mine and value)
     return out

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
 from idic import ProblemError
+from idic.problems import PROBLEM_JSON
 
+from ...adapters.clients import UpstreamFailure
+from ...adapters.clients.base import json_or_none
 from ...adapters.clients.services import segment
 from ...service_layer import customers as svc
-from ..proxy import ClientsDep, errors, forward
+from ...service_layer.interactions import IdentityRefused, link_interactions
+from ..proxy import ClientsDep, errors, forward, public_answer, safe_problem
 from ..schemas import (
     Channel,
     ChannelStatsPage,
@@ -34,17 +39,35 @@ from .customers import CustomerRef
 router = APIRouter(tags=["interact"], dependencies=[Authorized])
 
 
+async def _record(request: Request, clients: ClientsDep, path: str, *, batch: bool) -> Response:
+    """Identify what only names identifiers, then hand the interactions on with their customer ids."""
+    body = json.loads(await request.body())  # already validated by the route's model
+    items = body["interactions"] if batch else [body]
+    try:
+        await link_interactions(items=items, identity=clients.identity, batch=batch)
+    except IdentityRefused as refused:
+        status = refused.response.status_code
+        if status not in (404, 409, 422):  # anything else from identity is its failure, not the caller's
+            raise UpstreamFailure(clients.identity.name, 502) from refused
+        problem = refused.renamed(safe_problem(status, json_or_none(refused.response)))
+        return Response(json.dumps(problem), status_code=status, media_type=PROBLEM_JSON)
+    response = await clients.interaction.request("POST", path, content=json.dumps(body).encode())
+    return public_answer(request, response, clients.interaction.name)
+
+
 @router.post("/v1/interactions", status_code=202, response_model=InteractionAccepted, responses=errors(413))
 async def record_interaction(body: InteractionRequest, request: Request, clients: ClientsDep) -> Response:
-    """Record one interaction on any channel (202: accepted, applied asynchronously)."""
-    return await forward(clients.interaction, request, "POST", "/v1/interactions", with_body=True)
+    """Record one interaction on any channel (202: accepted, applied asynchronously). Identifiers no customer
+    holds yet are identified on the way in (a new, possibly anonymous customer), so the answer always carries
+    the ``customer_id``."""
+    return await _record(request, clients, "/v1/interactions", batch=False)
 
 
 @router.post("/v1/interactions:batch", status_code=202, response_model=InteractionBatchAccepted,
              responses=errors(413))
 async def record_interactions(body: InteractionBatchRequest, request: Request, clients: ClientsDep) -> Response:
-    """Record up to 10,000 interactions."""
-    return await forward(clients.interaction, request, "POST", "/v1/interactions:batch", with_body=True)
+    """Record up to 10,000 interactions; those naming only identifiers are identified on the way in, in one call."""
+    return await _record(request, clients, "/v1/interactions:batch", batch=True)
 
 
 @router.get("/v1/customers/{customer_id}/timeline", response_model=Timeline, responses=errors(404))
