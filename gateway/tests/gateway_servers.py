@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 
 ANN = "c-ann"
 NOW = "2026-11-20T10:00:00+00:00"
+LATER = "2026-11-27T10:00:00+00:00"
 
 
 def free_socket() -> socket.socket:
@@ -132,9 +133,14 @@ class FakeSuite:
                 return []
             return [{"action_id": "offer-eco-bundle", "kind": "offer", "channel": "email", "score": 0.82,
                      "reasons": ["tier is most_valuable", "segment eco-buyers", "email consent given"],
-                     "rule_id": "r-eco", "treatment_id": "t-100"},
+                     "rule_id": "r-eco", "treatment_id": "t-100", "expires_at": LATER},
                     {"action_id": "vip-service", "kind": "service_level", "channel": None, "score": 0.5,
-                     "reasons": ["tier is most_valuable"], "rule_id": "r-vip"}]
+                     "reasons": ["tier is most_valuable"], "rule_id": "r-vip", "treatment_id": "t-101",
+                     "expires_at": LATER}]
+
+        treatment = {"treatment_id": "t-100", "customer_id": ANN, "action_id": "offer-eco-bundle", "kind": "offer",
+                     "channel": "email", "rule_id": "r-eco", "decided_at": NOW, "expires_at": LATER,
+                     "outcome": None, "outcome_at": None, "delivered_at": NOW}
 
         @app.post("/v1/treatments/{treatment_id}/outcome")
         async def outcome(treatment_id: str, request: Request) -> JSONResponse:
@@ -142,9 +148,22 @@ class FakeSuite:
                 return _not_found("unknown treatment")
             body = await request.json()
             self.outcomes.append((treatment_id, body))
-            return JSONResponse({"treatment_id": treatment_id, "customer_id": ANN, "action_id": "offer-eco-bundle",
-                                 "kind": "offer", "channel": "email", "rule_id": "r-eco",
-                                 "outcome": body["outcome"]})
+            return JSONResponse({**treatment, "outcome": body["outcome"], "outcome_at": NOW})
+
+        @app.get("/v1/customers/{customer_id}/treatments")
+        def treatments(customer_id: str) -> dict[str, Any]:
+            return {"customer_id": customer_id, "treatments": [treatment] if customer_id == ANN else [],
+                    "next_cursor": None}
+
+        counts = {"presented": 10, "accepted": 4, "declined": 2, "ignored": 4, "converted": 3,
+                  "acceptance_rate": 0.4, "conversion_rate": 0.3, "revenue": "120.00"}
+
+        @app.get("/v1/rules/{rule_id}/performance")
+        def performance(rule_id: str) -> JSONResponse:
+            if rule_id != "r-eco":
+                return _not_found("unknown rule")
+            return JSONResponse({"rule_id": rule_id, **counts, "control": {**counts, "converted": 1,
+                                                                           "conversion_rate": 0.1}, "uplift": 0.2})
 
         # ---- the rest of the public paths, answering in the shapes of the public contract ----
 
@@ -201,9 +220,75 @@ class FakeSuite:
         fit = {"bgnbd": {"r": 0.24, "alpha": 4.41, "a": 0.79, "b": 2.43},
                "gamma_gamma": {"p": 6.25, "q": 3.74, "v": 15.44}, "customers": 2357, "fitted_at": NOW}
 
+        jobs: dict[str, dict[str, Any]] = {}
+
+        def started(prefix: str, kind: str, result: dict[str, Any]) -> JSONResponse:
+            job_id = f"{prefix}_{len(jobs):032x}"
+            jobs[job_id] = {"job_id": job_id, "kind": kind, "status": "succeeded", "progress": {"done": 1, "total": 1},
+                            "created_at": NOW, "started_at": NOW, "finished_at": NOW, "result": result,
+                            "error": None}
+            return JSONResponse({**jobs[job_id], "status": "queued", "started_at": None, "finished_at": None,
+                                 "result": None, "progress": {"done": 0, "total": None}}, status_code=202,
+                                headers={"location": f"/v1/jobs/{job_id}"})
+
         @app.post("/v1/models/clv:fit")
-        def fit_clv() -> dict[str, Any]:
-            return fit
+        def fit_clv() -> JSONResponse:
+            return started("scoring", "clv_fit", fit)
+
+        @app.post("/v1/models/rfm:refresh")
+        def refresh_rfm() -> JSONResponse:
+            return started("scoring", "rfm_refresh", {"customers": 1})
+
+        @app.post("/v1/models/matching:train")
+        def train_matching() -> JSONResponse:
+            return started("identity", "matching_train", {"pairs": 1})
+
+        @app.post("/v1/triggers:scan")
+        def scan_triggers() -> JSONResponse:
+            return started("interaction", "triggers_scan", {"fired": 0})
+
+        @app.get("/v1/jobs/{job_id}")
+        def job(job_id: str) -> JSONResponse:
+            return JSONResponse(jobs[job_id]) if job_id in jobs else _not_found("unknown job")
+
+        @app.get("/v1/jobs")
+        def job_list(kind: str | None = None) -> dict[str, Any]:
+            return {"jobs": [j for j in jobs.values() if kind in (None, j["kind"])]}
+
+        webhook = {"webhook_id": "wh-1", "url": "https://hooks.example.com/idic", "events": ["treatment.decided"],
+                   "description": None, "active": True, "created_at": NOW}
+        delivery = {"delivery_id": "msg_1", "webhook_id": "wh-1", "event_id": "e-1",
+                    "event_type": "idic.treatment.decided.v1", "status": "failed", "attempts": 8,
+                    "next_attempt_at": None, "created_at": NOW, "delivered_at": None}
+
+        @app.post("/v1/webhooks", status_code=201)
+        async def create_webhook(request: Request) -> dict[str, Any]:
+            return {**webhook, **(await request.json()), "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}
+
+        @app.get("/v1/webhooks")
+        def list_webhooks() -> dict[str, Any]:
+            return {"webhooks": [webhook]}
+
+        @app.api_route("/v1/webhooks/{webhook_id}", methods=["GET", "PATCH", "DELETE"], response_model=None)
+        async def one_webhook(webhook_id: str, request: Request) -> JSONResponse | None:
+            if webhook_id != "wh-1":
+                return _not_found("unknown webhook")
+            if request.method == "DELETE":
+                return None
+            changes = await request.json() if request.method == "PATCH" else {}
+            return JSONResponse({**webhook, **{k: v for k, v in changes.items() if v is not None}})
+
+        @app.get("/v1/webhooks/{webhook_id}/deliveries")
+        def deliveries(webhook_id: str) -> JSONResponse:
+            if webhook_id != "wh-1":
+                return _not_found("unknown webhook")
+            return JSONResponse({"deliveries": [delivery], "next_cursor": None})
+
+        @app.post("/v1/webhooks/{webhook_id}/deliveries/{delivery_id}:retry", status_code=202)
+        def retry(webhook_id: str, delivery_id: str) -> JSONResponse:
+            if (webhook_id, delivery_id) != ("wh-1", "msg_1"):
+                return _not_found("unknown delivery")
+            return JSONResponse({**delivery, "status": "pending", "next_attempt_at": NOW}, status_code=202)
 
         @app.get("/v1/models/clv")
         def last_fit() -> dict[str, Any]:

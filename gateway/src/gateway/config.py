@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     connect_timeout_s: float = Field(default=2.0, gt=0, description="TCP connect timeout to a service.")
     timeout_s: float = Field(default=10.0, gt=0, description="Total time one upstream call may take.")
     part_timeout_s: float = Field(default=2.0, gt=0, description="Bound on each optional part of the 360 view.")
+    job_wait_max_s: float = Field(default=60.0, ge=0, le=3600, description=(
+        "Longest Prefer: wait=N the gateway honours on a job-starting operation (it polls the job meanwhile)."))
     readiness_timeout_s: float = Field(default=2.0, gt=0, description="Bound on each service's /readyz probe.")
     max_connections: int = Field(default=200, ge=1, description="Pooled connections per service.")
     max_keepalive_connections: int = Field(default=50, ge=0)

@@ -34,7 +34,18 @@ from .adapters.clients.aiohttp_transport import AiohttpTransport
 from .api.errors import install_error_handlers
 from .api.headers import SecurityHeadersMiddleware
 from .api.proxy import problem_media_types, public_answer
-from .api.routes import console, customers, erasures, interactions, operations, reviews, scoring, treatment
+from .api.routes import (
+    console,
+    customers,
+    erasures,
+    interactions,
+    jobs,
+    operations,
+    reviews,
+    scoring,
+    treatment,
+    webhooks,
+)
 from .api.routes.docs import install_docs
 from .api.security import Limiters, declare_scopes
 from .config import DEV_KEY, Settings
@@ -111,9 +122,11 @@ def create_app(settings: Settings | None = None, *,
     app.add_middleware(RequestContextMiddleware)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
-                           allow_methods=["GET", "POST", "PUT", "DELETE"],
-                           allow_headers=["Authorization", "X-API-Key", "Content-Type", "X-Request-ID"],
-                           expose_headers=["X-Request-ID", "Retry-After", "Location"], max_age=600)
+                           allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+                           allow_headers=["Authorization", "X-API-Key", "Content-Type", "X-Request-ID", "Prefer",
+                                          "If-Match"],
+                           expose_headers=["X-Request-ID", "Retry-After", "Location", "Preference-Applied"],
+                           max_age=600)
     app.add_middleware(SecurityHeadersMiddleware)  # outermost: every answer gets the headers
     app.include_router(operations.router)
     app.include_router(console.router)
@@ -128,6 +141,6 @@ def create_app(settings: Settings | None = None, *,
     app.openapi = public_openapi  # type: ignore[method-assign]
     # customers first: its fixed paths (/lookup, /merge) must win over /{customer_id}
     for router in (customers.search_router, customers.router, erasures.router, reviews.router,
-                   interactions.router, scoring.router, treatment.router):
+                   interactions.router, scoring.router, treatment.router, webhooks.router, jobs.router):
         app.include_router(router)
     return app

@@ -47,7 +47,7 @@ schema.config.generation.update(allow_x00=False, deterministic=True, database="n
 
 # a period's `until` must lie after its `since` (422 otherwise): a rule between two query parameters that
 # JSON Schema cannot state, so a schema-valid period may rightly be refused on these routes
-PERIOD_ROUTES = {"/v1/channels/stats", "/v1/feedback/nps"}
+PERIOD_ROUTES = {"/v1/channels/stats", "/v1/feedback/nps", "/v1/rules/{rule_id}/performance"}
 
 
 @schema.parametrize()

@@ -564,6 +564,9 @@ class NextBestAction(BaseModel):
     score: float
     reasons: list[str]
     rule_id: str
+    treatment_id: str = Field(description="The recorded decision: answer it at /v1/treatments/{id}/outcome")
+    expires_at: dt.datetime = Field(description="Read again before this, the same treatment_id comes back; "
+                                    "unanswered by then, it counts as ignored")
 
 
 # rule_id is not here: a caller may choose the id of a new rule
@@ -623,10 +626,6 @@ class ContactPolicy(Strict):
     decline_cooldown_days: int = Field(ge=0, le=365)
     exclusive_kinds: list[str] = Field(max_length=32)
     open_offer_days: int = Field(ge=0, le=365)
-
-
-class OutcomeRequest(Strict):
-    outcome: Literal["accepted", "declined", "ignored"]
 
 
 Profile.model_rebuild()

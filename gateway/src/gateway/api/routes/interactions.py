@@ -16,6 +16,7 @@ from ...adapters.clients.base import json_or_none
 from ...adapters.clients.services import segment
 from ...service_layer import customers as svc
 from ...service_layer.interactions import IdentityRefused, link_interactions
+from ..loop_schemas import Job
 from ..proxy import ClientsDep, errors, forward, public_answer, safe_problem
 from ..schemas import (
     Channel,
@@ -31,10 +32,10 @@ from ..schemas import (
     Time,
     Timeline,
     TriggerKind,
-    TriggerScan,
 )
 from ..security import Authorized
 from .customers import CustomerRef
+from .jobs import STARTED, PreferHeader, start_job
 
 router = APIRouter(tags=["interact"], dependencies=[Authorized])
 
@@ -135,7 +136,8 @@ async def customer_triggers(customer_id: CustomerRef, request: Request, clients:
                          params={"kind": kind, "limit": limit})
 
 
-@router.post("/v1/triggers:scan", response_model=TriggerScan, responses=errors())
-async def scan_triggers(request: Request, clients: ClientsDep) -> Response:
-    """Run the periodic lapse and birthday scan now (admin); answers how many new triggers fired."""
-    return await forward(clients.interaction, request, "POST", "/v1/triggers:scan")
+@router.post("/v1/triggers:scan", status_code=202, response_model=Job, responses=STARTED)
+async def scan_triggers(request: Request, clients: ClientsDep, prefer: PreferHeader = None) -> Response:
+    """Run the periodic lapse and birthday scan now, as a job (kind ``triggers_scan``; its result says how many
+    new triggers fired; admin). Also runs on interaction-service's own schedule."""
+    return await start_job(clients.interaction, request, "/v1/triggers:scan", prefer=prefer)

@@ -7,9 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Path, Query, Request, Response
 
 from ...adapters.clients.services import segment
+from ..loop_schemas import Job
 from ..proxy import ClientsDep, errors, forward
 from ..schemas import MatchingModel, MatchingTrainRequest, Review, ReviewList, ReviewStatus
 from ..security import Authorized
+from .jobs import STARTED, PreferHeader, start_job
 
 router = APIRouter(tags=["identify"], dependencies=[Authorized])
 # one path segment without ':' (the action follows it) and not '.'-led (no dot segments upstream)
@@ -46,9 +48,10 @@ async def matching_model(request: Request, clients: ClientsDep) -> Response:
     return await forward(clients.identity, request, "GET", "/v1/models/matching")
 
 
-@router.post("/v1/models/matching:train", response_model=MatchingModel, responses=errors(409))
-async def train_matching_model(request: Request, clients: ClientsDep,
+@router.post("/v1/models/matching:train", status_code=202, response_model=Job, responses=STARTED)
+async def train_matching_model(request: Request, clients: ClientsDep, prefer: PreferHeader = None,
                                body: Annotated[MatchingTrainRequest | None, Body()] = None) -> Response:
-    """Re-estimate the match model on the stored customers (admin)."""
-    return await forward(clients.identity, request, "POST", "/v1/models/matching:train",
-                         with_body=body is not None)
+    """Re-estimate the match model on the stored customers, as a job (kind ``matching_train``; its result is the
+    model; admin)."""
+    return await start_job(clients.identity, request, "/v1/models/matching:train", prefer=prefer,
+                           with_body=body is not None)

@@ -8,13 +8,13 @@ from fastapi import APIRouter, Path, Query, Request, Response
 
 from ...adapters.clients.services import segment
 from ...service_layer import customers as svc
+from ..loop_schemas import Job
 from ..proxy import ClientsDep, errors, forward
 from ..schemas import (
     SEGMENT_ID,
     ClvFit,
     ClvFitRequest,
     CustomerValue,
-    RfmRefresh,
     Segment,
     SegmentCreate,
     SegmentList,
@@ -22,6 +22,7 @@ from ..schemas import (
 )
 from ..security import Authorized
 from .customers import CustomerRef
+from .jobs import STARTED, PreferHeader, start_job
 
 router = APIRouter(tags=["differentiate"], dependencies=[Authorized])
 SegmentId = Annotated[str, Path(min_length=1, max_length=64, pattern=SEGMENT_ID)]
@@ -35,10 +36,11 @@ async def customer_value(customer_id: CustomerRef, request: Request, clients: Cl
     return await forward(clients.scoring, request, "GET", f"/v1/customers/{segment(resolved)}/value")
 
 
-@router.post("/v1/models/clv:fit", response_model=ClvFit, responses=errors())
-async def fit_clv(body: ClvFitRequest, request: Request, clients: ClientsDep) -> Response:
-    """Fit the BG/NBD and Gamma-Gamma models on the purchases up to ``calibration_end``."""
-    return await forward(clients.scoring, request, "POST", "/v1/models/clv:fit", with_body=True)
+@router.post("/v1/models/clv:fit", status_code=202, response_model=Job, responses=STARTED)
+async def fit_clv(body: ClvFitRequest, request: Request, clients: ClientsDep, prefer: PreferHeader = None) -> Response:
+    """Fit the BG/NBD and Gamma-Gamma models on the purchases up to ``calibration_end`` and re-score everyone, as a
+    job (kind ``clv_fit``; its result is the fit). Also runs on scoring's own schedule."""
+    return await start_job(clients.scoring, request, "/v1/models/clv:fit", prefer=prefer, with_body=True)
 
 
 @router.get("/v1/models/clv", response_model=ClvFit, responses=errors(404))
@@ -47,11 +49,11 @@ async def last_clv_fit(request: Request, clients: ClientsDep) -> Response:
     return await forward(clients.scoring, request, "GET", "/v1/models/clv")
 
 
-@router.post("/v1/models/rfm:refresh", response_model=RfmRefresh, responses=errors())
-async def refresh_rfm(request: Request, clients: ClientsDep) -> Response:
-    """Refresh RFM quintiles, tier cut-offs and needs segments now and re-score everyone (admin; also runs on a
-    schedule)."""
-    return await forward(clients.scoring, request, "POST", "/v1/models/rfm:refresh")
+@router.post("/v1/models/rfm:refresh", status_code=202, response_model=Job, responses=STARTED)
+async def refresh_rfm(request: Request, clients: ClientsDep, prefer: PreferHeader = None) -> Response:
+    """Refresh RFM quintiles, tier cut-offs and needs segments and re-score everyone, as a job (kind
+    ``rfm_refresh``; admin; also runs on scoring's own schedule)."""
+    return await start_job(clients.scoring, request, "/v1/models/rfm:refresh", prefer=prefer)
 
 
 @router.get("/v1/segments", response_model=SegmentList, responses=errors())

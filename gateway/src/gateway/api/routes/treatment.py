@@ -7,10 +7,13 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 from pydantic import WithJsonSchema
 
+from idic import ProblemError
+
 from ...adapters.clients.services import segment
 from ...service_layer import customers as svc
+from ..loop_schemas import OutcomeRequest, RulePerformance, Treatment, TreatmentPage
 from ..proxy import ClientsDep, errors, forward
-from ..schemas import Channel, ContactPolicy, NextBestAction, OutcomeRequest, Rule, SimulateRequest
+from ..schemas import Channel, ContactPolicy, NextBestAction, Rule, SimulateRequest, Time
 from ..security import Authorized
 from .customers import CustomerRef
 
@@ -97,9 +100,37 @@ async def set_contact_policy(body: ContactPolicy, request: Request, clients: Cli
     return await forward(clients.treatment, request, "PUT", "/v1/contact-policy", with_body=True)
 
 
-@router.post("/v1/treatments/{treatment_id}/outcome", responses=errors(404))
+@router.post("/v1/treatments/{treatment_id}/outcome", response_model=Treatment, responses=errors(404, 409))
 async def record_outcome(treatment_id: ResourceId, body: OutcomeRequest, request: Request,
                          clients: ClientsDep) -> Response:
-    """Record how the customer answered a treatment."""
+    """Record how the customer answered a treatment, once (409 when it already has an outcome); a
+    ``converted`` outcome carries the revenue. It teaches the action's propensity and the rule's performance."""
     return await forward(clients.treatment, request, "POST", f"/v1/treatments/{segment(treatment_id)}/outcome",
                          with_body=True)
+
+
+@router.get("/v1/customers/{customer_id}/treatments", response_model=TreatmentPage, responses=errors(404))
+async def customer_treatments(customer_id: CustomerRef, request: Request, clients: ClientsDep,
+                              limit: Annotated[int | None, Query(ge=1, le=200)] = None,
+                              cursor: Annotated[str | None, Query(min_length=1, max_length=512,
+                                                                  description="next_cursor of the previous page")]
+                              = None) -> Response:
+    """The customer's treatments (decisions), newest first, with outcomes and delivery."""
+    resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
+    return await forward(clients.treatment, request, "GET", f"/v1/customers/{segment(resolved)}/treatments",
+                         params={"limit": limit, "cursor": cursor})
+
+
+@router.get("/v1/rules/{rule_id}/performance", response_model=RulePerformance, responses=errors(404))
+async def rule_performance(rule_id: ResourceId, request: Request, clients: ClientsDep,
+                           since: Annotated[Time | None, Query(description="RFC 3339; decisions from then")] = None,
+                           until: Annotated[Time | None, Query(description="RFC 3339; decisions before then")] = None,
+                           ) -> Response:
+    """What a rule's decisions led to (presented, accepted, declined, ignored, converted, revenue) against its
+    control group, and the uplift."""
+    if since is not None and until is not None and until <= since:
+        raise ProblemError(422, "Unprocessable Content", "invalid request: query.until (must lie after since)",
+                           errors=[{"field": "query.until", "message": "until must lie after since"}])
+    return await forward(clients.treatment, request, "GET", f"/v1/rules/{segment(rule_id)}/performance",
+                         params={"since": request.query_params.get("since"),
+                                 "until": request.query_params.get("until")})
