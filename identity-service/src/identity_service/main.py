@@ -8,23 +8,37 @@ from typing import Any
 from fastapi import FastAPI
 from sqlalchemy import event
 
-from idic import ServiceRuntime, create_service_app
+from idic import Jobs, ServiceRuntime, create_service_app, jobs_router
 from idic.contracts.identity import TOPIC
 
+from .adapters.orm import jobs as jobs_table
 from .adapters.orm import messaging
 from .adapters.uow import IdentityUnitOfWork
 from .api.routes import internal, models, reviews, router
 from .config import Settings
+from .service_layer import training
 from .service_layer.models import ModelCache
 
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"  # migrations ship inside the package
 SQLITE_CACHE_KIB = 256 * 1024
 
 
-def build_runtime(settings: Settings) -> ServiceRuntime[IdentityUnitOfWork]:
-    """Engine, unit of work and workers (identity only produces; it consumes nothing yet)."""
-    runtime = ServiceRuntime(settings=settings, alembic_ini=ALEMBIC_INI, tables=messaging,
-                             uow_class=IdentityUnitOfWork, produces=(TOPIC,))
+class IdentityRuntime(ServiceRuntime[IdentityUnitOfWork]):
+    """idic's runtime plus the jobs worker (training the match model)."""
+
+    def __init__(self, *, models: ModelCache, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.jobs = Jobs(engine=self.engine, table=jobs_table, prefix="identity",
+                         kinds=training.job_kinds(uow_factory=self.uow, on_trained=models.invalidate))
+        self.add_worker("jobs", self.jobs.run, wake=self.jobs.wake)
+
+
+def build_runtime(settings: Settings, models: ModelCache | None = None) -> IdentityRuntime:
+    """Engine, unit of work and workers (identity only produces; it consumes nothing yet); ``models``
+    is the cache a finished training invalidates."""
+    runtime = IdentityRuntime(settings=settings, alembic_ini=ALEMBIC_INI, tables=messaging,
+                              uow_class=IdentityUnitOfWork, produces=(TOPIC,),
+                              models=models or ModelCache(refresh_s=settings.model_refresh_s))
     if runtime.engine.dialect.name == "sqlite":
         event.listen(runtime.engine, "connect", _sqlite_page_cache)
     return runtime
@@ -41,11 +55,12 @@ def _sqlite_page_cache(dbapi_conn: Any, _record: Any) -> None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The identity-service ASGI app."""
     settings = settings or Settings()
+    cache = ModelCache(refresh_s=settings.model_refresh_s)
     app = create_service_app(
         title="identity-service", version="0.2.0",
         description="Identify: resolves every identifier and fuzzy personal data to one golden customer.",
-        settings=settings, runtime_factory=lambda: build_runtime(settings),
-        routers=[router, reviews, models, internal],
+        settings=settings, runtime_factory=lambda: build_runtime(settings, cache),
+        routers=[router, reviews, models, jobs_router(lambda request: request.app.state.runtime.jobs), internal],
     )
-    app.state.models = ModelCache(refresh_s=settings.model_refresh_s)
+    app.state.models = cache
     return app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -78,12 +79,22 @@ def test_review_endpoints_bad_input(client: TestClient) -> None:
 
 def test_model_is_trained_on_the_stored_customers(client: TestClient) -> None:
     assert client.get("/v1/models/matching").status_code == 404
-    assert client.post("/v1/models/matching:train").status_code == 409  # nothing to learn from yet
+    wait = {"Prefer": "wait=60"}
+    empty = client.post("/v1/models/matching:train", headers=wait)  # nothing to learn from yet: the job fails
+    assert empty.status_code == 200 and empty.json()["status"] == "failed", empty.text
+    assert empty.json()["error"]["status"] == 409 and "cannot train yet" in empty.json()["error"]["detail"]
     records, _ = generate(150, seed=5)
     assert client.post("/v1/customers/identify:batch", json={"records": records}).status_code == 200
-    r = client.post("/v1/models/matching:train", json={"random_pairs": 5_000, "seed": 1})
-    assert r.status_code == 200, r.text
-    model = r.json()
+    started = client.post("/v1/models/matching:train", json={"random_pairs": 5_000, "seed": 1})
+    assert started.status_code == 202, started.text
+    job_id = started.json()["job_id"]
+    assert job_id.startswith("identity_") and started.headers["location"] == f"/v1/jobs/{job_id}"
+    deadline = time.monotonic() + 60
+    while (job := client.get(f"/v1/jobs/{job_id}").json())["status"] not in ("succeeded", "failed"):
+        assert time.monotonic() < deadline, job
+        time.sleep(0.1)
+    assert job["status"] == "succeeded" and job["kind"] == "matching_train", job
+    model = job["result"]
     assert model["stats"]["profiles"] >= 150 and model["stats"]["blocked_pairs"] > 0
     assert model["m"]["last_name"][0] > 5 * model["u"]["last_name"][0]
     assert 0 < model["prior"] < 0.5

@@ -4,37 +4,41 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 
-from idic import ConsumerSpec, ServiceRuntime, create_service_app
+from idic import ConsumerSpec, Jobs, ServiceRuntime, create_service_app, jobs_router
 from idic.contracts.identity import TOPIC as IDENTITY_TOPIC
 from idic.contracts.interaction import TOPIC
 from idic.contracts.treatment import TOPIC as TREATMENT_TOPIC
 
+from .adapters.orm import jobs as jobs_table
 from .adapters.orm import messaging
 from .adapters.uow import InteractionUnitOfWork
 from .api.routes import internal, record_policy, router
 from .config import Settings
 from .service_layer.handlers import build_handlers
-from .service_layer.scanning import run_periodically
+from .service_layer.scanning import job_kinds, schedule_scans
 
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"  # migrations ship inside the package
 
 
 class InteractionRuntime(ServiceRuntime[InteractionUnitOfWork]):
-    """idic's runtime plus the periodic trigger scan, which runs wherever the consumers run."""
+    """idic's runtime plus the jobs (the trigger scan) and its schedule, run wherever the consumers run."""
 
     settings: Settings
 
-    def start_workers(self, *, relay: bool = True, consumers: bool = True) -> None:
-        super().start_workers(relay=relay, consumers=consumers)
-        if consumers and self.settings.trigger_scan_interval_s > 0:
-            self._spawn("trigger-scan", self._run_scan)
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.jobs = Jobs(engine=self.engine, table=jobs_table, prefix="interaction",
+                         kinds=job_kinds(uow_factory=self.uow, cfg=self.settings.triggers))
+        self.add_worker("jobs", self.jobs.run, wake=self.jobs.wake)
+        if self.settings.trigger_scan_interval_s > 0:
+            self.add_worker("trigger-scan-schedule", self._schedule)
 
-    def _run_scan(self, stop: threading.Event) -> None:
-        run_periodically(uow_factory=self.uow, cfg=self.settings.triggers,
-                         interval_s=self.settings.trigger_scan_interval_s, stop=stop)
+    def _schedule(self, stop: threading.Event) -> None:
+        schedule_scans(jobs=self.jobs, interval_s=self.settings.trigger_scan_interval_s, stop=stop)
 
 
 def build_runtime(settings: Settings) -> InteractionRuntime:
@@ -55,5 +59,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="interaction-service", version="0.2.0",
         description="Interact: records every interaction on every channel in context; channel economics, "
                     "feedback, triggers and life events.",
-        settings=settings, runtime_factory=lambda: build_runtime(settings), routers=[router, internal],
+        settings=settings, runtime_factory=lambda: build_runtime(settings),
+        routers=[router, jobs_router(lambda request: request.app.state.runtime.jobs), internal],
     )

@@ -22,6 +22,13 @@ def _post(client, *items: dict) -> list[dict]:
     return response.json()["results"]
 
 
+def _scan(client) -> dict:
+    """Run the scan job and wait for it; its result (fired per kind, scanned_at)."""
+    response = client.post("/v1/triggers:scan", headers={"Prefer": "wait=30"})
+    assert response.status_code == 200 and response.json()["status"] == "succeeded", response.text
+    return response.json()["result"]  # type: ignore[no-any-return]
+
+
 def _purchase(cid: str, day: str, amount: str = "20") -> dict:
     return {"customer_id": cid, "channel": "web", "type": "purchase", "amount": amount, "currency": "EUR",
             "occurred_at": f"{day}T12:00:00Z"}
@@ -112,9 +119,9 @@ def test_scan_finds_lapses_against_the_customers_own_gap_and_upcoming_birthdays(
     wait_until(lambda: client.get(f"/internal/customers/{later}/export").status_code == 200)
 
     # (birthdays of other tests' customers reach this database too: the topic is shared, so count only ours)
-    first = client.post("/v1/triggers:scan")
-    assert first.status_code == 200 and first.json()["fired"]["lapse"] == 2 and first.json()["fired"]["birthday"] >= 1
-    assert client.post("/v1/triggers:scan").json()["fired"]["lapse"] == 0  # once per occurrence
+    first = _scan(client)
+    assert first["fired"]["lapse"] == 2 and first["fired"]["birthday"] >= 1
+    assert _scan(client)["fired"]["lapse"] == 0  # once per occurrence
     [lapse] = client.get(f"/v1/customers/{lapsed}/triggers", params={"kind": "lapse"}).json()["items"]
     assert lapse["details"]["usual_gap_days"] == 10.0 and lapse["occurred_at"] == "2024-02-05T12:00:00Z"
     assert _kinds(client, weekly) == ["first_purchase", "lapse"]
@@ -125,7 +132,7 @@ def test_scan_finds_lapses_against_the_customers_own_gap_and_upcoming_birthdays(
     assert topic_reader(soon, 1, TRIGGER)[0][1]["data"]["kind"] == "birthday"
     # buying again ends the lapse; lapsing after that purchase is a new occurrence
     _post(client, _purchase(lapsed, "2024-03-01"))
-    assert client.post("/v1/triggers:scan").json()["fired"]["lapse"] == 1
+    assert _scan(client)["fired"]["lapse"] == 1
 
 
 def test_periodic_scan_runs_in_the_background(make_client, customer, wait_until):
@@ -141,4 +148,21 @@ def test_triggers_bad_query_is_422(client, customer):
                           ({"limit": 501}, "query.limit")):
         response = client.get(f"/v1/customers/{customer()}/triggers", params=params)
         assert response.status_code == 422 and field in [e["field"] for e in response.json()["errors"]]
-    assert client.post("/v1/triggers:scan", json={"unexpected": uuid.uuid4().hex}).status_code == 200
+    assert client.post("/v1/triggers:scan", json={"unexpected": uuid.uuid4().hex}).status_code in (202, 409)
+    unknown = client.get("/v1/jobs/interaction_" + "0" * 32)
+    assert unknown.status_code == 404 and unknown.headers["content-type"] == "application/problem+json"
+
+
+def test_the_scan_is_a_job_one_at_a_time_and_survives_in_the_table(client):
+    started = client.post("/v1/triggers:scan")
+    assert started.status_code in (200, 202), started.text
+    job = started.json()
+    assert started.headers["location"] == f"/v1/jobs/{job['job_id']}" and job["kind"] == "triggers_scan"
+    assert job["job_id"].startswith("interaction_")
+    again = client.post("/v1/triggers:scan")  # while the first is queued or running: 409 naming it
+    if again.status_code == 409:
+        assert again.json()["job_id"] == job["job_id"]
+    done = client.get(f"/v1/jobs/{job['job_id']}")
+    assert done.status_code == 200 and done.json()["kind"] == "triggers_scan"
+    listed = client.get("/v1/jobs", params={"kind": "triggers_scan"}).json()["jobs"]
+    assert job["job_id"] in [j["job_id"] for j in listed]

@@ -5,38 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from idic import jobs
+
 from .schemas import Amount, Currency, Strict
 
-# ---- Jobs ----
+# ---- Jobs: the services' own model, declared once in idic ----
 
-JobState = Literal["queued", "running", "succeeded", "failed"]
-
-
-class JobProgress(BaseModel):
-    done: int = Field(ge=0)
-    total: int | None = Field(default=None, ge=0, description="null while not known yet")
-
-
-class Job(BaseModel):
-    """A long operation: its state, progress, and result or error once finished."""
-
-    job_id: str
-    kind: str = Field(description="clv_fit | rfm_refresh | matching_train | dedupe | triggers_scan")
-    status: JobState
-    progress: JobProgress
-    created_at: dt.datetime
-    started_at: dt.datetime | None = None
-    finished_at: dt.datetime | None = None
-    result: dict[str, Any] | None = Field(default=None, description="What the job computed (kind-specific)")
-    error: dict[str, Any] | None = Field(default=None, description="A problem (type, title, status, detail)")
-
-
-class JobList(BaseModel):
-    jobs: list[Job] = Field(description="Newest first")
+Job = jobs.Job
+JobList = jobs.JobList
 
 
 # ---- Treatments ----

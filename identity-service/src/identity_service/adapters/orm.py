@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from idic import UtcDateTime, add_messaging_tables, new_metadata
+from idic import UtcDateTime, add_jobs_table, add_messaging_tables, new_metadata
 
 
 class Base(DeclarativeBase):
@@ -16,6 +16,7 @@ class Base(DeclarativeBase):
 
 
 messaging = add_messaging_tables(Base.metadata)
+jobs = add_jobs_table(Base.metadata)
 
 
 class Customer(Base):

@@ -5,8 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
+from idic import Job, Jobs
 from idic.context import request_id_var
+from idic.jobs_api import JOB_RESPONSES, job_accepted
 
 from ..config import Settings
 from ..domain.identifiers import IdentifierType
@@ -148,14 +152,16 @@ def reject_review(review_id: str, uow_factory: UowFactoryDep, settings: Settings
     return reviews_svc.decide(review_id=review_id, accept=False, uow_factory=uow_factory, settings=settings)
 
 
-@models.post("/matching:train", response_model=MatchModelOut, responses=CONFLICT)
-def train(uow_factory: UowFactoryDep, models_cache: ModelsDep, body: TrainRequest | None = None) -> MatchModelOut:
-    """Re-estimate the match model (u from random pairs, m and prior by EM) on the stored customers."""
-    body = body or TrainRequest()
-    trained = training_svc.train_model(uow_factory=uow_factory, max_customers=body.max_customers,
-                                       random_pairs=body.random_pairs, seed=body.seed)
-    models_cache.invalidate()
-    return MatchModelOut(**trained)
+@models.post("/matching:train", status_code=202, response_model=Job, responses={**CONFLICT, **JOB_RESPONSES})
+async def train(request: Request, body: TrainRequest | None = None) -> JSONResponse:
+    """Re-estimate the match model (u from random pairs, m and prior by EM) on the stored customers, as a job
+    (kind ``matching_train``; its result is the model): 202 + Location, or 200 under ``Prefer: wait=N``; 409
+    while one is queued or running. A store too small to train on fails the job with a 409 problem."""
+    jobs: Jobs = request.app.state.runtime.jobs
+    params = (body or TrainRequest()).model_dump()
+    job = await run_in_threadpool(lambda: jobs.submit(kind=training_svc.TRAIN, params=params,
+                                                      created_by=request.headers.get("x-actor")))
+    return await job_accepted(request, jobs=jobs, job=job)
 
 
 @models.get("/matching", response_model=MatchModelOut, responses=ERRORS)

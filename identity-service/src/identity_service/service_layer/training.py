@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from idic import ProblemError, utcnow
+from idic.jobs import JobFn, Progress
 
 from ..adapters.orm import MatchModelRow
 from ..adapters.uow import IdentityUnitOfWork
@@ -38,3 +39,17 @@ def current_model(*, uow_factory: UowFactory) -> dict[str, Any]:
         if row is None:
             raise ProblemError(404, "Not Found", "no match model was trained yet")
         return {"model_id": row.id, **row.params}
+
+
+TRAIN = "matching_train"
+
+
+def job_kinds(*, uow_factory: UowFactory, on_trained: Callable[[], None]) -> dict[str, JobFn]:
+    """The jobs identity runs: training the match model (params of ``TrainRequest``; result: the model)."""
+    def run_training(params: dict[str, Any], progress: Progress) -> dict[str, Any]:
+        progress(0, 1)
+        trained = train_model(uow_factory=uow_factory, **params)
+        on_trained()
+        progress(1, 1)
+        return trained
+    return {TRAIN: run_training}

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from idic import UtcDateTime, add_messaging_tables, new_metadata
+from idic import UtcDateTime, add_jobs_table, add_messaging_tables, new_metadata
 
 from ..domain.money import from_units, to_units
 
@@ -35,6 +35,7 @@ class Base(DeclarativeBase):
 
 
 messaging = add_messaging_tables(Base.metadata)
+jobs = add_jobs_table(Base.metadata)
 
 
 class Interaction(Base):

@@ -6,9 +6,12 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
-from idic import ProblemError
+from idic import Job, Jobs, ProblemError
 from idic.contracts.interaction import Channel
+from idic.jobs_api import JOB_RESPONSES, job_accepted
 from idic.types import Rfc3339
 
 from ..config import Settings
@@ -29,7 +32,6 @@ from .schemas import (
     InteractionIn,
     InteractionSummary,
     Recorded,
-    ScanResult,
     Timeline,
 )
 
@@ -122,10 +124,13 @@ def customer_triggers(customer_id: CustomerIdPath, uow_factory: UowFactoryDep,
     return insights.customer_triggers(customer_id=customer_id, kind=kind, limit=limit, uow_factory=uow_factory)
 
 
-@router.post("/v1/triggers:scan", response_model=ScanResult, responses=ERRORS)
-def scan_triggers(uow_factory: UowFactoryDep, settings: SettingsDep) -> ScanResult:
-    """Run the periodic lapse and birthday scan now; answers how many new triggers fired."""
-    return scanning.scan_now(uow_factory=uow_factory, cfg=settings.triggers)
+@router.post("/v1/triggers:scan", status_code=202, response_model=Job, responses={**ERRORS, **JOB_RESPONSES})
+async def scan_triggers(request: Request) -> JSONResponse:
+    """Run the lapse and birthday scan now, as a job (kind ``triggers_scan``; its result: new triggers per kind,
+    ``scanned_at``); 202 + Location, or 200 under ``Prefer: wait=N``; 409 while one is queued or running."""
+    jobs: Jobs = request.app.state.runtime.jobs
+    job = await run_in_threadpool(lambda: jobs.submit(kind=scanning.SCAN, created_by=request.headers.get("x-actor")))
+    return await job_accepted(request, jobs=jobs, job=job)
 
 
 @internal.get("/customers/{customer_id}/interactions/summary", response_model=InteractionSummary,

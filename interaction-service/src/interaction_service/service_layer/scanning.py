@@ -1,12 +1,15 @@
-"""The periodic trigger scan (lapse, birthday): on demand and as a background worker."""
+"""The periodic trigger scan (lapse, birthday): a job (kind ``triggers_scan``), asked for by the
+API or submitted on a schedule."""
 
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
-from idic import get_logger, utcnow
+from idic import Jobs, get_logger, utcnow
+from idic.jobs import JobConflict, JobFn, Progress
 
 from ..api.schemas import ScanResult
 from ..domain.triggers import TriggerConfig
@@ -31,11 +34,27 @@ def scan_now(*, uow_factory: UowFactory, cfg: TriggerConfig) -> ScanResult:
     raise AssertionError("unreachable")
 
 
-def run_periodically(*, uow_factory: UowFactory, cfg: TriggerConfig, interval_s: float,
-                     stop: threading.Event) -> None:
-    """Scan every ``interval_s`` until stopped; a failed scan is logged and tried next period."""
+SCAN = "triggers_scan"
+SCHEDULE_ACTOR = "system:schedule"
+
+
+def job_kinds(*, uow_factory: UowFactory, cfg: TriggerConfig) -> dict[str, JobFn]:
+    """The jobs this service runs: the scan, whose result is what it fired."""
+    def run_scan(_params: dict[str, Any], progress: Progress) -> dict[str, Any]:
+        progress(0, 1)
+        result = scan_now(uow_factory=uow_factory, cfg=cfg)
+        progress(1, 1)
+        return result.model_dump(mode="json")
+    return {SCAN: run_scan}
+
+
+def schedule_scans(*, jobs: Jobs, interval_s: float, stop: threading.Event) -> None:
+    """Submit a scan every ``interval_s`` until stopped. Every instance may do so: the jobs table lets
+    one scan be queued or running at a time, so the others' submits are refused (and skipped)."""
     while not stop.wait(interval_s):
         try:
-            scan_now(uow_factory=uow_factory, cfg=cfg)
-        except Exception as exc:  # noqa: BLE001 - keep the worker alive; the next period retries
-            log.warning("trigger scan failed", error=repr(exc))
+            jobs.submit(kind=SCAN, created_by=SCHEDULE_ACTOR)
+        except JobConflict:
+            pass  # a scan is already queued or running
+        except Exception as exc:  # noqa: BLE001 - keep the schedule alive; the next period retries
+            log.warning("could not schedule the trigger scan", error=repr(exc))
