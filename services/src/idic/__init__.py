@@ -17,6 +17,8 @@ from .db import (
     utcnow,
 )
 from .events import CONTENT_TYPE, CloudEvent, MalformedEvent, parse_event
+from .jobs import Job, JobConflict, JobFn, JobList, JobProgress, Jobs, JobStatus, Progress, add_jobs_table, new_job_id
+from .jobs_api import job_accepted, jobs_router, parse_prefer_wait
 from .logs import configure_logging, get_logger
 from .messaging import MessagingTables, add_messaging_tables
 from .middleware import BodyGuardMiddleware, RequestContextMiddleware
@@ -27,11 +29,13 @@ from .settings import ServiceSettings
 from .uow import UnitOfWork
 
 __all__ = [
-    "CONTENT_TYPE", "BodyGuardMiddleware", "CloudEvent", "ConsumerSpec", "EventConsumer", "Handler",
-    "KafkaReachability", "MalformedEvent", "MessagingTables", "OutboxRelay", "ProblemError",
+    "BodyGuardMiddleware", "CONTENT_TYPE", "CloudEvent", "ConsumerSpec", "EventConsumer", "Handler", "Job",
+    "JobConflict", "JobFn", "JobList", "JobProgress", "JobStatus", "Jobs", "KafkaReachability",
+    "MalformedEvent", "MessagingTables", "OutboxRelay", "ProblemError", "Progress",
     "RequestContextMiddleware", "ServiceRuntime", "ServiceSettings", "UnitOfWork", "UtcDateTime",
-    "add_messaging_tables", "bulk_insert", "configure_logging", "copies", "create_service_app",
-    "dlq_topic", "ensure_topics", "get_logger", "health_router", "install_problem_handlers",
-    "make_engine", "make_producer", "make_sessionmaker", "new_metadata", "parse_event", "ping",
+    "add_jobs_table", "add_messaging_tables", "bulk_insert", "configure_logging", "copies",
+    "create_service_app", "dlq_topic", "ensure_topics", "get_logger", "health_router",
+    "install_problem_handlers", "job_accepted", "jobs_router", "make_engine", "make_producer",
+    "make_sessionmaker", "new_job_id", "new_metadata", "parse_event", "parse_prefer_wait", "ping",
     "problem_response", "run_migrations", "utcnow",
 ]

@@ -47,6 +47,7 @@ class ServiceRuntime(Generic[U]):
         )
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
+        self._workers: list[tuple[str, Callable[[threading.Event], None], threading.Event | None]] = []
 
     def uow(self) -> U:
         """A fresh unit of work; committing it wakes the relay at once."""
@@ -70,6 +71,14 @@ class ServiceRuntime(Generic[U]):
                     partitions=self.settings.kafka_topic_partitions,
                 )
                 self._spawn(f"consumer-{spec.group_id}", consumer.run)
+            for name, target, _wake in self._workers:
+                self._spawn(name, target)
+
+    def add_worker(self, name: str, target: Callable[[threading.Event], None], *,
+                   wake: threading.Event | None = None) -> None:
+        """Register a background loop (a jobs worker, a scheduler) started with the consumers;
+        ``wake`` is set at stop so a loop waiting on it ends at once."""
+        self._workers.append((name, target, wake))
 
     def _run_relay(self, stop: threading.Event) -> None:
         # Create our own topic up front so consumers elsewhere can subscribe before our first event.
@@ -96,6 +105,9 @@ class ServiceRuntime(Generic[U]):
         """Stop workers (consumers close without committing unapplied offsets) and the engine."""
         self._stop.set()
         self.relay.wake.set()
+        for _name, _target, wake in self._workers:
+            if wake is not None:
+                wake.set()
         for thread in self._threads:
             thread.join(timeout)
         self._threads.clear()
