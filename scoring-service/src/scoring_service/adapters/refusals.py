@@ -39,7 +39,8 @@ class RefusalRepository:
 
     def remove(self, customer_id: str) -> bool:
         """Withdraw a refusal; False when there was none."""
-        removed = self.session.execute(delete(ProfilingRefusalRow)
-                                       .where(ProfilingRefusalRow.customer_id == customer_id)).rowcount
+        if self.refused_at(customer_id) is None:
+            return False
+        self.session.execute(delete(ProfilingRefusalRow).where(ProfilingRefusalRow.customer_id == customer_id))
         self.session.flush()
-        return bool(removed)
+        return True
