@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from idic import ServiceSettings
 
 from .domain.scoring import ScoringConfig
+from .service_layer.schedule import Cadence
 
 
 class Settings(ServiceSettings):
@@ -22,9 +25,26 @@ class Settings(ServiceSettings):
         "Its dead-letter topics are <topic>.dlq.<group>.",
     )
 
+    schedule_check_interval_s: float = Field(
+        default=20.0, ge=0, description="How often the schedule's leader checks what is due (seconds); "
+        "0 turns the schedule off (jobs then run only when asked by the API).")
+    refit_interval_s: float = Field(
+        default=86_400.0, ge=0, description="Refit CLV (and re-score everyone) when the model is older than this; "
+        "0: never refit on schedule.")
     refresh_interval_s: float = Field(
-        default=3600.0, ge=0, description="Population refresh (RFM quintiles, tiers, needs segments, re-score) "
-        "every so many seconds in the worker process; 0 turns the schedule off.")
+        default=3600.0, ge=0, description="Refresh RFM quintiles, tier cut-offs and needs segments (re-scoring "
+        "everyone) when the last refresh is older than this; 0: never refresh on schedule.")
+    refit_min_repeat_buyers: int = Field(
+        default=30, ge=2, description="Customers with two or more purchase days needed before a scheduled fit.")
+    schedule_growth_share: float = Field(
+        default=0.2, gt=0, description="Refit / refresh as soon as customers with a purchase grew by this share "
+        "since the last fit / refresh.")
+    schedule_retry_after_failure_s: float = Field(
+        default=600.0, ge=0, description="After a failed job of a kind, the schedule waits this long to retry it.")
+    schedule_time_unit: Literal["days", "weeks"] = Field(default="weeks", description="time_unit of scheduled fits.")
+    job_stale_after_s: float = Field(
+        default=60.0, gt=0, description="SQLite: a running job without heartbeat for this long is re-queued "
+        "(PostgreSQL uses the worker's advisory lock).")
     clv_horizon_days: float = Field(default=365.0, gt=0, le=3650, description="Horizon of clv_12m in days.")
     discount_rate_annual: float = Field(default=0.10, ge=0, le=1, description="Annual discount rate of CLV.")
     most_valuable_share: float = Field(default=0.2, gt=0, lt=1,
@@ -40,6 +60,14 @@ class Settings(ServiceSettings):
         return ScoringConfig(horizon_days=self.clv_horizon_days, discount_rate_annual=self.discount_rate_annual,
                              most_valuable_share=self.most_valuable_share,
                              most_growable_share=self.most_growable_share, lapse_weight=self.lapse_weight)
+
+    @property
+    def cadence(self) -> Cadence:
+        """When the schedule refits and refreshes."""
+        return Cadence(check_interval_s=self.schedule_check_interval_s, refit_interval_s=self.refit_interval_s,
+                       refresh_interval_s=self.refresh_interval_s, min_repeat_buyers=self.refit_min_repeat_buyers,
+                       growth_share=self.schedule_growth_share,
+                       retry_after_failure_s=self.schedule_retry_after_failure_s, time_unit=self.schedule_time_unit)
 
     @property
     def group_id(self) -> str:

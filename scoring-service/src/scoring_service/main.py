@@ -2,52 +2,53 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from fastapi import FastAPI
 
-from idic import ConsumerSpec, ServiceRuntime, create_service_app, utcnow
+from idic import ConsumerSpec, Jobs, ServiceRuntime, create_service_app, jobs_router
 from idic.contracts import identity, interaction, scoring
 from idic.logs import get_logger
 
+from .adapters.orm import jobs as jobs_table
 from .adapters.orm import messaging
 from .adapters.uow import ScoringUnitOfWork
 from .api.routes import internal, router
 from .config import Settings
-from .service_layer import handlers, population
+from .service_layer import handlers
 from .service_layer.handlers import HANDLERS
+from .service_layer.jobs import PREFIX, job_kinds
+from .service_layer.schedule import Scheduler
 
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"  # migrations ship inside the package
 log = get_logger(__name__)
 
 
 class ScoringRuntime(ServiceRuntime[ScoringUnitOfWork]):
-    """idic's runtime plus the scheduled population refresh, run next to the consumer."""
+    """idic's runtime plus the jobs (clv_fit, rfm_refresh) and their schedule, run next to the consumer."""
 
-    def start_workers(self, *, relay: bool = True, consumers: bool = True) -> None:
-        super().start_workers(relay=relay, consumers=consumers)
-        settings: Settings = self.settings  # type: ignore[assignment]
-        if consumers and settings.refresh_interval_s > 0:
-            self._spawn("population-refresh", self._run_refresh)
+    def __init__(self, *, settings: Settings, consumer: ConsumerSpec) -> None:
+        super().__init__(settings=settings, alembic_ini=ALEMBIC_INI, tables=messaging, uow_class=ScoringUnitOfWork,
+                         produces=(scoring.TOPIC,), consumers=(consumer,))
+        self.jobs = Jobs(engine=self.engine, table=jobs_table, prefix=PREFIX, stale_after_s=settings.job_stale_after_s,
+                         kinds=job_kinds(uow_factory=self.uow, config=settings.scoring, k_max=settings.needs_k_max))
+        self.scheduler = Scheduler(engine=self.engine, jobs=self.jobs, uow_factory=self.uow, cadence=settings.cadence)
+        # both run where the consumers run (the API process by default, or entrypoints/consumer.py)
+        self.add_worker("jobs", self.jobs.run, wake=self.jobs.wake)
+        if settings.schedule_check_interval_s > 0:
+            self.add_worker("schedule", self.scheduler.run, wake=self.scheduler.wake)
 
-    def _run_refresh(self, stop: threading.Event) -> None:
-        settings: Settings = self.settings  # type: ignore[assignment]
-        while not stop.wait(settings.refresh_interval_s):
-            try:
-                population.refresh(uow_factory=self.uow, now=utcnow(), config=settings.scoring,
-                                   k_max=settings.needs_k_max)
-            except Exception as exc:  # noqa: BLE001 - a failed run is retried at the next tick
-                log.warning("population refresh failed", error=repr(exc))
+    def start_jobs_worker(self) -> None:
+        """Run the jobs worker alone (an API process without consumers, e.g. in tests)."""
+        self._spawn("jobs", self.jobs.run)
 
 
-def build_runtime(settings: Settings) -> ServiceRuntime[ScoringUnitOfWork]:
+def build_runtime(settings: Settings) -> ScoringRuntime:
     """Engine, unit of work, outbox relay (idic.scoring), the consumer of interactions and identity,
-    and the scheduled population refresh."""
+    the jobs worker and the schedule."""
     handlers.CONFIG["scoring"] = settings.scoring
     consumer = ConsumerSpec(group_id=settings.group_id, topics=(interaction.TOPIC, identity.TOPIC), handlers=HANDLERS)
-    return ScoringRuntime(settings=settings, alembic_ini=ALEMBIC_INI, tables=messaging,
-                          uow_class=ScoringUnitOfWork, produces=(scoring.TOPIC,), consumers=(consumer,))
+    return ScoringRuntime(settings=settings, consumer=consumer)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -56,5 +57,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return create_service_app(
         title="scoring-service", version="0.1.0",
         description="Differentiate: the value of every customer, kept up to date from interaction events.",
-        settings=settings, runtime_factory=lambda: build_runtime(settings), routers=[router, internal],
+        settings=settings, runtime_factory=lambda: build_runtime(settings),
+        routers=[router, jobs_router(lambda request: request.app.state.runtime.jobs, tags=("jobs",)), internal],
     )

@@ -115,7 +115,8 @@ def settings(request: pytest.FixtureRequest, kafka: Any, bus: Bus,
         url = request.getfixturevalue("postgres").create_database(f"scoring_{uuid.uuid4().hex[:10]}")
     return Settings(database_url=url, kafka_bootstrap_servers=kafka.bootstrap_servers,
                     consumer_group=f"scoring-test-{uuid.uuid4().hex[:8]}", relay_poll_interval_s=0.05,
-                    consumer_max_attempts=2, log_json=False, log_level="WARNING")
+                    consumer_max_attempts=2, log_json=False, log_level="WARNING",
+                    schedule_check_interval_s=0)  # a scheduled refit would move other tests' scores
 
 
 @pytest.fixture(scope="session")

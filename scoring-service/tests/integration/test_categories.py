@@ -61,8 +61,8 @@ def test_needs_segments_distinguish_customers_by_category(own_client: TestClient
         for customer in customers:
             features_when(client, customer, lambda f, c=category: f["category_counts"] == {c: 2}, "categories")
 
-    refreshed = client.post("/v1/models/rfm:refresh")
-    assert refreshed.status_code == 200, refreshed.text
+    refreshed = client.post("/v1/models/rfm:refresh", headers={"Prefer": "wait=60"})
+    assert refreshed.status_code == 200 and refreshed.json()["status"] == "succeeded", refreshed.text
     found = {category: {needs_segment(client, c) for c in customers} for category, customers in groups.items()}
     assert all(len(ids) == 1 and None not in ids for ids in found.values()), found
     [books_id], [garden_id] = found[books], found[garden]

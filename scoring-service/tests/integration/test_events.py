@@ -69,9 +69,13 @@ def test_interactions_show_in_value(client: TestClient, bus: Bus, cid: Ids) -> N
     expected_recency = (dt.datetime.now(dt.UTC) - (T0 + dt.timedelta(days=3))).days
     assert value["rfm"]["recency_days"] in (expected_recency, expected_recency + 1)  # a day may turn meanwhile
     assert {k: v for k, v in value["rfm"].items() if k != "recency_days"} == {
-        "frequency": 2, "monetary": "15.50", "currency": "EUR", "r": None, "f": None, "m": None, "segment": None}
+        "frequency": 2, "monetary": "15.50", "currency": "EUR", "r": None, "f": None, "m": None, "segment": None,
+        "status": "pending_refresh"}
+    # two purchase days: not_fitted once the shared app holds 30 repeat buyers (other tests' customers)
     assert value["clv"] == {"p_alive": None, "expected_purchases_90d": None, "expected_avg_order_value": None,
-                            "clv_12m": None}
+                            "clv_12m": None, "status": value["clv"]["status"]}
+    assert value["clv"]["status"] in ("insufficient_history", "not_fitted")
+    assert (value["tier_status"], value["churn_risk_status"]) == ("pending_refresh", "not_fitted")
     assert (value["customer_id"], value["tier"], value["segments"], value["churn_risk"]) == (a, None, [], None)
     assert dt.datetime.fromisoformat(value["scored_at"]).tzinfo is not None
 
@@ -82,7 +86,7 @@ def test_visitor_has_a_value_without_purchases(client: TestClient, bus: Bus, cid
     wait_for(lambda: features(client, v), what="visitor features")
     rfm = client.get(f"/v1/customers/{v}/value").json()["rfm"]
     assert rfm == {"recency_days": None, "frequency": 0, "monetary": "0", "currency": None, "r": None, "f": None,
-                   "m": None, "segment": None}
+                   "m": None, "segment": None, "status": "no_purchases"}
 
 
 def test_the_same_event_twice_is_counted_once(client: TestClient, bus: Bus, cid: Ids) -> None:

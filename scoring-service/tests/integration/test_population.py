@@ -29,7 +29,16 @@ def fresh(request: pytest.FixtureRequest, tmp_path: Any, kafka: Any) -> Iterator
     settings = Settings(database_url=url, kafka_bootstrap_servers=kafka.bootstrap_servers, run_workers=False,
                         log_json=False, log_level="WARNING", refresh_interval_s=0)
     with TestClient(create_app(settings)) as client:
+        client.app.state.runtime.start_jobs_worker()  # type: ignore[attr-defined]
         yield client
+
+
+def run_job(client: TestClient, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
+    """POST a job-creating endpoint, wait for the job (Prefer: wait) and return it finished."""
+    response = client.post(path, json=body, headers={"Prefer": "wait=60"})
+    assert response.status_code == 200, response.text
+    assert response.headers["preference-applied"] == "wait=60"
+    return response.json()  # type: ignore[no-any-return]
 
 
 def load_cdnow(client: TestClient, *, only: int | None = None) -> None:
@@ -54,14 +63,14 @@ def load_cdnow(client: TestClient, *, only: int | None = None) -> None:
 def test_clv_fit_on_cdnow_reproduces_the_published_estimates(fresh: TestClient) -> None:
     assert_problem(fresh.get("/v1/models/clv"), 404)
     load_cdnow(fresh)
-    response = fresh.post("/v1/models/clv:fit", json={"calibration_end": "1997-09-30T00:00:00Z",
-                                                       "time_unit": "weeks"})
-    assert response.status_code == 200, response.text
-    fit = response.json()
+    job = run_job(fresh, "/v1/models/clv:fit", {"calibration_end": "1997-09-30T00:00:00Z", "time_unit": "weeks"})
+    assert job["status"] == "succeeded" and job["kind"] == "clv_fit", job
+    fit = job["result"]
     assert fit["customers"] == 2357
     assert {k: sig3(v) for k, v in fit["bgnbd"].items()} == {k: sig3(v) for k, v in PAPER_BGNBD.items()}
     assert {k: sig3(v) for k, v in fit["gamma_gamma"].items()} == {k: sig3(v) for k, v in PAPER_GAMMA_GAMMA.items()}
-    assert fresh.get("/v1/models/clv").json() == fit
+    assert fit["rescored"]["customers"] == 2357 and job["progress"] == {"done": 2357, "total": 2357}
+    assert fresh.get("/v1/models/clv").json() == {**fit, "rescored": None}
 
     # every customer was re-scored with the new model
     value = fresh.get("/v1/customers/cdnow-0001/value").json()  # 3 purchase days, the last 1997-08-02
@@ -74,16 +83,14 @@ def test_clv_fit_on_cdnow_reproduces_the_published_estimates(fresh: TestClient) 
 
 def test_refresh_scores_rfm_tiers_and_needs_segments(fresh: TestClient) -> None:
     load_cdnow(fresh)
-    first = fresh.post("/v1/models/rfm:refresh")
-    assert first.status_code == 200, first.text
-    body = first.json()
+    body = run_job(fresh, "/v1/models/rfm:refresh")["result"]
     assert body["customers"] == 2357 and len(body["rfm"]["recency_edges"]) == 4
     assert body["needs"]["k"] >= 2
     tiers = {fresh.get(f"/v1/customers/cdnow-{i:04d}/value").json()["tier"] for i in range(1, 200)}
     assert tiers >= {"most_valuable", "maintain"}  # before a CLV fit, tiers rank spend so far
     segments = fresh.get("/v1/segments").json()["segments"]
     assert sum(s["size"] for s in segments if s["kind"] == "needs") == 2357
-    again = fresh.post("/v1/models/rfm:refresh").json()
+    again = run_job(fresh, "/v1/models/rfm:refresh")["result"]
     assert sorted(again["needs"]["ids"]) == sorted(body["needs"]["ids"])  # stable names across refreshes
     assert again["announced"] == 0  # nothing changed: nothing announced
 
@@ -106,12 +113,13 @@ def test_fit_refuses_bad_input(fresh: TestClient, body: dict[str, Any], field: s
     assert field in [e["field"] for e in problem["errors"]]
 
 
-def test_fit_with_no_data_is_422(fresh: TestClient) -> None:
-    problem = assert_problem(fresh.post("/v1/models/clv:fit", json={"calibration_end": "2024-01-01T00:00:00Z"}), 422)
-    assert "repeat" in problem["detail"]
+def test_fit_with_no_data_fails_as_a_422_problem(fresh: TestClient) -> None:
+    job = run_job(fresh, "/v1/models/clv:fit", {"calibration_end": "2024-01-01T00:00:00Z"})
+    assert job["status"] == "failed" and job["result"] is None
+    assert job["error"]["status"] == 422 and "repeat" in job["error"]["detail"]
     load_cdnow(fresh, only=20)  # data exists, but none before the calibration end
-    problem = assert_problem(fresh.post("/v1/models/clv:fit", json={"calibration_end": "1996-01-01T00:00:00Z"}), 422)
-    assert problem["errors"][0]["field"] == "body.calibration_end"
+    job = run_job(fresh, "/v1/models/clv:fit", {"calibration_end": "1996-01-01T00:00:00Z"})
+    assert job["error"]["errors"][0]["field"] == "body.calibration_end"
     assert_problem(fresh.get("/v1/models/clv"), 404)  # nothing stored by a failed fit
 
 

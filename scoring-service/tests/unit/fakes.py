@@ -131,6 +131,23 @@ class FakeErasures:
         self.rows.setdefault(customer_id, erased_at)
 
 
+class FakeRefusals:
+    def __init__(self) -> None:
+        self.rows: dict[str, dt.datetime] = {}
+
+    def refused_at(self, customer_id: str) -> dt.datetime | None:
+        return self.rows.get(customer_id)
+
+    def among(self, customer_ids: list[str]) -> set[str]:
+        return set(customer_ids) & set(self.rows)
+
+    def add(self, customer_id: str, *, now: dt.datetime) -> bool:
+        return self.rows.setdefault(customer_id, now) is now
+
+    def remove(self, customer_id: str) -> bool:
+        return self.rows.pop(customer_id, None) is not None
+
+
 class FakeUow:
     """Stands in for ScoringUnitOfWork inside handlers (the consumer owns commit; ``commit``
     here runs the deferred work, as idic's UnitOfWork does)."""
@@ -143,6 +160,7 @@ class FakeUow:
         self.models = FakeModels()
         self.segments = FakeSegments()
         self.erasures = FakeErasures()
+        self.refusals = FakeRefusals()
         self.events: list[Any] = []
         self.rescore_queue: dict[str, CustomerFeatures | None] = {}
         self._deferred: dict[str, Any] = {}

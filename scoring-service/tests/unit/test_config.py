@@ -33,7 +33,7 @@ def test_runtime_consumes_interactions_and_identity(tmp_path) -> None:
         assert spec.group_id == "g" and set(spec.topics) == {"idic.interaction", "idic.identity"}
         assert set(spec.handlers) == {"idic.interaction.recorded.v1", "idic.customers.merged.v1",
                                       "idic.customer.unmerged.v1", "idic.customer.erased.v1",
-                                          "idic.trigger.detected.v1"}
+                                          "idic.trigger.detected.v1", "idic.customer.updated.v1"}
         assert runtime.produces == ("idic.scoring",)
     finally:
         runtime.engine.dispose()

@@ -9,7 +9,15 @@ from typing import Any
 import pytest
 
 from idic import CloudEvent
-from idic.contracts import CustomerErased, CustomerScored, CustomersMerged, CustomerUnmerged, InteractionRecorded
+from idic.contracts import (
+    CustomerErased,
+    CustomerScored,
+    CustomersMerged,
+    CustomerUnmerged,
+    CustomerUpdated,
+    InteractionRecorded,
+    SegmentChanged,
+)
 from scoring_service.domain.features import InvalidInteraction
 from scoring_service.service_layer.handlers import HANDLERS
 
@@ -208,3 +216,30 @@ def test_a_customer_erased_or_merged_later_in_the_batch_is_not_scored_back() -> 
     assert "gone" not in uow.scores.rows and "loser" not in uow.scores.rows
     assert {e.customer_id for e in uow.events if isinstance(e, CustomerScored)} == {"winner"}
     assert uow.features.rows["winner"].frequency == 1
+
+
+def test_profiling_refused_deletes_scores_and_memberships_and_resumes_on_consent() -> None:
+    uow = FakeUow()
+    handle(uow, interaction("a", amount="19.90"))
+    uow.scores.rows["a"].segments = ["rule-big"]
+    uow.segments.members = {("rule-big", "a")}
+    uow.events.clear()
+    handle(uow, CustomerUpdated(customer_id="a", consent={"email": True, "profiling": False}))
+    assert "a" not in uow.scores.rows and uow.segments.members == set()
+    [left] = uow.events
+    assert isinstance(left, SegmentChanged) and left.segment_id == "rule-big" and not left.entered
+    handle(uow, interaction("a", amount="5.00", days=1))  # counted, not scored
+    assert uow.features.rows["a"].frequency == 2 and "a" not in uow.scores.rows and len(uow.events) == 1
+    handle(uow, CustomerUpdated(customer_id="a", consent={"profiling": False}))  # again: nothing more
+    handle(uow, CustomerUpdated(customer_id="a", changed_attributes=["city"]))  # no consent: nothing
+    assert len(uow.events) == 1 and uow.refusals.rows
+    handle(uow, CustomerUpdated(customer_id="a", consent={"profiling": True}))
+    assert "a" in uow.scores.rows and not uow.refusals.rows
+    assert isinstance(uow.events[-1], CustomerScored) and uow.events[-1].frequency == 2
+
+
+def test_a_refusal_before_any_interaction_is_kept() -> None:
+    uow = FakeUow()
+    handle(uow, CustomerUpdated(customer_id="b", consent={"profiling": False}))
+    handle(uow, interaction("b"))
+    assert uow.features.rows["b"].frequency == 1 and "b" not in uow.scores.rows and uow.events == []

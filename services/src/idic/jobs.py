@@ -271,8 +271,11 @@ class Jobs:
         try:
             conn.execute(select(func.pg_advisory_unlock(lock_key(f"idic-jobs:{self.prefix}:{kind}"))))
             conn.commit()
+        except Exception:
+            conn.invalidate()  # the session ends (it is not pooled again), and its lock with it
+            raise
         finally:
-            conn.close()  # closing the session frees the lock even if the unlock failed
+            conn.close()
 
     def _requeue_orphan(self, row: Any, *, locked: bool) -> bool:
         """Re-queue a running job whose worker died: with the kind's lock in hand nobody runs it;

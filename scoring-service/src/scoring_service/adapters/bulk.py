@@ -119,8 +119,10 @@ def _select(dialect: str, categories: list[str]) -> tuple[str, list[str], list[A
               ("prev_segments", "s.segments::text" if pg else "s.segments"),
               ("prev_drivers", "s.churn_drivers::text" if pg else "s.churn_drivers"),
               ("monetary_text", "f.monetary::text" if pg else "f.monetary"), ("currency", "f.currency")]
+    # customers who refused profiling are neither scored nor segmented (an anti-join: cheap when few)
     sql = ("SELECT " + ", ".join(e for _, e in exprs) +
-           " FROM customer_features f LEFT JOIN customer_scores s ON s.customer_id = f.customer_id")
+           " FROM customer_features f LEFT JOIN customer_scores s ON s.customer_id = f.customer_id"
+           " WHERE NOT EXISTS (SELECT 1 FROM profiling_refusals x WHERE x.customer_id = f.customer_id)")
     return sql, [n for n, _ in exprs], params
 
 
@@ -149,8 +151,8 @@ def _copy_out_in_parallel(session: Session, sql: str, params: list[Any]) -> list
     if middle is None:  # small (or just emptied) table
         return [_copy_out(driver, sql, params)]
     snapshot = driver.execute("SELECT pg_export_snapshot()").fetchone()[0]
-    halves = [(f"{sql} WHERE f.customer_id < %s", [*params, middle[0]]),
-              (f"{sql} WHERE f.customer_id >= %s", [*params, middle[0]])]
+    halves = [(f"{sql} AND f.customer_id < %s", [*params, middle[0]]),
+              (f"{sql} AND f.customer_id >= %s", [*params, middle[0]])]
     engine = session.get_bind()
 
     def read(half: tuple[str, list[Any]]) -> bytes:

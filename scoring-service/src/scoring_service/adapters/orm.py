@@ -13,7 +13,7 @@ from sqlalchemy import JSON, Date, Float, Integer, SmallInteger, String
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from idic import UtcDateTime, add_messaging_tables, new_metadata
+from idic import UtcDateTime, add_jobs_table, add_messaging_tables, new_metadata
 
 from .types import ExactDecimal
 
@@ -27,6 +27,7 @@ class Base(DeclarativeBase):
 
 
 messaging = add_messaging_tables(Base.metadata)
+jobs = add_jobs_table(Base.metadata)  # clv_fit, rfm_refresh (idic.jobs; migration 0004)
 
 
 class FeatureRow(Base):
@@ -143,3 +144,13 @@ class ErasureRow(Base):
 
     customer_id: Mapped[str] = mapped_column(ID, primary_key=True)
     erased_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class ProfilingRefusalRow(Base):
+    """A customer who refused profiling (consent ``profiling: false``): not scored, not segmented.
+    Kept apart from the features so that a refusal may arrive before any interaction."""
+
+    __tablename__ = "profiling_refusals"
+
+    customer_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    refused_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

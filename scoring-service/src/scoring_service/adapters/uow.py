@@ -8,6 +8,7 @@ from idic import UnitOfWork
 
 from ..domain.features import CustomerFeatures
 from .locks import hold_population_lock
+from .refusals import RefusalRepository
 from .repository import (
     AliasRepository,
     ErasureRepository,
@@ -27,6 +28,7 @@ class ScoringUnitOfWork(UnitOfWork):
     models: ModelRepository
     segments: SegmentRepository
     erasures: ErasureRepository
+    refusals: RefusalRepository
 
     rescore_queue: dict[str, CustomerFeatures | None]
 
@@ -40,6 +42,7 @@ class ScoringUnitOfWork(UnitOfWork):
         self.models = ModelRepository(session)
         self.segments = SegmentRepository(session)
         self.erasures = ErasureRepository(session)
+        self.refusals = RefusalRepository(session)
 
     def wait_for_population_runs(self) -> None:
         """Hold back until a population run in progress commits (see adapters.locks); the lock

@@ -5,20 +5,22 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from idic import ProblemError, utcnow
+from idic import Job, Jobs, ProblemError, job_accepted, utcnow
+from idic.jobs_api import JOB_RESPONSES
 
 from ..config import Settings
 from ..domain.rules import check_condition
-from ..service_layer import population
 from ..service_layer import queries as svc
+from ..service_layer.jobs import CLV_FIT, RFM_REFRESH
 from .schemas import (
     ClvFitRequest,
     ClvModel,
     Erasure,
     Features,
-    RefreshResult,
+    ProfilingRefused,
     Segment,
     SegmentCreate,
     SegmentList,
@@ -44,27 +46,35 @@ def get_uow_factory(request: Request) -> svc.UowFactory:
     return request.app.state.runtime.uow  # type: ignore[no-any-return]
 
 
+def get_jobs(request: Request) -> Jobs:
+    return request.app.state.runtime.jobs  # type: ignore[no-any-return]
+
+
 def get_settings(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
 UowFactoryDep = Annotated[svc.UowFactory, Depends(get_uow_factory)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+JobsDep = Annotated[Jobs, Depends(get_jobs)]
 
 
-@router.get("/v1/customers/{customer_id}/value", response_model=Value, responses=ERRORS)
-def customer_value(customer_id: CustomerId, uow_factory: UowFactoryDep) -> Value:
-    """RFM, CLV, value tier, segments and churn risk (with its drivers) of one customer."""
-    return svc.get_value(customer_id=customer_id, uow_factory=uow_factory, now=utcnow())
+@router.get("/v1/customers/{customer_id}/value", response_model=Value | ProfilingRefused, responses=ERRORS)
+def customer_value(customer_id: CustomerId, uow_factory: UowFactoryDep,
+                   settings: SettingsDep) -> Value | ProfilingRefused:
+    """RFM, CLV, value tier, segments and churn risk (with its drivers) of one customer; each block's
+    ``status`` says why it is empty; ``{"profiling": "refused"}`` for a customer who refused profiling."""
+    return svc.get_value(customer_id=customer_id, uow_factory=uow_factory, now=utcnow(),
+                         min_repeat_buyers=settings.refit_min_repeat_buyers)
 
 
-@router.post("/v1/models/clv:fit", response_model=ClvModel, responses=ERRORS)
-async def fit_clv(body: ClvFitRequest, uow_factory: UowFactoryDep, settings: SettingsDep) -> ClvModel:
-    """Fit BG/NBD + Gamma-Gamma on all customers' purchases up to calibration_end, then re-score everyone."""
-    params = await run_in_threadpool(lambda: population.fit_clv(
-        uow_factory=uow_factory, calibration_end=body.calibration_end, time_unit=body.time_unit, now=utcnow(),
-        config=settings.scoring))
-    return svc.clv_model(params)
+@router.post("/v1/models/clv:fit", status_code=202, response_model=Job, responses={**JOB_RESPONSES, **ERRORS})
+async def fit_clv(body: ClvFitRequest, request: Request, jobs: JobsDep) -> JSONResponse:
+    """Queue a job that fits BG/NBD + Gamma-Gamma on all purchases up to calibration_end, then
+    re-scores everyone (202 + Location; ``Prefer: wait=N`` waits for it). Its result is the fit."""
+    job = await run_in_threadpool(lambda: jobs.submit(kind=CLV_FIT, params=body.model_dump(mode="json"),
+                                                      created_by="api"))
+    return await job_accepted(request, jobs=jobs, job=job)
 
 
 @router.get("/v1/models/clv", response_model=ClvModel, responses=ERRORS)
@@ -73,12 +83,12 @@ def clv_model(uow_factory: UowFactoryDep) -> ClvModel:
     return svc.get_clv_model(uow_factory=uow_factory)
 
 
-@router.post("/v1/models/rfm:refresh", response_model=RefreshResult, responses=ERRORS)
-async def refresh(uow_factory: UowFactoryDep, settings: SettingsDep) -> RefreshResult:
-    """Refresh RFM quintiles, tier cut-offs and needs segments now, and re-score everyone (also runs on a schedule)."""
-    result = await run_in_threadpool(lambda: population.refresh(
-        uow_factory=uow_factory, now=utcnow(), config=settings.scoring, k_max=settings.needs_k_max))
-    return RefreshResult.model_validate(result)
+@router.post("/v1/models/rfm:refresh", status_code=202, response_model=Job, responses=JOB_RESPONSES)
+async def refresh(request: Request, jobs: JobsDep) -> JSONResponse:
+    """Queue a refresh of RFM quintiles, tier cut-offs and needs segments with a re-score of everyone
+    (also runs on the schedule); its result is what the refresh computed."""
+    job = await run_in_threadpool(lambda: jobs.submit(kind=RFM_REFRESH, created_by="api"))
+    return await job_accepted(request, jobs=jobs, job=job)
 
 
 @router.get("/v1/segments", response_model=SegmentList)

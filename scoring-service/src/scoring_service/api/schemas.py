@@ -21,11 +21,18 @@ class Rfm(BaseModel):
     f: int | None
     m: int | None
     segment: str | None
+    status: Literal["scored", "pending_refresh", "no_purchases"] = Field(
+        description="scored: r/f/m graded against the population; pending_refresh: purchases known, quintiles "
+        "not computed yet (the schedule refreshes soon); no_purchases: nothing to grade.")
 
 
 class Clv(BaseModel):
-    """Customer lifetime value; null until a CLV model has been fitted."""
+    """Customer lifetime value; its fields are null unless ``status`` is ``scored``."""
 
+    status: Literal["scored", "not_fitted", "insufficient_history"] = Field(
+        description="scored: from the stored BG/NBD + Gamma-Gamma fit; not_fitted: enough repeat buyers exist "
+        "but no model yet (the schedule fits soon); insufficient_history: the customer has fewer than two "
+        "purchase days, or too few repeat buyers exist to fit (SCORING_REFIT_MIN_REPEAT_BUYERS).")
     p_alive: float | None
     expected_purchases_90d: float | None
     expected_avg_order_value: Decimal | None
@@ -39,11 +46,23 @@ class Value(BaseModel):
     rfm: Rfm
     clv: Clv
     tier: str | None
+    tier_status: Literal["scored", "pending_refresh"] = Field(
+        description="pending_refresh: tier cut-offs not computed yet (the schedule refreshes soon).")
     segments: list[str]
     churn_risk: float | None
+    churn_risk_status: Literal["scored", "not_fitted"] = Field(
+        description="not_fitted: no CLV model (p_alive) and no lapse to judge churn by.")
     churn_drivers: list[ChurnDriver] = Field(default_factory=list,
                                              description="Why churn_risk is what it is (inputs and what each adds).")
     scored_at: dt.datetime
+
+
+class ProfilingRefused(BaseModel):
+    """The customer refused profiling (consent): scoring holds no scores or segments for them."""
+
+    customer_id: str
+    profiling: Literal["refused"] = "refused"
+    refused_at: dt.datetime
 
 
 class Features(BaseModel):
@@ -117,6 +136,7 @@ class ClvModel(BaseModel):
     calibration_end: dt.datetime
     time_unit: str
     fit_seconds: float
+    rescored: dict[str, Any] | None = Field(default=None, description="The re-score after the fit (in a job's result).")
 
 
 class RefreshResult(BaseModel):

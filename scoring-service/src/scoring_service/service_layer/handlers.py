@@ -15,6 +15,7 @@ from idic.contracts import (
     CustomerScored,
     CustomersMerged,
     CustomerUnmerged,
+    CustomerUpdated,
     InteractionRecorded,
     SegmentChanged,
     TriggerDetected,
@@ -47,6 +48,8 @@ def rescore_pending(uow: ScoringUnitOfWork) -> None:
     skipped (their scores are gone with them)."""
     queued, uow.rescore_queue = uow.rescore_queue, {}
     current = uow.features.get_many(list(queued))
+    for refused in uow.refusals.among(list(current)):  # refused profiling: features count, nothing is scored
+        del current[refused]
     if not current:
         return
     now = utcnow()
@@ -150,8 +153,31 @@ def customer_erased(event: CustomerErased, _envelope: CloudEvent, uow: ScoringUn
         uow.scores.delete(customer_id)
         uow.days.delete(customer_id)
         uow.segments.forget(customer_id)
+        uow.refusals.remove(customer_id)
         uow.erasures.record(customer_id, utcnow())
     uow.aliases.forget(event.customer_id)
+
+
+def customer_updated(event: CustomerUpdated, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
+    """Consent ``profiling: false``: delete the customer's scores and segment memberships (announcing
+    each exit) and score them no more; ``profiling: true`` again: re-score them at once."""
+    if event.consent is None or "profiling" not in event.consent:
+        return
+    customer_id = uow.aliases.resolve(event.customer_id)
+    now = utcnow()
+    if not event.consent["profiling"]:
+        if uow.refusals.add(customer_id, now=now):
+            scores = uow.scores.get(customer_id)
+            uow.scores.delete(customer_id)
+            announce_segments(uow=uow, customer_id=customer_id, before=scores.segments if scores else [],
+                              after=[], now=now)
+            uow.segments.forget(customer_id)  # also memberships a score row no longer listed
+        return
+    if uow.refusals.remove(customer_id):
+        features = uow.features.get(customer_id)
+        if features is not None:  # scored from the features kept meanwhile, as a customer seen anew
+            uow.rescore_queue.setdefault(customer_id, None)
+            uow.before_commit("rescore", lambda: rescore_pending(uow))
 
 
 def _copy(features: CustomerFeatures) -> CustomerFeatures:
@@ -178,6 +204,7 @@ HANDLERS: dict[str, Handler] = {
         CustomersMerged.event_type: customers_merged,
         CustomerUnmerged.event_type: customer_unmerged,
         CustomerErased.event_type: customer_erased,
+        CustomerUpdated.event_type: customer_updated,
         TriggerDetected.event_type: trigger_detected,
     }.items()
 }

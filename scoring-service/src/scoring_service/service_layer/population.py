@@ -32,6 +32,11 @@ from . import rescored
 from .scorer import DAY_SECONDS, score_arrays
 
 UowFactory = Callable[[], ScoringUnitOfWork]
+Progress = Callable[[int, int], None]
+# A run is column-wise (every customer passes each phase together), so its progress is the
+# customers times the share of a typical run's time spent once a phase ends (1M on PostgreSQL).
+PHASE_SHARE = {"read": 0.35, "models": 0.45, "score": 0.6, "compare": 0.7, "write_scores": 0.85,
+               "write_segments_outbox": 0.9, "commit": 1.0}
 NEEDS_FIT_SAMPLE = 50_000  # k-means is fitted on a sample; every customer is then assigned to a centre
 _lock = threading.Lock()  # one population run at a time per process (schedule and API)
 
@@ -57,15 +62,19 @@ def calibration_arrays(rows: Any, *, end: dt.date, unit_days: float) -> dict[str
 
 
 def fit_clv(*, uow_factory: UowFactory, calibration_end: dt.datetime, time_unit: str, now: dt.datetime,
-            config: ScoringConfig, phases: dict[str, float] | None = None) -> dict[str, Any]:
+            config: ScoringConfig, k_max: int = 8, phases: dict[str, float] | None = None,
+            progress: Progress | None = None) -> dict[str, Any]:
     """Fit BG/NBD and Gamma-Gamma on every customer's purchases up to ``calibration_end``, store
-    them, and re-score the population with them (``phases``: seconds per phase, see ``refresh``)."""
+    them, and re-score the population with them (``phases``: seconds per phase, ``progress``:
+    customers re-scored so far, see ``refresh``)."""
     unit = UNIT_DAYS[time_unit]
     end = calibration_end.astimezone(dt.UTC).date()
     clock = _Phases(phases)
     with uow_factory() as uow:
         data = calibration_arrays(uow.days.until(end), end=end, unit_days=unit)
     clock.tick("fit_read")
+    if progress is not None:
+        progress(0, len(data["x"]))  # the fit's sample; the re-score then counts every customer
     started = time.perf_counter()
     try:
         bg = clv.fit_bgnbd(data["x"], data["t_x"], data["T"])
@@ -80,23 +89,24 @@ def fit_clv(*, uow_factory: UowFactory, calibration_end: dt.datetime, time_unit:
         uow.models.put("clv", params, now=now)
         uow.commit()
     clock.tick("fit")
-    refresh(uow_factory=uow_factory, now=now, config=config, phases=phases)
-    return {**params, "fitted_at": now}
+    rescored = refresh(uow_factory=uow_factory, now=now, config=config, k_max=k_max, phases=phases, progress=progress)
+    return {**params, "fitted_at": now, "rescored": {k: rescored[k] for k in ("customers", "announced", "seconds")}}
 
 
 def refresh(*, uow_factory: UowFactory, now: dt.datetime, config: ScoringConfig, k_max: int = 8,
-            phases: dict[str, float] | None = None) -> dict[str, Any]:
+            phases: dict[str, float] | None = None, progress: Progress | None = None) -> dict[str, Any]:
     """Recompute the population models (RFM quintiles, tier cut-offs, needs clusters) and every
     customer's scores, column-wise; write back only changed score rows and announce material
     changes. ``phases`` (if given) receives the seconds of read, models, score, compare, the
-    writes and the commit."""
-    clock = _Phases(phases)
+    writes and the commit; ``progress(done, total)`` is called as each phase ends."""
+    clock = _Phases(phases, progress)
     with _lock, uow_factory() as uow:
         started = time.perf_counter()
         hold_population_lock(uow.session, exclusive=True)  # events wait: none is overwritten by this run
         models = uow.models.all()
         rule_segments = uow.segments.rules()
         data = bulk.load(uow.session, categories=bulk.top_categories(uow.session, limit=needs.MAX_CATEGORIES))
+        clock.customers = len(data)
         clock.tick("read")
         cols, vectors = population_columns(data, now=now)
         today = day_number(now.date())
@@ -111,6 +121,10 @@ def refresh(*, uow_factory: UowFactory, now: dt.datetime, config: ScoringConfig,
         for kind in ("rfm", "tiers", "needs"):
             if kind in models:
                 uow.models.put(kind, {k: v for k, v in models[kind].items() if k != "fitted_at"}, now=now)
+        purchasers = int(bought.sum())
+        # what the schedule compares with to see the population grow (service_layer.schedule)
+        uow.models.put("population", {"customers": len(data), "purchasers": purchasers,
+                                      "repeat_buyers": int((cols.purchase_days >= 2).sum())}, now=now)
         clock.tick("models")
         arrays = score_arrays(cols, vectors=vectors if "needs" in models else None, models=models,
                               rule_segments=rule_segments, now=now, config=config, clv_scores=clv_scores)
@@ -124,22 +138,26 @@ def refresh(*, uow_factory: UowFactory, now: dt.datetime, config: ScoringConfig,
         clock.tick("write_segments_outbox")
         uow.commit()
         clock.tick("commit")
-    return {"customers": len(data), "refreshed_at": now, "rfm": models["rfm"], "tiers": models["tiers"],
+    return {"customers": len(data), "purchasers": purchasers, "refreshed_at": now, "rfm": models["rfm"],
+            "tiers": models["tiers"],
             "needs": None if needs_model is None else {k: needs_model[k] for k in ("k", "silhouette", "ids")},
             "announced": changes.announced, "seconds": round(time.perf_counter() - started, 3)}
 
 
 class _Phases:
-    """Seconds per phase of a run, into the caller's dict."""
+    """Seconds per phase of a run, into the caller's dict, and progress as phases end."""
 
-    def __init__(self, into: dict[str, float] | None) -> None:
+    def __init__(self, into: dict[str, float] | None, progress: Progress | None = None) -> None:
         self.into, self.last = into, time.perf_counter()
+        self.progress, self.customers = progress, 0
 
     def tick(self, name: str) -> None:
         now = time.perf_counter()
         if self.into is not None:
             self.into[name] = round(now - self.last, 3)
         self.last = now
+        if self.progress is not None and name in PHASE_SHARE:
+            self.progress(round(self.customers * PHASE_SHARE[name]), self.customers)
 
 
 def population_columns(data: bulk.Loaded, *, now: dt.datetime) -> tuple[Columns, np.ndarray]:  # type: ignore[type-arg]

@@ -9,6 +9,7 @@ from typing import Any
 
 from idic import ProblemError
 
+from ..adapters.counts import has_model, repeat_buyers_at_least
 from ..adapters.uow import ScoringUnitOfWork
 from ..api.schemas import (
     BgNbdParams,
@@ -18,6 +19,7 @@ from ..api.schemas import (
     Erasure,
     Features,
     GammaGammaParams,
+    ProfilingRefused,
     Rfm,
     Segment,
     SegmentList,
@@ -38,25 +40,46 @@ def _load(uow: ScoringUnitOfWork, customer_id: str) -> CustomerFeatures:
     return features
 
 
-def get_value(*, customer_id: str, uow_factory: UowFactory, now: dt.datetime) -> Value:
-    """RFM, CLV, tier, segments and churn risk of a customer (404 if scoring never heard of it)."""
+def get_value(*, customer_id: str, uow_factory: UowFactory, now: dt.datetime,
+              min_repeat_buyers: int) -> Value | ProfilingRefused:
+    """RFM, CLV, tier, segments and churn risk of a customer, each saying why it is empty if it is
+    (404 if scoring never heard of the customer; ``profiling: refused`` if they refused profiling)."""
     with uow_factory() as uow:
+        resolved = uow.aliases.resolve(customer_id)
+        refused_at = uow.refusals.refused_at(resolved)
+        if refused_at is not None:
+            return ProfilingRefused(customer_id=resolved, refused_at=refused_at)
         features = _load(uow, customer_id)
         scores = uow.scores.get(features.customer_id)
+        fitted = has_model(uow.session, "clv")
+        # only asked when it explains an empty CLV; the query stops at the threshold
+        enough = fitted or (features.purchase_days >= 2 and repeat_buyers_at_least(uow.session, min_repeat_buyers))
     # scores are saved with every feature change; deriving them keeps a reader safe from a gap anyway
     scores = scores or rescore(features=features, scores=None, now=now)
-    return _value(features, scores, now=now)
+    return _value(features, scores, now=now, clv_status=_clv_status(scores, features, fitted=fitted, enough=enough))
 
 
-def _value(features: CustomerFeatures, scores: CustomerScores, *, now: dt.datetime) -> Value:
+def _clv_status(scores: CustomerScores, features: CustomerFeatures, *, fitted: bool, enough: bool) -> str:
+    if scores.p_alive is not None:
+        return "scored"
+    if fitted or features.purchase_days < 2 or not enough:
+        return "insufficient_history"
+    return "not_fitted"
+
+
+def _value(features: CustomerFeatures, scores: CustomerScores, *, now: dt.datetime, clv_status: str) -> Value:
+    rfm_status = "no_purchases" if features.frequency == 0 else "pending_refresh" if scores.r is None else "scored"
     return Value(
         customer_id=features.customer_id,
         rfm=Rfm(recency_days=recency_days(features.last_purchase_at, now), frequency=features.frequency,
                 monetary=features.monetary, currency=features.currency, r=scores.r, f=scores.f, m=scores.m,
-                segment=scores.rfm_segment),
-        clv=Clv(p_alive=scores.p_alive, expected_purchases_90d=scores.expected_purchases_90d,
+                segment=scores.rfm_segment, status=rfm_status),  # type: ignore[arg-type]
+        clv=Clv(status=clv_status, p_alive=scores.p_alive,  # type: ignore[arg-type]
+                expected_purchases_90d=scores.expected_purchases_90d,
                 expected_avg_order_value=scores.expected_avg_order_value, clv_12m=scores.clv_12m),
-        tier=scores.tier, segments=list(scores.segments), churn_risk=scores.churn_risk,
+        tier=scores.tier, tier_status="pending_refresh" if scores.tier is None else "scored",
+        segments=list(scores.segments), churn_risk=scores.churn_risk,
+        churn_risk_status="not_fitted" if scores.churn_risk is None else "scored",
         churn_drivers=[ChurnDriver.model_validate(d) for d in scores.churn_drivers], scored_at=scores.scored_at,
     )
 
@@ -87,7 +110,7 @@ def clv_model(params: dict[str, Any]) -> ClvModel:
                     gamma_gamma=GammaGammaParams(p=params["p"], q=params["q"], v=params["v"]),
                     customers=params["customers"], fitted_at=params["fitted_at"],
                     calibration_end=params["calibration_end"], time_unit=params["time_unit"],
-                    fit_seconds=params["fit_seconds"])
+                    fit_seconds=params["fit_seconds"], rescored=params.get("rescored"))
 
 
 def list_segments(*, uow_factory: UowFactory) -> SegmentList:
@@ -134,7 +157,9 @@ def export(*, customer_id: str, uow_factory: UowFactory) -> dict[str, Any]:
         days = uow.days.of(customer_id)
         merged = uow.aliases.merged_into(customer_id)
         updated_at = uow.features.updated_at(customer_id)
+        refused_at = uow.refusals.refused_at(customer_id)
     return {"customer_id": customer_id, "service": "scoring-service",
+            "profiling_refused_at": None if refused_at is None else refused_at.isoformat(),
             "features": Features(merged_ids=merged, updated_at=updated_at, **vars(features)).model_dump(mode="json"),
             "scores": None if scores is None else {k: (str(v) if isinstance(v, Decimal) else v)
                                                    for k, v in vars(scores).items() if k != "scored_at"}
