@@ -442,6 +442,9 @@ class TriggerScan(BaseModel):
 # ---- Differentiate ----
 
 class Rfm(BaseModel):
+    status: Literal["scored", "pending_refresh", "no_purchases"] | None = Field(
+        default=None, description="scored: graded against the population; pending_refresh: quintiles not computed "
+        "yet (scoring's schedule refreshes soon); no_purchases: nothing to grade")
     recency_days: int | None
     frequency: int
     monetary: Decimal = Field(description="Decimal string in `currency`")
@@ -453,6 +456,9 @@ class Rfm(BaseModel):
 
 
 class Clv(BaseModel):
+    status: Literal["scored", "not_fitted", "insufficient_history"] | None = Field(
+        default=None, description="Why the fields are null unless scored: not_fitted (scoring's schedule fits soon) "
+        "or insufficient_history (fewer than two purchase days, or too few repeat buyers to fit)")
     p_alive: float | None
     expected_purchases_90d: float | None
     expected_avg_order_value: Decimal | None
@@ -464,11 +470,23 @@ class CustomerValue(BaseModel):
     rfm: Rfm
     clv: Clv
     tier: str | None = Field(description="most_valuable | most_growable | maintain | below_zero")
+    tier_status: Literal["scored", "pending_refresh"] | None = Field(
+        default=None, description="pending_refresh: tier cut-offs not computed yet")
+    churn_risk_status: Literal["scored", "not_fitted"] | None = Field(
+        default=None, description="not_fitted: no CLV model and no lapse to judge churn by")
     segments: list[str]
     churn_risk: float | None = Field(description="0..1")
     churn_drivers: list[ChurnDriver] = Field(default_factory=list,
                                              description="Why churn_risk is what it is (inputs and what each adds)")
     scored_at: dt.datetime
+
+
+class ProfilingRefused(BaseModel):
+    """The customer refused profiling (consent): no scores or segments are held for them."""
+
+    customer_id: str
+    profiling: Literal["refused"]
+    refused_at: dt.datetime | None = None
 
 
 class ChurnDriver(BaseModel):

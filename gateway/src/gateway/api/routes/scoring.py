@@ -15,6 +15,7 @@ from ..schemas import (
     ClvFit,
     ClvFitRequest,
     CustomerValue,
+    ProfilingRefused,
     Segment,
     SegmentCreate,
     SegmentList,
@@ -28,10 +29,12 @@ router = APIRouter(tags=["differentiate"], dependencies=[Authorized])
 SegmentId = Annotated[str, Path(min_length=1, max_length=64, pattern=SEGMENT_ID)]
 
 
-@router.get("/v1/customers/{customer_id}/value", response_model=CustomerValue, responses=errors(404))
+@router.get("/v1/customers/{customer_id}/value", response_model=CustomerValue | ProfilingRefused,
+            responses=errors(404))
 async def customer_value(customer_id: CustomerRef, request: Request, clients: ClientsDep) -> Response:
-    """RFM, CLV, value tier, segments, churn risk and its drivers of one customer (404 until scored;
-    ``customer_id`` is the survivor when asked for a merged id)."""
+    """RFM, CLV, value tier, segments, churn risk and its drivers of one customer, each block saying why it is
+    empty when it is (404 until scored; ``customer_id`` is the survivor when asked for a merged id);
+    ``{"profiling": "refused"}`` when the customer refused profiling."""
     resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
     return await forward(clients.scoring, request, "GET", f"/v1/customers/{segment(resolved)}/value")
 
