@@ -46,19 +46,24 @@ def test_scores_interactions_and_triggers_build_context_and_actions(client: Test
     response = client.get(f"/v1/customers/{customer}/next-best-actions")
     assert response.status_code == 200
     actions = response.json()
-    assert [a["rule_id"] for a in actions] == ["vip-service-level", "retention-churn-risk"]
-    assert actions[1] == {"action_id": "retention-offer", "kind": "retention", "channel": "email", "score": 0.5,
-                          "reasons": ["value.churn_risk 0.70 >= 0.6",
-                                      "rule 'Retention offer when churn risk is high' v1, priority 80",
-                                      "propensity 0.50 (prior, no outcomes yet in segment at_risk)"],
-                          "rule_id": "retention-churn-risk"}
+    # the playbook's retention for a valuable customer at churn risk outranks the generic retention offer
+    assert [a["rule_id"] for a in actions] == ["vip-service-level", "retention-valuable"]
+    served = {k: v for k, v in actions[1].items() if k not in ("treatment_id", "expires_at")}
+    assert served == {"action_id": "retention-loyalty", "kind": "retention", "channel": "phone", "score": 0.4,
+                      "reasons": ["value.churn_risk 0.70 >= 0.5",
+                                  "value.tier most_valuable in ['most_valuable', 'most_growable']",
+                                  "rule 'Retention offer for a valuable customer at churn risk' v1, priority 82",
+                                  "propensity 0.40 (prior, no outcomes yet in segment at_risk)"],
+                      "rule_id": "retention-valuable"}
+    assert all(a["treatment_id"] and a["expires_at"] for a in actions)  # each a recorded decision
+    again = client.get(f"/v1/customers/{customer}/next-best-actions").json()
+    assert [a["treatment_id"] for a in again] == [a["treatment_id"] for a in actions]  # no flood of decisions
     by_phone = client.get(f"/v1/customers/{customer}/next-best-actions", params={"channel": "phone", "limit": 1})
-    assert by_phone.json() == [{"action_id": "vip-service", "kind": "service_level", "channel": "phone",
-                                "score": 0.9, "reasons": [
-                                    "value.tier == most_valuable",
-                                    "rule 'VIP service level for the most valuable customers' v1, priority 90",
-                                    "propensity 0.90 (prior, no outcomes yet in segment at_risk)"],
-                                "rule_id": "vip-service-level"}]
+    [vip] = by_phone.json()
+    assert {k: v for k, v in vip.items() if k not in ("treatment_id", "expires_at")} == {
+        "action_id": "vip-service", "kind": "service_level", "channel": "phone", "score": 0.9, "reasons": [
+            "value.tier == most_valuable", "rule 'VIP service level for the most valuable customers' v1, priority 90",
+            "propensity 0.90 (prior, no outcomes yet in segment at_risk)"], "rule_id": "vip-service-level"}
 
 
 def test_unknown_customer_has_no_actions_and_no_context(client: TestClient) -> None:

@@ -13,6 +13,7 @@ from treatment_waits import eventually, new_customer_id, topic_events
 
 from idic.contracts import SegmentChanged
 from idic.db import utcnow
+from treatment_service.domain.defaults import DEFAULT_RULES, PLAYBOOK_RULES
 
 PROBLEM = "application/problem+json"
 
@@ -36,9 +37,13 @@ def in_segment(client: TestClient, publish, segment: str) -> str:  # type: ignor
 def test_seeded_default_rules_are_data(client: TestClient) -> None:
     rules = client.get("/v1/rules", params={"status": "active", "limit": 1000}).json()
     seeded = {r["rule_id"]: r for r in rules if r["created_by"] == "system:seed"}
-    assert set(seeded) == {"vip-service-level", "retention-churn-risk", "welcome-first-purchase"}
-    assert seeded["retention-churn-risk"]["condition"] == {"fact": "value.churn_risk", "op": "gte", "value": 0.6}
-    assert seeded["retention-churn-risk"]["version"] == 1
+    assert set(seeded) == set(DEFAULT_RULES) | set(PLAYBOOK_RULES)
+    # the generic retention rule gets the playbook's second version: no retention spend on below_zero
+    retention = seeded["retention-churn-risk"]
+    assert retention["version"] == 2
+    assert {"fact": "value.churn_risk", "op": "gte", "value": 0.6} in retention["condition"]["all"]
+    for rule_id, doc in PLAYBOOK_RULES.items():
+        assert seeded[rule_id]["version"] == 1 and seeded[rule_id]["condition"] == doc["condition"], rule_id
 
 
 def test_create_read_replace_retire_with_history_and_actors(client: TestClient) -> None:

@@ -114,6 +114,12 @@ def test_validity_window() -> None:
         assert ev.holds and not ev.in_window and not ev.fires
 
 
+def test_one_offer_of_an_exclusive_kind_is_served_the_best() -> None:
+    cheap, dear = rule("cheap", value="10"), rule("dear", value="100")  # both kind "offer"
+    ranked = next_best_actions([cheap, dear], view(), policy=POLICY, propensities={})
+    assert [a.rule_id for a in ranked] == ["dear"]
+
+
 def test_propensity_is_a_beta_posterior_mean() -> None:
     r = rule("r1", prior_propensity=0.5)
     assert propensity(r, None) == 0.5
@@ -122,7 +128,9 @@ def test_propensity_is_a_beta_posterior_mean() -> None:
 
 
 def test_rank_by_priority_then_expected_value_learned_per_segment() -> None:
-    cheap, dear, urgent = rule("cheap", value="10"), rule("dear", value="100"), rule("urgent", priority=90, kind="x")
+    # messages: two offers would be one open offer of a kind too many (see the test below)
+    cheap, dear = rule("cheap", value="10", kind="message"), rule("dear", value="100", kind="message")
+    urgent = rule("urgent", priority=90, kind="x")
     v = view(segment="loyal")
     ranked = next_best_actions([cheap, dear, urgent], v, policy=POLICY, propensities={})
     assert [a.rule_id for a in ranked] == ["urgent", "dear", "cheap"]

@@ -16,7 +16,7 @@ from idic.contracts import CustomerErased, CustomersMerged, CustomerUnmerged, Ev
 from treatment_service.adapters.orm import Treatment, messaging
 from treatment_service.config import Settings
 from treatment_service.main import build_runtime
-from treatment_service.service_layer import services
+from treatment_service.service_layer import outcomes, services
 from treatment_service.service_layer.handlers import HANDLERS, InvalidCustomerId
 
 
@@ -76,8 +76,9 @@ def test_several_events_in_one_transaction_see_each_other(uow_factory: services.
     apply(uow_factory, interaction("c1"), purchase("c1"), scored("c1", churn_risk=0.7, tier="most_valuable"))
     context, _ = services.get_context(customer_id="c1", uow_factory=uow_factory)
     assert (context.interactions_count, context.purchases_count, context.tier) == (2, 1, "most_valuable")
+    # the playbook's retention for top tiers outranks the generic one: one open retention at a time
     assert {t.rule_id for t in treatments(uow_factory, "c1")} == {
-        "welcome-first-purchase", "retention-churn-risk", "vip-service-level"}
+        "welcome-first-purchase", "retention-valuable", "vip-service-level"}
     assert len(outbox(uow_factory)) == 3
 
 
@@ -89,7 +90,7 @@ def test_retention_decided_per_crossing(uow_factory: services.UowFactory) -> Non
     apply(uow_factory, scored("c1", churn_risk=0.9, scored_at=T0 + 3 * day))  # crosses again, but
     assert len(treatments(uow_factory, "c1")) == 1  # one open retention offer at a time
     [first] = treatments(uow_factory, "c1")
-    services.record_outcome(treatment_id=first.treatment_id, outcome="ignored", uow_factory=uow_factory)
+    outcomes.record_outcome(treatment_id=first.treatment_id, outcome="ignored", uow_factory=uow_factory)
     apply(uow_factory, scored("c1", churn_risk=0.3, scored_at=T0 + 4 * day))
     apply(uow_factory, scored("c1", churn_risk=0.9, scored_at=T0 + 5 * day))  # answered: a new crossing acts
     apply(uow_factory, scored("c1", churn_risk=0.1, scored_at=T0 - day))  # stale: ignored
@@ -151,13 +152,13 @@ def test_unstorable_customer_id_is_refused(uow_factory: services.UowFactory) -> 
 def test_outcome_once(uow_factory: services.UowFactory) -> None:
     apply(uow_factory, purchase("c1"))
     [treatment] = treatments(uow_factory, "c1")
-    done = services.record_outcome(treatment_id=treatment.treatment_id, outcome="accepted", uow_factory=uow_factory)
+    done = outcomes.record_outcome(treatment_id=treatment.treatment_id, outcome="accepted", uow_factory=uow_factory)
     assert done.outcome == "accepted" and done.outcome_at is not None
     with pytest.raises(ProblemError) as conflict:
-        services.record_outcome(treatment_id=treatment.treatment_id, outcome="declined", uow_factory=uow_factory)
+        outcomes.record_outcome(treatment_id=treatment.treatment_id, outcome="declined", uow_factory=uow_factory)
     assert conflict.value.status == 409
     with pytest.raises(ProblemError) as missing:
-        services.record_outcome(treatment_id="nope", outcome="declined", uow_factory=uow_factory)
+        outcomes.record_outcome(treatment_id="nope", outcome="declined", uow_factory=uow_factory)
     assert missing.value.status == 404
 
 

@@ -90,8 +90,8 @@ def test_consent_moves_to_next_channel_or_drops_action() -> None:
     context.consent = {"email": False, "sms": False, "mail": False}
     assert nba(context) == []
     context.consent = {"profiling": False}
-    context.tier = "most_valuable"
-    assert nba(context) == []
+    context.tier = "most_valuable"  # profiling refused: service actions only (the welcome message goes)
+    assert [a.rule_id for a in nba(context)] == ["vip-service-level"]
 
 
 def test_welcome_fires_on_transition_to_first_purchase_only() -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Float, Index, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, Float, Index, Integer, String, UniqueConstraint, false
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -96,7 +96,9 @@ class Treatment(Base):
     __tablename__ = "treatments"
     __table_args__ = (UniqueConstraint("customer_id", "rule_id", "occurrence",
                                        name="uq_treatments_customer_rule_occurrence"),
-                      Index("ix_treatments_customer_decided", "customer_id", "decided_at"))
+                      Index("ix_treatments_customer_decided", "customer_id", "decided_at"),
+                      Index("ix_treatments_open_expiry", "expires_at"),
+                      Index("ix_treatments_rule_decided", "rule_id", "decided_at"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     customer_id: Mapped[str] = mapped_column(String(CUSTOMER_ID_LENGTH), index=True)
@@ -114,6 +116,14 @@ class Treatment(Base):
     outcome: Mapped[str | None] = mapped_column(String(16))
     outcome_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     segment: Mapped[str | None] = mapped_column(String(64))  # where its outcome teaches the propensity
+    # 0003: lifecycle (validity, delivery, conversion) and the control group
+    expires_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    attribution_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    accepted_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)  # kept when a conversion follows
+    control: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    amount: Mapped[Decimal | None] = mapped_column(ExactDecimal)
+    currency: Mapped[str | None] = mapped_column(String(3))
 
 
 class RuleRow(Base):

@@ -1,4 +1,4 @@
-"""Queries of treatment-service: the only place that knows its tables."""
+"""Queries on customer contexts, merge aliases and erasure tombstones (treatments: treatments_repository)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.context import CustomerContext, Trigger
-from ..domain.facts import PastTreatment
-from ..domain.treatments import TreatmentRecord
-from .orm import CustomerAlias, CustomerContextRow, ErasedCustomer, Treatment
+from .orm import CustomerAlias, CustomerContextRow, ErasedCustomer
 
 # fields copied one to one between the domain object and its row
 _PLAIN_FIELDS = (
@@ -128,70 +126,3 @@ class ContextRepository:
                 self.session.add(ErasedCustomer(customer_id=erased, erased_at=at))
         self.session.flush()
         return ids
-
-
-def _record(t: Treatment) -> TreatmentRecord:
-    return TreatmentRecord(
-        treatment_id=t.id, customer_id=t.customer_id, rule_id=t.rule_id, rule_version=t.rule_version,
-        occurrence=t.occurrence, action_id=t.action_id, kind=t.kind, channel=t.channel, score=t.score,
-        reasons=list(t.reasons or []), cause_event_id=t.cause_event_id, decided_at=t.decided_at,
-        outcome=t.outcome, outcome_at=t.outcome_at, segment=t.segment)  # type: ignore[arg-type]
-
-
-class TreatmentRepository:
-    """Treatments decided for customers (read as TreatmentRecord values)."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def get(self, treatment_id: str) -> TreatmentRecord | None:
-        """The treatment as stored now (fresh from the database)."""
-        row = self.session.get(Treatment, treatment_id, populate_existing=True)
-        return _record(row) if row is not None else None
-
-    def add(self, treatment: Treatment) -> None:
-        self.session.add(treatment)
-        self.session.flush()
-
-    def exists(self, *, customer_id: str, rule_id: str, occurrence: str) -> bool:
-        """True when this firing of the rule was already decided for the customer."""
-        return self.session.execute(select(Treatment.id).where(
-            Treatment.customer_id == customer_id, Treatment.rule_id == rule_id,
-            Treatment.occurrence == occurrence)).first() is not None
-
-    def for_customer(self, customer_id: str, *, limit: int) -> list[TreatmentRecord]:
-        """Newest first."""
-        return [_record(t) for t in self.session.scalars(
-            select(Treatment).where(Treatment.customer_id == customer_id)
-            .order_by(Treatment.decided_at.desc(), Treatment.id).limit(limit))]
-
-    def history(self, customer_id: str, *, since: dt.datetime, limit: int = 200) -> list[PastTreatment]:
-        """Treatments decided since ``since``, newest first (what contact policy looks at)."""
-        rows = self.session.execute(
-            select(Treatment.rule_id, Treatment.action_id, Treatment.kind, Treatment.channel, Treatment.decided_at,
-                   Treatment.outcome, Treatment.outcome_at)
-            .where(Treatment.customer_id == customer_id, Treatment.decided_at >= since)
-            .order_by(Treatment.decided_at.desc()).limit(limit))
-        return [PastTreatment(rule_id=r[0], action_id=r[1], kind=r[2], channel=r[3], decided_at=r[4], outcome=r[5],
-                              outcome_at=r[6]) for r in rows]
-
-    def set_outcome(self, *, treatment_id: str, outcome: str, at: dt.datetime) -> bool:
-        """Record the outcome unless one is there already (atomic: concurrent calls get one winner)."""
-        result = self.session.execute(
-            update(Treatment).where(Treatment.id == treatment_id, Treatment.outcome.is_(None))
-            .values(outcome=outcome, outcome_at=at).execution_options(synchronize_session="fetch"))
-        return bool(getattr(result, "rowcount", 0))
-
-    def rekey(self, *, from_id: str, to_id: str) -> int:
-        """Move a merged customer's treatments to the survivor. A firing both already had
-        keeps its history under a distinct occurrence, so the pair stays unique."""
-        moved = list(self.session.scalars(select(Treatment).where(Treatment.customer_id == from_id)))
-        for treatment in moved:
-            if self.exists(customer_id=to_id, rule_id=treatment.rule_id, occurrence=treatment.occurrence):
-                treatment.occurrence = f"{treatment.occurrence}|merged:{from_id}"[:255]
-            treatment.customer_id = to_id
-            self.session.flush()
-        return len(moved)
-
-    def delete_for(self, customer_ids: list[str]) -> None:
-        self.session.execute(delete(Treatment).where(Treatment.customer_id.in_(customer_ids)))

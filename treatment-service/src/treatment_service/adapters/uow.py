@@ -6,8 +6,9 @@ from sqlalchemy.orm import Session
 
 from idic import UnitOfWork
 
-from .repository import ContextRepository, TreatmentRepository
+from .repository import ContextRepository
 from .rules_repository import RuleRepository
+from .treatments_repository import TreatmentRepository
 
 
 class TreatmentUnitOfWork(UnitOfWork):

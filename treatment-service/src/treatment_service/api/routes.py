@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
+from idic import ProblemError
+
 from ..adapters.orm import CUSTOMER_ID_LENGTH
+from ..domain.treatments import TreatmentRecord
+from ..service_layer import outcomes, serving
 from ..service_layer import services as svc
-from .schemas import Channel, ContextOut, ErasureOut, ExportOut, NextBestAction, OutcomeIn, TreatmentOut
+from .schemas import Channel, ContextOut, ErasureOut, ExportOut, NextBestAction, OutcomeIn, TreatmentOut, TreatmentPage
 
 router = APIRouter(tags=["customize"])
 internal = APIRouter(prefix="/internal", tags=["internal"])
@@ -29,19 +36,57 @@ TreatmentId = Annotated[str, Path(min_length=1, max_length=36)]
 def next_best_actions(customer_id: CustomerId, uow_factory: UowFactoryDep,
                       channel: Annotated[Channel | None, Query()] = None,
                       limit: Annotated[int, Query(ge=1, le=50)] = 10) -> list[NextBestAction]:
-    """Ranked next-best-actions from the stored context (200 with [] for an unknown customer)."""
-    actions = svc.get_next_best_actions(customer_id=customer_id, channel=channel, limit=limit,
-                                        uow_factory=uow_factory)
-    return [NextBestAction.of(a) for a in actions]
+    """Ranked next-best-actions, each a recorded treatment (the same one until it expires or is answered)."""
+    served = serving.serve_next_best_actions(customer_id=customer_id, channel=channel, limit=limit,
+                                             uow_factory=uow_factory)
+    return [NextBestAction.of(s) for s in served]
 
 
 @router.post("/v1/treatments/{treatment_id}/outcome", response_model=TreatmentOut, responses={
     404: {"description": "Unknown treatment", **PROBLEM}, 409: {"description": "Outcome already recorded", **PROBLEM},
     **INVALID})
 def record_outcome(treatment_id: TreatmentId, body: OutcomeIn, uow_factory: UowFactoryDep) -> TreatmentOut:
-    """Record the customer's answer (accepted, declined, ignored) to a treatment, once."""
-    return TreatmentOut.of(svc.record_outcome(treatment_id=treatment_id, outcome=body.outcome,
-                                              uow_factory=uow_factory))
+    """Record the customer's answer (accepted, declined, ignored, converted with amount) to a treatment, once."""
+    if body.outcome == "converted":
+        missing = [f for f in ("amount", "currency") if getattr(body, f) is None]
+        if missing:
+            raise ProblemError(422, "Unprocessable Content", f"{' and '.join(missing)} required for converted",
+                               errors=[{"field": f"body.{f}", "message": "required when outcome is converted"}
+                                       for f in missing])
+    amount, currency = (body.amount, body.currency) if body.outcome == "converted" else (None, None)
+    return TreatmentOut.of(outcomes.record_outcome(treatment_id=treatment_id, outcome=body.outcome, amount=amount,
+                                                   currency=currency, uow_factory=uow_factory))
+
+
+def _encode_cursor(t: TreatmentRecord) -> str:
+    raw = json.dumps([t.decided_at.isoformat(), t.treatment_id], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[dt.datetime, str]:
+    """The keyset (decided_at, id) a cursor names; 422 naming ``query.cursor`` otherwise."""
+    try:
+        at, tid = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        decided = dt.datetime.fromisoformat(at)
+        if decided.tzinfo is None or not isinstance(tid, str):
+            raise ValueError("not a cursor")
+        return decided, tid
+    except (ValueError, TypeError) as exc:  # binascii.Error and JSONDecodeError are ValueErrors
+        raise ProblemError(422, "Unprocessable Content", "cursor is not one this API returned",
+                           errors=[{"field": "query.cursor", "message": "invalid cursor"}]) from exc
+
+
+@router.get("/v1/customers/{customer_id}/treatments", response_model=TreatmentPage, responses=INVALID)
+def customer_treatment_page(customer_id: CustomerId, uow_factory: UowFactoryDep,
+                            limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                            cursor: Annotated[str | None, Query(max_length=400)] = None) -> TreatmentPage:
+    """The customer's treatments, newest first, a page at a time (``next_cursor``; empty list when none)."""
+    before = _decode_cursor(cursor) if cursor else None
+    survivor, rows = svc.page_treatments(customer_id=customer_id, limit=limit + 1, before=before,
+                                         uow_factory=uow_factory)
+    page = rows[:limit]
+    return TreatmentPage(customer_id=survivor, treatments=[TreatmentOut.of(t) for t in page],
+                         next_cursor=_encode_cursor(page[-1]) if len(rows) > limit else None)
 
 
 @internal.get("/customers/{customer_id}/context", response_model=ContextOut, responses={

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Path, Query
+from pydantic import AwareDatetime
 
 from idic import ProblemError
 
@@ -12,6 +13,7 @@ from ..domain.rules import SLUG
 from ..service_layer import rules as rules_svc
 from .routes import INVALID, PROBLEM, UowFactoryDep
 from .rule_schemas import ContactPolicyIO, RuleIn, RuleOut, RuleVersionOut, SimulateIn, SimulateOut
+from .schemas import GroupFigures, PerformanceOut
 
 rules_router = APIRouter(tags=["rules"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "Unknown rule", **PROBLEM}, **INVALID}
@@ -79,6 +81,19 @@ def retire_rule(rule_id: RuleId, uow_factory: UowFactoryDep, actor: Actor = "ano
 def rule_versions(rule_id: RuleId, uow_factory: UowFactoryDep) -> list[RuleVersionOut]:
     """Every version of the rule, newest first, with who changed it and when."""
     return [RuleVersionOut.of(v) for v in rules_svc.rule_versions(rule_id=rule_id, uow_factory=uow_factory)]
+
+
+@rules_router.get("/v1/rules/{rule_id}/performance", response_model=PerformanceOut, responses=NOT_FOUND)
+def rule_performance(rule_id: RuleId, uow_factory: UowFactoryDep,
+                     since: Annotated[AwareDatetime | None,
+                                      Query(description="From (default: 30 days before).")] = None,
+                     until: Annotated[AwareDatetime | None, Query(description="Before (default: now).")] = None,
+                     ) -> PerformanceOut:
+    """Presented, accepted, declined, ignored, converted, rates and revenue of the rule's treated
+    and control groups, and the uplift (treated minus control conversion rate)."""
+    p = rules_svc.performance(rule_id=rule_id, since=since, until=until, uow_factory=uow_factory)
+    return PerformanceOut(rule_id=p.rule_id, since=p.since, until=p.until, control=GroupFigures.of(p.control),
+                          uplift=p.uplift, **GroupFigures.of(p.treated).model_dump())
 
 
 @rules_router.get("/v1/contact-policy", response_model=ContactPolicyIO)

@@ -6,17 +6,18 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..domain.context import CustomerContext
-from ..domain.rules import Action
+from ..domain.lifecycle import GroupCounts
 from ..domain.treatments import Outcome, TreatmentRecord
+from ..service_layer.serving import Served
 
 Channel = Literal["web", "store", "phone", "email", "chat", "mobile_app", "social", "mail"]
 
 
 class NextBestAction(BaseModel):
-    """One ranked action (``GET /v1/customers/{id}/next-best-actions``)."""
+    """One ranked action (``GET /v1/customers/{id}/next-best-actions``), recorded as a treatment."""
 
     action_id: str
     kind: str
@@ -24,17 +25,24 @@ class NextBestAction(BaseModel):
     score: float
     reasons: list[str]
     rule_id: str
+    treatment_id: str
+    expires_at: dt.datetime | None
 
     @classmethod
-    def of(cls, action: Action) -> NextBestAction:
-        return cls(action_id=action.action_id, kind=action.kind, channel=action.channel, score=action.score,
-                   reasons=list(action.reasons), rule_id=action.rule_id)
+    def of(cls, served: Served) -> NextBestAction:
+        a, t = served.action, served.treatment
+        return cls(action_id=a.action_id, kind=a.kind, channel=a.channel, score=a.score,
+                   reasons=list(a.reasons), rule_id=a.rule_id, treatment_id=t.treatment_id, expires_at=t.expires_at)
 
 
 class OutcomeIn(BaseModel):
+    """``POST /v1/treatments/{id}/outcome``; ``amount`` and ``currency`` for ``converted``."""
+
     model_config = ConfigDict(extra="forbid")
 
     outcome: Outcome
+    amount: Decimal | None = Field(default=None, ge=0, le=Decimal("1e12"), max_digits=18, decimal_places=6)
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
 
 
 class TreatmentOut(BaseModel):
@@ -50,16 +58,62 @@ class TreatmentOut(BaseModel):
     score: float
     reasons: list[str]
     decided_at: dt.datetime
+    expires_at: dt.datetime | None = None
+    delivered_at: dt.datetime | None = None
     cause_event_id: str | None
     outcome: Outcome | None
     outcome_at: dt.datetime | None
+    accepted_at: dt.datetime | None = None
+    amount: Decimal | None = None
+    currency: str | None = None
+    control: bool = False
 
     @classmethod
     def of(cls, t: TreatmentRecord) -> TreatmentOut:
         return cls(treatment_id=t.treatment_id, customer_id=t.customer_id, action_id=t.action_id, kind=t.kind,
                    channel=t.channel, rule_id=t.rule_id, rule_version=t.rule_version, score=t.score,
-                   reasons=list(t.reasons or []), decided_at=t.decided_at, cause_event_id=t.cause_event_id,
-                   outcome=t.outcome, outcome_at=t.outcome_at)
+                   reasons=list(t.reasons or []), decided_at=t.decided_at, expires_at=t.expires_at,
+                   delivered_at=t.delivered_at, cause_event_id=t.cause_event_id, outcome=t.outcome,
+                   outcome_at=t.outcome_at, accepted_at=t.accepted_at, amount=t.amount, currency=t.currency,
+                   control=t.control)
+
+
+class TreatmentPage(BaseModel):
+    """``GET /v1/customers/{id}/treatments``: newest first; ``next_cursor`` null on the last page."""
+
+    customer_id: str
+    treatments: list[TreatmentOut]
+    next_cursor: str | None
+
+
+class GroupFigures(BaseModel):
+    presented: int
+    accepted: int
+    declined: int
+    ignored: int
+    converted: int
+    acceptance_rate: float | None
+    conversion_rate: float | None
+    revenue: Decimal
+    currency: str | None
+
+    @classmethod
+    def of(cls, g: GroupCounts) -> GroupFigures:
+        currency = g.main_currency()
+        return cls(presented=g.presented, accepted=g.accepted, declined=g.declined, ignored=g.ignored,
+                   converted=g.converted, acceptance_rate=g.acceptance_rate, conversion_rate=g.conversion_rate,
+                   revenue=g.revenue.get(currency, Decimal(0)) if currency is not None else Decimal(0),
+                   currency=currency or None)
+
+
+class PerformanceOut(GroupFigures):
+    """``GET /v1/rules/{id}/performance``: the treated group's figures, the control group's, uplift."""
+
+    rule_id: str
+    since: dt.datetime
+    until: dt.datetime
+    control: GroupFigures
+    uplift: float | None
 
 
 class ValueFacts(BaseModel):

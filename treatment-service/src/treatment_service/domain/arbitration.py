@@ -1,6 +1,6 @@
 """Next-best-action arbitration: eligible rules -> suppression -> ranking -> top K.
 
-Suppression, in order: profiling refused; do-not-contact; channel consent; contact cap per
+Suppression, in order: profiling refused (service kinds only); do-not-contact; channel consent; contact cap per
 channel and period; cool-down after a decline of the same action; one open offer of a kind
 at a time. Ranking: priority, then expected value = propensity (Beta posterior mean of
 the action's accepted / declined / ignored outcomes in the customer's segment) x value."""
@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .facts import FactView, PastTreatment
+from .lifecycle import SERVICE_KINDS
 from .rules import Action, Decision, Rule
 from .ruleset import as_ruleset
 
@@ -80,14 +81,17 @@ def propensity(rule: Rule, counts: Outcomes | None) -> float:
     return alpha / (alpha + beta)
 
 
-def _channel_refusal(view: FactView, channel: str, policy: ContactPolicy, *, outbound: bool) -> Suppression | None:
+def _channel_refusal(view: FactView, channel: str, policy: ContactPolicy, *, outbound: bool,
+                     own_rule: str | None = None) -> Suppression | None:
     consent = view.ctx.consent
     if any(consent.get(key) is False for key in CONSENT_KEYS.get(channel, (channel,))):
         return Suppression("no_consent", f"no consent for {channel}")
     if not outbound:
         return None
     since = view.now - dt.timedelta(days=policy.period_days)
-    sent = sum(1 for t in view.history if t.channel == channel and t.decided_at > since)
+    # a rule's own open treatment is what next-best-actions serves again, not one more contact
+    sent = sum(1 for t in view.history if t.channel == channel and t.decided_at > since
+               and not (t.rule_id == own_rule and t.outcome is None))
     if sent >= policy.max_contacts_per_channel:
         return Suppression("contact_cap", f"{sent} contacts on {channel} in {policy.period_days} days "
                                           f"(max {policy.max_contacts_per_channel})")
@@ -96,9 +100,9 @@ def _channel_refusal(view: FactView, channel: str, policy: ContactPolicy, *, out
 
 def _rule_refusal(rule: Rule, view: FactView, policy: ContactPolicy, *, realtime: bool) -> Suppression | None:
     consent = view.ctx.consent
-    if consent.get("profiling") is False:
-        return Suppression("profiling_refused", "customer refused profiling: no personalised actions")
     action = rule.action
+    if consent.get("profiling") is False and action.kind not in SERVICE_KINDS:
+        return Suppression("profiling_refused", "customer refused profiling: service actions only")
     if action.channels is not None and (consent.get("contact") is False or consent.get("do_not_contact") is True):
         return Suppression("do_not_contact", "customer asked not to be contacted")
     cooldown = view.now - dt.timedelta(days=policy.decline_cooldown_days)
@@ -133,7 +137,8 @@ def evaluate(rule: Rule, view: FactView, *, policy: ContactPolicy, propensities:
         ev.channel = channel
     else:
         for candidate in (channels if channel is None else [c for c in channels if c == channel]):
-            refusal = _channel_refusal(view, candidate, policy, outbound=True)
+            refusal = _channel_refusal(view, candidate, policy, outbound=True,
+                                       own_rule=None if realtime else rule.rule_id)
             if refusal is None:
                 ev.channel = candidate
                 break
@@ -179,6 +184,7 @@ def next_best_actions(rules: Iterable[Rule], view: FactView, *, policy: ContactP
     Rules come in priority order, so once ``limit`` actions are found, a rule of lower
     priority than the last of them cannot enter the top: the scan stops there."""
     fired: list[tuple[Action, Rule]] = []
+    by_kind: dict[str, int] = {}
     floor: int | None = None
     for rule in as_ruleset(rules).candidates(view):
         if floor is not None and rule.doc.priority < floor:
@@ -187,6 +193,13 @@ def next_best_actions(rules: Iterable[Rule], view: FactView, *, policy: ContactP
             continue
         ev = evaluate(rule, view, policy=policy, propensities=propensities, channel=channel, with_reasons=False)
         if ev.action is not None:
+            if ev.action.kind in policy.exclusive_kinds:  # one open offer of a kind: the best of them
+                taken = by_kind.get(ev.action.kind)
+                if taken is not None:
+                    if _rank_key(ev.action) < _rank_key(fired[taken][0]):
+                        fired[taken] = (ev.action, rule)
+                    continue
+                by_kind[ev.action.kind] = len(fired)
             fired.append((ev.action, rule))
             if len(fired) >= limit and floor is None:
                 floor = ev.action.priority

@@ -15,6 +15,7 @@ from typing import Any
 from .context import CustomerContext
 
 MAX_WINDOW_DAYS = 90
+NEEDS_PREFIX = "needs-"
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ STATIC: dict[str, Fact] = {f.name: f for f in (
     Fact("value.frequency", "number", lambda v: v.ctx.frequency),
     Fact("value.days_since_scored", "number", lambda v: _days_since(v.ctx.scored_at, v.now)),
     Fact("segments", "list", lambda v: v.ctx.segments, "segment ids the customer is in"),
+    Fact("segments.needs", "list", lambda v: {s for s in v.ctx.segments if s.startswith(NEEDS_PREFIX)} or None,
+         "needs-based segments (needs-*) the customer is in; unknown when none"),
     Fact("interactions.count", "number", lambda v: v.ctx.interactions_count),
     Fact("interactions.purchases", "number", lambda v: v.ctx.purchases_count),
     Fact("interactions.known_purchases", "number", lambda v: v.ctx.known_purchases,

@@ -21,7 +21,11 @@ Status = Literal["draft", "active", "retired"]
 Repeat = Literal["once", "per_score", "per_event"]
 ChannelName = Literal["web", "store", "phone", "email", "chat", "mobile_app", "social", "mail"]
 SLUG = r"^[a-z0-9][a-z0-9_.-]{0,63}$"
-KINDS = ("offer", "message", "service_level", "retention", "cross_sell", "upsell", "winback", "service", "survey")
+DEFAULT_VALID_FOR_DAYS = 7.0
+DEFAULT_ATTRIBUTION_DAYS = 7.0
+MAX_CONTROL_SHARE = 0.5
+KINDS = ("offer", "message", "service_level", "service_recovery", "retention", "cross_sell", "upsell", "winback",
+         "service", "survey")
 
 
 class ActionDocument(BaseModel):
@@ -41,6 +45,11 @@ class ActionDocument(BaseModel):
     margin: Decimal | None = Field(default=None, ge=-Decimal("1e9"), le=Decimal("1e9"), max_digits=18,
                                    decimal_places=6)
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    valid_for_days: float = Field(default=DEFAULT_VALID_FOR_DAYS, gt=0, le=365, description=(
+        "How long a decided treatment stays valid: the same one is served until then; unanswered, "
+        "it becomes ignored."))
+    attribution_days: float = Field(default=DEFAULT_ATTRIBUTION_DAYS, ge=0, le=365, description=(
+        "A purchase this long after the decision converts the treatment (and counts for its rule)."))
 
     @model_validator(mode="after")
     def _checked(self) -> Self:
@@ -70,6 +79,8 @@ class RuleDocument(BaseModel):
     repeat: Repeat = Field(default="per_event", description="once per customer, once per score, or once per "
                                                             "event that makes it newly hold.")
     prior_propensity: float = Field(default=0.5, ge=0, le=1, description="Propensity before any outcome is known.")
+    control_share: float = Field(default=0.0, ge=0, le=MAX_CONTROL_SHARE, description=(
+        "Share of eligible customers held back (no action, a control treatment recorded) to measure uplift."))
 
     @model_validator(mode="after")
     def _window(self) -> Self:
@@ -105,6 +116,14 @@ class Rule:
 
     def holds(self, view: FactView) -> bool:
         return self.condition.holds(view)
+
+    def expires_at(self, decided_at: dt.datetime) -> dt.datetime:
+        """When a treatment of this rule decided at ``decided_at`` stops being valid."""
+        return decided_at + dt.timedelta(days=self.action.valid_for_days)
+
+    def attribution_until(self, decided_at: dt.datetime) -> dt.datetime:
+        """Purchases until then convert a treatment of this rule decided at ``decided_at``."""
+        return decided_at + dt.timedelta(days=self.action.attribution_days)
 
     def occurrence(self, view: FactView, *, event_id: str) -> str:
         """The key of one firing: a treatment is decided once per (customer, rule, occurrence)."""

@@ -18,6 +18,8 @@ class RuleSet:
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules: tuple[Rule, ...] = tuple(sorted(rules, key=lambda r: (-r.doc.priority, r.rule_id)))
         self._order = {r.rule_id: i for i, r in enumerate(self.rules)}
+        self._by_id = {r.rule_id: r for r in self.rules}
+        self.controlled: tuple[Rule, ...] = tuple(r for r in self.rules if r.doc.control_share > 0)
         guards = {r.rule_id: r.condition.guard() for r in self.rules}
         common = Counter(g[0] for g in guards.values() if g is not None).most_common(1)
         self.index_fact: str | None = common[0][0] if common else None
@@ -32,6 +34,9 @@ class RuleSet:
             self._getter = guard[1]
             for value in guard[2]:
                 self._by_value[value].append(rule)
+
+    def get(self, rule_id: str) -> Rule | None:
+        return self._by_id.get(rule_id)
 
     def __len__(self) -> int:
         return len(self.rules)

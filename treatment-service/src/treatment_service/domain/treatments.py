@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
-Outcome = Literal["accepted", "declined", "ignored"]
-OUTCOMES: tuple[Outcome, ...] = ("accepted", "declined", "ignored")
+Outcome = Literal["accepted", "declined", "ignored", "converted"]
+OUTCOMES: tuple[Outcome, ...] = ("accepted", "declined", "ignored", "converted")
+LIVE = "live"
+"""Occurrence of the one open treatment per (customer, rule) served through next-best-actions:
+the unique (customer, rule, occurrence) key makes two concurrent readers share it."""
+CONTROL_LIVE = "live:control"
+"""The same for the control decision of a customer held back from the rule."""
 
 
 @dataclass(frozen=True)
@@ -29,3 +35,10 @@ class TreatmentRecord:
     outcome: Outcome | None
     outcome_at: dt.datetime | None
     segment: str | None = None
+    expires_at: dt.datetime | None = None
+    delivered_at: dt.datetime | None = None
+    control: bool = False
+    amount: Decimal | None = None
+    currency: str | None = None
+    accepted_at: dt.datetime | None = None
+    attribution_until: dt.datetime | None = None

@@ -7,7 +7,6 @@ handler sees it. Each is O(1) per event (a merge: O(number of merged ids))."""
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Callable
 
 from idic import CloudEvent, Handler, get_logger, utcnow
@@ -19,16 +18,18 @@ from idic.contracts import (
     CustomerUpdated,
     InteractionRecorded,
     SegmentChanged,
-    TreatmentDecided,
     TriggerDetected,
 )
 
-from ..adapters.orm import CUSTOMER_ID_LENGTH, Treatment
+from ..adapters.orm import CUSTOMER_ID_LENGTH
 from ..adapters.uow import TreatmentUnitOfWork
 from ..domain.arbitration import newly_decided, segment_of
 from ..domain.context import CustomerContext
 from ..domain.facts import EventFacts, FactView
+from ..domain.lifecycle import in_control
 from .decisions import LazyPropensities, view_of
+from .outcomes import convert_on_purchase
+from .serving import decided_event, new_treatment
 
 log = get_logger(__name__)
 Change = Callable[[CustomerContext, dt.datetime], bool]
@@ -80,17 +81,16 @@ def _decide(uow: TreatmentUnitOfWork, *, before: CustomerContext, after: Custome
                                                                   occurrence=occurrence))
     for decision in decisions:
         action = decision.action
-        treatment = Treatment(
-            id=str(uuid.uuid4()), customer_id=customer, rule_id=action.rule_id,
-            rule_version=action.rule_version, occurrence=decision.occurrence, action_id=action.action_id,
-            kind=action.kind, channel=action.channel, score=action.score, reasons=list(action.reasons),
-            cause_event_id=envelope.id[:64], decided_at=now, segment=decision.segment[:64])
+        rule = rules.get(action.rule_id)
+        if rule is None:
+            continue
+        control = in_control(customer, rule.rule_id, rule.doc.control_share)
+        treatment = new_treatment(customer_id=customer, action=action, rule=rule, occurrence=decision.occurrence,
+                                  segment=decision.segment, now=now, cause_event_id=envelope.id[:64], control=control)
         uow.treatments.add(treatment)
-        uow.publish(TreatmentDecided(
-            treatment_id=treatment.id, customer_id=customer, action_id=action.action_id,
-            kind=action.kind, channel=action.channel, rule_id=action.rule_id, rule_version=action.rule_version,
-            score=action.score, value=action.value, reasons=list(action.reasons), decided_at=now,
-            cause_event_id=envelope.id))
+        if control:  # held back: recorded to measure uplift, never sent
+            continue
+        uow.publish(decided_event(treatment, action, cause_event_id=envelope.id))
         log.info("treatment decided", customer_id=after.customer_id, rule_id=action.rule_id,
                  treatment_id=treatment.id)
 
@@ -102,7 +102,11 @@ def on_customer_scored(payload: CustomerScored, envelope: CloudEvent, uow: Treat
 
 
 def on_interaction_recorded(payload: InteractionRecorded, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
-    """One more interaction (counters per channel and type, last interaction, purchases)."""
+    """One more interaction (counters per channel and type, last interaction, purchases); a
+    purchase converts the treatments it is attributed to."""
+    target = uow.contexts.resolve(checked_id(payload.customer_id))
+    if not uow.contexts.is_erased(target):
+        convert_on_purchase(uow, customer_id=target, purchase=payload)
     _update_context(uow, customer_id=payload.customer_id, envelope=envelope,
                     change=lambda c, now: c.apply_interaction(payload, now=now),
                     event=EventFacts(type="interaction", interaction_type=payload.type[:64], channel=payload.channel))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ from ..adapters.rules_repository import RuleVersion, StoredRule
 from ..domain.arbitration import ContactPolicy, Evaluation, evaluate, next_best_actions, segment_of
 from ..domain.conditions import InvalidCondition
 from ..domain.facts import FactView
+from ..domain.lifecycle import GroupCounts, uplift
 from ..domain.rules import Rule, RuleDocument
 from .decisions import LazyPropensities, view_of
 from .services import UowFactory, _not_found
@@ -145,6 +147,38 @@ def simulate(*, customer_id: str, doc: RuleDocument | None, rule_id: str | None,
             rank = next(i for i, a in enumerate(ranked, start=1) if a.rule_id == rule.rule_id)
         return Simulation(customer_id=context.customer_id, rule=rule, evaluation=evaluation, trace=trace,
                           rank=rank, competing=competing)
+
+
+@dataclass(frozen=True)
+class Performance:
+    rule_id: str
+    since: dt.datetime
+    until: dt.datetime
+    treated: GroupCounts
+    control: GroupCounts
+
+    @property
+    def uplift(self) -> float | None:
+        return uplift(self.treated, self.control)
+
+
+PERFORMANCE_DAYS = 30
+"""Default window of a rule's performance: the last 30 days of decisions."""
+
+
+def performance(*, rule_id: str, since: dt.datetime | None, until: dt.datetime | None,
+                uow_factory: UowFactory) -> Performance:
+    """Outcome counts of the rule's decisions made in [since, until), treated and control;
+    404 unknown rule, 422 when since is not before until."""
+    until = until or utcnow()
+    since = since or until - dt.timedelta(days=PERFORMANCE_DAYS)
+    if since >= until:
+        raise ProblemError(422, "Unprocessable Content", "since must be before until",
+                           errors=[{"field": "query.since", "message": "must be before until"}])
+    with uow_factory() as uow:
+        _existing(uow.rules.get(rule_id), rule_id)
+        treated, control = uow.treatments.performance(rule_id, since=since, until=until)
+    return Performance(rule_id=rule_id, since=since, until=until, treated=treated, control=control)
 
 
 def get_policy(*, uow_factory: UowFactory) -> ContactPolicy:

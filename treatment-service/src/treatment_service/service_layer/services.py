@@ -6,10 +6,9 @@ import datetime as dt
 from collections.abc import Callable
 
 from idic import ProblemError, utcnow
-from idic.contracts import TreatmentOutcomeRecorded
 
 from ..adapters.uow import TreatmentUnitOfWork
-from ..domain.arbitration import ALL_SEGMENTS, next_best_actions, segment_of
+from ..domain.arbitration import next_best_actions, segment_of
 from ..domain.context import CustomerContext
 from ..domain.rules import Action
 from ..domain.treatments import TreatmentRecord
@@ -46,35 +45,18 @@ def get_context(*, customer_id: str, uow_factory: UowFactory) -> tuple[CustomerC
         return context, uow.contexts.merged_ids(survivor)
 
 
+def page_treatments(*, customer_id: str, limit: int, before: tuple[dt.datetime, str] | None,
+                    uow_factory: UowFactory) -> tuple[str, list[TreatmentRecord]]:
+    """One page of the customer's treatments (the survivor's after merges), newest first."""
+    with uow_factory() as uow:
+        survivor = uow.contexts.resolve(customer_id)
+        return survivor, uow.treatments.page(survivor, limit=limit, before=before)
+
+
 def list_treatments(*, customer_id: str, limit: int, uow_factory: UowFactory) -> list[TreatmentRecord]:
     """Treatments decided for the customer (after merges, the survivor's), newest first."""
     with uow_factory() as uow:
         return uow.treatments.for_customer(uow.contexts.resolve(customer_id), limit=limit)
-
-
-def record_outcome(*, treatment_id: str, outcome: str, uow_factory: UowFactory) -> TreatmentRecord:
-    """Set the customer's answer to a treatment, once (404 unknown, 409 already answered);
-    it teaches the action's propensity in the customer's segment and is published so the
-    interaction timeline shows it as an ``offer_response``."""
-    with uow_factory() as uow:
-        treatment = uow.treatments.get(treatment_id)
-        if treatment is None:
-            raise _not_found(f"treatment {treatment_id} not found")
-        now = utcnow()
-        if treatment.outcome is None and uow.treatments.set_outcome(
-                treatment_id=treatment_id, outcome=outcome, at=now):
-            updated = uow.treatments.get(treatment_id)
-            uow.rules.count_outcome(action_id=treatment.action_id, segment=treatment.segment or ALL_SEGMENTS,
-                                    outcome=outcome)
-            uow.publish(TreatmentOutcomeRecorded(
-                treatment_id=treatment_id, customer_id=treatment.customer_id, outcome=outcome,  # type: ignore[arg-type]
-                action_id=treatment.action_id, kind=treatment.kind, channel=treatment.channel, recorded_at=now))
-            uow.commit()
-            assert updated is not None
-            return updated
-        current = uow.treatments.get(treatment_id)  # a concurrent request may have answered first
-        raise ProblemError(409, "Conflict", f"treatment {treatment_id} already has an outcome",
-                           outcome=current.outcome if current else None)
 
 
 def export_customer(*, customer_id: str, uow_factory: UowFactory) -> tuple[CustomerContext | None, list[str],
