@@ -1,4 +1,5 @@
-"""Treatment outcomes become offer_response interactions, once per outcome."""
+"""Treatment outcomes become offer_response interactions, once per outcome; delivered treatments become
+one outbound interaction each."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ import uuid
 
 import pytest
 
-from idic.contracts import TreatmentOutcomeRecorded
+from idic.contracts import TreatmentDelivered, TreatmentOutcomeRecorded
 
 
-def _timeline(client, cid: str) -> list[dict]:
-    return client.get(f"/v1/customers/{cid}/timeline", params={"type": "offer_response"}).json()["items"]
+def _timeline(client, cid: str, kind: str = "offer_response") -> list[dict]:
+    return client.get(f"/v1/customers/{cid}/timeline", params={"type": kind}).json()["items"]
 
 
 @pytest.fixture
@@ -40,3 +41,23 @@ def test_outcome_is_recorded_once_with_its_treatment(client, customer, publish, 
     items = wait_until(lambda: len(_timeline(client, cid)) == 2 and _timeline(client, cid))
     assert {i["channel"] for i in items} == {"email", "web"}
     assert client.get(f"/internal/customers/{cid}/interactions/summary").json()["count"] == 2
+
+
+def test_a_delivered_treatment_is_one_outbound_interaction_whichever_way_it_left(client, customer, publish,
+                                                                                 wait_until):
+    cid, treatment = customer(), f"t-{uuid.uuid4().hex[:10]}"
+    at = dt.datetime(2024, 7, 2, 9, tzinfo=dt.UTC)
+    for via in ("api", "webhook", "api"):  # served to a caller, received by a subscriber, a redelivery
+        publish(TreatmentDelivered(treatment_id=treatment, customer_id=cid, action_id="recovery-call",
+                                   kind="service_recovery", channel="phone", rule_id="service-recovery-top",
+                                   via=via, delivered_at=at))  # type: ignore[arg-type]
+    [item] = wait_until(lambda: _timeline(client, cid, "treatment"))
+    assert item["direction"] == "outbound" and item["type"] == "treatment" and item["channel"] == "phone"
+    assert item["payload"]["treatment_id"] == treatment and item["payload"]["rule_id"] == "service-recovery-top"
+    assert dt.datetime.fromisoformat(item["occurred_at"]) == at
+    # a marker after the duplicates proves they were consumed before we count
+    publish(TreatmentDelivered(treatment_id=f"{treatment}-2", customer_id=cid, action_id="a", kind="offer",
+                               channel=None, via="api", delivered_at=at))
+    items = wait_until(lambda: len(_timeline(client, cid, "treatment")) == 2 and _timeline(client, cid, "treatment"))
+    assert [i["payload"]["treatment_id"] for i in items].count(treatment) == 1
+    assert {i["channel"] for i in items} == {"phone", "web"}  # no channel: the default one

@@ -15,6 +15,7 @@ from idic.contracts import (
     CustomersMerged,
     CustomerUnmerged,
     CustomerUpdated,
+    TreatmentDelivered,
     TreatmentOutcomeRecorded,
 )
 from idic.contracts.interaction import Channel
@@ -28,6 +29,7 @@ from .record import RecordPolicy, record_in, recorded_event
 log = get_logger(__name__)
 CHANNELS = set(get_args(Channel))
 OFFER_RESPONSE = "offer_response"
+TREATMENT = "treatment"
 
 
 def _current(uow: InteractionUnitOfWork, customer_id: str) -> str:
@@ -135,6 +137,22 @@ def build_handlers(policy: RecordPolicy, *, offer_response_channel: str = "web")
             "direction": "inbound", "occurred_at": event.recorded_at, "payload": payload})
         record_in(uow=uow, items=[item], policy=policy, now=utcnow())
 
+    def on_delivered(event: TreatmentDelivered, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
+        """A treatment reached the customer's side: one outbound interaction per treatment,
+        whichever way (api or webhook) told us first."""
+        channel = event.channel if event.channel in CHANNELS else offer_response_channel
+        key = f"treatment-delivered:{event.treatment_id}"  # no `via`: api and webhook record it once
+        if len(key) > 128:
+            key = "treatment-delivered:" + hashlib.sha256(key.encode()).hexdigest()
+        payload = {"treatment_id": event.treatment_id, "action_id": event.action_id, "kind": event.kind,
+                   "rule_id": event.rule_id, "via": event.via}
+        if event.channel is not None:
+            payload["treatment_channel"] = event.channel
+        item = InteractionIn.model_validate({
+            "id": key, "customer_id": event.customer_id, "channel": channel, "type": TREATMENT,
+            "direction": "outbound", "occurred_at": event.delivered_at, "payload": payload})
+        record_in(uow=uow, items=[item], policy=policy, now=utcnow())
+
     return {
         CustomerIdentified.event_type: on_identified,
         CustomerUpdated.event_type: on_updated,
@@ -142,4 +160,5 @@ def build_handlers(policy: RecordPolicy, *, offer_response_channel: str = "web")
         CustomerUnmerged.event_type: on_unmerged,
         CustomerErased.event_type: on_erased,
         TreatmentOutcomeRecorded.event_type: on_outcome,
+        TreatmentDelivered.event_type: on_delivered,
     }
