@@ -59,7 +59,7 @@ def test_clv_fit_job_reports_progress_and_the_fit(working: TestClient) -> None:
     assert job["progress"] == {"done": 2357, "total": 2357} and job["error"] is None
     assert job["started_at"] and job["finished_at"] >= job["started_at"] >= job["created_at"]
     done = [d for _, d, _ in seen]
-    assert done == sorted(done)  # progress never goes back
+    assert done == sorted(done), seen  # progress never goes back
     fit = job["result"]
     assert set(fit) >= {"bgnbd", "gamma_gamma", "customers", "fitted_at"} and fit["customers"] == 2357
     assert {k: sig3(v) for k, v in fit["bgnbd"].items()} == {k: sig3(v) for k, v in PAPER_BGNBD.items()}

@@ -25,7 +25,8 @@ def test_profiling_refused_stops_scoring_and_segmenting_until_consent(client: Te
                                                                      scoring_tap: TopicTap, cid: Ids) -> None:
     slug = uuid.uuid4().hex[:8]
     created = client.post("/v1/segments", json={"id": f"private-{slug}", "name": "Private", "conditions": [
-        {"field": "monetary", "op": "gte", "value": 876543}]})  # nobody else's spend
+        {"field": "monetary", "op": "gte", "value": 876543},
+        {"field": "monetary", "op": "lte", "value": 876545}]})  # nobody else's spend (other tests' whales)
     segment_id = created.json()["id"]
     a = cid("private")
     bus.publish(recorded(a, amount="876543.00"))

@@ -177,15 +177,17 @@ class Jobs:
         raise RuntimeError(f"could not queue a {kind} job")
 
     def _active(self, kind: str) -> Job | None:
+        live = dict(self._live)
         with self._engine.connect() as conn:
             row = conn.execute(select(self._t).where(self._t.c.kind == kind, self._t.c.status.in_(ACTIVE))).first()
-        return None if row is None else self._job(row._asdict())
+        return None if row is None else self._job(row._asdict(), live)
 
     def get(self, job_id: str) -> Job | None:
         """The job, or None when unknown."""
+        live = dict(self._live)
         with self._engine.connect() as conn:
             row = conn.execute(select(self._t).where(self._t.c.job_id == job_id)).first()
-        return None if row is None else self._job(row._asdict())
+        return None if row is None else self._job(row._asdict(), live)
 
     def list(self, *, kind: str | None = None, status: str | None = None, limit: int = 50) -> list[Job]:
         """Jobs newest first, optionally of one kind and/or status."""
@@ -194,8 +196,9 @@ class Jobs:
             query = query.where(self._t.c.kind == kind)
         if status is not None:
             query = query.where(self._t.c.status == status)
+        live = dict(self._live)
         with self._engine.connect() as conn:
-            return [self._job(r._asdict()) for r in conn.execute(query)]
+            return [self._job(r._asdict(), live) for r in conn.execute(query)]
 
     def wait(self, job_id: str, timeout_s: float) -> Job | None:
         """The job once finished, or as it is when ``timeout_s`` ran out (None when unknown)."""
@@ -208,8 +211,13 @@ class Jobs:
             with self._finished:  # woken at once when this process finishes a job; polls for others
                 self._finished.wait(min(0.2, remaining))
 
-    def _job(self, row: dict[str, Any]) -> Job:
-        done, total = self._live.get(row["job_id"], (row["progress_done"] or 0, row["progress_total"]))
+    def _job(self, row: dict[str, Any], live: dict[str, tuple[int, int | None]] | None = None) -> Job:
+        # ``live`` is taken before the row is read: a job that finished in between has its final row,
+        # one still running has fresher progress in memory than its row (never older)
+        done, total = row["progress_done"] or 0, row["progress_total"]
+        fresher = (live or {}).get(row["job_id"])
+        if fresher is not None and row["status"] in ACTIVE and fresher[0] >= done:
+            done, total = fresher
         return Job(job_id=row["job_id"], kind=row["kind"], status=row["status"],
                    progress=JobProgress(done=done, total=total), created_at=row["created_at"],
                    started_at=row.get("started_at"), finished_at=row.get("finished_at"), result=row.get("result"),
