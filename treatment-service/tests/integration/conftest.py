@@ -27,7 +27,8 @@ def client(request: pytest.FixtureRequest, kafka: Any, tmp_path_factory: pytest.
         url = request.getfixturevalue("postgres").create_database(f"treatment_{uuid.uuid4().hex[:10]}")
     settings = Settings(database_url=url, kafka_bootstrap_servers=kafka.bootstrap_servers,
                         consumer_group=f"treatment-test-{uuid.uuid4().hex[:8]}", relay_poll_interval_s=0.05,
-                        consumer_max_attempts=2, log_json=False, log_level="WARNING")
+                        consumer_max_attempts=2, log_json=False, log_level="WARNING",
+                        expiry_sweep_interval_s=0.2)
     with TestClient(create_app(settings)) as test_client:
         yield test_client
 

@@ -26,8 +26,8 @@ def a_rule(segment: str, **overrides: Any) -> dict[str, Any]:
             "priority": 60, "status": "active", "realtime": False, **overrides}
 
 
-def in_segment(client: TestClient, publish, segment: str) -> str:  # type: ignore[no-untyped-def]
-    customer = new_customer_id()
+def in_segment(client: TestClient, publish, segment: str, customer: str | None = None) -> str:  # type: ignore[no-untyped-def]
+    customer = customer or new_customer_id()
     publish(SegmentChanged(customer_id=customer, segment_id=segment, entered=True, changed_at=utcnow()))
     eventually(lambda: (r := client.get(f"/internal/customers/{customer}/context")).status_code == 200
                and segment in r.json()["segments"], what="segment in context")

@@ -19,6 +19,8 @@ CUSTOMER_ID_LENGTH = 128
 class ExactDecimal(idic_db.ExactDecimal):
     """idic's exact money type at a fixed scale of 6, so both databases answer the same value."""
 
+    cache_ok = True
+
     def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> Any:
         if value is None:
             return None

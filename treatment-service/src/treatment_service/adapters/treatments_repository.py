@@ -162,7 +162,7 @@ class TreatmentRepository:
                 .where(*window, Treatment.outcome == "converted", Treatment.amount.is_not(None))):
             revenue = groups[bool(control)].revenue
             key = currency or ""
-            revenue[key] = revenue.get(key, Decimal(0)) + amount
+            revenue[key] = revenue.get(key, Decimal(0)) + (amount or Decimal(0))
         return groups[False], groups[True]
 
     # -- merges and erasure -----------------------------------------------------------
