@@ -1,0 +1,170 @@
+"""The loop turns by itself (issue 13, item 8): a fresh stack on PostgreSQL and Kafka receives two
+years of history for ~2,000 customers (200 of them known only by a cookie) and no manual call —
+every interaction is linked on the way in, scoring's own schedule fits and scores, a most-valuable
+customer's complaint becomes a service-recovery decision served with a treatment id, the timeline
+shows it, and its outcome moves the rule's performance. Bad input on the new endpoints gets
+problem+json. (Webhook delivery, item 4, is not built yet.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from idic_devstack.kafka import KafkaBroker
+from idic_devstack.postgres import PostgresCluster
+from idic_devstack.stack import SERVICES, Stack
+
+from ..conftest import API_KEY, eventually
+
+CUSTOMERS = 2_000
+ANONYMOUS = 200  # known to nobody before their interactions arrive (identified on the way in)
+VIP = 0          # the index of the customer who spends the most
+RECOVERY_KIND = "service_recovery"
+NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
+LOOP_ENV = {
+    # scoring's schedule looks often, so a fresh install scores within the test's bound
+    "SCORING_SCHEDULE_CHECK_INTERVAL_S": "2",
+    "SCORING_REFIT_MIN_REPEAT_BUYERS": "30",
+}
+
+
+@pytest.fixture(scope="module")
+def loop_stack(kafka: KafkaBroker, postgres: PostgresCluster,
+               tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    urls = {svc.name: postgres.create_database(f"loop_{svc.name}") for svc in SERVICES}
+    suite = Stack(kafka_bootstrap=kafka.bootstrap_servers, workdir=tmp_path_factory.mktemp("loop"),
+                  database_urls=urls, extra_env={"IDIC_API_KEYS": json.dumps({API_KEY: ["read", "write", "admin"]}),
+                                                 "GATEWAY_RATE_LIMIT_RPS": "0", **LOOP_ENV})
+    try:
+        suite.start_all()
+        for name in suite.processes:
+            suite.wait_healthy(name, ready=True, timeout=90)
+        yield suite
+    finally:
+        suite.stop_all()
+
+
+@pytest.fixture(scope="module")
+def api(loop_stack: Stack) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=loop_stack.url("gateway"), headers={"X-API-Key": API_KEY}, timeout=60) as client:
+        yield client
+
+
+def _history(rng: random.Random, index: int, who: dict[str, Any]) -> list[dict[str, Any]]:
+    """Two years of one customer: purchases (the VIP buys most and most often), now and then a
+    complaint, a survey, a call; occurrence times in the past."""
+    start = NOW - dt.timedelta(days=730)
+    purchases = 40 if index == VIP else rng.choice([1, 1, 2, 2, 3, 4, 5, 6, 8, 10])
+    days = sorted(rng.uniform(0, 725) for _ in range(purchases))
+    items = []
+    for n, day in enumerate(days):
+        amount = "480.00" if index == VIP else f"{rng.uniform(8, 120):.2f}"
+        items.append({**who, "id": f"loop-{index}-p{n}", "channel": rng.choice(["store", "web", "mobile_app"]),
+                      "type": "purchase", "amount": amount, "currency": "EUR",
+                      "occurred_at": (start + dt.timedelta(days=day)).isoformat(),
+                      "payload": {"category": rng.choice(["shoes", "bags", "books", "garden"])}})
+    if index != VIP and rng.random() < 0.08:
+        items.append({**who, "id": f"loop-{index}-c", "channel": "phone", "type": "complaint",
+                      "occurred_at": (start + dt.timedelta(days=rng.uniform(0, 700))).isoformat()})
+    if rng.random() < 0.2:
+        items.append({**who, "id": f"loop-{index}-s", "channel": "email", "type": "survey",
+                      "payload": {"nps": rng.randint(0, 10)},
+                      "occurred_at": (start + dt.timedelta(days=rng.uniform(0, 700))).isoformat()})
+    return items
+
+
+def _record(api: httpx.Client, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    results = []
+    for start in range(0, len(items), 2_000):
+        response = api.post("/v1/interactions:batch", json={"interactions": items[start:start + 2_000]})
+        assert response.status_code == 202, response.text
+        results.extend(response.json()["results"])
+    return results
+
+
+def test_the_loop_turns_by_itself(api: httpx.Client) -> None:
+    rng = random.Random(13)
+    # -- Identify 1,800 customers; 200 more appear only through their interactions' identifiers --
+    known = CUSTOMERS - ANONYMOUS
+    records = [{"identifiers": [{"type": "email", "value": f"loop{i}@example.com"}],
+                "attributes": {"first_name": f"Ann{i}", "last_name": "Loop"}, "source": "web"} for i in range(known)]
+    identified = api.post("/v1/customers/identify:batch", json={"records": records})
+    assert identified.status_code == 200, identified.text
+    ids = [r["customer_id"] for r in identified.json()["results"]]
+    who = [{"customer_id": cid} for cid in ids] + [
+        {"identifiers": [{"type": "cookie", "value": f"loop-cookie-{i}"}]} for i in range(known, CUSTOMERS)]
+    history = [item for i in range(CUSTOMERS) for item in _history(rng, i, who[i])]
+    rng.shuffle(history)
+    results = _record(api, history)
+    assert all(r["status"] == "recorded" and r["customer_id"] for r in results)  # nothing waits unlinked
+    anonymous = {r["customer_id"] for r, item in zip(results, history, strict=True) if "identifiers" in item}
+    assert len(anonymous) == ANONYMOUS  # one new customer per cookie, every later interaction linked to it
+    vip = ids[VIP]
+
+    # -- Differentiate without being asked: no clv:fit, no rfm:refresh --
+    def scored() -> dict[str, Any] | None:
+        value = api.get(f"/v1/customers/{vip}/value").json()
+        clv = value.get("clv") or {}
+        rfm = value.get("rfm") or {}
+        return value if value.get("tier") == "most_valuable" and clv.get("clv_12m") and rfm.get("r") else None
+
+    value = eventually(scored, timeout=300, interval=2, what="the schedule fitted, refreshed and scored the VIP")
+    assert value["clv"]["status"] == "scored" and value["clv"]["p_alive"] > 0.5 and value["rfm"]["f"] == 5
+    # the first fit came as soon as enough repeat buyers had arrived, asked for by the schedule alone
+    fits = api.get("/v1/jobs", params={"kind": "clv_fit", "status": "succeeded"}).json()["jobs"]
+    assert fits and {f["created_by"] for f in fits} == {"system:schedule"}
+    assert fits[-1]["result"]["customers"] >= 30
+    assert api.get(f"/v1/customers/{vip}/value").json()["tier"] == "most_valuable"
+    sample = rng.sample(ids, 40) + rng.sample(sorted(anonymous), 10)
+    valued = [api.get(f"/v1/customers/{cid}/value").json() for cid in sample]
+    assert all(v.get("tier") and v["rfm"]["status"] == "scored" for v in valued), valued[:2]
+
+    # -- A complaint of the most valuable customer becomes a service-recovery decision --
+    complaint = api.post("/v1/interactions", json={"customer_id": vip, "channel": "phone", "type": "complaint",
+                                                   "payload": {"topic": "late delivery"}})
+    assert complaint.status_code == 202, complaint.text
+
+    def recovery() -> dict[str, Any] | None:
+        actions = api.get(f"/v1/customers/{vip}/next-best-actions").json()
+        return next((a for a in actions if a["kind"] == RECOVERY_KIND), None)
+
+    action = eventually(recovery, timeout=120, interval=1, what="a service-recovery action for the VIP")
+    again = api.get(f"/v1/customers/{vip}/next-best-actions").json()
+    assert action["treatment_id"] in [a["treatment_id"] for a in again]  # the same decision, not a new one
+    page = api.get(f"/v1/customers/{vip}/treatments").json()
+    treatment = next(t for t in page["treatments"] if t["treatment_id"] == action["treatment_id"])
+    assert treatment["delivered_at"] and treatment["outcome"] is None
+
+    # -- visible on the timeline as an outbound interaction, in the context of what follows --
+    def on_timeline() -> dict[str, Any] | None:
+        items = api.get(f"/v1/customers/{vip}/timeline").json()["items"]
+        return next((i for i in items if i["direction"] == "outbound"
+                     and i.get("payload", {}).get("treatment_id") == treatment["treatment_id"]), None)
+
+    eventually(on_timeline, timeout=60, what="the served treatment on the VIP's timeline")
+
+    # -- the outcome is learnt: the rule's figures move --
+    rule_id = treatment["rule_id"]
+    before = api.get(f"/v1/rules/{rule_id}/performance").json()
+    answered = api.post(f"/v1/treatments/{treatment['treatment_id']}/outcome", json={"outcome": "accepted"})
+    assert answered.status_code == 200 and answered.json()["outcome"] == "accepted", answered.text
+    after = api.get(f"/v1/rules/{rule_id}/performance").json()
+    assert after["accepted"] == before["accepted"] + 1 and after["acceptance_rate"] > 0
+
+    # -- bad input on the new endpoints --
+    twice = api.post(f"/v1/treatments/{treatment['treatment_id']}/outcome", json={"outcome": "declined"})
+    assert twice.status_code == 409 and twice.headers["content-type"] == "application/problem+json"
+    unknown = api.post("/v1/treatments/no-such-treatment/outcome", json={"outcome": "accepted"})
+    assert unknown.status_code == 404 and unknown.headers["content-type"] == "application/problem+json"
+    no_revenue = api.post(f"/v1/treatments/{treatment['treatment_id']}/outcome", json={"outcome": "converted"})
+    assert no_revenue.status_code == 422 and no_revenue.headers["content-type"] == "application/problem+json"
+    job = api.get("/v1/jobs/scoring_" + "0" * 32)
+    assert job.status_code == 404 and job.headers["content-type"] == "application/problem+json"
+    alien = api.get("/v1/jobs/billing_" + "0" * 32)
+    assert alien.status_code == 404 and alien.headers["content-type"] == "application/problem+json"
