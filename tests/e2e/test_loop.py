@@ -92,8 +92,9 @@ def test_the_loop_turns_by_itself(api: httpx.Client) -> None:
     rng = random.Random(13)
     # -- Identify 1,800 customers; 200 more appear only through their interactions' identifiers --
     known = CUSTOMERS - ANONYMOUS
-    records = [{"identifiers": [{"type": "email", "value": f"loop{i}@example.com"}],
-                "attributes": {"first_name": f"Ann{i}", "last_name": "Loop"}, "source": "web"} for i in range(known)]
+    # identifiers only: made-up names this alike ("Ann1 Loop", "Ann2 Loop") would rightly match each other
+    records = [{"identifiers": [{"type": "email", "value": f"loop{i}@example.com"}], "source": "web"}
+               for i in range(known)]
     identified = api.post("/v1/customers/identify:batch", json={"records": records})
     assert identified.status_code == 200, identified.text
     ids = [r["customer_id"] for r in identified.json()["results"]]
@@ -122,8 +123,12 @@ def test_the_loop_turns_by_itself(api: httpx.Client) -> None:
     assert fits[-1]["result"]["customers"] >= 30
     assert api.get(f"/v1/customers/{vip}/value").json()["tier"] == "most_valuable"
     sample = rng.sample(ids, 40) + rng.sample(sorted(anonymous), 10)
-    valued = [api.get(f"/v1/customers/{cid}/value").json() for cid in sample]
-    assert all(v.get("tier") and v["rfm"]["status"] == "scored" for v in valued), valued[:2]
+
+    def everyone_graded() -> bool:  # the consumers may still be catching up with the history
+        values = [api.get(f"/v1/customers/{cid}/value").json() for cid in sample]
+        return all(v.get("tier") and v["rfm"]["status"] == "scored" for v in values)
+
+    eventually(everyone_graded, timeout=300, interval=3, what="tiers and RFM grades of a sample of everyone")
 
     # -- A complaint of the most valuable customer becomes a service-recovery decision --
     complaint = api.post("/v1/interactions", json={"customer_id": vip, "channel": "phone", "type": "complaint",

@@ -110,8 +110,9 @@ def test_customer_scored_after_a_purchase_not_after_a_visit(client: TestClient, 
     # the relay keeps one customer's events in order, so a visit announced in between would show up here
     events = wait_for(lambda: (e := scored(scoring_tap, a)) and e[-1]["data"]["frequency"] == 2 and e,
                       what="CustomerScored with frequency 2")
-    assert [(e["data"]["frequency"], e["data"]["monetary"], e["data"]["rfm_segment"]) for e in events] == [
-        (1, "20.00", "new"), (2, "22.50", None)]
+    announced = [(e["data"]["frequency"], e["data"]["monetary"], e["data"]["rfm_segment"]) for e in events]
+    # one CustomerScored per consumer transaction: both purchases in one polled batch announce once
+    assert announced in ([(1, "20.00", "new"), (2, "22.50", None)], [(2, "22.50", None)]), announced
     first = events[0]
     assert (first["type"], first["subject"], first["data"]["customer_id"], first["data"]["currency"]) == (
         "idic.customer.scored.v1", a, a, "EUR")
