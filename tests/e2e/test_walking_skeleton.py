@@ -56,12 +56,17 @@ def test_a_purchase_reaches_every_service_and_shows_in_the_single_face(gateway: 
     by_identifier = gateway.get(f"/v1/customers/email:{email.upper()}")
     assert by_identifier.status_code == 200 and by_identifier.json()["customer_id"] == customer_id
 
-    # treatment decided once, on its own topic, as a CloudEvent about this customer
+    # every served action is a decision published once on treatment's own topic (CloudEvents about this
+    # customer), and its delivery to the caller too
     consumer = KafkaConsumer("idic.treatment", bootstrap_servers=kafka.bootstrap_servers, auto_offset_reset="earliest",
                              group_id=f"e2e-{uuid.uuid4().hex[:6]}", consumer_timeout_ms=15_000)
-    decided = [parse_event(m.value) for m in consumer if m.key == customer_id.encode()]
+    events = [parse_event(m.value) for m in consumer if m.key == customer_id.encode()]
     consumer.close()
-    assert [e.type for e in decided] == ["idic.treatment.decided.v1"]
+    decided = [e.data["treatment_id"] for e in events if e.type == "idic.treatment.decided.v1"]
+    delivered = [e.data["treatment_id"] for e in events if e.type == "idic.treatment.delivered.v1"]
+    assert decided and len(decided) == len(set(decided))  # no decision announced twice
+    served = {a["treatment_id"] for a in face["next_best_actions"]}
+    assert served <= set(decided) and served <= set(delivered)
 
 
 def test_unknown_customer_and_bad_input_through_the_gateway(gateway: httpx.Client) -> None:
