@@ -135,6 +135,9 @@ def build_handlers(policy: RecordPolicy, *, offer_response_channel: str = "web")
         item = InteractionIn.model_validate({
             "id": key, "customer_id": event.customer_id, "channel": channel, "type": OFFER_RESPONSE,
             "direction": "inbound", "occurred_at": event.recorded_at, "payload": payload})
+        # a consumer transaction may also link identifiers later in its batch (exclusive): taking the
+        # exclusive lock before any row lock keeps it from deadlocking with a request's shared one
+        uow.identities.serialise_with_identity_events(exclusive=True)
         record_in(uow=uow, items=[item], policy=policy, now=utcnow())
 
     def on_delivered(event: TreatmentDelivered, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
@@ -151,6 +154,9 @@ def build_handlers(policy: RecordPolicy, *, offer_response_channel: str = "web")
         item = InteractionIn.model_validate({
             "id": key, "customer_id": event.customer_id, "channel": channel, "type": TREATMENT,
             "direction": "outbound", "occurred_at": event.delivered_at, "payload": payload})
+        # a consumer transaction may also link identifiers later in its batch (exclusive): taking the
+        # exclusive lock before any row lock keeps it from deadlocking with a request's shared one
+        uow.identities.serialise_with_identity_events(exclusive=True)
         record_in(uow=uow, items=[item], policy=policy, now=utcnow())
 
     return {
