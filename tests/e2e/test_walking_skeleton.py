@@ -29,8 +29,10 @@ def test_a_purchase_reaches_every_service_and_shows_in_the_single_face(gateway: 
     def complete() -> dict | None:
         face = gateway.get(f"/v1/customers/{customer_id}").json()
         value = face.get("value") or {}
-        if (value.get("rfm") or {}).get("frequency") == 1 and face["next_best_actions"] and \
-                face["interactions"]["count"] == 1:
+        on_timeline = {i["treatment_id"] for i in face["interactions"]["recent"] if i["type"] == "treatment"}
+        served = {a["treatment_id"] for a in face["next_best_actions"]}
+        # the purchase scored, actions served, and every served action delivered onto the timeline
+        if (value.get("rfm") or {}).get("frequency") == 1 and served and served <= on_timeline:
             return face
         return None
 
@@ -48,7 +50,10 @@ def test_a_purchase_reaches_every_service_and_shows_in_the_single_face(gateway: 
         raise AssertionError(f"{exc}; last face: {last}") from None
     assert face["customer_id"] == customer_id and face["degraded"] == []
     assert face["profile"]["attributes"]["first_name"] == "Wanda"                       # identity
-    assert face["interactions"]["recent"][0]["type"] == "purchase"                      # interaction
+    purchases = [i for i in face["interactions"]["recent"] if i["type"] == "purchase"]  # interaction
+    assert len(purchases) == 1 and purchases[0]["direction"] == "inbound"
+    assert face["interactions"]["count"] >= 1 + len(face["next_best_actions"])          # + one per delivery
+    assert all(i["direction"] == "outbound" for i in face["interactions"]["recent"] if i["type"] == "treatment")
     assert face["value"]["rfm"]["frequency"] == 1                                        # scoring, via Kafka
     assert float(face["value"]["rfm"]["monetary"]) == 42.5
     assert any(a["kind"] == "message" for a in face["next_best_actions"])               # treatment, via Kafka

@@ -60,7 +60,9 @@ def jobs_router(jobs: Callable[[Request], Jobs], *, tags: tuple[str, ...] = ("jo
     """``GET /v1/jobs/{job_id}`` and ``GET /v1/jobs``, reading the service's Jobs from the request."""
     router = APIRouter(tags=list(tags))
 
-    @router.get("/v1/jobs/{job_id}", response_model=Job, responses={404: {"description": "Unknown job", **PROBLEM}})
+    @router.get("/v1/jobs/{job_id}", response_model=Job,
+                responses={404: {"description": "Unknown job", **PROBLEM},
+                           422: {"description": "Not a job id", **PROBLEM}})
     def get_job(job_id: JobId, request: Request) -> Job:
         """One job: status, progress, and its result or error (a problem) once finished."""
         job = jobs(request).get(job_id)

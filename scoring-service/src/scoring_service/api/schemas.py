@@ -6,7 +6,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
+
+from idic.types import Rfc3339
 
 
 class Rfm(BaseModel):
@@ -109,7 +111,7 @@ class ClvFitRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    calibration_end: AwareDatetime
+    calibration_end: Rfc3339
     time_unit: Literal["days", "weeks"] = "weeks"
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Path, Query
-from pydantic import AwareDatetime
 
 from idic import ProblemError
+from idic.types import Rfc3339
 
 from ..domain.rules import SLUG
 from ..service_layer import rules as rules_svc
@@ -85,9 +85,9 @@ def rule_versions(rule_id: RuleId, uow_factory: UowFactoryDep) -> list[RuleVersi
 
 @rules_router.get("/v1/rules/{rule_id}/performance", response_model=PerformanceOut, responses=NOT_FOUND)
 def rule_performance(rule_id: RuleId, uow_factory: UowFactoryDep,
-                     since: Annotated[AwareDatetime | None,
+                     since: Annotated[Rfc3339 | None,
                                       Query(description="From (default: 30 days before).")] = None,
-                     until: Annotated[AwareDatetime | None, Query(description="Before (default: now).")] = None,
+                     until: Annotated[Rfc3339 | None, Query(description="Before (default: now).")] = None,
                      ) -> PerformanceOut:
     """Presented, accepted, declined, ignored, converted, rates and revenue of the rule's treated
     and control groups, and the uplift (treated minus control conversion rate)."""
