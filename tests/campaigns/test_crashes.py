@@ -24,6 +24,7 @@ from ..support import (
     customer_digests,
     event_ids_on_topic,
     expected_totals,
+    group_lag,
     metric_total,
     missing_from_inbox,
     purchases_for,
@@ -99,6 +100,27 @@ def redeliveries(stack: Stack) -> float:
     return total
 
 
+CONSUMED_TOPICS = {"scoring": ["idic.interaction", "idic.identity"],
+                   "treatment": ["idic.interaction", "idic.identity", "idic.scoring"]}
+
+
+def _every_event_in_inbox(stack: Stack, kafka: KafkaBroker, name: str, group: str, ids: list[str]) -> None:
+    """Wait until the group has applied every one of these events; a failure tells lost from slow
+    (events missing while the group has nothing left to read are lost)."""
+    seen: dict[str, int] = {}
+
+    def applied() -> bool:
+        seen["missing"] = len(missing_from_inbox(stack.database_urls[name], group, ids))
+        seen["lag"] = group_lag(kafka.bootstrap_servers, group, CONSUMED_TOPICS[name])
+        return seen["missing"] == 0
+
+    try:
+        eventually(applied, timeout=180, interval=1.0, what=f"every event in {name}'s inbox")
+    except AssertionError as exc:
+        raise AssertionError(f"{exc}: {seen['missing']} of {len(ids)} events missing, "
+                             f"{seen['lag']} messages not yet consumed by {group}") from None
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_consumers_killed_at_random_lose_nothing_and_apply_nothing_twice(
         stack: Stack, gateway: httpx.Client, kafka: KafkaBroker, size: Size) -> None:
@@ -125,8 +147,7 @@ def test_consumers_killed_at_random_lose_nothing_and_apply_nothing_twice(
     ids = event_ids_on_topic(kafka.bootstrap_servers, "idic.interaction", set(customers), want=len(events))
     assert len(ids) == len(events) == len(set(ids))
     for name, group in CONSUMERS.items():  # treatment may still be catching up when scoring is done
-        eventually(lambda n=name, g=group: missing_from_inbox(stack.database_urls[n], g, ids) == [], timeout=120,
-                   interval=1.0, what=f"every event in {name}'s inbox")
+        _every_event_in_inbox(stack, kafka, name, group, ids)
     assert_same_state_as_without_crashes(stack, customers, reference)
     print(f"\n[consumer crashes] {len(events)} events, {size.kills} SIGKILLs: 0 lost, 0 applied twice, "
           f"interaction and scoring state per customer identical to a crash-free run, "

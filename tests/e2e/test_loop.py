@@ -35,10 +35,23 @@ LOOP_ENV = {
 
 
 @pytest.fixture(scope="module")
-def loop_stack(kafka: KafkaBroker, postgres: PostgresCluster,
+def loop_kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KafkaBroker]:
+    """A broker of the loop's own. On the session's broker this stack's services would join the consumer
+    groups of the session's stack (same group ids, same topics) and half of the loop's events would be
+    applied to the other stack's databases: scoring "stalled" at about half the purchasers."""
+    broker = KafkaBroker(tmp_path_factory.mktemp("loop-kafka"))
+    broker.start()
+    try:
+        yield broker
+    finally:
+        broker.stop(kill=True)
+
+
+@pytest.fixture(scope="module")
+def loop_stack(loop_kafka: KafkaBroker, postgres: PostgresCluster,
                tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     urls = {svc.name: postgres.create_database(f"loop_{svc.name}") for svc in SERVICES}
-    suite = Stack(kafka_bootstrap=kafka.bootstrap_servers, workdir=tmp_path_factory.mktemp("loop"),
+    suite = Stack(kafka_bootstrap=loop_kafka.bootstrap_servers, workdir=tmp_path_factory.mktemp("loop"),
                   database_urls=urls, extra_env={"IDIC_API_KEYS": json.dumps({API_KEY: ["read", "write", "admin"]}),
                                                  "GATEWAY_RATE_LIMIT_RPS": "0", **LOOP_ENV})
     try:
@@ -86,6 +99,15 @@ def _record(api: httpx.Client, items: list[dict[str, Any]]) -> list[dict[str, An
         assert response.status_code == 202, response.text
         results.extend(response.json()["results"])
     return results
+
+
+def _propensity(api: httpx.Client, rule_id: str, customer_id: str) -> float:
+    """The propensity the rule's action would be ranked with for this customer now (rules:simulate)."""
+    simulated = api.post("/v1/rules:simulate", json={"rule_id": rule_id, "customer_id": customer_id})
+    assert simulated.status_code == 200, simulated.text
+    action = simulated.json()["action"]
+    assert action, simulated.json()
+    return float(action["propensity"])
 
 
 # Under `make bench` for now: it passed alone (3 min 39 s, beside the package suites), but inside the whole
@@ -161,10 +183,12 @@ def test_the_loop_turns_by_itself(api: httpx.Client) -> None:
     # -- the outcome is learnt: the rule's figures move --
     rule_id = treatment["rule_id"]
     before = api.get(f"/v1/rules/{rule_id}/performance").json()
+    learnt_before = _propensity(api, rule_id, vip)
     answered = api.post(f"/v1/treatments/{treatment['treatment_id']}/outcome", json={"outcome": "accepted"})
     assert answered.status_code == 200 and answered.json()["outcome"] == "accepted", answered.text
     after = api.get(f"/v1/rules/{rule_id}/performance").json()
     assert after["accepted"] == before["accepted"] + 1 and after["acceptance_rate"] > 0
+    assert _propensity(api, rule_id, vip) > learnt_before  # an acceptance raises what the next decision expects
 
     # -- bad input on the new endpoints --
     twice = api.post(f"/v1/treatments/{treatment['treatment_id']}/outcome", json={"outcome": "declined"})
