@@ -13,6 +13,12 @@ from .logs import configure_logging
 from .runtime import ServiceRuntime
 from .settings import ServiceSettings
 
+# An idle keep-alive connection must be closed by the client, never by the server first: a server that
+# closes it while the client's pool still holds it makes the client's next request fail ("Can not write
+# request body"). uvicorn's default (5 s) is shorter than the gateway's upstream pool (15 s) and equal to
+# httpx's (5 s); 75 s is what nginx and most load balancers use.
+KEEP_ALIVE_S = 75
+
 
 def serve_api(app_path: str, *, default_port: int) -> None:
     """Run ``module:create_app`` under uvicorn (host/port from HOST/PORT or flags)."""
@@ -21,7 +27,8 @@ def serve_api(app_path: str, *, default_port: int) -> None:
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", default_port)))
     args = parser.parse_args()
     uvicorn.run(app_path, factory=True, host=args.host, port=args.port, log_config=None,
-                access_log=False, proxy_headers=True, timeout_graceful_shutdown=10)
+                access_log=False, proxy_headers=True, timeout_graceful_shutdown=10,
+                timeout_keep_alive=KEEP_ALIVE_S)
 
 
 def run_workers(build_runtime: Callable[[Any], ServiceRuntime[Any]], settings: ServiceSettings, *,
