@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -116,6 +117,7 @@ def _propensity(api: httpx.Client, rule_id: str, customer_id: str) -> float:
 @pytest.mark.bench
 def test_the_loop_turns_by_itself(api: httpx.Client) -> None:
     rng = random.Random(13)
+    started, phases = time.monotonic(), {}
     # -- Identify 1,800 customers; 200 more appear only through their interactions' identifiers --
     known = CUSTOMERS - ANONYMOUS
     # identifiers only: made-up names this alike ("Ann1 Loop", "Ann2 Loop") would rightly match each other
@@ -133,6 +135,7 @@ def test_the_loop_turns_by_itself(api: httpx.Client) -> None:
     anonymous = {r["customer_id"] for r, item in zip(results, history, strict=True) if "identifiers" in item}
     assert len(anonymous) == ANONYMOUS  # one new customer per cookie, every later interaction linked to it
     vip = ids[VIP]
+    phases["identified and recorded"] = time.monotonic() - started
 
     # -- Differentiate without being asked: no clv:fit, no rfm:refresh --
     def scored() -> dict[str, Any] | None:
@@ -142,6 +145,7 @@ def test_the_loop_turns_by_itself(api: httpx.Client) -> None:
         return value if value.get("tier") == "most_valuable" and clv.get("clv_12m") and rfm.get("r") else None
 
     value = eventually(scored, timeout=300, interval=2, what="the schedule fitted, refreshed and scored the VIP")
+    phases["VIP scored by the schedule"] = time.monotonic() - started
     assert value["clv"]["status"] == "scored" and value["clv"]["p_alive"] > 0.5 and value["rfm"]["f"] == 5
     # the first fit came as soon as enough repeat buyers had arrived, asked for by the schedule alone
     fits = api.get("/v1/jobs", params={"kind": "clv_fit", "status": "succeeded"}).json()["jobs"]
@@ -155,6 +159,7 @@ def test_the_loop_turns_by_itself(api: httpx.Client) -> None:
         return all(v.get("tier") and v["rfm"]["status"] == "scored" for v in values)
 
     eventually(everyone_graded, timeout=300, interval=3, what="tiers and RFM grades of a sample of everyone")
+    phases["everyone graded"] = time.monotonic() - started
 
     # -- A complaint of the most valuable customer becomes a service-recovery decision --
     complaint = api.post("/v1/interactions", json={"customer_id": vip, "channel": "phone", "type": "complaint",
@@ -165,7 +170,13 @@ def test_the_loop_turns_by_itself(api: httpx.Client) -> None:
         actions = api.get(f"/v1/customers/{vip}/next-best-actions").json()
         return next((a for a in actions if a["kind"] == RECOVERY_KIND), None)
 
-    action = eventually(recovery, timeout=120, interval=1, what="a service-recovery action for the VIP")
+    try:
+        action = eventually(recovery, timeout=120, interval=1, what="a service-recovery action for the VIP")
+    except AssertionError as exc:  # say why not: what was served, and what each recovery rule saw
+        served = api.get(f"/v1/customers/{vip}/next-best-actions").json()
+        why = {rule: api.post("/v1/rules:simulate", json={"rule_id": rule, "customer_id": vip}).json()
+               for rule in ("service-recovery-top", "service-recovery")}
+        raise AssertionError(f"{exc}; served {served}; simulated {why}") from None
     again = api.get(f"/v1/customers/{vip}/next-best-actions").json()
     assert action["treatment_id"] in [a["treatment_id"] for a in again]  # the same decision, not a new one
     page = api.get(f"/v1/customers/{vip}/treatments").json()
@@ -179,6 +190,7 @@ def test_the_loop_turns_by_itself(api: httpx.Client) -> None:
                      and i.get("payload", {}).get("treatment_id") == treatment["treatment_id"]), None)
 
     eventually(on_timeline, timeout=60, what="the served treatment on the VIP's timeline")
+    phases["complaint answered with a recovery on the timeline"] = time.monotonic() - started
 
     # -- the outcome is learnt: the rule's figures move --
     rule_id = treatment["rule_id"]
@@ -201,3 +213,4 @@ def test_the_loop_turns_by_itself(api: httpx.Client) -> None:
     assert job.status_code == 404 and job.headers["content-type"] == "application/problem+json"
     alien = api.get("/v1/jobs/billing_" + "0" * 32)
     assert alien.status_code == 404 and alien.headers["content-type"] == "application/problem+json"
+    print("\n[loop] " + ", ".join(f"{what} at {at:.0f} s" for what, at in phases.items()))

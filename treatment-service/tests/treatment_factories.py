@@ -9,7 +9,8 @@ from typing import Any
 
 from idic.contracts import CustomerScored, InteractionRecorded, TriggerDetected
 
-T0 = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
+# recent: an interaction or trigger more than a day old is history, which decides nothing (handlers.HISTORY_AFTER)
+T0 = dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0) - dt.timedelta(hours=2)
 
 
 def scored(customer_id: str, **overrides: Any) -> CustomerScored:

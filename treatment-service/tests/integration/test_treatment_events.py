@@ -30,13 +30,13 @@ def test_scores_interactions_and_triggers_build_context_and_actions(client: Test
                    rfm_segment="at_risk", frequency=3, monetary=Decimal("99.90"), scored_at=T0))
     publish(interaction(customer, channel="web", type="visit", occurred_at=T0))
     publish(purchase(customer, channel="store", occurred_at=T0 + dt.timedelta(hours=1)))
-    publish(trigger(customer, trigger_id="trg-1", kind="lapse"))
+    publish(trigger(customer, trigger_id="trg-1", kind="lapse", occurred_at=T0 - dt.timedelta(days=30)))  # history
 
     ctx = wait_context(client, customer, lambda c: c["interactions"]["count"] == 2 and c["recent_triggers"]
                        and c["value"]["tier"])
     assert ctx["value"] == {"tier": "most_valuable", "clv_12m": "1234.500000", "monetary": "99.900000",
                             "currency": "EUR", "p_alive": 0.8, "churn_risk": 0.7, "rfm_segment": "at_risk",
-                            "frequency": 3, "scored_at": "2026-01-01T12:00:00Z"}
+                            "frequency": 3, "scored_at": T0.isoformat().replace("+00:00", "Z")}
     assert ctx["interactions"]["by_channel"] == {"web": 1, "store": 1}
     assert ctx["interactions"]["by_type"] == {"visit": 1, "purchase": 1}
     assert ctx["interactions"]["purchases"] == 1 and ctx["interactions"]["last_channel"] == "store"

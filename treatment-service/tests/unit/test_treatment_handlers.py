@@ -60,6 +60,19 @@ def test_first_purchase_decides_welcome_once_and_publishes_it(uow_factory: servi
     assert event.data["treatment_id"] == treatment.treatment_id and event.data["cause_event_id"] == cause.id
 
 
+def test_history_builds_the_context_but_decides_nothing(uow_factory: services.UowFactory) -> None:
+    """Two years of purchases loaded today send no welcome for a first purchase of two years ago, and an
+    old complaint no apology; the same events as they happen do."""
+    long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=700)
+    apply(uow_factory, purchase("old", occurred_at=long_ago),
+          trigger("old", kind="complaint", occurred_at=long_ago + dt.timedelta(days=1)))
+    context, _ = services.get_context(customer_id="old", uow_factory=uow_factory)
+    assert context.purchases_count == 1 and [t.kind for t in context.recent_triggers] == ["complaint"]
+    assert treatments(uow_factory, "old") == [] and outbox(uow_factory) == []
+    apply(uow_factory, purchase("now", occurred_at=dt.datetime.now(dt.UTC) - dt.timedelta(hours=23)))
+    assert [t.rule_id for t in treatments(uow_factory, "now")] == ["welcome-first-purchase"]
+
+
 def test_welcome_once_per_customer_whichever_event_reports_it(uow_factory: services.UowFactory) -> None:
     hour = dt.timedelta(hours=1)
     apply(uow_factory, scored("c1", frequency=1, scored_at=T0))  # scoring reports the first purchase

@@ -35,6 +35,17 @@ log = get_logger(__name__)
 Change = Callable[[CustomerContext, dt.datetime], bool]
 
 
+HISTORY_AFTER = dt.timedelta(days=1)
+"""An interaction or trigger that occurred longer ago than this when it arrives is history (an import, a
+backfill of last year's purchases): it updates the customer's context, it is no moment to act on. Without
+this, loading two years of purchases sent a welcome message for every first purchase made two years ago."""
+
+
+def _moment(occurred_at: dt.datetime, facts: EventFacts) -> EventFacts | None:
+    """The event's facts when it is recent enough to decide on, else None (context only)."""
+    return facts if utcnow() - occurred_at <= HISTORY_AFTER else None
+
+
 class InvalidCustomerId(ValueError):
     """An event names a customer id we cannot store (dead-lettered by the consumer)."""
 
@@ -109,14 +120,15 @@ def on_interaction_recorded(payload: InteractionRecorded, envelope: CloudEvent, 
         convert_on_purchase(uow, customer_id=target, purchase=payload)
     _update_context(uow, customer_id=payload.customer_id, envelope=envelope,
                     change=lambda c, now: c.apply_interaction(payload, now=now),
-                    event=EventFacts(type="interaction", interaction_type=payload.type[:64], channel=payload.channel))
+                    event=_moment(payload.occurred_at, EventFacts(
+                        type="interaction", interaction_type=payload.type[:64], channel=payload.channel)))
 
 
 def on_trigger_detected(payload: TriggerDetected, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
     """A trigger joins the customer's bounded list of recent triggers."""
     _update_context(uow, customer_id=payload.customer_id, envelope=envelope,
                     change=lambda c, now: c.apply_trigger(payload, now=now),
-                    event=EventFacts(type="trigger", trigger_kind=payload.kind[:64]))
+                    event=_moment(payload.occurred_at, EventFacts(type="trigger", trigger_kind=payload.kind[:64])))
 
 
 def on_segment_changed(payload: SegmentChanged, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
