@@ -1,0 +1,58 @@
+"""The sender's round: claim due deliveries, POST them, record each outcome (retry with
+exponential backoff, or failed once the retry window has passed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from idic import get_logger, utcnow
+
+from ..domain.webhooks import DueDelivery, SendResult, after_failure
+from .services import UowFactory
+
+log = get_logger(__name__)
+SendMany = Callable[[list[DueDelivery]], Iterable[SendResult]]
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Retry schedule of deliveries (TREATMENT_WEBHOOK_* settings)."""
+
+    base_s: float
+    cap_s: float
+    lease_s: float
+
+
+def deliver_due(*, batch: int, schedule: Schedule, send: SendMany, uow_factory: UowFactory,
+                clock: Callable[[], dt.datetime] = utcnow, rand: Callable[[], float] = random.random) -> int:
+    """One round: up to ``batch`` due deliveries are leased, sent, and their outcome recorded;
+    returns how many were sent."""
+    now = clock()
+    with uow_factory() as uow:
+        due = uow.webhooks.claim_due(now=now, lease_until=now + dt.timedelta(seconds=schedule.lease_s), limit=batch)
+        uow.commit()
+    if not due:
+        return 0
+    results = list(send(due))
+    by_id = {d.delivery_id: d for d in due}
+    at = clock()
+    with uow_factory() as uow:
+        for result in results:
+            delivery = by_id[result.delivery_id]
+            if result.ok:
+                uow.webhooks.succeeded(result.delivery_id, at=at, status_code=result.status_code or 200)
+                continue
+            attempts = delivery.attempts + 1
+            then = after_failure(attempts=attempts, now=at, give_up_at=delivery.give_up_at, base_s=schedule.base_s,
+                                 cap_s=schedule.cap_s, rand=rand)
+            uow.webhooks.attempt_failed(result.delivery_id, at=at, status=then.status,
+                                        next_attempt_at=then.next_attempt_at, status_code=result.status_code,
+                                        error=result.error)
+            if then.status == "failed":
+                log.warning("webhook delivery failed for good", delivery_id=result.delivery_id,
+                            webhook_id=delivery.webhook_id, attempts=attempts, error=result.error)
+        uow.commit()
+    return len(results)
