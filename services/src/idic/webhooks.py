@@ -59,7 +59,7 @@ class WebhookCreate(_Strict):
 
 
 class WebhookUpdate(_Strict):
-    """``PATCH /v1/webhooks/{id}``: any of url, events, description, active."""
+    """``PATCH /v1/webhooks/{id}``: any of url, events, description, active (null: unchanged)."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
 
@@ -72,10 +72,13 @@ class WebhookUpdate(_Strict):
     def _something(self) -> WebhookUpdate:
         if not self.model_fields_set:
             raise ValueError("give at least one of url, events, description, active")
-        for name in ("url", "events", "active"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
         return self
+
+    def changes(self) -> dict[str, object]:
+        """What to change: the fields given; null leaves url, events and active as they are
+        (and clears the description)."""
+        return {name: getattr(self, name) for name in self.model_fields_set
+                if getattr(self, name) is not None or name == "description"}
 
 
 class Webhook(BaseModel):

@@ -93,8 +93,7 @@ def get_webhook(webhook_id: WebhookId, uow_factory: UowFactoryDep) -> Webhook:
 @webhooks_router.patch("/v1/webhooks/{webhook_id}", response_model=Webhook, responses=NOT_FOUND)
 def update_webhook(webhook_id: WebhookId, body: WebhookUpdate, uow_factory: UowFactoryDep) -> Webhook:
     """Change a subscription's url, events, description or whether it is active."""
-    changes = body.model_dump(include=body.model_fields_set)
-    return _webhook(svc.update_webhook(webhook_id=webhook_id, changes=changes, uow_factory=uow_factory))
+    return _webhook(svc.update_webhook(webhook_id=webhook_id, changes=body.changes(), uow_factory=uow_factory))
 
 
 @webhooks_router.delete("/v1/webhooks/{webhook_id}", status_code=204, response_class=Response,

@@ -52,11 +52,12 @@ def get_webhook(*, webhook_id: str, uow_factory: UowFactory) -> WebhookRecord:
 
 
 def update_webhook(*, webhook_id: str, changes: dict[str, Any], uow_factory: UowFactory) -> WebhookRecord:
-    """Change url, events, description or active; 404 when unknown."""
+    """Change url, events, description or active (none: the subscription as it is); 404 when unknown."""
     if "events" in changes:
         changes["events"] = sorted(set(changes["events"]))
     with uow_factory() as uow:
-        updated = uow.webhooks.update(webhook_id, {**changes, "updated_at": utcnow()})
+        updated = (uow.webhooks.update(webhook_id, {**changes, "updated_at": utcnow()}) if changes
+                   else uow.webhooks.get(webhook_id))
         if updated is None:
             raise _not_found(f"webhook {webhook_id} not found")
         uow.commit()
