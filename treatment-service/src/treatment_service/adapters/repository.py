@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.context import CustomerContext, Trigger
@@ -104,6 +104,13 @@ class ContextRepository:
         return list(self.session.scalars(select(CustomerAlias.merged_id)
                                          .where(CustomerAlias.survivor_id == survivor_id)
                                          .order_by(CustomerAlias.merged_id)))
+
+    def consent(self, customer_id: str) -> dict[str, bool]:
+        """The stored consent of this id's survivor, in one query ({} when no context)."""
+        survivor = select(CustomerAlias.survivor_id).where(CustomerAlias.merged_id == customer_id).scalar_subquery()
+        found = self.session.execute(select(CustomerContextRow.consent).where(
+            CustomerContextRow.customer_id == func.coalesce(survivor, customer_id))).scalar_one_or_none()
+        return dict(found or {})
 
     # -- erasure ----------------------------------------------------------------------
     def is_erased(self, customer_id: str) -> bool:

@@ -41,6 +41,8 @@ class WebhookRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.due_now = False  # a delivery became due in this transaction: wake the sender after commit
+        self._active: list[WebhookRecord] | None = None  # read once per transaction (a consumer batch)
+        self._queued: list[dict[str, Any]] = []
 
     # -- subscriptions ------------------------------------------------------------
     def add(self, row: WebhookRow) -> WebhookRecord:
@@ -58,8 +60,12 @@ class WebhookRepository:
                                                                                       WebhookRow.id))]
 
     def active(self) -> list[WebhookRecord]:
-        """The subscriptions that receive deliveries (few: filtered by event name in Python)."""
-        return [_webhook(r) for r in self.session.scalars(select(WebhookRow).where(WebhookRow.active.is_(True)))]
+        """The subscriptions that receive deliveries (few: filtered by event name in Python), read
+        once per unit of work so that a consumer batch of hundreds of events asks once."""
+        if self._active is None:
+            self._active = [_webhook(r) for r in self.session.scalars(
+                select(WebhookRow).where(WebhookRow.active.is_(True)))]
+        return self._active
 
     def update(self, webhook_id: str, changes: dict[str, Any]) -> WebhookRecord | None:
         row = self.session.get(WebhookRow, webhook_id)
@@ -76,14 +82,20 @@ class WebhookRepository:
         return _changed(self.session.execute(delete(WebhookRow).where(WebhookRow.id == webhook_id))) > 0
 
     # -- deliveries ---------------------------------------------------------------
-    def add_deliveries(self, rows: list[dict[str, Any]]) -> None:
-        """Insert deliveries; one that exists for (webhook, event) is left as it is."""
+    def queue_deliveries(self, rows: list[dict[str, Any]]) -> None:
+        """Deliveries to insert with ``flush_deliveries`` (a consumer batch's, in one statement)."""
+        self._queued.extend(rows)
+
+    def flush_deliveries(self) -> None:
+        """Insert the queued deliveries; one that exists for (webhook, event) is left as it is."""
+        rows, self._queued = self._queued, []
         if not rows:
             return
         self.due_now = True
         insert = pg_insert if self.session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        self.session.execute(insert(WebhookDeliveryRow).values(rows).on_conflict_do_nothing(
-            index_elements=["webhook_id", "event_id"]))
+        for start in range(0, len(rows), 1000):
+            self.session.execute(insert(WebhookDeliveryRow).values(rows[start:start + 1000])
+                                 .on_conflict_do_nothing(index_elements=["webhook_id", "event_id"]))
 
     def get_delivery(self, webhook_id: str, delivery_id: str) -> DeliveryRecord | None:
         row = self.session.get(WebhookDeliveryRow, delivery_id, populate_existing=True)
@@ -120,9 +132,10 @@ class WebhookRepository:
         return [DueDelivery(delivery_id=r[0], webhook_id=r[1], url=r[2], secret=r[3], body=r[4] or "",
                             attempts=r[5], give_up_at=r[6]) for r in rows if r[4] is not None]
 
-    def succeeded(self, delivery_id: str, *, at: dt.datetime, status_code: int) -> None:
+    def succeeded(self, delivery_ids: list[str], *, at: dt.datetime, status_code: int) -> None:
+        """Deliveries the receiver answered with ``status_code`` (2xx), in one statement."""
         d = WebhookDeliveryRow
-        self.session.execute(update(d).where(d.id == delivery_id, d.status == "pending").values(
+        self.session.execute(update(d).where(d.id.in_(delivery_ids), d.status == "pending").values(
             status="succeeded", attempts=d.attempts + 1, next_attempt_at=None, last_attempt_at=at,
             last_status_code=status_code, last_error=None, delivered_at=at))
 

@@ -40,10 +40,15 @@ def deliver_due(*, batch: int, schedule: Schedule, send: SendMany, uow_factory: 
     by_id = {d.delivery_id: d for d in due}
     at = clock()
     with uow_factory() as uow:
+        by_code: dict[int, list[str]] = {}
+        for result in results:
+            if result.ok:
+                by_code.setdefault(result.status_code or 200, []).append(result.delivery_id)
+        for code, ids in by_code.items():
+            uow.webhooks.succeeded(ids, at=at, status_code=code)
         for result in results:
             delivery = by_id[result.delivery_id]
             if result.ok:
-                uow.webhooks.succeeded(result.delivery_id, at=at, status_code=result.status_code or 200)
                 continue
             attempts = delivery.attempts + 1
             then = after_failure(attempts=attempts, now=at, give_up_at=delivery.give_up_at, base_s=schedule.base_s,

@@ -105,8 +105,7 @@ def _refused_contact(uow: TreatmentUnitOfWork, envelope: CloudEvent) -> bool:
     """An outbound treatment for a customer whose stored consent says do_not_contact (or contact: false)."""
     if envelope.type not in OUTBOUND_TREATMENT_EVENTS or envelope.data.get("channel") is None:
         return False
-    context = uow.contexts.get(uow.contexts.resolve(envelope.subject or ""))
-    consent = context.consent if context is not None else {}
+    consent = uow.contexts.consent(envelope.subject or "")
     return consent.get("do_not_contact") is True or consent.get("contact") is False
 
 
@@ -126,7 +125,9 @@ def fan_out(payload: EventPayload, envelope: CloudEvent, uow: TreatmentUnitOfWor
         return 0
     body = envelope.to_json_bytes().decode()
     give_up_at = now + dt.timedelta(seconds=max_age_s)
-    uow.webhooks.add_deliveries([
+    # inserted once for the whole consumer batch, just before its commit
+    uow.before_commit("webhook-deliveries", uow.webhooks.flush_deliveries)
+    uow.webhooks.queue_deliveries([
         {"id": new_delivery_id(), "webhook_id": w.webhook_id, "event_id": envelope.id, "event_type": envelope.type,
          "customer_id": envelope.subject, "body": body, "status": "pending", "attempts": 0, "next_attempt_at": now,
          "give_up_at": give_up_at, "created_at": now} for w in subscribers])
