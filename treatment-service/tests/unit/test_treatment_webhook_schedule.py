@@ -23,7 +23,7 @@ T0 = dt.datetime(2026, 12, 6, 4, 0, tzinfo=dt.UTC)
 def delivery(**overrides: typing.Any) -> DueDelivery:
     fields: dict[str, typing.Any] = {"delivery_id": "msg_1", "webhook_id": "wh_1", "url": "https://hooks.example/x",
                                      "secret": new_secret(), "body": '{"id":"e-1"}', "attempts": 0,
-                                     "give_up_at": T0 + dt.timedelta(days=2)}
+                                     "give_up_at": T0 + dt.timedelta(days=2), "created_at": T0}
     return DueDelivery(**{**fields, **overrides})
 
 

@@ -121,7 +121,7 @@ class WebhookRepository:
         to expire: the delivery is tried again, with the same webhook-id."""
         d, w = WebhookDeliveryRow, WebhookRow
         rows = self.session.execute(
-            select(d.id, d.webhook_id, w.url, w.secret, d.body, d.attempts, d.give_up_at)
+            select(d.id, d.webhook_id, w.url, w.secret, d.body, d.attempts, d.give_up_at, d.created_at)
             .join(w, w.id == d.webhook_id)
             .where(d.status == "pending", d.next_attempt_at <= now)
             .order_by(d.next_attempt_at).limit(limit)
@@ -130,7 +130,7 @@ class WebhookRepository:
             return []
         self.session.execute(update(d).where(d.id.in_([r[0] for r in rows])).values(next_attempt_at=lease_until))
         return [DueDelivery(delivery_id=r[0], webhook_id=r[1], url=r[2], secret=r[3], body=r[4] or "",
-                            attempts=r[5], give_up_at=r[6]) for r in rows if r[4] is not None]
+                            attempts=r[5], give_up_at=r[6], created_at=r[7]) for r in rows if r[4] is not None]
 
     def succeeded(self, delivery_ids: list[str], *, at: dt.datetime, status_code: int) -> None:
         """Deliveries the receiver answered with ``status_code`` (2xx), in one statement."""

@@ -69,6 +69,7 @@ class DueDelivery:
     body: str
     attempts: int
     give_up_at: dt.datetime
+    created_at: dt.datetime
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from prometheus_client import Counter, Histogram
+
 from idic import get_logger, utcnow
 
 from ..domain.webhooks import DueDelivery, SendResult, after_failure
@@ -15,6 +17,10 @@ from .services import UowFactory
 
 log = get_logger(__name__)
 SendMany = Callable[[list[DueDelivery]], Iterable[SendResult]]
+ATTEMPTS = Counter("treatment_webhook_attempts_total", "Webhook POSTs by result",
+                   ["result"])  # succeeded | retry | failed (the last try of a delivery failed)
+DELIVERY_AGE = Histogram("treatment_webhook_delivery_seconds", "Delivery created -> succeeded",
+                         buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 30, 300, 3600, 86400))
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,9 @@ def deliver_due(*, batch: int, schedule: Schedule, send: SendMany, uow_factory: 
                 by_code.setdefault(result.status_code or 200, []).append(result.delivery_id)
         for code, ids in by_code.items():
             uow.webhooks.succeeded(ids, at=at, status_code=code)
+            ATTEMPTS.labels("succeeded").inc(len(ids))
+            for delivery_id in ids:
+                DELIVERY_AGE.observe((at - by_id[delivery_id].created_at).total_seconds())
         for result in results:
             delivery = by_id[result.delivery_id]
             if result.ok:
@@ -56,6 +65,7 @@ def deliver_due(*, batch: int, schedule: Schedule, send: SendMany, uow_factory: 
             uow.webhooks.attempt_failed(result.delivery_id, at=at, status=then.status,
                                         next_attempt_at=then.next_attempt_at, status_code=result.status_code,
                                         error=result.error)
+            ATTEMPTS.labels("retry" if then.status == "pending" else "failed").inc()
             if then.status == "failed":
                 log.warning("webhook delivery failed for good", delivery_id=result.delivery_id,
                             webhook_id=delivery.webhook_id, attempts=attempts, error=result.error)
