@@ -5,10 +5,13 @@ re-sent; a redelivered event makes no second delivery; consent and erasure; bad 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import threading
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -273,3 +276,81 @@ def test_list_patch_and_bad_input(client: TestClient, receiver: WebhookReceiver)
     problem(client.post(f"/v1/webhooks/{hook['webhook_id']}/deliveries/msg_unknown:retry"), 404)
     problem(client.post("/v1/webhooks/wh_unknown/deliveries/msg_unknown:retry"), 404)
     assert client.delete(f"/v1/webhooks/{hook['webhook_id']}").status_code == 204
+
+
+def test_two_senders_never_claim_one_delivery_and_a_dead_senders_lease_expires(client: TestClient,
+                                                                                receiver: WebhookReceiver) -> None:
+    """Two replicas' sender rounds at once take disjoint deliveries (PostgreSQL: FOR UPDATE SKIP LOCKED;
+    both: only rows still due when the claiming UPDATE runs); a delivery claimed by a sender that died
+    is due again once its lease ran out, same id. The rows are due a day from now, so the app's own
+    sender leaves them alone: the test's claims pass that clock."""
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    hook = subscribe(client, receiver.url, "customer.scored")
+    later = utcnow() + dt.timedelta(days=1)
+    ids = [f"msg_claim{uuid.uuid4().hex[:20]}" for _ in range(40)]
+    with runtime.uow() as uow:
+        uow.webhooks.queue_deliveries([
+            {"id": i, "webhook_id": hook["webhook_id"], "event_id": f"e-{i}", "event_type": "idic.customer.scored.v1",
+             "customer_id": "c", "body": "{}", "status": "pending", "attempts": 0, "next_attempt_at": later,
+             "give_up_at": later + dt.timedelta(hours=1), "created_at": utcnow()} for i in ids])
+        uow.webhooks.flush_deliveries()
+        uow.commit()
+    barrier = threading.Barrier(2)
+    lease = later + dt.timedelta(seconds=60)
+
+    def claim(_: int) -> list[str]:
+        with runtime.uow() as uow:
+            barrier.wait()
+            got = uow.webhooks.claim_due(now=later, lease_until=lease, limit=30)
+            time.sleep(0.3)  # hold the claim open while the other sender claims
+            uow.commit()
+        return [d.delivery_id for d in got if d.delivery_id in ids]
+    with ThreadPoolExecutor(2) as pool:
+        first, second = pool.map(claim, range(2))
+    assert not set(first) & set(second) and len(first) + len(second) >= 30, (len(first), len(second))
+    with runtime.uow() as uow:
+        rest = [d.delivery_id for d in uow.webhooks.claim_due(now=later, lease_until=lease, limit=100)
+                if d.delivery_id in ids]
+        uow.commit()
+    assert sorted(first + second + rest) == sorted(ids)  # each exactly once
+    with runtime.uow() as uow:  # all leased: nobody claims them before the lease ends ...
+        assert [d for d in uow.webhooks.claim_due(now=lease - dt.timedelta(seconds=1), lease_until=lease,
+                                                  limit=100) if d.delivery_id in ids] == []
+    with runtime.uow() as uow:  # ... and after it (the senders "died" without recording) they are due again
+        again = [d.delivery_id for d in uow.webhooks.claim_due(now=lease, lease_until=lease + dt.timedelta(days=9),
+                                                               limit=100) if d.delivery_id in ids]
+        uow.commit()
+    assert sorted(again) == sorted(ids)
+    assert client.delete(f"/v1/webhooks/{hook['webhook_id']}").status_code == 204
+
+
+@pytest.mark.parametrize("database", ["sqlite", "postgres"])
+def test_pending_deliveries_survive_a_restart(request: pytest.FixtureRequest, database: str, kafka: Any,
+                                              publish: Any, receiver: WebhookReceiver, tmp_path: Path) -> None:
+    """The service stops while its receiver is down; a new process on the same database sends
+    what was pending, with the same webhook-id."""
+    if database == "sqlite":
+        url = f"sqlite:///{tmp_path / 'restart.db'}"
+    else:
+        url = request.getfixturevalue("postgres").create_database(f"treatment_whr_{uuid.uuid4().hex[:10]}")
+    settings = Settings(database_url=url, kafka_bootstrap_servers=kafka.bootstrap_servers,
+                        consumer_group=f"treatment-whr-{uuid.uuid4().hex[:8]}", relay_poll_interval_s=0.05,
+                        log_json=False, log_level="WARNING", expiry_sweep_interval_s=0, webhook_retry_base_s=0.2,
+                        webhook_retry_cap_s=0.5, webhook_timeout_s=2.0, webhook_lease_s=10.0, webhook_batch=16)
+    receiver.down()
+    customer = new_customer_id()
+    with TestClient(create_app(settings)) as first:
+        hook = subscribe(first, receiver.url, "segment.changed")
+        event = publish(SegmentChanged(customer_id=customer, segment_id="s-restart", entered=True,
+                                       changed_at=utcnow()))
+        [pending] = eventually(lambda: [d for d in deliveries(first, hook["webhook_id"], "pending")
+                                        if d["event_id"] == event.id and d["attempts"] >= 1], what="pending delivery")
+    receiver.up()
+    time.sleep(0.5)
+    assert receiver.requests() == []  # nobody sends while the service is down
+    with TestClient(create_app(settings)) as second:
+        [got] = eventually(lambda: [r for r in receiver.requests() if json.loads(r.body)["id"] == event.id],
+                           what="delivery after the restart")
+        assert got.headers["webhook-id"] == pending["delivery_id"]
+        Webhook(hook["secret"]).verify(got.body, got.headers)
+        eventually(lambda: deliveries(second, hook["webhook_id"], "succeeded"), what="recorded as succeeded")

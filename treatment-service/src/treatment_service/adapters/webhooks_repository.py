@@ -116,21 +116,26 @@ class WebhookRepository:
 
     def claim_due(self, *, now: dt.datetime, lease_until: dt.datetime, limit: int) -> list[DueDelivery]:
         """Pending deliveries due now, leased to this sender until ``lease_until`` (their
-        next_attempt_at), so another sender skips them; on PostgreSQL rows another sender is
-        claiming are skipped too (FOR UPDATE SKIP LOCKED). A sender that dies leaves the lease
-        to expire: the delivery is tried again, with the same webhook-id."""
+        next_attempt_at), so no other sender takes them: only rows still due when the UPDATE runs
+        are claimed (RETURNING says which), and on PostgreSQL rows another sender is claiming are
+        skipped at once (FOR UPDATE SKIP LOCKED). A sender that dies leaves the lease to expire: the
+        delivery is tried again, with the same webhook-id."""
         d, w = WebhookDeliveryRow, WebhookRow
+        candidates = list(self.session.scalars(
+            select(d.id).where(d.status == "pending", d.next_attempt_at <= now)
+            .order_by(d.next_attempt_at).limit(limit).with_for_update(skip_locked=True)))
+        if not candidates:
+            return []
+        claimed = list(self.session.scalars(
+            update(d).where(d.id.in_(candidates), d.status == "pending", d.next_attempt_at <= now)
+            .values(next_attempt_at=lease_until).returning(d.id)))
+        if not claimed:
+            return []
         rows = self.session.execute(
             select(d.id, d.webhook_id, w.url, w.secret, d.body, d.attempts, d.give_up_at, d.created_at)
-            .join(w, w.id == d.webhook_id)
-            .where(d.status == "pending", d.next_attempt_at <= now)
-            .order_by(d.next_attempt_at).limit(limit)
-            .with_for_update(of=d, skip_locked=True)).all()
-        if not rows:
-            return []
-        self.session.execute(update(d).where(d.id.in_([r[0] for r in rows])).values(next_attempt_at=lease_until))
-        return [DueDelivery(delivery_id=r[0], webhook_id=r[1], url=r[2], secret=r[3], body=r[4] or "",
-                            attempts=r[5], give_up_at=r[6], created_at=r[7]) for r in rows if r[4] is not None]
+            .join(w, w.id == d.webhook_id).where(d.id.in_(claimed))).all()
+        return [DueDelivery(delivery_id=r[0], webhook_id=r[1], url=r[2], secret=r[3], body=r[4], attempts=r[5],
+                            give_up_at=r[6], created_at=r[7]) for r in rows if r[4] is not None]
 
     def succeeded(self, delivery_ids: list[str], *, at: dt.datetime, status_code: int) -> None:
         """Deliveries the receiver answered with ``status_code`` (2xx), in one statement."""
