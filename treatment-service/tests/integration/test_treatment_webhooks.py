@@ -213,6 +213,16 @@ def test_erasure_deletes_the_bodies_of_the_persons_deliveries(client: TestClient
     eventually(lambda: [r for r in receiver.requests() if json.loads(r.body)["id"] == erased.id],
                what="the erasure notification itself delivered")
     assert [r for r in receiver.requests() if json.loads(r.body)["id"] == changed.id] == []
+    # a late event about the erased person (after this service applied the erasure) goes nowhere
+    eventually(lambda: client.get(f"/internal/erasures/{customer}").status_code == 200, what="erasure applied")
+    late = publish(SegmentChanged(customer_id=customer, segment_id="s-late", entered=True, changed_at=utcnow()))
+    other = new_customer_id()
+    marker = publish(SegmentChanged(customer_id=other, segment_id="s-late", entered=True, changed_at=utcnow()),
+                     key=customer)  # same partition, after the late event
+    eventually(lambda: [r for r in receiver.requests() if json.loads(r.body)["id"] == marker.id],
+               what="the next event delivered")
+    assert [r for r in receiver.requests() if json.loads(r.body)["id"] == late.id] == []
+    assert not [d for d in deliveries(client, hook["webhook_id"]) if d["event_id"] == late.id]
 
 
 def test_deleted_and_inactive_webhooks_send_nothing(client: TestClient, publish: Any,

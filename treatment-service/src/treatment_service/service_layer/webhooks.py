@@ -111,7 +111,8 @@ def _refused_contact(uow: TreatmentUnitOfWork, envelope: CloudEvent) -> bool:
 
 def fan_out(payload: EventPayload, envelope: CloudEvent, uow: TreatmentUnitOfWork, *, max_age_s: float) -> int:
     """One pending delivery per active subscription to this event's name that existed when it
-    occurred; returns how many. A customer's erasure also erases the bodies of their deliveries."""
+    occurred; returns how many. A customer's erasure also erases the bodies of their deliveries,
+    and later events about them (once this service applied the erasure) are not delivered."""
     name = event_name(envelope.type)
     now = utcnow()
     if isinstance(payload, CustomerErased):
@@ -120,6 +121,8 @@ def fan_out(payload: EventPayload, envelope: CloudEvent, uow: TreatmentUnitOfWor
     subscribers = [w for w in uow.webhooks.active() if name in w.events and w.created_at <= envelope.time]
     if not subscribers:
         return 0
+    if not isinstance(payload, CustomerErased) and envelope.subject and uow.contexts.is_erased(envelope.subject):
+        return 0  # a late event about an erased person goes nowhere
     if _refused_contact(uow, envelope):
         log.info("outbound treatment of a customer who refused contact not delivered", event_id=envelope.id)
         return 0
