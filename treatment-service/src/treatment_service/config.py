@@ -33,6 +33,8 @@ class Settings(ServiceSettings):
     webhook_retry_cap_s: float = Field(default=3600.0, gt=0, description="Longest wait between two tries.")
     webhook_max_age_s: float = Field(default=172_800.0, gt=0, description=(
         "Retry window: a delivery still failing this long after it was created (or re-sent) is failed."))
+    webhook_retention_s: float = Field(default=30 * 86_400.0, gt=0, description=(
+        "Succeeded and failed deliveries are deleted this long after they were created."))
     webhook_lease_s: float = Field(default=300.0, gt=0, description=(
         "A claimed delivery is not claimed again for this long (a crashed sender's ones are retried after it)."))
 

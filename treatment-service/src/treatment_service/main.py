@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -25,10 +26,11 @@ from .config import Settings
 from .domain.webhooks import DueDelivery, SendResult
 from .service_layer.handlers import HANDLERS
 from .service_layer.outcomes import expire_due
-from .service_layer.webhook_sending import Schedule, deliver_due
+from .service_layer.webhook_sending import Schedule, deliver_due, prune_finished
 from .service_layer.webhooks import fan_out_handlers
 
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"  # migrations ship inside the package
+PRUNE_EVERY_S = 600.0  # finished webhook deliveries past their retention are deleted this often
 log = get_logger(__name__)
 
 
@@ -77,8 +79,15 @@ class TreatmentRuntime(ServiceRuntime[TreatmentUnitOfWork]):
         def send(due: list[DueDelivery]) -> list[SendResult]:
             return list(pool.map(lambda d: poster.post(d, at=utcnow()), due))
 
+        pruned_at = 0.0
         try:
             while not stop.is_set():
+                if time.monotonic() - pruned_at > PRUNE_EVERY_S:
+                    pruned_at = time.monotonic()
+                    try:
+                        prune_finished(now=utcnow(), retention_s=settings.webhook_retention_s, uow_factory=self.uow)
+                    except Exception as exc:  # noqa: BLE001 - tried again at the next prune time
+                        log.warning("webhook deliveries prune failed", error=repr(exc))
                 self.webhook_wake.clear()  # a commit after this point wakes the wait below
                 try:
                     sent = deliver_due(batch=settings.webhook_batch, schedule=schedule, send=send,

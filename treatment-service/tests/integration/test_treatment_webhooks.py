@@ -27,6 +27,7 @@ from idic.contracts import CustomerErased, CustomerUpdated, SegmentChanged, Trea
 from idic_devstack.receiver import Received, WebhookReceiver
 from treatment_service.config import Settings
 from treatment_service.main import create_app
+from treatment_service.service_layer.webhook_sending import prune_finished
 
 PROBLEM = "application/problem+json"
 MAX_AGE_S = 3.0  # retry window of this module's app: a failing receiver makes a delivery failed quickly
@@ -364,3 +365,25 @@ def test_pending_deliveries_survive_a_restart(request: pytest.FixtureRequest, da
         assert got.headers["webhook-id"] == pending["delivery_id"]
         Webhook(hook["secret"]).verify(got.body, got.headers)
         eventually(lambda: deliveries(second, hook["webhook_id"], "succeeded"), what="recorded as succeeded")
+
+
+def test_finished_deliveries_past_the_retention_are_pruned_and_pending_ones_stay(client: TestClient,
+                                                                                 receiver: WebhookReceiver) -> None:
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    hook = subscribe(client, receiver.url, "customer.scored")
+    client.patch(f"/v1/webhooks/{hook['webhook_id']}", json={"active": False})
+    old, recent = utcnow() - dt.timedelta(days=40), utcnow() - dt.timedelta(days=1)
+    rows = {f"msg_prune{status}{age}{uuid.uuid4().hex[:8]}": (status, at)
+            for status in ("succeeded", "failed", "pending") for age, at in (("old", old), ("new", recent))}
+    with runtime.uow() as uow:
+        uow.webhooks.queue_deliveries([
+            {"id": i, "webhook_id": hook["webhook_id"], "event_id": f"e-{i}", "event_type": "idic.customer.scored.v1",
+             "customer_id": "c", "body": "{}", "status": status, "attempts": 1,
+             "next_attempt_at": utcnow() + dt.timedelta(days=1) if status == "pending" else None,
+             "give_up_at": utcnow() + dt.timedelta(days=2), "created_at": at} for i, (status, at) in rows.items()])
+        uow.webhooks.flush_deliveries()
+        uow.commit()
+    assert prune_finished(now=utcnow(), retention_s=30 * 86_400, uow_factory=runtime.uow) >= 2
+    left = {d["delivery_id"] for d in deliveries(client, hook["webhook_id"])}
+    assert left == {i for i, (status, at) in rows.items() if status == "pending" or at == recent}
+    assert client.delete(f"/v1/webhooks/{hook['webhook_id']}").status_code == 204

@@ -166,3 +166,8 @@ class WebhookRepository:
         erased = _changed(self.session.execute(update(d).where(*scope, d.status == "succeeded").values(body=None)))
         return erased + _changed(self.session.execute(update(d).where(*scope, d.status != "succeeded").values(
             body=None, status="failed", next_attempt_at=None, last_error=ERASED, last_attempt_at=now)))
+
+    def prune(self, *, before: dt.datetime) -> int:
+        """Delete finished (succeeded or failed) deliveries created before ``before``; pending ones stay."""
+        d = WebhookDeliveryRow
+        return _changed(self.session.execute(delete(d).where(d.status != "pending", d.created_at < before)))

@@ -71,3 +71,11 @@ def deliver_due(*, batch: int, schedule: Schedule, send: SendMany, uow_factory: 
                             webhook_id=delivery.webhook_id, attempts=attempts, error=result.error)
         uow.commit()
     return len(results)
+
+
+def prune_finished(*, now: dt.datetime, retention_s: float, uow_factory: UowFactory) -> int:
+    """Forget succeeded and failed deliveries older than the retention (the outbox is not an archive)."""
+    with uow_factory() as uow:
+        gone = uow.webhooks.prune(before=now - dt.timedelta(seconds=retention_s))
+        uow.commit()
+    return gone
