@@ -300,11 +300,10 @@ def test_two_senders_never_claim_one_delivery_and_a_dead_senders_lease_expires(c
     later = utcnow() + dt.timedelta(days=1)
     ids = [f"msg_claim{uuid.uuid4().hex[:20]}" for _ in range(40)]
     with runtime.uow() as uow:
-        uow.webhooks.queue_deliveries([
+        uow.webhooks.add_deliveries([
             {"id": i, "webhook_id": hook["webhook_id"], "event_id": f"e-{i}", "event_type": "idic.customer.scored.v1",
              "customer_id": "c", "body": "{}", "status": "pending", "attempts": 0, "next_attempt_at": later,
              "give_up_at": later + dt.timedelta(hours=1), "created_at": utcnow()} for i in ids])
-        uow.webhooks.flush_deliveries()
         uow.commit()
     barrier = threading.Barrier(2)
     lease = later + dt.timedelta(seconds=60)
@@ -376,12 +375,11 @@ def test_finished_deliveries_past_the_retention_are_pruned_and_pending_ones_stay
     rows = {f"msg_prune{status}{age}{uuid.uuid4().hex[:8]}": (status, at)
             for status in ("succeeded", "failed", "pending") for age, at in (("old", old), ("new", recent))}
     with runtime.uow() as uow:
-        uow.webhooks.queue_deliveries([
+        uow.webhooks.add_deliveries([
             {"id": i, "webhook_id": hook["webhook_id"], "event_id": f"e-{i}", "event_type": "idic.customer.scored.v1",
              "customer_id": "c", "body": "{}", "status": status, "attempts": 1,
              "next_attempt_at": utcnow() + dt.timedelta(days=1) if status == "pending" else None,
              "give_up_at": utcnow() + dt.timedelta(days=2), "created_at": at} for i, (status, at) in rows.items()])
-        uow.webhooks.flush_deliveries()
         uow.commit()
     assert prune_finished(now=utcnow(), retention_s=30 * 86_400, uow_factory=runtime.uow) >= 2
     left = {d["delivery_id"] for d in deliveries(client, hook["webhook_id"])}

@@ -83,12 +83,16 @@ class WebhookRepository:
 
     # -- deliveries ---------------------------------------------------------------
     def queue_deliveries(self, rows: list[dict[str, Any]]) -> None:
-        """Deliveries to insert with ``flush_deliveries`` (a consumer batch's, in one statement)."""
+        """Deliveries to insert later in this unit of work (a consumer batch's, checked and inserted together)."""
         self._queued.extend(rows)
 
-    def flush_deliveries(self) -> None:
-        """Insert the queued deliveries; one that exists for (webhook, event) is left as it is."""
+    def take_queued(self) -> list[dict[str, Any]]:
+        """The queued deliveries (the queue is emptied)."""
         rows, self._queued = self._queued, []
+        return rows
+
+    def add_deliveries(self, rows: list[dict[str, Any]]) -> None:
+        """Insert deliveries; one that exists for (webhook, event) is left as it is."""
         if not rows:
             return
         self.due_now = True

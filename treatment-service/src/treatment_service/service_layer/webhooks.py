@@ -101,39 +101,55 @@ def retry_delivery(*, webhook_id: str, delivery_id: str, max_age_s: float,
     return updated
 
 
-def _refused_contact(uow: TreatmentUnitOfWork, envelope: CloudEvent) -> bool:
-    """An outbound treatment for a customer whose stored consent says do_not_contact (or contact: false)."""
-    if envelope.type not in OUTBOUND_TREATMENT_EVENTS or envelope.data.get("channel") is None:
-        return False
-    consent = uow.contexts.consent(envelope.subject or "")
+def _refuses_contact(consent: dict[str, bool]) -> bool:
     return consent.get("do_not_contact") is True or consent.get("contact") is False
 
 
+def flush_deliveries(uow: TreatmentUnitOfWork) -> int:
+    """Insert the deliveries queued by this batch's events, in one statement, but none about a person
+    erased here, nor an outbound treatment (one with a channel) for a customer whose stored consent
+    refuses contact; two or three queries for the whole batch. Returns how many were inserted."""
+    queued = uow.webhooks.take_queued()
+    if not queued:
+        return 0
+    erased = uow.contexts.erased_among({r["customer_id"] for r in queued if r["customer_id"]
+                                        and r["event_type"] != CustomerErased.event_type})
+    outbound = {r["id"] for r in queued if r.pop("_outbound")}
+    refusing = {c for c, consent in uow.contexts.consents({r["customer_id"] for r in queued if r["id"] in outbound
+                                                           and r["customer_id"]}).items() if _refuses_contact(consent)}
+    rows = [r for r in queued if r["customer_id"] not in erased or r["event_type"] == CustomerErased.event_type]
+    kept = [r for r in rows if not (r["id"] in outbound and r["customer_id"] in refusing)]
+    if len(kept) < len(queued):
+        log.info("webhook deliveries withheld", erased=len(queued) - len(rows), refused_contact=len(rows) - len(kept))
+    uow.webhooks.add_deliveries(kept)
+    return len(kept)
+
+
 def fan_out(payload: EventPayload, envelope: CloudEvent, uow: TreatmentUnitOfWork, *, max_age_s: float) -> int:
-    """One pending delivery per active subscription to this event's name that existed when it
-    occurred; returns how many. A customer's erasure also erases the bodies of their deliveries,
-    and later events about them (once this service applied the erasure) are not delivered."""
+    """Queue one pending delivery per active subscription to this event's name that existed when it
+    occurred (``flush_deliveries`` inserts them before the batch commits); returns how many. A
+    customer's erasure also erases the bodies of their deliveries, and later events about them
+    (once this service applied the erasure) are not delivered."""
     name = event_name(envelope.type)
     now = utcnow()
     if isinstance(payload, CustomerErased):
+        flush_deliveries(uow)  # earlier events of this consumer batch are erased too
         ids = [payload.customer_id, *uow.contexts.merged_ids(payload.customer_id)]
         uow.webhooks.erase_bodies(ids, keep_event_id=envelope.id, now=now)
     subscribers = [w for w in uow.webhooks.active() if name in w.events and w.created_at <= envelope.time]
     if not subscribers:
         return 0
-    if not isinstance(payload, CustomerErased) and envelope.subject and uow.contexts.is_erased(envelope.subject):
-        return 0  # a late event about an erased person goes nowhere
-    if _refused_contact(uow, envelope):
-        log.info("outbound treatment of a customer who refused contact not delivered", event_id=envelope.id)
-        return 0
     body = envelope.to_json_bytes().decode()
     give_up_at = now + dt.timedelta(seconds=max_age_s)
-    # inserted once for the whole consumer batch, just before its commit
-    uow.before_commit("webhook-deliveries", uow.webhooks.flush_deliveries)
+    outbound = envelope.type in OUTBOUND_TREATMENT_EVENTS and envelope.data.get("channel") is not None
+
+    def flush() -> None:
+        flush_deliveries(uow)
+    uow.before_commit("webhook-deliveries", flush)
     uow.webhooks.queue_deliveries([
         {"id": new_delivery_id(), "webhook_id": w.webhook_id, "event_id": envelope.id, "event_type": envelope.type,
          "customer_id": envelope.subject, "body": body, "status": "pending", "attempts": 0, "next_attempt_at": now,
-         "give_up_at": give_up_at, "created_at": now} for w in subscribers])
+         "give_up_at": give_up_at, "created_at": now, "_outbound": outbound} for w in subscribers])
     return len(subscribers)
 
 
