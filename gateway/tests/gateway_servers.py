@@ -255,6 +255,44 @@ class FakeSuite:
         def job_list(kind: str | None = None) -> dict[str, Any]:
             return {"jobs": [j for j in jobs.values() if kind in (None, j["kind"])]}
 
+        # the shapes of idic.webhooks (what treatment-service answers)
+        webhook = {"webhook_id": "wh-1", "url": "https://hooks.example.com/idic", "events": ["treatment.decided"],
+                   "description": None, "active": True, "created_at": NOW, "updated_at": NOW}
+        delivery = {"delivery_id": "msg_1", "webhook_id": "wh-1", "event_id": "e-1",
+                    "event_type": "idic.treatment.decided.v1", "status": "failed", "attempts": 8,
+                    "next_attempt_at": None, "give_up_at": None, "last_status_code": 500, "last_error": "HTTP 500",
+                    "created_at": NOW, "delivered_at": None}
+
+        @app.post("/v1/webhooks", status_code=201)
+        async def create_webhook(request: Request) -> dict[str, Any]:
+            return {**webhook, **(await request.json()), "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}
+
+        @app.get("/v1/webhooks")
+        def list_webhooks() -> dict[str, Any]:
+            return {"webhooks": [webhook]}
+
+        @app.api_route("/v1/webhooks/{webhook_id}", methods=["GET", "PATCH", "DELETE"], response_model=None)
+        async def one_webhook(webhook_id: str, request: Request) -> JSONResponse | None:
+            if webhook_id != "wh-1":
+                return _not_found("unknown webhook")
+            if request.method == "DELETE":
+                return None
+            changes = await request.json() if request.method == "PATCH" else {}
+            return JSONResponse({**webhook, **{k: v for k, v in changes.items() if v is not None}})
+
+        @app.get("/v1/webhooks/{webhook_id}/deliveries")
+        def deliveries(webhook_id: str) -> JSONResponse:
+            if webhook_id != "wh-1":
+                return _not_found("unknown webhook")
+            return JSONResponse({"deliveries": [delivery], "next_cursor": None})
+
+        @app.post("/v1/webhooks/{webhook_id}/deliveries/{delivery_id}:retry", status_code=202)
+        def retry(webhook_id: str, delivery_id: str) -> JSONResponse:
+            if (webhook_id, delivery_id) != ("wh-1", "msg_1"):
+                return _not_found("unknown delivery")
+            return JSONResponse({**delivery, "status": "pending", "next_attempt_at": NOW, "give_up_at": NOW},
+                                status_code=202)
+
         @app.get("/v1/models/clv")
         def last_fit() -> dict[str, Any]:
             return fit

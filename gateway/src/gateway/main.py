@@ -44,6 +44,7 @@ from .api.routes import (
     reviews,
     scoring,
     treatment,
+    webhooks,
 )
 from .api.routes.docs import install_docs
 from .api.security import Limiters, declare_scopes
@@ -140,6 +141,6 @@ def create_app(settings: Settings | None = None, *,
     app.openapi = public_openapi  # type: ignore[method-assign]
     # customers first: its fixed paths (/lookup, /merge) must win over /{customer_id}
     for router in (customers.search_router, customers.router, erasures.router, reviews.router,
-                   interactions.router, scoring.router, treatment.router, jobs.router):
+                   interactions.router, scoring.router, treatment.router, webhooks.router, jobs.router):
         app.include_router(router)
     return app

@@ -44,6 +44,15 @@ def test_bearer_and_x_api_key_both_work(gateway: TestClient, upstreams: Upstream
     ("DELETE", "/v1/rules/r1", None, WRITE),
     ("DELETE", "/v1/customers/c1", None, WRITE),
     ("GET", "/v1/customers/c1/export", None, WRITE),
+    # webhooks: admin only, reading included (where the platform's events go, and their secrets)
+    ("POST", "/v1/webhooks", {"url": "https://h.example.com/x", "events": ["treatment.decided"]}, WRITE),
+    ("GET", "/v1/webhooks", None, WRITE),
+    ("GET", "/v1/webhooks", None, READ),
+    ("GET", "/v1/webhooks/wh1", None, READ),
+    ("PATCH", "/v1/webhooks/wh1", {"active": False}, WRITE),
+    ("DELETE", "/v1/webhooks/wh1", None, WRITE),
+    ("GET", "/v1/webhooks/wh1/deliveries?status=failed", None, READ),
+    ("POST", "/v1/webhooks/wh1/deliveries/msg_1:retry", None, WRITE),
 ])
 def test_missing_scope_is_403(gateway: TestClient, upstreams: Upstreams, method: str, path: str, body: object,
                               headers: dict[str, str]) -> None:
@@ -65,6 +74,8 @@ def test_write_and_admin_keys_pass(gateway: TestClient, upstreams: Upstreams) ->
     upstreams.on("treatment", "POST", "/v1/rules", httpx.Response(201, json={"rule_id": "r1"}))
     assert gateway.post("/v1/customers/identify", json=BODY, headers=WRITE).status_code == 200
     assert gateway.post("/v1/rules", json={"name": "x"}, headers=ADMIN).status_code == 201
+    upstreams.on("treatment", "GET", "/v1/webhooks", httpx.Response(200, json={"webhooks": []}))
+    assert gateway.get("/v1/webhooks", headers=ADMIN).status_code == 200
 
 
 @pytest.mark.parametrize("path", ["/healthz", "/metrics", "/openapi.json", "/docs"])
@@ -125,6 +136,8 @@ def test_openapi_names_the_scope_each_operation_needs(gateway: TestClient) -> No
     assert scopes("get", "/v1/customers/{customer_id}") == {"read"}
     assert scopes("post", "/v1/interactions") == {"write"}
     for method, path in (("delete", "/v1/customers/{customer_id}"), ("get", "/v1/customers/{customer_id}/export"),
-                         ("post", "/v1/rules"), ("put", "/v1/rules/{rule_id}"), ("get", "/v1/erasures/{customer_id}")):
+                         ("post", "/v1/rules"), ("put", "/v1/rules/{rule_id}"), ("get", "/v1/erasures/{customer_id}"),
+                         ("get", "/v1/webhooks"), ("post", "/v1/webhooks"), ("patch", "/v1/webhooks/{webhook_id}"),
+                         ("post", "/v1/webhooks/{webhook_id}/deliveries/{delivery_id}:retry")):
         assert scopes(method, path) == {"admin"}, (method, path)
     assert "security" not in spec["paths"]["/healthz"]["get"]

@@ -68,6 +68,14 @@ ROUTES = [
      "/v1/treatments/t1/outcome"),
     ("GET", "/v1/customers/c1/treatments?limit=5&cursor=abc", None, "treatment", "/v1/customers/c1/treatments"),
     ("GET", "/v1/rules/r1/performance?since=2024-01-01T00:00:00Z", None, "treatment", "/v1/rules/r1/performance"),
+    ("POST", "/v1/webhooks", {"url": "https://h.example.com/x", "events": ["treatment.decided"]}, "treatment",
+     "/v1/webhooks"),
+    ("GET", "/v1/webhooks", None, "treatment", "/v1/webhooks"),
+    ("GET", "/v1/webhooks/wh1", None, "treatment", "/v1/webhooks/wh1"),
+    ("PATCH", "/v1/webhooks/wh1", {"active": False}, "treatment", "/v1/webhooks/wh1"),
+    ("DELETE", "/v1/webhooks/wh1", None, "treatment", "/v1/webhooks/wh1"),
+    ("GET", "/v1/webhooks/wh1/deliveries?status=failed&limit=10", None, "treatment", "/v1/webhooks/wh1/deliveries"),
+    ("POST", "/v1/webhooks/wh1/deliveries/msg_1:retry", None, "treatment", "/v1/webhooks/wh1/deliveries/msg_1:retry"),
     ("GET", "/v1/jobs/scoring_00ff", None, "scoring", "/v1/jobs/scoring_00ff"),
     ("GET", "/v1/jobs/identity_00ff", None, "identity", "/v1/jobs/identity_00ff"),
     ("GET", "/v1/jobs/interaction_00ff", None, "interaction", "/v1/jobs/interaction_00ff"),
@@ -75,7 +83,8 @@ ROUTES = [
 
 
 DECLARED = {("POST", "/v1/interactions"): 202, ("POST", "/v1/interactions:batch"): 202, ("POST", "/v1/rules"): 201,
-            ("POST", "/v1/segments"): 201}
+            ("POST", "/v1/segments"): 201, ("POST", "/v1/webhooks"): 201, ("DELETE", "/v1/webhooks/wh1"): 204,
+            ("POST", "/v1/webhooks/wh1/deliveries/msg_1:retry"): 202}
 
 
 @pytest.mark.parametrize(("method", "path", "body", "service", "upstream_path"), ROUTES,

@@ -25,6 +25,9 @@ KEYS = {"k-read": ["read"], "k-all": ["read", "write", "admin"]}
     ("POST", "/v1/triggers:scan", "admin"), ("POST", "/v1/models/matching:train", "admin"),
     ("POST", "/v1/reviews/{review_id}:accept", "write"), ("GET", "/v1/reviews", "read"),
     ("GET", "/v1/feedback/nps", "read"),
+    ("GET", "/v1/webhooks", "admin"), ("POST", "/v1/webhooks", "admin"), ("GET", "/v1/webhooks/{webhook_id}", "admin"),
+    ("PATCH", "/v1/webhooks/{webhook_id}", "admin"), ("GET", "/v1/webhooks/{webhook_id}/deliveries", "admin"),
+    ("POST", "/v1/webhooks/{webhook_id}/deliveries/{delivery_id}:retry", "admin"),
     ("GET", "/healthz", None), ("GET", "/readyz", None), ("GET", "/metrics", None),
     ("GET", "/openapi.json", None), ("GET", "/docs", None),
 ])

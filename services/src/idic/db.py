@@ -144,6 +144,7 @@ def bulk_insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> Non
     columns = [c for c in table.columns if c.key in rows[0]]
     json_columns = {c.key for c in columns if isinstance(c.type, JSON)}
     raw = session.connection().connection.driver_connection
+    assert raw is not None  # a live psycopg connection (copies() said so)
     with raw.cursor() as cursor, cursor.copy(
             f"COPY {table.name} ({', '.join(c.name for c in columns)}) FROM STDIN") as copy:
         for row in rows:

@@ -1,5 +1,6 @@
-"""Public bodies of the loop (API.md: jobs, treatments and their outcomes, rule performance,
-webhooks). Answers are passed through from the owning service; these models document them."""
+"""Public bodies of the loop (API.md: jobs, treatments and their outcomes, rule performance;
+webhooks' are declared once in ``idic.webhooks``). Answers are passed through from the owning
+service; these models document them."""
 
 from __future__ import annotations
 

@@ -24,13 +24,14 @@ def required_scope(method: str, route_path: str) -> str | None:
     """The scope a route template needs; None for the open operational routes.
 
     GET needs read, POST/PUT write; DELETE, the GDPR export and erasure status, changes to rules,
-    segments and the contact policy, and the population-wide jobs (RFM refresh,
+    segments and the contact policy, webhooks (every method), and the population-wide jobs (RFM refresh,
     trigger scan, training the matching model, dedupe) need admin."""
     if route_path in PUBLIC_PATHS:
         return None
     method = method.upper()
-    if method == "DELETE" or route_path.endswith("/export") or route_path.startswith("/v1/erasures/"):
-        return ADMIN
+    if (method == "DELETE" or route_path.endswith("/export") or route_path.startswith("/v1/erasures/")
+            or route_path == "/v1/webhooks" or route_path.startswith("/v1/webhooks/")):
+        return ADMIN  # webhooks: where the platform's events go is an administrator's decision
     if method in ("POST", "PUT", "PATCH") and (route_path in ADMIN_WRITES or route_path.startswith("/v1/rules/")):
         return ADMIN
     if method in ("GET", "HEAD", "OPTIONS"):

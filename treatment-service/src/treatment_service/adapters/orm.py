@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Float, Index, Integer, String, UniqueConstraint, false
+from sqlalchemy import JSON, BigInteger, Boolean, Float, Index, Integer, String, Text, UniqueConstraint, false, true
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -187,3 +187,45 @@ class ContactPolicyRow(Base):
     open_offer_days: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     updated_by: Mapped[str] = mapped_column(String(200))
+
+
+class WebhookRow(Base):
+    """A webhook subscription: deliveries of the named events to ``url``, signed with ``secret``."""
+
+    __tablename__ = "webhooks"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048))
+    events: Mapped[list[str]] = mapped_column(JSON)  # public names (idic.webhooks.EVENT_NAMES)
+    secret: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str | None] = mapped_column(String(500))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class WebhookDeliveryRow(Base):
+    """The deliveries outbox: one event for one subscription; ``id`` is the webhook-id header
+    (the same on every retry). ``next_attempt_at`` is also the lease of a delivery being sent."""
+
+    __tablename__ = "webhook_deliveries"
+    __table_args__ = (UniqueConstraint("webhook_id", "event_id", name="uq_webhook_deliveries_webhook_event"),
+                      Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),
+                      Index("ix_webhook_deliveries_webhook_created", "webhook_id", "created_at"),
+                      Index("ix_webhook_deliveries_customer", "customer_id"))
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    webhook_id: Mapped[str] = mapped_column(String(40))
+    event_id: Mapped[str] = mapped_column(String(64))
+    event_type: Mapped[str] = mapped_column(String(255))
+    customer_id: Mapped[str | None] = mapped_column(String(CUSTOMER_ID_LENGTH))
+    body: Mapped[str | None] = mapped_column(Text)  # the CloudEvent as sent; null once erased (GDPR)
+    status: Mapped[str] = mapped_column(String(16))  # pending | succeeded | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    give_up_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    last_attempt_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    last_status_code: Mapped[int | None] = mapped_column(Integer)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)

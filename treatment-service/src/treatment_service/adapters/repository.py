@@ -105,7 +105,27 @@ class ContextRepository:
                                          .where(CustomerAlias.survivor_id == survivor_id)
                                          .order_by(CustomerAlias.merged_id)))
 
+    def consents(self, customer_ids: set[str]) -> dict[str, dict[str, bool]]:
+        """The stored consent of each id's survivor (ids without a context are left out), in two queries."""
+        if not customer_ids:
+            return {}
+        aliases = select(CustomerAlias.merged_id, CustomerAlias.survivor_id).where(
+            CustomerAlias.merged_id.in_(customer_ids))
+        survivor: dict[str, str] = {merged: kept for merged, kept in self.session.execute(aliases)}
+        wanted = {survivor.get(c, c) for c in customer_ids}
+        stored: dict[str, dict[str, bool] | None] = {cid: consent for cid, consent in self.session.execute(
+            select(CustomerContextRow.customer_id, CustomerContextRow.consent).where(
+                CustomerContextRow.customer_id.in_(wanted)))}
+        return {c: dict(stored[survivor.get(c, c)] or {}) for c in customer_ids if survivor.get(c, c) in stored}
+
     # -- erasure ----------------------------------------------------------------------
+    def erased_among(self, customer_ids: set[str]) -> set[str]:
+        """Which of these ids have an erasure tombstone (one query)."""
+        if not customer_ids:
+            return set()
+        return set(self.session.scalars(select(ErasedCustomer.customer_id).where(
+            ErasedCustomer.customer_id.in_(customer_ids))))
+
     def is_erased(self, customer_id: str) -> bool:
         return self.session.get(ErasedCustomer, customer_id) is not None
 

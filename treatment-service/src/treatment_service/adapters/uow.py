@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy.orm import Session
 
 from idic import UnitOfWork
@@ -9,15 +11,27 @@ from idic import UnitOfWork
 from .repository import ContextRepository
 from .rules_repository import RuleRepository
 from .treatments_repository import TreatmentRepository
+from .webhooks_repository import WebhookRepository
 
 
 class TreatmentUnitOfWork(UnitOfWork):
     contexts: ContextRepository
     treatments: TreatmentRepository
     rules: RuleRepository
+    webhooks: WebhookRepository
+    on_deliveries_due: Callable[[], None] | None = None  # the runtime wakes the webhook sender with it
 
     def _attach(self, session: Session) -> None:
         self.contexts = ContextRepository(session)
         self.treatments = TreatmentRepository(session)
         # the compiled-rules cache lives as long as this database's session factory
         self.rules = RuleRepository(session, self._session_factory)
+        self.webhooks = WebhookRepository(session)
+
+    def commit(self) -> None:
+        """Commit; then, if a webhook delivery became due, wake the sender (no wait for its next tick)."""
+        super().commit()
+        if self.webhooks.due_now:
+            self.webhooks.due_now = False
+            if self.on_deliveries_due is not None:
+                self.on_deliveries_due()
