@@ -51,12 +51,8 @@ def loop_kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KafkaBroker
     """A broker of the loop's own. On the session's broker this stack's services would join the consumer
     groups of the session's stack (same group ids, same topics) and half of the loop's events would be
     applied to the other stack's databases: scoring "stalled" at about half the purchasers."""
-    broker = KafkaBroker(tmp_path_factory.mktemp("loop-kafka"))
-    broker.start()
-    try:
+    with KafkaBroker(tmp_path_factory.mktemp("loop-kafka")) as broker:
         yield broker
-    finally:
-        broker.stop(kill=True)
 
 
 @pytest.fixture(scope="module")

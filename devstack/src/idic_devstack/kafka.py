@@ -150,6 +150,13 @@ class KafkaBroker:
         self.wait_ready(timeout=timeout)
         return self
 
+    def __enter__(self) -> KafkaBroker:
+        """``with KafkaBroker(dir) as broker:`` a throw-away broker, killed at the end."""
+        return self.start()
+
+    def __exit__(self, *_: object) -> None:
+        self.stop(kill=True)
+
     def wait_ready(self, *, timeout: float) -> None:
         """Wait until the broker answers a metadata request (not just an open port)."""
         from kafka.admin import KafkaAdminClient

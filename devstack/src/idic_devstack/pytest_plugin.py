@@ -27,12 +27,8 @@ def infra_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def kafka(infra_dir: Path) -> Iterator[KafkaBroker]:
     """A real single-node KRaft Kafka broker on a free port."""
-    broker = KafkaBroker(infra_dir / "kafka")
-    broker.start()
-    try:
+    with KafkaBroker(infra_dir / "kafka") as broker:
         yield broker
-    finally:
-        broker.stop(kill=True)
 
 
 @pytest.fixture(scope="session")
