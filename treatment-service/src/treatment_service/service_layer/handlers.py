@@ -57,12 +57,21 @@ def checked_id(customer_id: str) -> str:
     return customer_id
 
 
-def _update_context(uow: TreatmentUnitOfWork, *, customer_id: str, envelope: CloudEvent, change: Change,
-                    event: EventFacts | None) -> None:
-    """Apply ``change`` to the survivor's context and (for ``event``) decide what newly fires."""
+def _live_target(uow: TreatmentUnitOfWork, customer_id: str) -> str | None:
+    """The survivor standing for this id, or None when that person was erased."""
     target = uow.contexts.resolve(checked_id(customer_id))
     if uow.contexts.is_erased(target):
         log.info("event for an erased customer ignored", customer_id=target)
+        return None
+    return target
+
+
+def _update_context(uow: TreatmentUnitOfWork, *, customer_id: str, envelope: CloudEvent, change: Change,
+                    event: EventFacts | None, target: str | None = None) -> None:
+    """Apply ``change`` to the survivor's context and (for ``event``) decide what newly fires.
+    ``target``: the survivor, when the caller already resolved it (one alias and tombstone lookup per event)."""
+    target = target or _live_target(uow, customer_id)
+    if target is None:
         return
     now = utcnow()
     context = uow.contexts.get(target)
@@ -115,10 +124,11 @@ def on_customer_scored(payload: CustomerScored, envelope: CloudEvent, uow: Treat
 def on_interaction_recorded(payload: InteractionRecorded, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
     """One more interaction (counters per channel and type, last interaction, purchases); a
     purchase converts the treatments it is attributed to."""
-    target = uow.contexts.resolve(checked_id(payload.customer_id))
-    if not uow.contexts.is_erased(target):
-        convert_on_purchase(uow, customer_id=target, purchase=payload)
-    _update_context(uow, customer_id=payload.customer_id, envelope=envelope,
+    target = _live_target(uow, payload.customer_id)
+    if target is None:
+        return
+    convert_on_purchase(uow, customer_id=target, purchase=payload)
+    _update_context(uow, customer_id=payload.customer_id, envelope=envelope, target=target,
                     change=lambda c, now: c.apply_interaction(payload, now=now),
                     event=_moment(payload.occurred_at, EventFacts(
                         type="interaction", interaction_type=payload.type[:64], channel=payload.channel)))
