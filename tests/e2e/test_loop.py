@@ -177,7 +177,7 @@ def test_the_loop_turns_by_itself(api: httpx.Client, receiver: WebhookReceiver, 
 
     value = eventually(scored, timeout=300, interval=2, what="the schedule fitted, refreshed and scored the VIP")
     phases["VIP scored by the schedule"] = time.monotonic() - started
-    assert value["clv"]["status"] == "scored" and value["clv"]["p_alive"] > 0.5 and value["rfm"]["f"] == 5
+    assert value["clv"]["status"] == "scored" and value["clv"]["p_alive"] > 0.5
     # the first fit came as soon as enough repeat buyers had arrived, asked for by the schedule alone
     fits = api.get("/v1/jobs", params={"kind": "clv_fit", "status": "succeeded"}).json()["jobs"]
     assert fits and {f["created_by"] for f in fits} == {"system:schedule"}
@@ -196,6 +196,8 @@ def test_the_loop_turns_by_itself(api: httpx.Client, receiver: WebhookReceiver, 
         eventually(lambda g=group, t=topics: group_lag(loop_kafka.bootstrap_servers, g, t) == 0, timeout=300,
                    interval=2, what=f"{group} caught up with the history")
     phases["history applied everywhere"] = time.monotonic() - started
+    # graded against everyone once all of the VIP's 40 purchases are in (the first grade may have come mid-way)
+    assert api.get(f"/v1/customers/{vip}/value").json()["rfm"]["f"] == 5
 
     # -- A complaint of the most valuable customer becomes a service-recovery decision, while the subscriber
     #    is down for 30 s --

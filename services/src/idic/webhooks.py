@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from .contracts import EVENT_TYPES
 
@@ -66,7 +66,7 @@ class WebhookUpdate(_Strict):
     url: Url | None = Field(default=None, min_length=1, max_length=2048, json_schema_extra={"pattern": URL_PATTERN})
     events: list[WebhookEvent] | None = Field(default=None, min_length=1, max_length=20)
     description: str | None = Field(default=None, max_length=500, pattern=r"^[^\x00]*$")
-    active: bool | None = None
+    active: StrictBool | None = None  # JSON true/false only: 0 and "yes" are refused, as the schema says
 
     @model_validator(mode="after")
     def _something(self) -> WebhookUpdate:

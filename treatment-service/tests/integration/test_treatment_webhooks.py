@@ -277,6 +277,7 @@ def test_list_patch_and_bad_input(client: TestClient, receiver: WebhookReceiver)
     unchanged = client.patch(f"/v1/webhooks/{hook['webhook_id']}", json={"url": None, "active": None})
     assert unchanged.status_code == 200 and unchanged.json() == patched.json()  # null leaves them as they are
     problem(client.patch(f"/v1/webhooks/{hook['webhook_id']}", json={"url": "file:///etc/passwd"}), 422, "body.url")
+    problem(client.patch(f"/v1/webhooks/{hook['webhook_id']}", json={"active": 0}), 422, "body.active")  # not a bool
     for method in ("GET", "PATCH", "DELETE"):
         problem(client.request(method, "/v1/webhooks/wh_unknown", json={"active": True}), 404)
     problem(client.get("/v1/webhooks/wh_unknown/deliveries"), 404)
