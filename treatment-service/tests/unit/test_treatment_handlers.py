@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event as sa_event
 from sqlalchemy import func, select
 from treatment_factories import T0, interaction, purchase, scored, trigger
 
@@ -17,12 +19,12 @@ from treatment_service.adapters.orm import Treatment, messaging
 from treatment_service.config import Settings
 from treatment_service.main import build_runtime
 from treatment_service.service_layer import outcomes, services
-from treatment_service.service_layer.handlers import HANDLERS, InvalidCustomerId
+from treatment_service.service_layer.handlers import HANDLERS, InvalidCustomerId, prepare_batch
 
 
-@pytest.fixture
-def uow_factory(tmp_path: Path) -> Iterator[services.UowFactory]:
-    runtime = build_runtime(Settings(database_url=f"sqlite:///{tmp_path}/t.db", kafka_bootstrap_servers="127.0.0.1:1"))
+@contextmanager
+def migrated(path: Path) -> Iterator[services.UowFactory]:
+    runtime = build_runtime(Settings(database_url=f"sqlite:///{path}", kafka_bootstrap_servers="127.0.0.1:1"))
     runtime.migrate()
     try:
         yield runtime.uow
@@ -30,10 +32,18 @@ def uow_factory(tmp_path: Path) -> Iterator[services.UowFactory]:
         runtime.stop()
 
 
-def apply(uow_factory: services.UowFactory, *payloads: EventPayload) -> list[CloudEvent]:
-    """Handle events in one transaction, as the consumer's batch path does."""
+@pytest.fixture
+def uow_factory(tmp_path: Path) -> Iterator[services.UowFactory]:
+    with migrated(tmp_path / "t.db") as factory:
+        yield factory
+
+
+def apply(uow_factory: services.UowFactory, *payloads: EventPayload, prepare: bool = True) -> list[CloudEvent]:
+    """Handle events in one transaction, as the consumer's batch path does (prefetch included)."""
     events = [CloudEvent.wrap(p, source="/test") for p in payloads]
     with uow_factory() as uow:
+        if prepare:
+            prepare_batch(uow, list(zip(events, payloads, strict=True)))
         for event, payload in zip(events, payloads, strict=True):
             HANDLERS[event.type](payload, event, uow)
         uow.commit()
@@ -178,3 +188,56 @@ def test_outcome_once(uow_factory: services.UowFactory) -> None:
 def test_next_best_actions_unknown_customer_is_empty(uow_factory: services.UowFactory) -> None:
     assert services.get_next_best_actions(customer_id="nobody", channel=None, limit=10, uow_factory=uow_factory) == []
 
+
+def _state(uow_factory: services.UowFactory, customer_ids: list[str]) -> dict[str, object]:
+    """Each id's context (as the API shows it), merged ids and treatments, or 404."""
+    state: dict[str, object] = {}
+    for customer_id in customer_ids:
+        try:
+            context, merged_ids = services.get_context(customer_id=customer_id, uow_factory=uow_factory)
+        except ProblemError as problem:
+            state[customer_id] = problem.status
+            continue
+        rows = treatments(uow_factory, customer_id)
+        state[customer_id] = (context.customer_id, context.interactions_count, context.purchases_count,
+                              context.channel_counts, merged_ids, sorted((t.rule_id, t.occurrence) for t in rows))
+    return state
+
+
+def test_a_prefetched_batch_ends_as_the_same_batch_without_prefetch(tmp_path: Path) -> None:
+    """Merges, unmerges and erasures inside one batch change what the prefetch loaded: the batch must end
+    exactly as it does when every handler asks the database itself."""
+    history = [purchase("a"), purchase("b"), interaction("c"), purchase("d"), purchase("e")]
+    batch = [purchase("a"), CustomersMerged(customer_id="a", merged_ids=["b"]), interaction("b", channel="email"),
+             CustomerErased(customer_id="c", erased_at=T0), purchase("c"), CustomersMerged(customer_id="d",
+             merged_ids=["e"]), CustomerUnmerged(customer_id="d", restored_id="e"), purchase("e"),
+             interaction("f"), CustomerErased(customer_id="a", erased_at=T0), interaction("b")]
+    states = []
+    for prepare in (False, True):
+        with migrated(tmp_path / f"prepare-{prepare}.db") as factory:
+            apply(factory, *history, prepare=prepare)
+            apply(factory, *batch, prepare=prepare)
+            states.append(_state(factory, ["a", "b", "c", "d", "e", "f"]))
+    assert states[0] == states[1]
+    assert states[1]["a"] == states[1]["b"] == states[1]["c"] == 404 and states[1]["e"][0] == "e"
+
+
+def test_prefetch_saves_queries_applying_history(tmp_path: Path) -> None:
+    events = [purchase(f"c{i}") for i in range(100)] + [interaction(f"c{i}") for i in range(100)]
+    counts = []
+    for prepare in (False, True):
+        with migrated(tmp_path / f"count-{prepare}.db") as factory:
+            apply(factory, *events[:10], prepare=prepare)  # warm: migrations, rules, policy
+            statements: list[str] = []
+            with factory() as uow:
+                engine = uow.session.get_bind()
+
+            def counted(*args: object, into: list[str] = statements) -> None:
+                into.append(str(args[2]))
+
+            sa_event.listen(engine, "before_cursor_execute", counted)
+            apply(factory, *events[10:], prepare=prepare)
+            sa_event.remove(engine, "before_cursor_execute", counted)
+            counts.append(len(statements))
+    print(f"\n[prefetch] statements for 190 events: {counts[0]} without, {counts[1]} with")
+    assert counts[1] < counts[0] * 0.75, counts  # three queries for the batch instead of about two per event

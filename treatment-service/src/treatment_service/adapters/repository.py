@@ -35,9 +35,40 @@ class ContextRepository:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        # What prefetch() found absent, so that lookups of it need no query; every write below keeps them true.
+        self._no_alias: set[str] = set()
+        self._not_erased: set[str] = set()
+        self._no_context: set[str] = set()
+        self._prefetched: list[object] = []  # the session's identity map holds rows weakly: keep them loaded
+
+    def prefetch(self, customer_ids: set[str]) -> None:
+        """Load what a consumer batch about these customers will read (their aliases, then their survivors'
+        tombstones and contexts) in three queries instead of several per event."""
+        ids = {c for c in customer_ids if c}
+        if not ids:
+            return
+        aliases = list(self.session.scalars(select(CustomerAlias).where(CustomerAlias.merged_id.in_(ids))))
+        survivors = {a.merged_id: a.survivor_id for a in aliases}
+        targets = {survivors.get(c, c) for c in ids}
+        erased = set(self.session.scalars(select(ErasedCustomer.customer_id).where(
+            ErasedCustomer.customer_id.in_(targets))))
+        contexts = list(self.session.scalars(select(CustomerContextRow).where(
+            CustomerContextRow.customer_id.in_(targets))))
+        self._prefetched.extend([*aliases, *contexts])
+        self._no_alias |= ids - survivors.keys()
+        self._not_erased |= targets - erased
+        self._no_context |= targets - {row.customer_id for row in contexts}
+
+    def _forget_loaded(self, model: type, customer_id: str) -> None:
+        """A row deleted by a bulk statement must not be served from the identity map afterwards."""
+        stale = self.session.identity_map.get(self.session.identity_key(model, customer_id))
+        if stale is not None:
+            self.session.expunge(stale)
 
     def get(self, customer_id: str) -> CustomerContext | None:
         """The context of exactly this id (no alias resolution)."""
+        if customer_id in self._no_context:
+            return None
         row = self.session.get(CustomerContextRow, customer_id)
         if row is None:
             return None
@@ -55,10 +86,12 @@ class ContextRepository:
 
     def save(self, context: CustomerContext) -> None:
         """Insert or update; flushed so later handlers in the same transaction see it."""
-        row = self.session.get(CustomerContextRow, context.customer_id)
+        row = None if context.customer_id in self._no_context else self.session.get(CustomerContextRow,
+                                                                                    context.customer_id)
         if row is None:
             row = CustomerContextRow(customer_id=context.customer_id)
             self.session.add(row)
+            self._no_context.discard(context.customer_id)
         for name in _PLAIN_FIELDS:
             setattr(row, name, getattr(context, name))
         row.channel_counts = dict(context.channel_counts)
@@ -72,10 +105,14 @@ class ContextRepository:
     def delete(self, customer_id: str) -> None:
         """Forget the context of this id."""
         self.session.execute(delete(CustomerContextRow).where(CustomerContextRow.customer_id == customer_id))
+        self._forget_loaded(CustomerContextRow, customer_id)
+        self._no_context.add(customer_id)
 
     # -- merges -----------------------------------------------------------------------
     def resolve(self, customer_id: str) -> str:
         """The survivor standing for this id (aliases are kept one hop deep)."""
+        if customer_id in self._no_alias:
+            return customer_id
         alias = self.session.get(CustomerAlias, customer_id)
         return alias.survivor_id if alias is not None else customer_id
 
@@ -83,7 +120,8 @@ class ContextRepository:
         """Point ``merged_id`` and everything that pointed at it to ``survivor_id``."""
         self.session.execute(update(CustomerAlias).where(CustomerAlias.survivor_id == merged_id)
                              .values(survivor_id=survivor_id).execution_options(synchronize_session="fetch"))
-        alias = self.session.get(CustomerAlias, merged_id)
+        alias = None if merged_id in self._no_alias else self.session.get(CustomerAlias, merged_id)
+        self._no_alias.discard(merged_id)
         if alias is None:
             self.session.add(CustomerAlias(merged_id=merged_id, survivor_id=survivor_id, merged_at=at))
         else:
@@ -127,6 +165,8 @@ class ContextRepository:
             ErasedCustomer.customer_id.in_(customer_ids))))
 
     def is_erased(self, customer_id: str) -> bool:
+        if customer_id in self._not_erased:
+            return False
         return self.session.get(ErasedCustomer, customer_id) is not None
 
     def erased_at(self, customer_id: str) -> dt.datetime | None:
@@ -140,8 +180,11 @@ class ContextRepository:
         ids = [customer_id, *self.merged_ids(customer_id)]
         self.session.execute(delete(CustomerAlias).where(
             (CustomerAlias.survivor_id == customer_id) | (CustomerAlias.merged_id == customer_id)))
+        for gone in ids:
+            self._forget_loaded(CustomerAlias, gone)
         self.delete(customer_id)
         for erased in ids:
+            self._not_erased.discard(erased)
             if self.session.get(ErasedCustomer, erased) is None:
                 self.session.add(ErasedCustomer(customer_id=erased, erased_at=at))
         self.session.flush()

@@ -16,6 +16,7 @@ from idic.contracts import (
     CustomersMerged,
     CustomerUnmerged,
     CustomerUpdated,
+    EventPayload,
     InteractionRecorded,
     SegmentChanged,
     TriggerDetected,
@@ -187,6 +188,14 @@ def on_customer_erased(payload: CustomerErased, envelope: CloudEvent, uow: Treat
     erased = uow.contexts.erase(customer_id=checked_id(payload.customer_id), at=payload.erased_at)
     uow.treatments.delete_for(erased)
 
+
+def prepare_batch(uow: TreatmentUnitOfWork, events: list[tuple[CloudEvent, EventPayload]]) -> None:
+    """Before a consumer batch: load the aliases, tombstones and contexts its events will read, in three
+    queries (applying history, a query or two per event less: see the README's performance section)."""
+    uow.contexts.prefetch({payload.customer_id for _, payload in events if isinstance(payload, _ABOUT_ONE_CUSTOMER)})
+
+
+_ABOUT_ONE_CUSTOMER = (CustomerScored, InteractionRecorded, TriggerDetected, SegmentChanged, CustomerUpdated)
 
 HANDLERS: dict[str, Handler] = {
     CustomerScored.event_type: on_customer_scored,
