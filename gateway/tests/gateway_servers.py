@@ -13,6 +13,8 @@ import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from idic.public.treatment import Rule, RuleDocument
+
 ANN = "c-ann"
 NOW = "2026-11-20T10:00:00+00:00"
 LATER = "2026-11-27T10:00:00+00:00"
@@ -96,17 +98,19 @@ class FakeSuite:
                 return _not_found("not scored")
             return JSONResponse({
                 "customer_id": ANN,
-                "rfm": {"recency_days": 12, "frequency": 7, "monetary": "412.50", "currency": "EUR",
-                        "r": 5, "f": 4, "m": 4, "segment": "champions"},
-                "clv": {"p_alive": 0.93, "expected_purchases_90d": 1.8, "expected_avg_order_value": "58.90",
-                        "clv_12m": "431.20"},
-                "tier": "most_valuable", "segments": ["weekend-shoppers", "eco-buyers"], "churn_risk": 0.07,
-                "scored_at": NOW})
+                "rfm": {"status": "scored", "recency_days": 12, "frequency": 7, "monetary": "412.50",
+                        "currency": "EUR", "r": 5, "f": 4, "m": 4, "segment": "champions"},
+                "clv": {"status": "scored", "p_alive": 0.93, "expected_purchases_90d": 1.8,
+                        "expected_avg_order_value": "58.90", "clv_12m": "431.20"},
+                "tier": "most_valuable", "tier_status": "scored", "segments": ["weekend-shoppers", "eco-buyers"],
+                "churn_risk": 0.07, "churn_risk_status": "scored",
+                "churn_drivers": [{"input": "p_alive", "value": 0.93, "adds": 0.07}], "scored_at": NOW})
 
         def recent() -> list[dict[str, Any]]:
-            base = [{"interaction_id": "i-1", "customer_id": ANN, "channel": "store", "type": "purchase",
-                     "direction": "inbound", "occurred_at": "2026-11-08T15:30:00+00:00", "amount": "58.90",
-                     "currency": "EUR", "payload": {}}]
+            base = [{"interaction_id": "i-1", "customer_id": ANN, "id": None, "channel": "store", "type": "purchase",
+                     "direction": "inbound", "occurred_at": "2026-11-08T15:30:00+00:00",
+                     "recorded_at": "2026-11-08T15:30:01+00:00", "amount": "58.90", "currency": "EUR", "cost": None,
+                     "payload": {}}]
             return [*reversed(self.interactions), *base]
 
         @app.get("/internal/customers/{customer_id}/interactions/summary")
@@ -124,7 +128,10 @@ class FakeSuite:
             body = await request.json()
             self.actors.append(request.headers.get("x-actor", ""))
             interaction_id = f"i-{len(self.interactions) + 2}"
-            self.interactions.append({**body, "interaction_id": interaction_id})
+            # stored as interaction-service shows it: the request's fields plus what the service assigns
+            self.interactions.append({"customer_id": ANN, "id": None, "direction": "inbound", "occurred_at": NOW,
+                                      "amount": None, "currency": None, "cost": None, "payload": {}, **body,
+                                      "interaction_id": interaction_id, "recorded_at": NOW})
             return {"interaction_id": interaction_id, "customer_id": body.get("customer_id") or ANN}
 
         @app.get("/v1/customers/{customer_id}/next-best-actions")
@@ -139,8 +146,9 @@ class FakeSuite:
                      "expires_at": LATER}]
 
         treatment = {"treatment_id": "t-100", "customer_id": ANN, "action_id": "offer-eco-bundle", "kind": "offer",
-                     "channel": "email", "rule_id": "r-eco", "decided_at": NOW, "expires_at": LATER,
-                     "outcome": None, "outcome_at": None, "delivered_at": NOW}
+                     "channel": "email", "rule_id": "r-eco", "rule_version": 1, "score": 0.82,
+                     "reasons": ["tier is most_valuable"], "decided_at": NOW, "expires_at": LATER,
+                     "cause_event_id": None, "outcome": None, "outcome_at": None, "delivered_at": NOW}
 
         @app.post("/v1/treatments/{treatment_id}/outcome")
         async def outcome(treatment_id: str, request: Request) -> JSONResponse:
@@ -156,14 +164,14 @@ class FakeSuite:
                     "next_cursor": None}
 
         counts = {"presented": 10, "accepted": 4, "declined": 2, "ignored": 4, "converted": 3,
-                  "acceptance_rate": 0.4, "conversion_rate": 0.3, "revenue": "120.00"}
+                  "acceptance_rate": 0.4, "conversion_rate": 0.3, "revenue": "120.00", "currency": "EUR"}
 
         @app.get("/v1/rules/{rule_id}/performance")
         def performance(rule_id: str) -> JSONResponse:
             if rule_id != "r-eco":
                 return _not_found("unknown rule")
-            return JSONResponse({"rule_id": rule_id, **counts, "control": {**counts, "converted": 1,
-                                                                           "conversion_rate": 0.1}, "uplift": 0.2})
+            return JSONResponse({"rule_id": rule_id, "since": NOW, "until": LATER, **counts,
+                                 "control": {**counts, "converted": 1, "conversion_rate": 0.1}, "uplift": 0.2})
 
         # ---- the rest of the public paths, answering in the shapes of the public contract ----
 
@@ -218,7 +226,8 @@ class FakeSuite:
                 "purchases": 1, "revenue": {"EUR": "58.90"}, "conversion_rate": 0.33}]}
 
         fit = {"bgnbd": {"r": 0.24, "alpha": 4.41, "a": 0.79, "b": 2.43},
-               "gamma_gamma": {"p": 6.25, "q": 3.74, "v": 15.44}, "customers": 2357, "fitted_at": NOW}
+               "gamma_gamma": {"p": 6.25, "q": 3.74, "v": 15.44}, "customers": 2357, "fitted_at": NOW,
+               "calibration_end": NOW, "time_unit": "weeks", "fit_seconds": 1.5}
 
         jobs: dict[str, dict[str, Any]] = {}
 
@@ -255,7 +264,7 @@ class FakeSuite:
         def job_list(kind: str | None = None) -> dict[str, Any]:
             return {"jobs": [j for j in jobs.values() if kind in (None, j["kind"])]}
 
-        # the shapes of idic.webhooks (what treatment-service answers)
+        # the shapes of idic.public.webhooks (what treatment-service answers)
         webhook = {"webhook_id": "wh-1", "url": "https://hooks.example.com/idic", "events": ["treatment.decided"],
                    "description": None, "active": True, "created_at": NOW, "updated_at": NOW}
         delivery = {"delivery_id": "msg_1", "webhook_id": "wh-1", "event_id": "e-1",
@@ -313,7 +322,7 @@ class FakeSuite:
             if segment_id != "eco-buyers":
                 return _not_found("unknown segment")
             return JSONResponse({"segment_id": segment_id, "customers": [{"customer_id": ANN, "since": NOW}],
-                                 "next_after": None})
+                                 "next_cursor": None, "next_after": None})
 
         @app.get("/v1/customers/{customer_id}/channels")
         def channel_mix(customer_id: str) -> dict[str, Any]:
@@ -325,9 +334,14 @@ class FakeSuite:
         def reviews() -> dict[str, Any]:
             return {"reviews": [{"review_id": "rv-1", "customer_id": ANN, "candidate_id": "c-old",
                                  "probability": 0.7, "reason": "possible_duplicate", "status": "open",
-                                 "created_at": NOW}], "next_after": None}
+                                 "created_at": NOW}], "next_cursor": None, "next_after": None}
 
-        rule = {"rule_id": "r-eco", "version": 1, "name": "eco", "condition": {}, "action": {}, "priority": 1}
+        # a stored rule as treatment-service answers it (idic.public.treatment.Rule, defaults filled in)
+        rule = Rule.model_validate({
+            "rule_id": "r-eco", "version": 1, "name": "eco", "priority": 1,
+            "condition": {"fact": "segments", "op": "contains", "value": "eco-buyers"},
+            "action": {"action_id": "offer-eco-bundle", "kind": "offer", "channels": ["email"]},
+            "created_at": NOW, "created_by": "ops", "updated_at": NOW, "updated_by": "ops"}).model_dump(mode="json")
 
         @app.get("/v1/rules")
         def rules() -> list[dict[str, Any]]:
@@ -336,18 +350,23 @@ class FakeSuite:
         @app.post("/v1/rules", status_code=201)
         async def create_rule(request: Request) -> dict[str, Any]:
             self.actors.append(request.headers.get("x-actor", ""))
-            return {**rule, **(await request.json()), "rule_id": "r-new"}
+            return Rule.model_validate({**rule, **(await request.json()), "rule_id": "r-new"}).model_dump(mode="json")
 
         @app.post("/v1/rules:simulate")
         def simulate() -> dict[str, Any]:
-            return {"fires": False, "reasons": ["condition not met"]}
+            return {"customer_id": ANN, "rule_id": "r-eco", "rule_version": 1, "status": "active", "fires": False,
+                    "in_validity_window": True, "condition_holds": False,
+                    "conditions": [{"path": "condition", "fact": "segments", "op": "contains", "value": "eco-buyers",
+                                    "actual": [], "result": False}],
+                    "suppression": None, "suppressed_channels": [], "action": None, "rank": None,
+                    "competing_actions": 0}
 
         @app.api_route("/v1/rules/{rule_id}", methods=["GET", "PUT", "DELETE"], response_model=None)
         async def one_rule(rule_id: str, request: Request) -> JSONResponse | None:
             if rule_id != "r-eco":
                 return _not_found("unknown rule")
             if request.method == "DELETE":
-                return None
+                return JSONResponse({**rule, "version": 2, "status": "retired"})
             return JSONResponse(rule)
 
         policy = {"max_contacts_per_channel": 3, "period_days": 7, "decline_cooldown_days": 30,
@@ -355,7 +374,10 @@ class FakeSuite:
 
         @app.get("/v1/rules/{rule_id}/versions")
         def versions(rule_id: str) -> JSONResponse:
-            return JSONResponse([rule]) if rule_id == "r-eco" else _not_found("unknown rule")
+            document = {k: v for k, v in rule.items() if k in RuleDocument.model_fields}
+            version = {"rule_id": "r-eco", "version": 1, "change": "created", "changed_at": NOW, "changed_by": "ops",
+                       "rule": document}
+            return JSONResponse([version]) if rule_id == "r-eco" else _not_found("unknown rule")
 
         @app.api_route("/v1/contact-policy", methods=["GET", "PUT"])
         async def contact_policy(request: Request) -> dict[str, Any]:

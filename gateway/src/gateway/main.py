@@ -20,6 +20,7 @@ from idic import (
     install_problem_handlers,
 )
 from idic.problems import problem_response
+from idic.public.operations import operation_id
 
 from .adapters.clients import (
     Clients,
@@ -98,7 +99,8 @@ def create_app(settings: Settings | None = None, *,
             await clients.aclose()
 
     app = FastAPI(title="I-D-I-C gateway", version="1.0.0", description=DESCRIPTION, lifespan=lifespan,
-                  docs_url=None, redoc_url=None)  # served from local files by install_docs
+                  docs_url=None, redoc_url=None,  # served from local files by install_docs
+                  generate_unique_id_function=operation_id)
     app.state.settings = settings
     app.state.limiters = Limiters(settings)
     install_problem_handlers(app)

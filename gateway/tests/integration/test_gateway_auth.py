@@ -73,7 +73,8 @@ def test_write_and_admin_keys_pass(gateway: TestClient, upstreams: Upstreams) ->
     upstreams.on("identity", "POST", "/v1/customers/identify", httpx.Response(200, json={"customer_id": "c1"}))
     upstreams.on("treatment", "POST", "/v1/rules", httpx.Response(201, json={"rule_id": "r1"}))
     assert gateway.post("/v1/customers/identify", json=BODY, headers=WRITE).status_code == 200
-    assert gateway.post("/v1/rules", json={"name": "x"}, headers=ADMIN).status_code == 201
+    rule = {"name": "x", "condition": {"fact": "value.tier", "op": "exists"}, "action": {"action_id": "a", "kind": "offer"}}
+    assert gateway.post("/v1/rules", json=rule, headers=ADMIN).status_code == 201
     upstreams.on("treatment", "GET", "/v1/webhooks", httpx.Response(200, json={"webhooks": []}))
     assert gateway.get("/v1/webhooks", headers=ADMIN).status_code == 200
 

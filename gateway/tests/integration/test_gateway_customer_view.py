@@ -15,10 +15,19 @@ PROFILE = {"attributes": {"first_name": "Ann"}, "identifiers": [{"type": "email"
                                                                    "source": "web"}],
            "merged_ids": [], "consent": {"email": True}, "created_at": "2024-01-01T00:00:00Z",
            "updated_at": "2024-01-02T00:00:00Z"}
-VALUE = {"customer_id": "c1", "tier": "most_valuable", "churn_risk": 0.1, "segments": ["champions"]}
-SUMMARY = {"recent": [{"interaction_id": "i1", "channel": "web"}], "count": 7}
+# the parts in the shapes the services answer (idic.public): the view passes them through
+VALUE = {"customer_id": "c1", "rfm": {"status": "scored", "recency_days": 3, "frequency": 5, "monetary": "250.00",
+                                      "currency": "EUR", "r": 5, "f": 4, "m": 4, "segment": "champions"},
+         "clv": {"status": "scored", "p_alive": 0.9, "expected_purchases_90d": 1.2,
+                 "expected_avg_order_value": "50.00", "clv_12m": "300.00"},
+         "tier": "most_valuable", "tier_status": "scored", "segments": ["champions"], "churn_risk": 0.1,
+         "churn_risk_status": "scored", "churn_drivers": [], "scored_at": "2024-01-02T00:00:00Z"}
+SUMMARY = {"recent": [{"interaction_id": "i1", "customer_id": "c1", "id": None, "channel": "web", "type": "visit",
+                       "direction": "inbound", "occurred_at": "2024-01-01T00:00:00Z",
+                       "recorded_at": "2024-01-01T00:00:01Z", "amount": None, "currency": None, "cost": None,
+                       "payload": {}, "treatment_id": None}], "count": 7}
 ACTIONS = [{"action_id": "a1", "kind": "offer", "channel": "email", "score": 0.9, "reasons": ["vip"],
-            "rule_id": "r1"}]
+            "rule_id": "r1", "treatment_id": "t1", "expires_at": "2024-01-09T00:00:00Z"}]
 
 
 def serve_customer(upstreams: Upstreams, customer_id: str = "c1", *, asked: str | None = None) -> None:

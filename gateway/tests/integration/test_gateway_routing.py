@@ -18,7 +18,8 @@ IDENTIFY = {"identifiers": [{"type": "email", "value": "a@b.com"}], "attributes"
             "source": "web"}
 INTERACTION = {"customer_id": "c1", "channel": "store", "type": "purchase", "amount": "12.50", "currency": "EUR"}
 SEGMENT = {"id": "big-spenders", "name": "Big spenders", "conditions": [{"field": "rfm.m", "op": "gte", "value": 4}]}
-RULE = {"name": "vip", "condition": {"tier": "most_valuable"}, "action": {"kind": "offer"}, "priority": 1}
+RULE = {"name": "vip", "condition": {"fact": "value.tier", "op": "eq", "value": "most_valuable"},
+        "action": {"action_id": "vip-offer", "kind": "offer"}, "priority": 1}
 
 # (method, public path with query, body, owning service, upstream path)
 ROUTES = [
@@ -133,14 +134,15 @@ def test_upstream_422_keeps_its_field_errors(gateway: TestClient, upstreams: Ups
     body = {"type": "about:blank", "title": "Unprocessable Content", "status": 422, "detail": "invalid",
             "errors": [{"field": "body.payload.nps", "message": "<= 10"}]}
     upstreams.on("interaction", "POST", "/v1/interactions", httpx.Response(422, json=body))
-    payload = {**INTERACTION, "type": "survey", "payload": {"nps": 11}}
+    # valid for the contract (the gateway forwards it); the service refuses it for a reason of its own
+    payload = {**INTERACTION, "type": "survey", "payload": {"nps": 10}}
     response = gateway.post("/v1/interactions", json=payload, headers=WRITE)
     assert response.status_code == 422 and response.json() == body
 
 
 def test_non_problem_4xx_becomes_a_problem(gateway: TestClient, upstreams: Upstreams) -> None:
     upstreams.on("treatment", "PUT", "/v1/rules/r1", httpx.Response(409, text="internal detail at 10.1.2.3"))
-    response = gateway.put("/v1/rules/r1", json={"name": "x"}, headers=ADMIN)
+    response = gateway.put("/v1/rules/r1", json=RULE, headers=ADMIN)
     assert response.status_code == 409
     assert response.headers["content-type"] == "application/problem+json"
     assert "10.1.2.3" not in response.text

@@ -116,6 +116,6 @@ def test_the_documented_answers_carry_the_services_newer_fields(gateway: TestCli
     assert {"status"} <= set(accepted["properties"]) and "status" not in accepted.get("required", [])
     assert {"anyOf": [{"type": "string"}, {"type": "null"}]}.items() <= accepted["properties"]["customer_id"].items()
     assert {"churn_drivers", "customer_id"} <= set(schemas["CustomerValue"]["properties"])
-    assert {"calibration_end", "time_unit", "fit_seconds"} <= set(schemas["ClvFit"]["properties"])
-    assert "until" in schemas["ChannelStatsPage"]["properties"]
+    assert {"calibration_end", "time_unit", "fit_seconds"} <= set(schemas["ClvModel"]["properties"])
+    assert "until" in schemas["ChannelStatistics"]["properties"]
     assert {"mail", "push"} <= set(schemas["ConsentRequest"]["properties"])

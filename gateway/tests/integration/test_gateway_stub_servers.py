@@ -26,6 +26,14 @@ from idic.context import request_id_var
 seen_request_ids: list[str] = []
 
 
+def interaction(customer_id: str) -> dict[str, object]:
+    """One interaction as interaction-service shows it (idic.public.interaction.Interaction)."""
+    return {"interaction_id": f"{customer_id}-1", "customer_id": customer_id, "id": None, "channel": "web",
+            "type": "visit", "direction": "inbound", "occurred_at": "2024-01-01T00:00:00Z",
+            "recorded_at": "2024-01-01T00:00:01Z", "amount": None, "currency": None, "cost": None, "payload": {},
+            "treatment_id": None}
+
+
 def stub_app() -> FastAPI:
     """identity, interaction and scoring paths on one server (their paths do not overlap)."""
     app = FastAPI()
@@ -55,7 +63,13 @@ def stub_app() -> FastAPI:
     async def value(customer_id: str) -> JSONResponse:
         if customer_id == "new":
             await asyncio.sleep(3)  # slower than the part bound
-        return JSONResponse({"customer_id": customer_id, "tier": "maintain"})
+        return JSONResponse({"customer_id": customer_id, "tier": "maintain", "tier_status": "scored",
+                             "rfm": {"status": "no_purchases", "recency_days": None, "frequency": 0, "monetary": "0",
+                                     "currency": None, "r": None, "f": None, "m": None, "segment": None},
+                             "clv": {"status": "insufficient_history", "p_alive": None, "expected_purchases_90d": None,
+                                     "expected_avg_order_value": None, "clv_12m": None},
+                             "segments": [], "churn_risk": None, "churn_risk_status": "not_fitted",
+                             "churn_drivers": [], "scored_at": "2024-01-01T00:00:00Z"})
 
     @app.post("/echo")
     async def echo(request: Request) -> JSONResponse:
@@ -69,7 +83,7 @@ def stub_app() -> FastAPI:
 
     @app.get("/internal/customers/{customer_id}/interactions/summary")
     def summary(customer_id: str) -> dict[str, object]:
-        return {"recent": [{"interaction_id": f"{customer_id}-1"}], "count": 1}
+        return {"recent": [interaction(customer_id)], "count": 1}
 
     return app
 
@@ -119,7 +133,7 @@ def test_view_over_real_http_degrades_slow_and_down_services(real_gateway: TestC
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["customer_id"] == "new"  # looked up "old", identity answered the survivor
-    assert body["interactions"] == {"recent": [{"interaction_id": "new-1"}], "count": 1}
+    assert body["interactions"] == {"recent": [interaction("new")], "count": 1}
     assert sorted(body["degraded"]) == ["scoring", "treatment"]  # scoring slow, treatment refused
     assert body["value"] is None and body["next_best_actions"] == []
     assert elapsed < 2.5

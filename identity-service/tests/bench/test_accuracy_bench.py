@@ -18,7 +18,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from identity_service.adapters.orm import MatchModelRow
-from identity_service.api.schemas import IdentifyRequest
 from identity_service.config import Settings
 from identity_service.domain.matching import features
 from identity_service.domain.training import fit
@@ -27,6 +26,7 @@ from identity_service.service_layer.identify import identify_records, to_record
 from identity_service.service_layer.models import ModelCache
 from identity_service.testing.synthetic import generate, pairwise_scores
 from idic import utcnow
+from idic.public.identity import IdentifyRequest
 
 from .splink_baseline import splink_clusters
 

@@ -20,13 +20,13 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from identity_service.api.schemas import IdentifyRequest
 from identity_service.config import Settings
 from identity_service.main import create_app
 from identity_service.service_layer.identify import identify_records, to_record
 from identity_service.service_layer.models import ModelCache
 from identity_service.testing.bulk import load_distinct_customers
 from identity_service.testing.synthetic import distinct_customers, generate, pairwise_scores
+from idic.public.identity import IdentifyRequest
 
 from .test_accuracy_bench import identity_clusters
 

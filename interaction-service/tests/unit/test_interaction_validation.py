@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from interaction_service.api.schemas import BatchIn, InteractionIn
+from idic.public.interaction import InteractionBatchRequest, InteractionRequest
 from interaction_service.domain.interactions import InteractionRuleError, check_not_in_future
 
 BASE = {"customer_id": "c-1", "channel": "web", "type": "visit"}
@@ -12,17 +12,17 @@ BASE = {"customer_id": "c-1", "channel": "web", "type": "visit"}
 
 def errors_of(body: dict) -> dict[str, str]:
     with pytest.raises(ValidationError) as info:
-        InteractionIn.model_validate(body)
+        InteractionRequest.model_validate(body)
     return {".".join(str(p) for p in e["loc"]): e["msg"] for e in info.value.errors()}
 
 
 def test_minimal_interaction_gets_defaults():
-    item = InteractionIn.model_validate(BASE)
+    item = InteractionRequest.model_validate(BASE)
     assert item.direction == "inbound" and item.occurred_at is None and item.payload.model_dump(exclude_unset=True) == {}
 
 
 def test_purchase_with_money_and_survey_answers():
-    item = InteractionIn.model_validate({**BASE, "type": "purchase", "amount": "19.90", "currency": "EUR",
+    item = InteractionRequest.model_validate({**BASE, "type": "purchase", "amount": "19.90", "currency": "EUR",
                                          "cost": 0.25, "occurred_at": "2024-01-01T10:00:00+02:00",
                                          "payload": {"nps": 0, "csat": 5, "treatment_id": "t1", "sku": "X"}})
     assert item.amount == Decimal("19.90") and item.cost == Decimal("0.25")
@@ -76,14 +76,14 @@ def test_amount_rules_do_not_pile_onto_an_invalid_type():
 
 
 def test_refund_like_types_may_carry_negative_amounts():
-    assert InteractionIn.model_validate({**BASE, "type": "refund", "amount": "-5", "currency": "USD"}).amount == -5
+    assert InteractionRequest.model_validate({**BASE, "type": "refund", "amount": "-5", "currency": "USD"}).amount == -5
 
 
 def test_batch_limits():
     with pytest.raises(ValidationError, match="at least 1 item"):
-        BatchIn.model_validate({"interactions": []})
+        InteractionBatchRequest.model_validate({"interactions": []})
     with pytest.raises(ValidationError, match="at most 10000 items"):
-        BatchIn.model_validate({"interactions": [BASE] * 10_001})
+        InteractionBatchRequest.model_validate({"interactions": [BASE] * 10_001})
 
 
 def test_future_times_allow_for_clock_skew():

@@ -53,7 +53,7 @@ def test_health_and_readiness(client: TestClient) -> None:
 
 def test_openapi_documents_the_value_object(client: TestClient) -> None:
     schemas = client.get("/openapi.json").json()["components"]["schemas"]
-    assert set(schemas["Value"]["properties"]) >= {"rfm", "clv", "tier", "segments", "churn_risk", "scored_at"}
+    assert set(schemas["CustomerValue"]["properties"]) >= {"rfm", "clv", "tier", "segments", "churn_risk", "scored_at"}
     assert set(schemas["Rfm"]["properties"]) >= {"recency_days", "frequency", "monetary", "r", "f", "m", "segment"}
     assert set(schemas["Clv"]["properties"]) == {"p_alive", "expected_purchases_90d", "expected_avg_order_value",
                                                  "clv_12m", "status"}

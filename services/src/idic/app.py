@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from .logs import configure_logging
 from .middleware import BodyGuardMiddleware, RequestContextMiddleware
 from .problems import install_problem_handlers
+from .public.operations import operation_id
 from .runtime import ServiceRuntime
 from .settings import ServiceSettings
 
@@ -22,12 +23,16 @@ def health_router(readiness: Callable[[Request], dict[str, bool]]) -> APIRouter:
     """/healthz (the process is alive), /readyz (its dependencies answer), /metrics."""
     router = APIRouter(tags=["operations"])
 
-    @router.get("/healthz", summary="Liveness")
+    @router.get("/healthz", summary="Liveness", responses={200: {"content": {"application/json": {
+        "example": {"status": "ok"}}}}})
     def healthz() -> dict[str, str]:
         """Alive: the process answers HTTP."""
         return {"status": "ok"}
 
-    @router.get("/readyz", summary="Readiness", responses={503: {"description": "A dependency is down"}})
+    @router.get("/readyz", summary="Readiness", responses={
+        200: {"content": {"application/json": {"example": {"status": "ready", "checks": {"database": True,
+                                                                                        "kafka": True}}}}},
+        503: {"description": "A dependency is down"}})
     async def readyz(request: Request) -> JSONResponse:
         """Ready when every dependency (database, Kafka, ...) answers; 503 otherwise."""
         checks = await run_in_threadpool(readiness, request)
@@ -35,7 +40,8 @@ def health_router(readiness: Callable[[Request], dict[str, bool]]) -> APIRouter:
         return JSONResponse({"status": "ready" if ready else "not ready", "checks": checks},
                             status_code=200 if ready else 503)
 
-    @router.get("/metrics", summary="Prometheus metrics", response_class=Response)
+    @router.get("/metrics", summary="Prometheus metrics", response_class=Response, responses={
+        200: {"content": {"text/plain": {"example": "idic_outbox_pending 0.0\n"}}}})
     def metrics() -> Response:
         """Prometheus text exposition of this process's metrics."""
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
@@ -62,7 +68,8 @@ def create_service_app(*, title: str, version: str, description: str, settings: 
         finally:
             await run_in_threadpool(runtime.stop)
 
-    app = FastAPI(title=title, version=version, description=description, lifespan=lifespan)
+    app = FastAPI(title=title, version=version, description=description, lifespan=lifespan,
+                  generate_unique_id_function=operation_id)
     app.state.settings = settings
     install_problem_handlers(app)
     app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from pydantic_core import to_jsonable_python
 from sqlalchemy import (
     JSON,
@@ -75,25 +75,30 @@ def add_jobs_table(metadata: MetaData) -> Table:
 class JobProgress(BaseModel):
     """How far a job got (``total`` is null until the job knows it)."""
 
-    done: int = 0
-    total: int | None = None
+    done: int = Field(default=0, description="Units of work done.")
+    total: int | None = Field(default=None, description="Units of work in all; null until known.")
 
 
 class Job(BaseModel):
     """A job as ``GET /v1/jobs/{id}`` answers it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, json_schema_extra={"examples": [{
+        "job_id": "scoring_9f1c2e7a4b5d4c3e8a6f0b1d2c3e4f5a", "kind": "clv_fit", "status": "running",
+        "progress": {"done": 1200, "total": 2357}, "created_at": "2026-11-23T10:00:00Z",
+        "started_at": "2026-11-23T10:00:01Z", "finished_at": None, "result": None, "error": None,
+        "created_by": "ops"}]})
 
-    job_id: str
-    kind: str
-    status: JobStatus
-    progress: JobProgress
-    created_at: dt.datetime
-    started_at: dt.datetime | None = None
-    finished_at: dt.datetime | None = None
-    result: dict[str, Any] | None = None
-    error: dict[str, Any] | None = None
-    created_by: str | None = None
+    job_id: str = Field(description="<service>_<32 hex>: GET /v1/jobs/{job_id} follows it.")
+    kind: str = Field(description="clv_fit | rfm_refresh | matching_train | triggers_scan.")
+    status: JobStatus = Field(description="queued, running, succeeded or failed.")
+    progress: JobProgress = Field(description="How far it got.")
+    created_at: dt.datetime = Field(description="When it was submitted.")
+    started_at: dt.datetime | None = Field(default=None, description="When it started running.")
+    finished_at: dt.datetime | None = Field(default=None, description="When it succeeded or failed.")
+    result: dict[str, Any] | None = Field(default=None, description="What it computed (succeeded only): the "
+                                          "kind's result body (a CLV model, a refresh, a match model, a scan).")
+    error: dict[str, Any] | None = Field(default=None, description="Why it failed: a problem document.")
+    created_by: str | None = Field(default=None, description="Who submitted it (the API key's actor).")
 
     @property
     def finished(self) -> bool:
@@ -104,7 +109,7 @@ class Job(BaseModel):
 class JobList(BaseModel):
     """``GET /v1/jobs``: newest first."""
 
-    jobs: list[Job]
+    jobs: list[Job] = Field(description="Newest first.")
 
 
 class JobConflict(ProblemError):

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from standardwebhooks import Webhook, WebhookVerificationError
 
 from idic.contracts import EVENT_TYPES
-from idic.webhooks import EVENT_NAMES, WebhookEvent, event_name
+from idic.public.webhooks import EVENT_NAMES, WebhookEvent, event_name
 from treatment_service.adapters.webhook_http import WebhookPoster, signed_headers
 from treatment_service.config import Settings
 from treatment_service.domain.webhooks import DueDelivery, after_failure, backoff_s, new_secret

@@ -11,10 +11,10 @@ from fastapi import Depends, Request, Response
 
 from idic import get_logger
 from idic.problems import PROBLEM_JSON
+from idic.public.common import Problem
 
 from ..adapters.clients import Clients, ServiceClient, UpstreamFailure
 from ..adapters.clients.base import json_or_none
-from .schemas import Problem
 
 log = get_logger("gateway.proxy")
 _TITLES = {400: "Bad Request", 404: "Not Found", 409: "Conflict", 410: "Gone", 413: "Content Too Large",

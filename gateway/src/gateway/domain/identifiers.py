@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, get_args
 
-IdentifierType = Literal["email", "phone", "loyalty_card", "cookie", "device", "external_id", "national_id"]
-IDENTIFIER_TYPES: frozenset[str] = frozenset(get_args(IdentifierType))
+from idic.contracts.identifiers import IDENTIFIER_TYPES as _TYPES
+from idic.contracts.identifiers import IdentifierType
+
+__all__ = ["IDENTIFIER_TYPES", "MAX_REF_LENGTH", "CustomerId", "CustomerRef", "IdentifierRef", "IdentifierType",
+           "InvalidCustomerRef", "parse_customer_ref"]
+
+IDENTIFIER_TYPES: frozenset[str] = frozenset(_TYPES)
 MAX_REF_LENGTH = 600
 
 

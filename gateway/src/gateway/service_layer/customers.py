@@ -7,8 +7,12 @@ from collections.abc import Awaitable
 from typing import Any
 
 from prometheus_client import Counter
+from pydantic import TypeAdapter
 
 from idic import ProblemError, get_logger
+from idic.public.interaction import InteractionSummary
+from idic.public.scoring import CustomerValue, ProfilingRefused
+from idic.public.treatment import NextBestAction
 
 from ..adapters.clients import Clients, IdentityClient, ServiceClient, UpstreamFailure
 from ..adapters.clients.base import require_json
@@ -66,14 +70,26 @@ async def search_by_name(*, name: str, limit: int, identity: IdentityClient) -> 
     return {"results": results}
 
 
+# what each part must look like (idic.public): an answer the contract does not describe (a service of
+# another version, say) degrades that part instead of failing the whole view
+PARTS: dict[str, TypeAdapter[Any]] = {
+    "scoring": TypeAdapter(CustomerValue | ProfilingRefused | None),
+    "interaction": TypeAdapter(InteractionSummary | None),
+    "treatment": TypeAdapter(list[NextBestAction]),
+}
+
+
 async def _part(name: str, call: Awaitable[Any], *, bound_s: float) -> tuple[bool, Any]:
-    """(answered, result) of one optional part; a slow or failing service leaves it out."""
+    """(answered, result) of one optional part; a slow or failing service, or an answer
+    outside the contract, leaves it out."""
     try:
         async with asyncio.timeout(bound_s):
-            return True, await call
+            answer = await call
+        PARTS[name].validate_python(answer)
+        return True, answer
     except Exception as exc:  # noqa: BLE001 - any failure of an optional part only degrades the view
         DEGRADED.labels(name).inc()
-        detail = "timeout" if isinstance(exc, TimeoutError) else repr(exc)
+        detail = "timeout" if isinstance(exc, TimeoutError) else repr(exc)[:500]
         log.warning("360 view part degraded", service=name, error=detail)
         return False, None
 

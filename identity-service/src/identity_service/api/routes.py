@@ -11,6 +11,27 @@ from starlette.concurrency import run_in_threadpool
 from idic import Job, Jobs
 from idic.context import request_id_var
 from idic.jobs_api import JOB_RESPONSES, job_accepted
+from idic.public.common import ErasureResult
+from idic.public.identity import (
+    ConsentRequest,
+    ConsentResult,
+    IdentifyBatchRequest,
+    IdentifyBatchResult,
+    IdentifyRequest,
+    IdentifyResult,
+    IdentityExport,
+    LookupResult,
+    MatchingModel,
+    MatchingTrainRequest,
+    MergeRequest,
+    Profile,
+    Review,
+    ReviewList,
+    SearchHit,
+    SearchResult,
+    UnmergeRequest,
+    UnmergeResult,
+)
 
 from ..config import Settings
 from ..domain.identifiers import IdentifierType
@@ -21,24 +42,6 @@ from ..service_layer import reviews as reviews_svc
 from ..service_layer import search as search_svc
 from ..service_layer import training as training_svc
 from ..service_layer.models import ModelCache
-from .schemas import (
-    ConsentRequest,
-    ConsentResult,
-    ErasureResult,
-    IdentifyBatchRequest,
-    IdentifyBatchResult,
-    IdentifyRequest,
-    IdentifyResult,
-    LookupResult,
-    MatchModelOut,
-    MergeRequest,
-    Profile,
-    ReviewList,
-    ReviewOut,
-    TrainRequest,
-    UnmergeRequest,
-    UnmergeResult,
-)
 
 router = APIRouter(prefix="/v1/customers", tags=["identify"])
 reviews = APIRouter(prefix="/v1/reviews", tags=["reviews"])
@@ -124,7 +127,7 @@ def erase(customer_id: str, uow_factory: UowFactoryDep) -> ErasureResult:
     return ErasureResult(customer_id=root, erased_at=at)
 
 
-@router.get("/{customer_id}", response_model=Profile, responses=ERRORS)
+@router.get("/{customer_id}", response_model=Profile, responses=ERRORS, operation_id="getCustomerProfile")
 def profile(customer_id: str, uow_factory: UowFactoryDep) -> Profile:
     """Profile, identifiers, merged ids and consent of one customer."""
     return svc.get_profile(customer_id=customer_id, uow_factory=uow_factory)
@@ -134,50 +137,56 @@ def profile(customer_id: str, uow_factory: UowFactoryDep) -> Profile:
 def list_reviews(uow_factory: UowFactoryDep,
                  status: Annotated[Literal["open", "accepted", "rejected"] | None, Query()] = "open",
                  limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                 after: Annotated[str | None, Query(min_length=1, max_length=64)] = None) -> ReviewList:
-    """Possible duplicates waiting for a person (oldest first), pages of ``limit`` after review ``after``."""
-    found = reviews_svc.list_reviews(status=status, limit=limit, after=after, uow_factory=uow_factory)
-    return ReviewList(reviews=found, next_after=found[-1].review_id if len(found) == limit else None)
+                 cursor: Annotated[str | None, Query(min_length=1, max_length=64,
+                                                     description="next_cursor of the previous page")] = None,
+                 after: Annotated[str | None, Query(min_length=1, max_length=64, deprecated=True,
+                                                    description="Deprecated name of cursor")] = None,
+                 ) -> ReviewList:
+    """Possible duplicates waiting for a person (oldest first), a page of ``limit`` at a time."""
+    found = reviews_svc.list_reviews(status=status, limit=limit, after=cursor or after, uow_factory=uow_factory)
+    next_cursor = found[-1].review_id if len(found) == limit else None
+    return ReviewList(reviews=found, next_cursor=next_cursor, next_after=next_cursor)
 
 
-@reviews.post("/{review_id}:accept", response_model=ReviewOut, responses=CONFLICT)
-def accept_review(review_id: str, uow_factory: UowFactoryDep, settings: SettingsDep) -> ReviewOut:
+@reviews.post("/{review_id}:accept", response_model=Review, responses=CONFLICT)
+def accept_review(review_id: str, uow_factory: UowFactoryDep, settings: SettingsDep) -> Review:
     """They are one person: merge them (the older customer survives)."""
     return reviews_svc.decide(review_id=review_id, accept=True, uow_factory=uow_factory, settings=settings)
 
 
-@reviews.post("/{review_id}:reject", response_model=ReviewOut, responses=CONFLICT)
-def reject_review(review_id: str, uow_factory: UowFactoryDep, settings: SettingsDep) -> ReviewOut:
+@reviews.post("/{review_id}:reject", response_model=Review, responses=CONFLICT)
+def reject_review(review_id: str, uow_factory: UowFactoryDep, settings: SettingsDep) -> Review:
     """They are two people: close the review and keep both."""
     return reviews_svc.decide(review_id=review_id, accept=False, uow_factory=uow_factory, settings=settings)
 
 
 @models.post("/matching:train", status_code=202, response_model=Job, responses={**CONFLICT, **JOB_RESPONSES})
-async def train(request: Request, body: TrainRequest | None = None) -> JSONResponse:
+async def train(request: Request, body: MatchingTrainRequest | None = None) -> JSONResponse:
     """Re-estimate the match model (u from random pairs, m and prior by EM) on the stored customers, as a job
     (kind ``matching_train``; its result is the model): 202 + Location, or 200 under ``Prefer: wait=N``; 409
     while one is queued or running. A store too small to train on fails the job with a 409 problem."""
     jobs: Jobs = request.app.state.runtime.jobs
-    params = (body or TrainRequest()).model_dump()
+    params = (body or MatchingTrainRequest()).model_dump()
     job = await run_in_threadpool(lambda: jobs.submit(kind=training_svc.TRAIN, params=params,
                                                       created_by=request.headers.get("x-actor")))
     return await job_accepted(request, jobs=jobs, job=job)
 
 
-@models.get("/matching", response_model=MatchModelOut, responses=ERRORS)
-def get_model(uow_factory: UowFactoryDep) -> MatchModelOut:
+@models.get("/matching", response_model=MatchingModel, responses=ERRORS)
+def get_model(uow_factory: UowFactoryDep) -> MatchingModel:
     """The match model in use (404 while none was trained: generic starting values apply)."""
-    return MatchModelOut(**training_svc.current_model(uow_factory=uow_factory))
+    return MatchingModel(**training_svc.current_model(uow_factory=uow_factory))
 
 
-@internal.get("/customers/search", responses=ERRORS)
+@internal.get("/customers/search", response_model=SearchResult, responses=ERRORS)
 def search(name: Annotated[str, Query(min_length=1, max_length=200)], uow_factory: UowFactoryDep,
-           limit: Annotated[int, Query(ge=1, le=50)] = 20) -> dict[str, Any]:
+           limit: Annotated[int, Query(ge=1, le=50)] = 20) -> SearchResult:
     """Customers whose name sounds like ``name`` (first and last), for the agent console."""
-    return {"results": search_svc.search_by_name(name=name, limit=limit, uow_factory=uow_factory)}
+    hits = search_svc.search_by_name(name=name, limit=limit, uow_factory=uow_factory)
+    return SearchResult(results=[SearchHit(**hit) for hit in hits])
 
 
-@internal.get("/customers/{customer_id}/export", responses=ERRORS)
+@internal.get("/customers/{customer_id}/export", response_model=IdentityExport, responses=ERRORS)
 def export(customer_id: str, uow_factory: UowFactoryDep) -> dict[str, Any]:
     """Everything identity holds about the person (GDPR art. 15/20)."""
     return customers_svc.export(customer_id=customer_id, uow_factory=uow_factory)

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..api.schemas import Attributes
+from idic.public.identity import Attributes
+
 from ..domain.identifiers import IDENTIFIER_TYPES
 
 ATTRIBUTE_COLUMNS = tuple(Attributes.model_fields)

@@ -15,8 +15,8 @@ from pydantic import ValidationError
 from tqdm import tqdm
 
 from idic import ProblemError
+from idic.public.identity import IdentifyRequest
 
-from ..api.schemas import IdentifyRequest
 from ..config import Settings
 from ..domain.resolver import Record
 from ..main import build_runtime

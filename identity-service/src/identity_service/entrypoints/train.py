@@ -14,9 +14,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from idic import ProblemError, utcnow
+from idic.public.identity import IdentifyRequest
 
 from ..adapters.orm import MatchModelRow
-from ..api.schemas import IdentifyRequest
 from ..config import Settings
 from ..domain.matching import features
 from ..domain.training import fit

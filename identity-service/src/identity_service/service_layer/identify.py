@@ -10,9 +10,9 @@ from contextlib import contextmanager
 from sqlalchemy.exc import IntegrityError
 
 from idic import ProblemError, utcnow
+from idic.public.identity import IdentifierOut, IdentifyRequest, IdentifyResult, Profile
 
 from ..adapters.uow import IdentityUnitOfWork
-from ..api.schemas import IdentifierOut, IdentifyRequest, IdentifyResult, Profile
 from ..config import Settings
 from ..domain.golden import Survivorship
 from ..domain.identifiers import InvalidIdentifier, normalise

@@ -5,29 +5,29 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from idic import ProblemError, utcnow
+from idic.public.identity import Review as ReviewBody
 
 from ..adapters.orm import Review
 from ..adapters.uow import IdentityUnitOfWork
-from ..api.schemas import ReviewOut
 from ..config import Settings
 from .merges import merge_in
 
 UowFactory = Callable[[], IdentityUnitOfWork]
 
 
-def to_out(review: Review) -> ReviewOut:
-    return ReviewOut(review_id=review.id, customer_id=review.customer_id, candidate_id=review.candidate_id,
+def to_out(review: Review) -> ReviewBody:
+    return ReviewBody(review_id=review.id, customer_id=review.customer_id, candidate_id=review.candidate_id,
                      probability=review.probability, reason=review.reason, status=review.status,  # type: ignore[arg-type]
                      created_at=review.created_at, decided_at=review.decided_at, details=dict(review.details or {}))
 
 
-def list_reviews(*, status: str | None, limit: int, after: str | None, uow_factory: UowFactory) -> list[ReviewOut]:
+def list_reviews(*, status: str | None, limit: int, after: str | None, uow_factory: UowFactory) -> list[ReviewBody]:
     """Reviews, oldest first."""
     with uow_factory() as uow:
         return [to_out(r) for r in uow.customers.reviews(status=status, limit=limit, after=after)]
 
 
-def decide(*, review_id: str, accept: bool, uow_factory: UowFactory, settings: Settings) -> ReviewOut:
+def decide(*, review_id: str, accept: bool, uow_factory: UowFactory, settings: Settings) -> ReviewBody:
     """Accept (merge the two customers, the older survives) or reject a pending review."""
     with uow_factory() as uow:
         review = uow.customers.get_review(review_id)

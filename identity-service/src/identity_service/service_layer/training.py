@@ -45,7 +45,7 @@ TRAIN = "matching_train"
 
 
 def job_kinds(*, uow_factory: UowFactory, on_trained: Callable[[], None]) -> dict[str, JobFn]:
-    """The jobs identity runs: training the match model (params of ``TrainRequest``; result: the model)."""
+    """The jobs identity runs: training the match model (params of ``MatchingTrainRequest``; result: the model)."""
     def run_training(params: dict[str, Any], progress: Progress) -> dict[str, Any]:
         progress(0, 1)
         trained = train_model(uow_factory=uow_factory, **params)

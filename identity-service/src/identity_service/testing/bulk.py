@@ -11,9 +11,9 @@ from itertools import islice
 from typing import Any
 
 from idic import utcnow
+from idic.public.identity import IdentifyRequest
 
 from ..adapters.uow import IdentityUnitOfWork
-from ..api.schemas import IdentifyRequest
 from ..config import Settings
 from ..domain.model import starting_model
 from ..domain.resolver import Resolver, World

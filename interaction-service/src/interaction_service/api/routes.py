@@ -12,6 +12,21 @@ from starlette.concurrency import run_in_threadpool
 from idic import Job, Jobs, ProblemError
 from idic.contracts.interaction import Channel
 from idic.jobs_api import JOB_RESPONSES, job_accepted
+from idic.public.common import ErasureResult
+from idic.public.interaction import (
+    ChannelStatistics,
+    CustomerChannels,
+    CustomerFeedback,
+    CustomerTriggers,
+    FeedbackOverview,
+    InteractionAccepted,
+    InteractionBatchAccepted,
+    InteractionBatchRequest,
+    InteractionExport,
+    InteractionRequest,
+    InteractionSummary,
+    Timeline,
+)
 from idic.types import Rfc3339
 
 from ..config import Settings
@@ -19,21 +34,6 @@ from ..domain.interactions import CUSTOMER_ID_PATTERN, TYPE_PATTERN
 from ..domain.triggers import KINDS
 from ..service_layer import insights, queries, scanning
 from ..service_layer import record as svc
-from .schemas import (
-    BatchIn,
-    BatchRecorded,
-    ChannelStatsOut,
-    CustomerChannels,
-    CustomerExport,
-    CustomerFeedback,
-    CustomerTriggers,
-    ErasureOut,
-    FeedbackOverview,
-    InteractionIn,
-    InteractionSummary,
-    Recorded,
-    Timeline,
-)
 
 router = APIRouter(tags=["interact"])
 internal = APIRouter(prefix="/internal", tags=["internal"])
@@ -64,16 +64,18 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 CustomerIdPath = Annotated[str, Path(pattern=CUSTOMER_ID_PATTERN)]
 
 
-@router.post("/v1/interactions", status_code=202, response_model=Recorded, responses=ERRORS)
-def record_interaction(body: InteractionIn, uow_factory: UowFactoryDep, settings: SettingsDep) -> Recorded:
+@router.post("/v1/interactions", status_code=202, response_model=InteractionAccepted, responses=ERRORS)
+def record_interaction(body: InteractionRequest, uow_factory: UowFactoryDep,
+                       settings: SettingsDep) -> InteractionAccepted:
     """Record one interaction; a retry with the same ``id`` answers the first one's ids."""
     return svc.record(items=[body], uow_factory=uow_factory, policy=record_policy(settings))[0]
 
 
-@router.post("/v1/interactions:batch", status_code=202, response_model=BatchRecorded, responses=ERRORS)
-def record_batch(body: BatchIn, uow_factory: UowFactoryDep, settings: SettingsDep) -> BatchRecorded:
+@router.post("/v1/interactions:batch", status_code=202, response_model=InteractionBatchAccepted, responses=ERRORS)
+def record_batch(body: InteractionBatchRequest, uow_factory: UowFactoryDep,
+                 settings: SettingsDep) -> InteractionBatchAccepted:
     """Record up to 10,000 interactions all-or-nothing; results in the order given."""
-    return BatchRecorded(results=svc.record(
+    return InteractionBatchAccepted(results=svc.record(
         items=body.interactions, uow_factory=uow_factory, field_prefix="body.interactions.{index}",
         policy=record_policy(settings)))
 
@@ -81,17 +83,20 @@ def record_batch(body: BatchIn, uow_factory: UowFactoryDep, settings: SettingsDe
 @router.get("/v1/customers/{customer_id}/timeline", response_model=Timeline, responses=ERRORS)
 def timeline(customer_id: CustomerIdPath, uow_factory: UowFactoryDep,
              limit: Annotated[int, Query(ge=1, le=200)] = 50,
-             before: Annotated[str | None, Query(min_length=1, max_length=512, description="next_cursor of the "
+             cursor: Annotated[str | None, Query(min_length=1, max_length=512, description="next_cursor of the "
                                                  "previous page")] = None,
+             before: Annotated[str | None, Query(min_length=1, max_length=512, deprecated=True,
+                                                 description="Deprecated name of cursor")] = None,
              channel: Annotated[Channel | None, Query()] = None,
              type: Annotated[str | None, Query(pattern=TYPE_PATTERN)] = None) -> Timeline:
     """A customer's interactions, newest first, optionally of one channel and/or type."""
-    return queries.timeline(customer_id=customer_id, limit=limit, before=before, channel=channel, type_=type,
+    return queries.timeline(customer_id=customer_id, limit=limit, cursor=cursor or before,
+                            cursor_field="query.cursor" if cursor else "query.before", channel=channel, type_=type,
                             uow_factory=uow_factory)
 
 
-@router.get("/v1/channels/stats", response_model=ChannelStatsOut, responses=ERRORS)
-def channel_stats(uow_factory: UowFactoryDep, since: Since = None, until: Until = None) -> ChannelStatsOut:
+@router.get("/v1/channels/stats", response_model=ChannelStatistics, responses=ERRORS)
+def channel_stats(uow_factory: UowFactoryDep, since: Since = None, until: Until = None) -> ChannelStatistics:
     """Per channel over [since, until): count, customers, cost, purchases, revenue, conversion rate."""
     _period(since, until)
     return queries.channel_stats(since=since, until=until, uow_factory=uow_factory)
@@ -140,14 +145,14 @@ def interactions_summary(customer_id: CustomerIdPath, uow_factory: UowFactoryDep
     return queries.summary(customer_id=customer_id, uow_factory=uow_factory)
 
 
-@internal.get("/customers/{customer_id}/export", response_model=CustomerExport, responses=NOT_FOUND)
-def export_customer(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> CustomerExport:
+@internal.get("/customers/{customer_id}/export", response_model=InteractionExport, responses=NOT_FOUND)
+def export_customer(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> InteractionExport:
     """GDPR art. 15: everything this service holds about the customer (404 if nothing)."""
     return insights.export(customer_id=customer_id, uow_factory=uow_factory)
 
 
-@internal.get("/erasures/{customer_id}", response_model=ErasureOut, responses=NOT_FOUND)
-def erasure_status(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> ErasureOut:
+@internal.get("/erasures/{customer_id}", response_model=ErasureResult, responses=NOT_FOUND)
+def erasure_status(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> ErasureResult:
     """200 once this service applied the customer's erasure, 404 before."""
     return insights.erasure(customer_id=customer_id, uow_factory=uow_factory)
 

@@ -19,9 +19,9 @@ from idic.contracts import (
     TreatmentOutcomeRecorded,
 )
 from idic.contracts.interaction import Channel
+from idic.public.interaction import InteractionRequest
 
 from ..adapters.uow import InteractionUnitOfWork
-from ..api.schemas import InteractionIn
 from ..domain import triggers as rules
 from .detection import fire, on_recorded
 from .record import RecordPolicy, record_in, recorded_event
@@ -132,7 +132,7 @@ def build_handlers(policy: RecordPolicy, *, offer_response_channel: str = "web")
                    "kind": event.kind}
         if event.channel is not None:
             payload["treatment_channel"] = event.channel
-        item = InteractionIn.model_validate({
+        item = InteractionRequest.model_validate({
             "id": key, "customer_id": event.customer_id, "channel": channel, "type": OFFER_RESPONSE,
             "direction": "inbound", "occurred_at": event.recorded_at, "payload": payload})
         # a consumer transaction may also link identifiers later in its batch (exclusive): taking the
@@ -151,7 +151,7 @@ def build_handlers(policy: RecordPolicy, *, offer_response_channel: str = "web")
                    "rule_id": event.rule_id, "via": event.via}
         if event.channel is not None:
             payload["treatment_channel"] = event.channel
-        item = InteractionIn.model_validate({
+        item = InteractionRequest.model_validate({
             "id": key, "customer_id": event.customer_id, "channel": channel, "type": TREATMENT,
             "direction": "outbound", "occurred_at": event.delivered_at, "payload": payload})
         # a consumer transaction may also link identifiers later in its batch (exclusive): taking the

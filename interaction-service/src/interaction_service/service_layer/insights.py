@@ -6,20 +6,22 @@ import datetime as dt
 from statistics import fmean
 
 from idic import ProblemError
-
-from ..adapters.orm import Trigger
-from ..api.schemas import (
+from idic.public.common import ErasureResult
+from idic.public.interaction import (
     ChannelFeedback,
-    CustomerExport,
     CustomerFeedback,
     CustomerTriggers,
-    ErasureOut,
     FeedbackAnswer,
     FeedbackOverview,
+    InteractionExport,
     NpsBreakdown,
     ScoreSeries,
-    TriggerOut,
 )
+from idic.public.interaction import (
+    Trigger as TriggerBody,
+)
+
+from ..adapters.orm import Trigger
 from .queries import to_out
 from .record import UowFactory
 
@@ -72,8 +74,8 @@ def customer_feedback(*, customer_id: str, uow_factory: UowFactory) -> CustomerF
         csat=series([(a.csat, a.occurred_at) for a in history if a.csat is not None], flat_within=0.5))
 
 
-def trigger_out(row: Trigger) -> TriggerOut:
-    return TriggerOut(trigger_id=row.id, customer_id=row.customer_id, kind=row.kind, occurred_at=row.occurred_at,
+def trigger_out(row: Trigger) -> TriggerBody:
+    return TriggerBody(trigger_id=row.id, customer_id=row.customer_id, kind=row.kind, occurred_at=row.occurred_at,
                       interaction_id=row.interaction_id, details=dict(row.details or {}),
                       detected_at=row.detected_at)
 
@@ -87,7 +89,7 @@ def customer_triggers(*, customer_id: str, kind: str | None, limit: int, uow_fac
     return CustomerTriggers(customer_id=customer_id, items=items)
 
 
-def export(*, customer_id: str, uow_factory: UowFactory) -> CustomerExport:
+def export(*, customer_id: str, uow_factory: UowFactory) -> InteractionExport:
     """GDPR art. 15: everything held about a customer; 404 when nothing is."""
     with uow_factory() as uow:
         interactions = [to_out(r) for r in uow.interactions.all_of(customer_id)]
@@ -96,14 +98,14 @@ def export(*, customer_id: str, uow_factory: UowFactory) -> CustomerExport:
         keys = uow.identities.keys_of(customer_id)
     if not (interactions or triggers or birthday or keys):
         raise ProblemError(404, "Not Found", f"no data held about customer {customer_id}")
-    return CustomerExport(customer_id=customer_id, interactions=interactions, triggers=triggers,
+    return InteractionExport(customer_id=customer_id, interactions=interactions, triggers=triggers,
                           birthday_month_day=birthday, identifier_keys=keys)
 
 
-def erasure(*, customer_id: str, uow_factory: UowFactory) -> ErasureOut:
+def erasure(*, customer_id: str, uow_factory: UowFactory) -> ErasureResult:
     """Whether this service applied the erasure of a customer (404 until it did)."""
     with uow_factory() as uow:
         row = uow.identities.erasure(customer_id)
         if row is None:
             raise ProblemError(404, "Not Found", f"no erasure applied for customer {customer_id}")
-        return ErasureOut(customer_id=row.customer_id, erased_at=row.erased_at)
+        return ErasureResult(customer_id=row.customer_id, erased_at=row.erased_at)

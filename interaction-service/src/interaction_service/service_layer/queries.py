@@ -6,26 +6,28 @@ import datetime as dt
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from idic import ProblemError
-
-from ..adapters.orm import Interaction
-from ..api.schemas import (
+from idic.public.interaction import (
     ChannelShare,
+    ChannelStatistics,
     ChannelStats,
-    ChannelStatsOut,
     CustomerChannels,
-    InteractionOut,
     InteractionSummary,
     Timeline,
 )
+from idic.public.interaction import (
+    Interaction as InteractionBody,
+)
+
+from ..adapters.orm import Interaction
 from ..domain.cursor import InvalidCursor, decode_cursor, encode_cursor
 from .record import UowFactory
 
 SUMMARY_SIZE = 10
 
 
-def to_out(row: Interaction) -> InteractionOut:
+def to_out(row: Interaction) -> InteractionBody:
     """A stored interaction as the API shows it."""
-    return InteractionOut(
+    return InteractionBody(
         interaction_id=row.id, customer_id=row.customer_id, id=row.client_key, channel=row.channel,
         type=row.type, direction=row.direction, occurred_at=row.occurred_at, recorded_at=row.recorded_at,
         amount=row.amount, currency=row.currency, cost=row.cost, payload=dict(row.payload or {}),
@@ -33,14 +35,14 @@ def to_out(row: Interaction) -> InteractionOut:
     )
 
 
-def timeline(*, customer_id: str, limit: int, before: str | None, channel: str | None, type_: str | None,
-             uow_factory: UowFactory) -> Timeline:
+def timeline(*, customer_id: str, limit: int, cursor: str | None, channel: str | None, type_: str | None,
+             uow_factory: UowFactory, cursor_field: str = "query.cursor") -> Timeline:
     """One page of a customer's interactions, newest first (a merged-away id shows its survivor's)."""
     try:
-        position = decode_cursor(before) if before is not None else None
+        position = decode_cursor(cursor) if cursor is not None else None
     except InvalidCursor as exc:
-        raise ProblemError(422, "Unprocessable Content", f"query.before: {exc}",
-                           errors=[{"field": "query.before", "message": str(exc)}]) from exc
+        raise ProblemError(422, "Unprocessable Content", f"{cursor_field}: {exc}",
+                           errors=[{"field": cursor_field, "message": str(exc)}]) from exc
     with uow_factory() as uow:
         customer_id = uow.interactions.survivors([customer_id]).get(customer_id, customer_id)
         # one extra row tells whether an older page exists without a second query
@@ -61,11 +63,11 @@ def summary(*, customer_id: str, uow_factory: UowFactory) -> InteractionSummary:
 
 
 def channel_stats(*, since: dt.datetime | None, until: dt.datetime | None, uow_factory: UowFactory
-                  ) -> ChannelStatsOut:
+                  ) -> ChannelStatistics:
     """Per channel: count, customers reached, cost, purchases, revenue, conversion rate."""
     with uow_factory() as uow:
         rows = uow.interactions.channel_stats(since=since, until=until)
-    return ChannelStatsOut(since=since, until=until, channels=[
+    return ChannelStatistics(since=since, until=until, channels=[
         ChannelStats(
             channel=r.channel, count=r.count, customers=r.customers, total_cost=r.total_cost,
             cost_per_interaction=(r.total_cost / r.count).quantize(Decimal("0.0001"), rounding=ROUND_HALF_EVEN),

@@ -17,10 +17,10 @@ from sqlalchemy.exc import IntegrityError
 
 from idic import ProblemError, utcnow
 from idic.contracts import InteractionRecorded
-from idic.contracts.identifiers import identifier_key, normalise
+from idic.contracts.identifiers import InvalidIdentifier, identifier_key, normalise
+from idic.public.interaction import InteractionAccepted, InteractionRequest
 
 from ..adapters.uow import InteractionUnitOfWork
-from ..api.schemas import InteractionIn, Recorded
 from ..domain.interactions import InteractionRuleError, check_not_in_future
 from ..domain.triggers import TriggerConfig
 from .detection import on_recorded
@@ -37,7 +37,7 @@ class RecordPolicy:
     triggers: TriggerConfig = field(default_factory=TriggerConfig)
 
 
-def check_times(*, items: list[InteractionIn], now: dt.datetime, max_future_skew: dt.timedelta,
+def check_times(*, items: list[InteractionRequest], now: dt.datetime, max_future_skew: dt.timedelta,
                 field_prefix: str) -> None:
     """422 naming every interaction whose occurred_at lies in the future (before anything is written)."""
     errors = []
@@ -54,11 +54,29 @@ def check_times(*, items: list[InteractionIn], now: dt.datetime, max_future_skew
         raise ProblemError(422, "Unprocessable Content", f"invalid request: {fields}", errors=errors)
 
 
-def record(*, items: list[InteractionIn], uow_factory: UowFactory, policy: RecordPolicy,
-           field_prefix: str = "body") -> list[Recorded]:
+def check_identifiers(*, items: list[InteractionRequest], field_prefix: str) -> None:
+    """422 naming every identifier that has no normal form (the key identity would announce for it)."""
+    errors = []
+    for index, item in enumerate(items):
+        if item.customer_id is not None:
+            continue  # identifiers are ignored then
+        for position, identifier in enumerate(item.identifiers or []):
+            try:
+                normalise(identifier.type, identifier.value)
+            except InvalidIdentifier as exc:
+                field = f"{field_prefix.format(index=index)}.identifiers.{position}.value"
+                errors.append({"field": field, "message": str(exc)})
+    if errors:
+        fields = ", ".join(e["field"] for e in errors[:5])
+        raise ProblemError(422, "Unprocessable Content", f"invalid request: {fields}", errors=errors)
+
+
+def record(*, items: list[InteractionRequest], uow_factory: UowFactory, policy: RecordPolicy,
+           field_prefix: str = "body") -> list[InteractionAccepted]:
     """Store interactions and their events in one transaction; answers in the order given."""
     now = utcnow()
     check_times(items=items, now=now, max_future_skew=policy.max_future_skew, field_prefix=field_prefix)
+    check_identifiers(items=items, field_prefix=field_prefix)
     for attempt in range(3):
         try:
             with uow_factory() as uow:
@@ -72,13 +90,13 @@ def record(*, items: list[InteractionIn], uow_factory: UowFactory, policy: Recor
     raise AssertionError("unreachable")
 
 
-def keys_of(item: InteractionIn) -> list[str]:
+def keys_of(item: InteractionRequest) -> list[str]:
     """The identifier keys of an interaction, in the order the client gave its identifiers."""
     return [identifier_key(i.type, normalise(i.type, i.value)) for i in item.identifiers or []]
 
 
-def record_in(*, uow: InteractionUnitOfWork, items: list[InteractionIn], policy: RecordPolicy,
-              now: dt.datetime) -> list[Recorded]:
+def record_in(*, uow: InteractionUnitOfWork, items: list[InteractionRequest], policy: RecordPolicy,
+              now: dt.datetime) -> list[InteractionAccepted]:
     """Record inside an open unit of work (the caller commits): HTTP requests and offer responses."""
     repo = uow.interactions
     known = repo.by_client_keys([i.id for i in items if i.id is not None])
@@ -90,13 +108,13 @@ def record_in(*, uow: InteractionUnitOfWork, items: list[InteractionIn], policy:
     survivors = repo.survivors([i.customer_id for i in items if i.customer_id is not None] + linked)
     erased = uow.identities.erased_among([i.customer_id for i in items if i.customer_id is not None]
                                          + linked + list(survivors.values()))
-    results: list[Recorded] = []
+    results: list[InteractionAccepted] = []
     rows: list[dict[str, Any]] = []
     pending: list[dict[str, str]] = []
     for index, item in enumerate(items):
         if item.id is not None and item.id in known:
             interaction_id, customer_id = known[item.id]
-            results.append(Recorded(interaction_id=interaction_id, customer_id=customer_id,
+            results.append(InteractionAccepted(interaction_id=interaction_id, customer_id=customer_id,
                                     status="recorded" if customer_id else "pending"))
             continue
         # original: who it was recorded for before merges (an unmerge gives it back to them); for
@@ -108,7 +126,7 @@ def record_in(*, uow: InteractionUnitOfWork, items: list[InteractionIn], policy:
         customer_id = survivors.get(current, current) if current is not None else None
         if original in erased or customer_id in erased:
             # GDPR: a late interaction of an erased person is not stored again
-            results.append(Recorded(interaction_id=None, customer_id=None, status="discarded"))
+            results.append(InteractionAccepted(interaction_id=None, customer_id=None, status="discarded"))
             continue
         row = _row(item, customer_id=customer_id, original=original, now=now, policy=policy)
         rows.append(row)
@@ -118,7 +136,7 @@ def record_in(*, uow: InteractionUnitOfWork, items: list[InteractionIn], policy:
             uow.publish(recorded_event(row))
         if item.id is not None:  # the same key twice in one batch records once
             known[item.id] = (row["id"], row["customer_id"])
-        results.append(Recorded(interaction_id=row["id"], customer_id=customer_id,
+        results.append(InteractionAccepted(interaction_id=row["id"], customer_id=customer_id,
                                 status="recorded" if customer_id else "pending"))
     repo.add_many(rows)
     uow.identities.add_pending(pending)
@@ -126,7 +144,7 @@ def record_in(*, uow: InteractionUnitOfWork, items: list[InteractionIn], policy:
     return results
 
 
-def _row(item: InteractionIn, *, customer_id: str | None, original: str | None, now: dt.datetime,
+def _row(item: InteractionRequest, *, customer_id: str | None, original: str | None, now: dt.datetime,
          policy: RecordPolicy) -> dict[str, Any]:
     """The table row of a new interaction (customer_id already resolved past merges)."""
     payload = item.payload.model_dump(mode="json", exclude_unset=True)

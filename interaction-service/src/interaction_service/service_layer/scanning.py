@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError
 
 from idic import Jobs, get_logger, utcnow
 from idic.jobs import JobConflict, JobFn, Progress
+from idic.public.interaction import TriggerScan
 
-from ..api.schemas import ScanResult
 from ..domain.triggers import TriggerConfig
 from .detection import scan
 from .record import UowFactory
@@ -19,7 +19,7 @@ from .record import UowFactory
 log = get_logger(__name__)
 
 
-def scan_now(*, uow_factory: UowFactory, cfg: TriggerConfig) -> ScanResult:
+def scan_now(*, uow_factory: UowFactory, cfg: TriggerConfig) -> TriggerScan:
     """One scan in one transaction; a concurrent scan that stored a trigger first makes us retry once."""
     now = utcnow()
     for attempt in range(2):
@@ -27,7 +27,7 @@ def scan_now(*, uow_factory: UowFactory, cfg: TriggerConfig) -> ScanResult:
             with uow_factory() as uow:
                 fired = scan(uow=uow, cfg=cfg, now=now)
                 uow.commit()
-                return ScanResult(fired=fired, scanned_at=now)
+                return TriggerScan(fired=fired, scanned_at=now)
         except IntegrityError:
             if attempt == 1:
                 raise

@@ -10,23 +10,24 @@ from starlette.concurrency import run_in_threadpool
 
 from idic import Job, Jobs, ProblemError, job_accepted, utcnow
 from idic.jobs_api import JOB_RESPONSES
+from idic.public.common import ErasureResult
+from idic.public.scoring import (
+    ClvFitRequest,
+    ClvModel,
+    CustomerValue,
+    Features,
+    ProfilingRefused,
+    ScoringExport,
+    Segment,
+    SegmentCreate,
+    SegmentList,
+    SegmentMembers,
+)
 
 from ..config import Settings
 from ..domain.rules import check_condition
 from ..service_layer import queries as svc
 from ..service_layer.jobs import CLV_FIT, RFM_REFRESH
-from .schemas import (
-    ClvFitRequest,
-    ClvModel,
-    Erasure,
-    Features,
-    ProfilingRefused,
-    Segment,
-    SegmentCreate,
-    SegmentList,
-    SegmentMembers,
-    Value,
-)
 
 PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -59,9 +60,9 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 JobsDep = Annotated[Jobs, Depends(get_jobs)]
 
 
-@router.get("/v1/customers/{customer_id}/value", response_model=Value | ProfilingRefused, responses=ERRORS)
+@router.get("/v1/customers/{customer_id}/value", response_model=CustomerValue | ProfilingRefused, responses=ERRORS)
 def customer_value(customer_id: CustomerId, uow_factory: UowFactoryDep,
-                   settings: SettingsDep) -> Value | ProfilingRefused:
+                   settings: SettingsDep) -> CustomerValue | ProfilingRefused:
     """RFM, CLV, value tier, segments and churn risk (with its drivers) of one customer; each block's
     ``status`` says why it is empty; ``{"profiling": "refused"}`` for a customer who refused profiling."""
     return svc.get_value(customer_id=customer_id, uow_factory=uow_factory, now=utcnow(),
@@ -115,10 +116,13 @@ def create_segment(body: SegmentCreate, uow_factory: UowFactoryDep) -> Segment:
 
 @router.get("/v1/segments/{segment_id}/customers", response_model=SegmentMembers, responses=ERRORS)
 def segment_customers(segment_id: SegmentId, uow_factory: UowFactoryDep,
-                      after: Annotated[str | None, Query(min_length=1, max_length=255)] = None,
+                      cursor: Annotated[str | None, Query(min_length=1, max_length=255,
+                                                          description="next_cursor of the previous page")] = None,
+                      after: Annotated[str | None, Query(min_length=1, max_length=255, deprecated=True,
+                                                         description="Deprecated name of cursor")] = None,
                       limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> SegmentMembers:
-    """Members of a segment in id order, paginated by ``after`` (the last id of the previous page)."""
-    return svc.segment_members(uow_factory=uow_factory, segment_id=segment_id, after=after, limit=limit)
+    """Members of a segment in id order, a page of ``limit`` at a time."""
+    return svc.segment_members(uow_factory=uow_factory, segment_id=segment_id, after=cursor or after, limit=limit)
 
 
 @internal.get("/customers/{customer_id}/features", response_model=Features, responses=ERRORS)
@@ -127,13 +131,13 @@ def customer_features(customer_id: CustomerId, uow_factory: UowFactoryDep) -> Fe
     return svc.get_features(customer_id=customer_id, uow_factory=uow_factory)
 
 
-@internal.get("/customers/{customer_id}/export", responses=ERRORS)
+@internal.get("/customers/{customer_id}/export", response_model=ScoringExport, responses=ERRORS)
 def customer_export(customer_id: CustomerId, uow_factory: UowFactoryDep) -> dict[str, Any]:
     """Everything scoring holds about the customer (GDPR export; 404 if nothing)."""
     return svc.export(customer_id=customer_id, uow_factory=uow_factory)
 
 
-@internal.get("/erasures/{customer_id}", response_model=Erasure, responses=ERRORS)
-def customer_erasure(customer_id: CustomerId, uow_factory: UowFactoryDep) -> Erasure:
+@internal.get("/erasures/{customer_id}", response_model=ErasureResult, responses=ERRORS)
+def customer_erasure(customer_id: CustomerId, uow_factory: UowFactoryDep) -> ErasureResult:
     """When this service applied the erasure of the customer (404 if it has not)."""
     return svc.erasure(customer_id=customer_id, uow_factory=uow_factory)

@@ -8,15 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 from idic import ProblemError
-
-from ..adapters.counts import has_model, repeat_buyers_at_least
-from ..adapters.uow import ScoringUnitOfWork
-from ..api.schemas import (
+from idic.public.common import ErasureResult
+from idic.public.scoring import (
     BgNbdParams,
     ChurnDriver,
     Clv,
     ClvModel,
-    Erasure,
+    CustomerValue,
     Features,
     GammaGammaParams,
     ProfilingRefused,
@@ -25,8 +23,10 @@ from ..api.schemas import (
     SegmentList,
     SegmentMember,
     SegmentMembers,
-    Value,
 )
+
+from ..adapters.counts import has_model, repeat_buyers_at_least
+from ..adapters.uow import ScoringUnitOfWork
 from ..domain.features import CustomerFeatures
 from ..domain.value import CustomerScores, recency_days, rescore
 
@@ -41,7 +41,7 @@ def _load(uow: ScoringUnitOfWork, customer_id: str) -> CustomerFeatures:
 
 
 def get_value(*, customer_id: str, uow_factory: UowFactory, now: dt.datetime,
-              min_repeat_buyers: int) -> Value | ProfilingRefused:
+              min_repeat_buyers: int) -> CustomerValue | ProfilingRefused:
     """RFM, CLV, tier, segments and churn risk of a customer, each saying why it is empty if it is
     (404 if scoring never heard of the customer; ``profiling: refused`` if they refused profiling)."""
     with uow_factory() as uow:
@@ -67,9 +67,9 @@ def _clv_status(scores: CustomerScores, features: CustomerFeatures, *, fitted: b
     return "not_fitted"
 
 
-def _value(features: CustomerFeatures, scores: CustomerScores, *, now: dt.datetime, clv_status: str) -> Value:
+def _value(features: CustomerFeatures, scores: CustomerScores, *, now: dt.datetime, clv_status: str) -> CustomerValue:
     rfm_status = "no_purchases" if features.frequency == 0 else "pending_refresh" if scores.r is None else "scored"
-    return Value(
+    return CustomerValue(
         customer_id=features.customer_id,
         rfm=Rfm(recency_days=recency_days(features.last_purchase_at, now), frequency=features.frequency,
                 monetary=features.monetary, currency=features.currency, r=scores.r, f=scores.f, m=scores.m,
@@ -143,8 +143,9 @@ def segment_members(*, uow_factory: UowFactory, segment_id: str, after: str | No
     with uow_factory() as uow:
         rows = uow.segments.members(segment_id, after=after, limit=limit + 1)
     page = rows[:limit]
+    next_cursor = page[-1][0] if len(rows) > limit else None
     return SegmentMembers(segment_id=segment_id, customers=[SegmentMember(customer_id=c, since=s) for c, s in page],
-                          next_after=page[-1][0] if len(rows) > limit else None)
+                          next_cursor=next_cursor, next_after=next_cursor)
 
 
 def export(*, customer_id: str, uow_factory: UowFactory) -> dict[str, Any]:
@@ -167,10 +168,10 @@ def export(*, customer_id: str, uow_factory: UowFactory) -> dict[str, Any]:
             "purchase_days": days}
 
 
-def erasure(*, customer_id: str, uow_factory: UowFactory) -> Erasure:
+def erasure(*, customer_id: str, uow_factory: UowFactory) -> ErasureResult:
     """The tombstone of an applied erasure (404 if none was applied)."""
     with uow_factory() as uow:
         erased_at = uow.erasures.get(customer_id)
     if erased_at is None:
         raise ProblemError(404, "Not Found", f"no erasure of {customer_id!r} has been applied here")
-    return Erasure(customer_id=customer_id, erased_at=erased_at)
+    return ErasureResult(customer_id=customer_id, erased_at=erased_at)

@@ -196,7 +196,7 @@ class WebhookRow(Base):
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     url: Mapped[str] = mapped_column(String(2048))
-    events: Mapped[list[str]] = mapped_column(JSON)  # public names (idic.webhooks.EVENT_NAMES)
+    events: Mapped[list[str]] = mapped_column(JSON)  # public names (idic.public.webhooks.EVENT_NAMES)
     secret: Mapped[str] = mapped_column(String(100))
     description: Mapped[str | None] = mapped_column(String(500))
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())

@@ -10,12 +10,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from idic import ProblemError
+from idic.public import treatment as public
+from idic.public.common import Channel, ErasureResult
 
 from ..adapters.orm import CUSTOMER_ID_LENGTH
 from ..domain.treatments import TreatmentRecord
 from ..service_layer import outcomes, serving
 from ..service_layer import services as svc
-from .schemas import Channel, ContextOut, ErasureOut, ExportOut, NextBestAction, OutcomeIn, TreatmentOut, TreatmentPage
+from . import bodies
 
 router = APIRouter(tags=["customize"])
 internal = APIRouter(prefix="/internal", tags=["internal"])
@@ -32,29 +34,25 @@ CustomerId = Annotated[str, Path(min_length=1, max_length=CUSTOMER_ID_LENGTH, de
 TreatmentId = Annotated[str, Path(min_length=1, max_length=36)]
 
 
-@router.get("/v1/customers/{customer_id}/next-best-actions", response_model=list[NextBestAction], responses=INVALID)
+@router.get("/v1/customers/{customer_id}/next-best-actions", response_model=list[public.NextBestAction],
+            responses=INVALID)
 def next_best_actions(customer_id: CustomerId, uow_factory: UowFactoryDep,
                       channel: Annotated[Channel | None, Query()] = None,
-                      limit: Annotated[int, Query(ge=1, le=50)] = 10) -> list[NextBestAction]:
+                      limit: Annotated[int, Query(ge=1, le=50)] = 10) -> list[public.NextBestAction]:
     """Ranked next-best-actions, each a recorded treatment (the same one until it expires or is answered)."""
     served = serving.serve_next_best_actions(customer_id=customer_id, channel=channel, limit=limit,
                                              uow_factory=uow_factory)
-    return [NextBestAction.of(s) for s in served]
+    return [bodies.next_best_action(s) for s in served]
 
 
-@router.post("/v1/treatments/{treatment_id}/outcome", response_model=TreatmentOut, responses={
+@router.post("/v1/treatments/{treatment_id}/outcome", response_model=public.Treatment, responses={
     404: {"description": "Unknown treatment", **PROBLEM}, 409: {"description": "Outcome already recorded", **PROBLEM},
     **INVALID})
-def record_outcome(treatment_id: TreatmentId, body: OutcomeIn, uow_factory: UowFactoryDep) -> TreatmentOut:
+def record_outcome(treatment_id: TreatmentId, body: public.OutcomeRequest,
+                   uow_factory: UowFactoryDep) -> public.Treatment:
     """Record the customer's answer (accepted, declined, ignored, converted with amount) to a treatment, once."""
-    if body.outcome == "converted":
-        missing = [f for f in ("amount", "currency") if getattr(body, f) is None]
-        if missing:
-            raise ProblemError(422, "Unprocessable Content", f"{' and '.join(missing)} required for converted",
-                               errors=[{"field": f"body.{f}", "message": "required when outcome is converted"}
-                                       for f in missing])
     amount, currency = (body.amount, body.currency) if body.outcome == "converted" else (None, None)
-    return TreatmentOut.of(outcomes.record_outcome(treatment_id=treatment_id, outcome=body.outcome, amount=amount,
+    return bodies.treatment(outcomes.record_outcome(treatment_id=treatment_id, outcome=body.outcome, amount=amount,
                                                    currency=currency, uow_factory=uow_factory))
 
 
@@ -76,48 +74,50 @@ def _decode_cursor(cursor: str) -> tuple[dt.datetime, str]:
                            errors=[{"field": "query.cursor", "message": "invalid cursor"}]) from exc
 
 
-@router.get("/v1/customers/{customer_id}/treatments", response_model=TreatmentPage, responses=INVALID)
+@router.get("/v1/customers/{customer_id}/treatments", response_model=public.TreatmentPage, responses=INVALID)
 def customer_treatment_page(customer_id: CustomerId, uow_factory: UowFactoryDep,
                             limit: Annotated[int, Query(ge=1, le=200)] = 50,
-                            cursor: Annotated[str | None, Query(max_length=400)] = None) -> TreatmentPage:
+                            cursor: Annotated[str | None, Query(min_length=1, max_length=400,
+                                                                description="next_cursor of the previous page")]
+                            = None) -> public.TreatmentPage:
     """The customer's treatments, newest first, a page at a time (``next_cursor``; empty list when none)."""
     before = _decode_cursor(cursor) if cursor else None
     survivor, rows = svc.page_treatments(customer_id=customer_id, limit=limit + 1, before=before,
                                          uow_factory=uow_factory)
     page = rows[:limit]
-    return TreatmentPage(customer_id=survivor, treatments=[TreatmentOut.of(t) for t in page],
+    return public.TreatmentPage(customer_id=survivor, treatments=[bodies.treatment(t) for t in page],
                          next_cursor=_encode_cursor(page[-1]) if len(rows) > limit else None)
 
 
-@internal.get("/customers/{customer_id}/context", response_model=ContextOut, responses={
+@internal.get("/customers/{customer_id}/context", response_model=public.CustomerContext, responses={
     404: {"description": "No context stored for this customer", **PROBLEM}, **INVALID})
-def customer_context(customer_id: CustomerId, uow_factory: UowFactoryDep) -> ContextOut:
+def customer_context(customer_id: CustomerId, uow_factory: UowFactoryDep) -> public.CustomerContext:
     """The stored context (merged ids resolve to the survivor), for the 360 view and tests."""
     context, merged_ids = svc.get_context(customer_id=customer_id, uow_factory=uow_factory)
-    return ContextOut.of(context, merged_ids)
+    return bodies.context(context, merged_ids)
 
 
-@internal.get("/customers/{customer_id}/treatments", response_model=list[TreatmentOut], responses=INVALID)
+@internal.get("/customers/{customer_id}/treatments", response_model=list[public.Treatment], responses=INVALID)
 def customer_treatments(customer_id: CustomerId, uow_factory: UowFactoryDep,
-                        limit: Annotated[int, Query(ge=1, le=200)] = 50) -> list[TreatmentOut]:
+                        limit: Annotated[int, Query(ge=1, le=200)] = 50) -> list[public.Treatment]:
     """Treatments decided for the customer, newest first ([] when none)."""
-    return [TreatmentOut.of(t) for t in svc.list_treatments(customer_id=customer_id, limit=limit,
+    return [bodies.treatment(t) for t in svc.list_treatments(customer_id=customer_id, limit=limit,
                                                             uow_factory=uow_factory)]
 
 
-@internal.get("/customers/{customer_id}/export", response_model=ExportOut, responses={
+@internal.get("/customers/{customer_id}/export", response_model=public.TreatmentExport, responses={
     404: {"description": "Nothing held about this customer", **PROBLEM}, **INVALID})
-def export_customer(customer_id: CustomerId, uow_factory: UowFactoryDep) -> ExportOut:
+def export_customer(customer_id: CustomerId, uow_factory: UowFactoryDep) -> public.TreatmentExport:
     """GDPR export: the context and every treatment held for the customer."""
     context, merged_ids, treatments = svc.export_customer(customer_id=customer_id, uow_factory=uow_factory)
-    return ExportOut(customer_id=context.customer_id if context else customer_id, merged_ids=merged_ids,
-                     context=ContextOut.of(context, merged_ids) if context else None,
-                     treatments=[TreatmentOut.of(t) for t in treatments])
+    return public.TreatmentExport(customer_id=context.customer_id if context else customer_id, merged_ids=merged_ids,
+                     context=bodies.context(context, merged_ids) if context else None,
+                     treatments=[bodies.treatment(t) for t in treatments])
 
 
-@internal.get("/erasures/{customer_id}", response_model=ErasureOut, responses={
+@internal.get("/erasures/{customer_id}", response_model=ErasureResult, responses={
     404: {"description": "No erasure applied for this id", **PROBLEM}, **INVALID})
-def erasure(customer_id: CustomerId, uow_factory: UowFactoryDep) -> ErasureOut:
+def erasure(customer_id: CustomerId, uow_factory: UowFactoryDep) -> ErasureResult:
     """When this service applied the erasure of the customer (a tombstone holds only the id)."""
-    return ErasureOut(customer_id=customer_id, erased_at=svc.erasure_status(customer_id=customer_id,
+    return ErasureResult(customer_id=customer_id, erased_at=svc.erasure_status(customer_id=customer_id,
                                                                            uow_factory=uow_factory))

@@ -8,16 +8,18 @@ import datetime as dt
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from idic import ProblemError
-from idic.webhooks import (
+from idic.public.webhooks import (
     Delivery,
+    DeliveryId,
     DeliveryPage,
     DeliveryStatus,
     Webhook,
     WebhookCreate,
     WebhookCreated,
+    WebhookId,
     WebhookList,
     WebhookUpdate,
 )
@@ -29,8 +31,6 @@ from .routes import INVALID, PROBLEM, UowFactoryDep
 
 webhooks_router = APIRouter(tags=["webhooks"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "Unknown webhook", **PROBLEM}, **INVALID}
-WebhookId = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$")]
-DeliveryId = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
 def get_settings(request: Request) -> Settings:

@@ -125,7 +125,7 @@ STATIC: dict[str, Fact] = {f.name: f for f in (
     Fact("event.channel", "string", lambda v: v.event.channel if v.event else None),
 )}
 
-_NAME = r"[a-z0-9_]{1,64}"
+_NAME = r"[a-z0-9_]{1,64}"  # fullmatch below: "consent.email\n" is no fact
 _WINDOW = re.compile(rf"^interactions\.(\d{{1,2}})d\.(count|channel\.({_NAME})|type\.({_NAME}))$")
 _ALL_TIME = re.compile(rf"^interactions\.by_(channel|type)\.({_NAME})$")
 _CONSENT = re.compile(rf"^consent\.({_NAME})$")
@@ -150,25 +150,25 @@ def resolve_fact(name: str) -> Fact | None:
     """The fact named ``name``, or None when no such fact exists."""
     if name in STATIC:
         return STATIC[name]
-    if m := _WINDOW.match(name):
+    if m := _WINDOW.fullmatch(name):
         days = int(m.group(1))
         if not 1 <= days <= MAX_WINDOW_DAYS:
             return None
         key = None if m.group(2) == "count" else (f"c:{m.group(3)}" if m.group(3) else f"t:{m.group(4)}")
         return Fact(name, "number", _window_count(days, key))
-    if m := _ALL_TIME.match(name):
+    if m := _ALL_TIME.fullmatch(name):
         which, counted = m.group(1), str(m.group(2))
         if which == "channel":
             return Fact(name, "number", lambda v: v.ctx.channel_counts.get(counted, 0))
         return Fact(name, "number", lambda v: v.ctx.type_counts.get(counted, 0))
-    if m := _CONSENT.match(name):
+    if m := _CONSENT.fullmatch(name):
         key = m.group(1)
         return Fact(name, "bool", lambda v: v.ctx.consent.get(key, True))  # not refused means allowed
-    if m := _TRIGGERS_WINDOW.match(name):
+    if m := _TRIGGERS_WINDOW.fullmatch(name):
         days = int(m.group(1))
         return Fact(name, "list", lambda v: {t.kind for t in v.ctx.recent_triggers
                                              if (v.now - t.occurred_at).days < days}) if 1 <= days <= 90 else None
-    if m := _TREATMENTS_WINDOW.match(name):
+    if m := _TREATMENTS_WINDOW.fullmatch(name):
         days = int(m.group(1))
         return Fact(name, "number", lambda v: sum(1 for t in v.history
                                                   if (v.now - t.decided_at).days < days)) if 1 <= days <= 90 else None

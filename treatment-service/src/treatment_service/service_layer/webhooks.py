@@ -11,7 +11,7 @@ from typing import Any
 
 from idic import CloudEvent, Handler, ProblemError, get_logger, utcnow
 from idic.contracts import EVENT_TYPES, CustomerErased, EventPayload
-from idic.webhooks import event_name
+from idic.public.webhooks import event_name
 
 from ..adapters.orm import WebhookRow
 from ..adapters.uow import TreatmentUnitOfWork

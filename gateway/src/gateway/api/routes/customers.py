@@ -8,16 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from ...adapters.clients.services import segment
-from ...domain.identifiers import MAX_REF_LENGTH, IdentifierType
-from ...service_layer import customers as svc
-from ..proxy import ClientsDep, errors, forward
-from ..schemas import (
+from idic.public.identity import (
     ConsentRequest,
     ConsentResult,
-    CustomerExport,
-    CustomerView,
-    ErasureAccepted,
     IdentifyBatchRequest,
     IdentifyBatchResult,
     IdentifyRequest,
@@ -29,6 +22,12 @@ from ..schemas import (
     UnmergeRequest,
     UnmergeResult,
 )
+from idic.public.views import CustomerExport, CustomerView, ErasureAccepted
+
+from ...adapters.clients.services import segment
+from ...domain.identifiers import MAX_REF_LENGTH, IdentifierType
+from ...service_layer import customers as svc
+from ..proxy import ClientsDep, errors, forward
 from ..security import Authorized, SettingsDep
 
 router = APIRouter(prefix="/v1/customers", dependencies=[Authorized])
@@ -105,10 +104,12 @@ async def erase(customer_id: CustomerRef, request: Request, clients: ClientsDep)
                         headers={"Location": status_url})
 
 
-@router.get("/{customer_id}/export", tags=["identify"], response_model=CustomerExport, responses=errors(404))
-async def export(customer_id: CustomerRef, clients: ClientsDep) -> dict[str, object]:
-    """All data of the person from every service (GDPR art. 15/20; admin); all or nothing."""
-    return await svc.export_customer(ref=customer_id, clients=clients)
+@router.get("/{customer_id}/export", tags=["identify"], response_model=None,
+            responses={200: {"model": CustomerExport, "description": "One part per service"}, **errors(404)})
+async def export(customer_id: CustomerRef, clients: ClientsDep) -> JSONResponse:
+    """All data of the person from every service (GDPR art. 15/20; admin); all or nothing. Each part is passed
+    through as its service exported it: a field one service adds must not cost the person their export."""
+    return JSONResponse(await svc.export_customer(ref=customer_id, clients=clients))
 
 
 @router.get("/{customer_id}", tags=["single face"], response_model=CustomerView, responses=errors(404))

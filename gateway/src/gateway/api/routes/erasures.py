@@ -6,9 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
+from idic.public.views import ErasureStatus
+
 from ...service_layer import gdpr
 from ..proxy import ClientsDep, errors
-from ..schemas import ErasureStatus
 from ..security import Authorized, SettingsDep
 
 router = APIRouter(tags=["identify"], dependencies=[Authorized])

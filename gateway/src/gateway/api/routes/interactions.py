@@ -8,19 +8,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from idic import ProblemError
+from idic import Job, ProblemError
 from idic.problems import PROBLEM_JSON
-
-from ...adapters.clients import UpstreamFailure
-from ...adapters.clients.base import json_or_none
-from ...adapters.clients.services import segment
-from ...service_layer import customers as svc
-from ...service_layer.interactions import IdentityRefused, link_interactions
-from ..loop_schemas import Job
-from ..proxy import ClientsDep, errors, forward, public_answer, safe_problem
-from ..schemas import (
-    Channel,
-    ChannelStatsPage,
+from idic.public.common import Channel, Time
+from idic.public.interaction import (
+    ChannelStatistics,
     CustomerChannels,
     CustomerFeedback,
     CustomerTriggers,
@@ -29,10 +21,16 @@ from ..schemas import (
     InteractionBatchAccepted,
     InteractionBatchRequest,
     InteractionRequest,
-    Time,
     Timeline,
     TriggerKind,
 )
+
+from ...adapters.clients import UpstreamFailure
+from ...adapters.clients.base import json_or_none
+from ...adapters.clients.services import segment
+from ...service_layer import customers as svc
+from ...service_layer.interactions import IdentityRefused, link_interactions
+from ..proxy import ClientsDep, errors, forward, public_answer, safe_problem
 from ..security import Authorized
 from .customers import CustomerRef
 from .jobs import STARTED, PreferHeader, start_job
@@ -97,7 +95,7 @@ def _period(request: Request, since: dt.datetime | None, until: dt.datetime | No
     return {"since": request.query_params.get("since"), "until": request.query_params.get("until")}
 
 
-@router.get("/v1/channels/stats", response_model=ChannelStatsPage, responses=errors())
+@router.get("/v1/channels/stats", response_model=ChannelStatistics, responses=errors())
 async def channel_stats(request: Request, clients: ClientsDep, since: Since = None, until: Until = None) -> Response:
     """Per channel over [since, until): count, customers, total cost, cost per interaction, purchases, revenue,
     conversion rate."""

@@ -7,12 +7,11 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 
-from idic import ProblemError
+from idic import Job, JobList, ProblemError
 
 from ...adapters.clients import ServiceClient
 from ...adapters.clients.base import require_json
 from ...service_layer import jobs as svc
-from ..loop_schemas import Job, JobList
 from ..proxy import ClientsDep, errors, public_answer
 from ..security import Authorized
 

@@ -15,7 +15,8 @@ from ..security import SettingsDep
 router = APIRouter(tags=["operations"])
 
 
-@router.get("/healthz", summary="Liveness")
+@router.get("/healthz", summary="Liveness", responses={200: {"content": {"application/json": {
+    "example": {"status": "ok"}}}}})
 async def healthz() -> dict[str, str]:
     """Alive: the process answers HTTP."""
     return {"status": "ok"}
@@ -29,7 +30,10 @@ async def _ready(client: ServiceClient, bound_s: float) -> bool:
     return response.status_code == 200
 
 
-@router.get("/readyz", summary="Readiness", responses={503: {"description": "A service is not ready"}})
+@router.get("/readyz", summary="Readiness", responses={
+    200: {"content": {"application/json": {"example": {"status": "ready", "checks": {
+        "identity": True, "interaction": True, "scoring": True, "treatment": True}}}}},
+    503: {"description": "A service is not ready"}})
 async def readyz(request: Request, clients: ClientsDep, settings: SettingsDep) -> JSONResponse:
     """Ready when all four services' /readyz answer 200; each is reported."""
     services = clients.all()
@@ -40,7 +44,8 @@ async def readyz(request: Request, clients: ClientsDep, settings: SettingsDep) -
                         status_code=200 if ready else 503)
 
 
-@router.get("/metrics", summary="Prometheus metrics", response_class=Response)
+@router.get("/metrics", summary="Prometheus metrics", response_class=Response, responses={
+    200: {"content": {"text/plain": {"example": "http_request_duration_seconds_count 0.0\n"}}}})
 async def metrics() -> Response:
     """Prometheus text exposition of this process's metrics."""
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

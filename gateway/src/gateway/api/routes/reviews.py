@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Path, Query, Request, Response
 
+from idic import Job
+from idic.public.identity import MatchingModel, MatchingTrainRequest, Review, ReviewList, ReviewStatus
+
 from ...adapters.clients.services import segment
-from ..loop_schemas import Job
 from ..proxy import ClientsDep, errors, forward
-from ..schemas import MatchingModel, MatchingTrainRequest, Review, ReviewList, ReviewStatus
 from ..security import Authorized
 from .jobs import STARTED, PreferHeader, start_job
 

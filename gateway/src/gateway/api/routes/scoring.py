@@ -6,14 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from ...adapters.clients.services import segment
-from ...service_layer import customers as svc
-from ..loop_schemas import Job
-from ..proxy import ClientsDep, errors, forward
-from ..schemas import (
+from idic import Job
+from idic.public.scoring import (
     SEGMENT_ID,
-    ClvFit,
     ClvFitRequest,
+    ClvModel,
     CustomerValue,
     ProfilingRefused,
     Segment,
@@ -21,6 +18,10 @@ from ..schemas import (
     SegmentList,
     SegmentMembers,
 )
+
+from ...adapters.clients.services import segment
+from ...service_layer import customers as svc
+from ..proxy import ClientsDep, errors, forward
 from ..security import Authorized
 from .customers import CustomerRef
 from .jobs import STARTED, PreferHeader, start_job
@@ -46,7 +47,7 @@ async def fit_clv(body: ClvFitRequest, request: Request, clients: ClientsDep, pr
     return await start_job(clients.scoring, request, "/v1/models/clv:fit", prefer=prefer, with_body=True)
 
 
-@router.get("/v1/models/clv", response_model=ClvFit, responses=errors(404))
+@router.get("/v1/models/clv", response_model=ClvModel, responses=errors(404))
 async def last_clv_fit(request: Request, clients: ClientsDep) -> Response:
     """The last CLV model fit."""
     return await forward(clients.scoring, request, "GET", "/v1/models/clv")

@@ -8,12 +8,24 @@ from fastapi import APIRouter, Header, Path, Query, Request, Response
 from pydantic import WithJsonSchema
 
 from idic import ProblemError
+from idic.public.common import Channel, Time
+from idic.public.treatment import (
+    ContactPolicy,
+    NextBestAction,
+    OutcomeRequest,
+    Rule,
+    RulePerformance,
+    RuleRequest,
+    RuleVersion,
+    SimulateRequest,
+    Simulation,
+    Treatment,
+    TreatmentPage,
+)
 
 from ...adapters.clients.services import segment
 from ...service_layer import customers as svc
-from ..loop_schemas import OutcomeRequest, RulePerformance, Treatment, TreatmentPage
 from ..proxy import ClientsDep, errors, forward
-from ..schemas import Channel, ContactPolicy, NextBestAction, Rule, SimulateRequest, Time
 from ..security import Authorized
 from .customers import CustomerRef
 
@@ -34,7 +46,7 @@ async def next_best_actions(customer_id: CustomerRef, request: Request, clients:
                          params={"channel": channel, "limit": limit})
 
 
-@router.get("/v1/rules", responses=errors())
+@router.get("/v1/rules", response_model=list[Rule], responses=errors())
 async def list_rules(request: Request, clients: ClientsDep,
                      status: Annotated[Literal["draft", "active", "retired"] | None, Query()] = None,
                      limit: Annotated[int | None, Query(ge=1, le=1000)] = None,
@@ -46,26 +58,26 @@ async def list_rules(request: Request, clients: ClientsDep,
                          params={"status": status, "limit": limit, "after": after})
 
 
-@router.post("/v1/rules", status_code=201, responses=errors(409))
-async def create_rule(body: Rule, request: Request, clients: ClientsDep) -> Response:
+@router.post("/v1/rules", status_code=201, response_model=Rule, responses=errors(409))
+async def create_rule(body: RuleRequest, request: Request, clients: ClientsDep) -> Response:
     """Create a rule (admin)."""
     return await forward(clients.treatment, request, "POST", "/v1/rules", with_body=True)
 
 
-@router.post("/v1/rules:simulate", responses=errors(404))
+@router.post("/v1/rules:simulate", response_model=Simulation, responses=errors(404))
 async def simulate_rule(body: SimulateRequest, request: Request, clients: ClientsDep) -> Response:
     """Whether a rule (given, or stored by id) fires for a customer, and why."""
     return await forward(clients.treatment, request, "POST", "/v1/rules:simulate", with_body=True)
 
 
-@router.get("/v1/rules/{rule_id}", responses=errors(404))
+@router.get("/v1/rules/{rule_id}", response_model=Rule, responses=errors(404))
 async def get_rule(rule_id: ResourceId, request: Request, clients: ClientsDep) -> Response:
     """One rule."""
     return await forward(clients.treatment, request, "GET", f"/v1/rules/{segment(rule_id)}")
 
 
-@router.put("/v1/rules/{rule_id}", responses=errors(404, 409, 412))
-async def replace_rule(rule_id: ResourceId, body: Rule, request: Request, clients: ClientsDep,
+@router.put("/v1/rules/{rule_id}", response_model=Rule, responses=errors(404, 409, 412))
+async def replace_rule(rule_id: ResourceId, body: RuleRequest, request: Request, clients: ClientsDep,
                        if_match: Annotated[str | None, Header(alias="If-Match", pattern=IF_MATCH,
                                                               description="The version this change is based "
                                                                           "on (412 if it is not current)"),
@@ -76,25 +88,25 @@ async def replace_rule(rule_id: ResourceId, body: Rule, request: Request, client
                          headers={"if-match": if_match} if if_match else None)
 
 
-@router.delete("/v1/rules/{rule_id}", responses={**errors(404), 204: {"description": "Retired (no document)"}})
+@router.delete("/v1/rules/{rule_id}", response_model=Rule, responses=errors(404))
 async def delete_rule(rule_id: ResourceId, request: Request, clients: ClientsDep) -> Response:
     """Retire a rule (admin): a new version with status retired, the history kept."""
     return await forward(clients.treatment, request, "DELETE", f"/v1/rules/{segment(rule_id)}")
 
 
-@router.get("/v1/rules/{rule_id}/versions", responses=errors(404))
+@router.get("/v1/rules/{rule_id}/versions", response_model=list[RuleVersion], responses=errors(404))
 async def rule_versions(rule_id: ResourceId, request: Request, clients: ClientsDep) -> Response:
     """Every version of a rule, newest first, with who changed it and when."""
     return await forward(clients.treatment, request, "GET", f"/v1/rules/{segment(rule_id)}/versions")
 
 
-@router.get("/v1/contact-policy", responses=errors())
+@router.get("/v1/contact-policy", response_model=ContactPolicy, responses=errors())
 async def get_contact_policy(request: Request, clients: ClientsDep) -> Response:
     """The contact policy every decision applies."""
     return await forward(clients.treatment, request, "GET", "/v1/contact-policy")
 
 
-@router.put("/v1/contact-policy", responses=errors())
+@router.put("/v1/contact-policy", response_model=ContactPolicy, responses=errors())
 async def set_contact_policy(body: ContactPolicy, request: Request, clients: ClientsDep) -> Response:
     """Replace the contact policy (admin)."""
     return await forward(clients.treatment, request, "PUT", "/v1/contact-policy", with_body=True)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
-from idic.webhooks import (
+from idic.public.webhooks import (
     Delivery,
+    DeliveryId,
     DeliveryPage,
     DeliveryStatus,
     Webhook,
     WebhookCreate,
     WebhookCreated,
+    WebhookId,
     WebhookList,
     WebhookUpdate,
 )
@@ -23,8 +25,6 @@ from ..security import Authorized
 
 router = APIRouter(tags=["webhooks"], dependencies=[Authorized])
 # treatment-service's ids (wh_<hex>, msg_<hex>): one safe path segment, no ':' (actions follow it)
-WebhookId = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$")]
-DeliveryId = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
 @router.post("/v1/webhooks", status_code=201, response_model=WebhookCreated, responses=errors())
