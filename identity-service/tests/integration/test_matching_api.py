@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from identity_service.config import Settings
 from identity_service.main import create_app
-from identity_service.testing.synthetic import generate
+from idic_devstack.synthetic import generate
 
 from .helpers import email, events_for, of_type
 from .test_merges_api import identify
