@@ -4,9 +4,7 @@ end-to-end tests and the fault campaigns of one session."""
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -47,14 +45,3 @@ def gateway(stack: Stack) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=stack.url("gateway"), headers={"X-API-Key": API_KEY}, timeout=30) as client:
         yield client
 
-
-def eventually(probe: Callable[[], Any], *, timeout: float = 60.0, interval: float = 0.25, what: str = "") -> Any:
-    """Poll until ``probe`` returns something truthy (the suite is eventually consistent)."""
-    deadline = time.monotonic() + timeout
-    last: Any = None
-    while time.monotonic() < deadline:
-        last = probe()
-        if last:
-            return last
-        time.sleep(interval)
-    raise AssertionError(f"not reached within {timeout}s: {what} (last: {last!r})")

@@ -14,8 +14,7 @@ from kafka.admin import KafkaAdminClient
 from sqlalchemy import create_engine, text
 
 from idic_devstack.stack import Stack
-
-from .conftest import eventually
+from idic_devstack.waiting import eventually
 
 
 def purchases_for(customers: list[str], per_customer: int, *, start: int = 0, keyed: str | None = None,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -14,6 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from idic.public.treatment import Rule, RuleDocument
+from idic_devstack.waiting import eventually
 
 ANN = "c-ann"
 NOW = "2026-11-20T10:00:00+00:00"
@@ -34,10 +34,7 @@ def serve(app: Any, *, lifespan: str = "on") -> Iterator[str]:
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan=lifespan, access_log=False))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert server.started, "server did not start"
+    eventually(lambda: server.started, timeout=15, interval=0.02, what="the server started")
     try:
         yield f"http://127.0.0.1:{sock.getsockname()[1]}"
     finally:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import Column, Integer, Numeric, String, Table, select
 from sqlalchemy.orm import Session
@@ -87,12 +85,3 @@ def running_consumer(service: MiniService, *, bootstrap: str, group: str, max_at
         stop.set()
         thread.join(15)
 
-
-def wait_until(predicate: Callable[[], Any], *, timeout: float = 30.0, interval: float = 0.1) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"condition not met within {timeout}s")

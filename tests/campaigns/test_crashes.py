@@ -17,8 +17,8 @@ import pytest
 
 from idic_devstack.kafka import KafkaBroker
 from idic_devstack.stack import Stack
+from idic_devstack.waiting import eventually
 
-from ..conftest import eventually
 from ..support import (
     CUSTOMER_TABLES,
     customer_digests,

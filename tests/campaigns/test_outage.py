@@ -11,8 +11,8 @@ import pytest
 
 from idic_devstack.kafka import KafkaBroker
 from idic_devstack.stack import SERVICES, Stack
+from idic_devstack.waiting import eventually
 
-from ..conftest import eventually
 from ..support import expected_totals, proc_stat, purchases_for, record, wait_for_totals
 
 
@@ -27,7 +27,7 @@ def test_broker_outage(stack: Stack, gateway: httpx.Client, kafka: KafkaBroker, 
         record(gateway, during, chunk=100)  # accepted into the outbox while Kafka is away
         for svc in SERVICES:
             eventually(lambda s=svc.name: httpx.get(f"{stack.url(s)}/readyz").status_code == 503, timeout=15,
-                       what=f"{svc.name} reports not ready")
+                       interval=0.25, what=f"{svc.name} reports not ready")
         assert httpx.get(f"{stack.url('gateway')}/readyz").status_code == 503
         time.sleep(max(0.0, min(5.0, outage_s - (time.monotonic() - down_at) - 6)))
         # idle CPU of every service while the broker is down (reconnect loops must back off)

@@ -18,8 +18,8 @@ from sqlalchemy import create_engine, text
 from idic import parse_event
 from idic_devstack.kafka import KafkaBroker
 from idic_devstack.stack import Stack
+from idic_devstack.waiting import eventually
 
-from ..conftest import eventually
 from ..support import RECORDED, expected_totals, group_lag, purchases_for, record, wait_for_totals
 
 

@@ -14,8 +14,8 @@ from kafka import KafkaConsumer, KafkaProducer
 from idic import parse_event
 from idic_devstack.kafka import KafkaBroker
 from idic_devstack.stack import Stack
+from idic_devstack.waiting import eventually
 
-from ..conftest import eventually
 from ..support import (
     RECORDED,
     expected_totals,

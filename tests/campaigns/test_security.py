@@ -26,8 +26,9 @@ from idic.contracts.identifiers import identifier_key, normalise
 from idic_devstack.kafka import KafkaBroker
 from idic_devstack.ports import free_port
 from idic_devstack.stack import SERVICES, Stack
+from idic_devstack.waiting import eventually
 
-from ..conftest import API_KEY, eventually
+from ..conftest import API_KEY
 
 READ_KEY, WRITE_KEY = "e2e-read-key", "e2e-write-key"
 SINGLE_SCOPE_KEYS = {"read": READ_KEY, "write": WRITE_KEY}
@@ -512,7 +513,7 @@ def test_after_an_erase_the_person_is_in_no_table_and_no_later_event(
     assert erased.json()["customer_id"] == cid
     eventually(lambda: gateway.get(f"/v1/erasures/{cid}").json()["complete"], timeout=90, interval=0.5,
                what="every service applied the erasure")
-    eventually(lambda: unsent_outbox_rows(stack) == 0, timeout=30, what="every relay published what followed")
+    eventually(lambda: unsent_outbox_rows(stack) == 0, timeout=30, interval=0.25, what="every relay published what followed")
     time.sleep(1.0)  # consumers that react to the last events may still write
 
     left, scanned = scan_databases(stack, needles)

@@ -10,8 +10,8 @@ from kafka import KafkaConsumer, KafkaProducer
 
 from idic_devstack.kafka import KafkaBroker
 from idic_devstack.stack import Stack
+from idic_devstack.waiting import eventually
 
-from ..conftest import eventually
 from ..support import purchases_for, record, scored
 
 
@@ -24,7 +24,8 @@ def test_poison_message_goes_to_the_dead_letter_topic_and_the_stream_goes_on(
     producer.close()
     customer = f"after-poison-{uuid.uuid4()}"
     record(gateway, purchases_for([customer], 1))
-    eventually(lambda: scored(stack, customer)[0] == 1, timeout=60, what="event behind the poison applied")
+    eventually(lambda: scored(stack, customer)[0] == 1, timeout=60, interval=0.25,
+               what="event behind the poison applied")
 
     consumer = KafkaConsumer("idic.interaction.dlq.scoring-service", bootstrap_servers=kafka.bootstrap_servers,
                              auto_offset_reset="earliest", group_id=f"dlq-reader-{uuid.uuid4().hex[:6]}",

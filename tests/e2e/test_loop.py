@@ -26,8 +26,9 @@ from idic_devstack.kafka import KafkaBroker
 from idic_devstack.postgres import PostgresCluster
 from idic_devstack.receiver import WebhookReceiver
 from idic_devstack.stack import SERVICES, Stack
+from idic_devstack.waiting import eventually
 
-from ..conftest import API_KEY, eventually
+from ..conftest import API_KEY
 from ..support import group_lag
 
 CUSTOMERS = 2_000
@@ -262,7 +263,7 @@ def test_the_loop_turns_by_itself(api: httpx.Client, receiver: WebhookReceiver, 
         return next((i for i in items if i["direction"] == "outbound"
                      and i.get("payload", {}).get("treatment_id") == treatment["treatment_id"]), None)
 
-    eventually(on_timeline, timeout=60, what="the served treatment on the VIP's timeline")
+    eventually(on_timeline, timeout=60, interval=0.25, what="the served treatment on the VIP's timeline")
     phases["complaint answered with a recovery on the timeline"] = time.monotonic() - started
 
     # -- the outcome is learnt: the rule's figures move --

@@ -12,8 +12,7 @@ from kafka import KafkaConsumer
 from gateway.adapters.clients.aiohttp_transport import AiohttpTransport
 from idic import parse_event
 from idic_devstack.stack import Stack
-
-from ..conftest import eventually
+from idic_devstack.waiting import eventually
 
 AIOHTTP_POOL_KEEPALIVE_S = AiohttpTransport()._keepalive_s
 
@@ -51,7 +50,8 @@ def test_a_purchase_reaches_every_service_and_shows_in_the_single_face(gateway: 
         return face
 
     try:
-        face = eventually(complete_or_remember, timeout=120, what="scoring and treatment applied the purchase")
+        face = eventually(complete_or_remember, timeout=120, interval=0.25,
+                          what="scoring and treatment applied the purchase")
     except AssertionError as exc:
         raise AssertionError(f"{exc}; last face: {last}") from None
     assert face["customer_id"] == customer_id and face["degraded"] == []

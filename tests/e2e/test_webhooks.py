@@ -11,8 +11,7 @@ import httpx
 from standardwebhooks import Webhook
 
 from idic_devstack.receiver import WebhookReceiver
-
-from ..conftest import eventually
+from idic_devstack.waiting import eventually
 
 
 def test_a_served_action_reaches_the_subscriber_through_the_gateway(gateway: httpx.Client) -> None:
@@ -41,18 +40,19 @@ def test_a_served_action_reaches_the_subscriber_through_the_gateway(gateway: htt
             "customer_id": customer_id, "channel": "web", "type": "purchase", "direction": "inbound",
             "amount": "42.50", "currency": "EUR"}).status_code == 202
         actions = eventually(lambda: gateway.get(f"/v1/customers/{customer_id}/next-best-actions").json(),
-                             timeout=120, what="a next-best-action for the customer")
+                             timeout=120, interval=0.25, what="a next-best-action for the customer")
         served = {a["treatment_id"] for a in actions}
 
         def arrived() -> list:
             return [r for r in receiver.requests() if json.loads(r.body)["data"].get("treatment_id") in served]
-        got = eventually(arrived, timeout=60, what="the decision delivered to the receiver")[0]
+        got = eventually(arrived, timeout=60, interval=0.25, what="the decision delivered to the receiver")[0]
         event = Webhook(hook["secret"]).verify(got.body, got.headers)
         assert event["type"] == "idic.treatment.decided.v1" and event["subject"] == customer_id
 
         page = eventually(lambda: [d for d in gateway.get(f"/v1/webhooks/{hook['webhook_id']}/deliveries",
                                                           params={"status": "succeeded"}).json()["deliveries"]
-                                   if d["delivery_id"] == got.headers["webhook-id"]], what="delivery listed")
+                                   if d["delivery_id"] == got.headers["webhook-id"]],
+                          timeout=60, interval=0.25, what="delivery listed")
         assert page[0]["event_id"] == event["id"] and page[0]["attempts"] == 1
         again = gateway.post(f"/v1/webhooks/{hook['webhook_id']}/deliveries/{page[0]['delivery_id']}:retry")
         assert again.status_code == 409

@@ -22,6 +22,7 @@ from gateway.adapters.clients import ServiceClient, Timeouts, UpstreamFailure
 from gateway.adapters.clients.aiohttp_transport import AiohttpTransport
 from gateway.main import create_app
 from idic.context import request_id_var
+from idic_devstack.waiting import eventually
 
 seen_request_ids: list[str] = []
 
@@ -101,10 +102,7 @@ def stub_url() -> Iterator[str]:
     server = uvicorn.Server(uvicorn.Config(stub_app(), log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert server.started
+    eventually(lambda: server.started, timeout=10, interval=0.02, what="the stub server started")
     yield f"http://127.0.0.1:{sock.getsockname()[1]}"
     server.should_exit = True
     thread.join(timeout=5)

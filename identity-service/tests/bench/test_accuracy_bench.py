@@ -24,9 +24,9 @@ from identity_service.domain.training import fit
 from identity_service.main import create_app
 from identity_service.service_layer.identify import identify_records, to_record
 from identity_service.service_layer.models import ModelCache
-from identity_service.testing.synthetic import generate, pairwise_scores
 from idic import utcnow
 from idic.public.identity import IdentifyRequest
+from idic_devstack.synthetic import generate, pairwise_scores
 
 from .splink_baseline import splink_clusters
 

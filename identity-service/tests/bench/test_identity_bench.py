@@ -2,7 +2,7 @@
 and a tiny unmarked smoke run of the same code so that it cannot rot.
 
 Figures printed: how fast N customers bulk-load (the engine builds the rows, COPY writes them:
-``identity_service.testing.bulk``), identify:batch records/s at N (three batches of 10,000,
+``bulk.py`` here), identify:batch records/s at N (three batches of 10,000,
 over HTTP in process and at the service layer), single lookup p50/p99 (in process over HTTP,
 and the database probe alone), and pairwise precision/recall/F1 of the clustering of labelled
 synthetic data. N comes from IDENTITY_BENCH_CUSTOMERS (default 200,000)."""
@@ -24,10 +24,10 @@ from identity_service.config import Settings
 from identity_service.main import create_app
 from identity_service.service_layer.identify import identify_records, to_record
 from identity_service.service_layer.models import ModelCache
-from identity_service.testing.bulk import load_distinct_customers
-from identity_service.testing.synthetic import distinct_customers, generate, pairwise_scores
 from idic.public.identity import IdentifyRequest
+from idic_devstack.synthetic import distinct_customers, generate, pairwise_scores
 
+from .bulk import load_distinct_customers
 from .test_accuracy_bench import identity_clusters
 
 

@@ -2,7 +2,7 @@
 small unmarked smoke run of the same code.
 
 The customers are bulk-loaded through the service's own engine and tables
-(``identity_service.testing.bulk``: the rows identify would write, COPY instead of a million
+(``bulk.py`` here: the rows identify would write, COPY instead of a million
 requests), the tables are ANALYZEd, the plan of the lookup query is checked to be an index
 probe (EXPLAIN ANALYZE), and random loyalty-card lookups are timed warm at three levels: the
 database probe, the service-layer call (normalise + unit of work + probe), and over HTTP
@@ -29,10 +29,11 @@ from identity_service.adapters.orm import Identifier
 from identity_service.config import Settings
 from identity_service.main import build_runtime
 from identity_service.service_layer.identify import lookup
-from identity_service.testing.bulk import load_distinct_customers
-from identity_service.testing.synthetic import distinct_customers
 from idic_devstack.ports import free_port
 from idic_devstack.processes import serving
+from idic_devstack.synthetic import distinct_customers
+
+from .bulk import load_distinct_customers
 
 
 @dataclass

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from identity_service.config import Settings
 from identity_service.entrypoints import import_file, train
 from identity_service.main import create_app
-from identity_service.testing.synthetic import generate
+from idic_devstack.synthetic import generate
 
 
 @pytest.fixture

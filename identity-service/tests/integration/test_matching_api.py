@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +11,8 @@ from fastapi.testclient import TestClient
 
 from identity_service.config import Settings
 from identity_service.main import create_app
-from identity_service.testing.synthetic import generate
+from idic_devstack.synthetic import generate
+from idic_devstack.waiting import eventually
 
 from .helpers import email, events_for, of_type
 from .test_merges_api import identify
@@ -89,10 +89,8 @@ def test_model_is_trained_on_the_stored_customers(client: TestClient) -> None:
     assert started.status_code == 202, started.text
     job_id = started.json()["job_id"]
     assert job_id.startswith("identity_") and started.headers["location"] == f"/v1/jobs/{job_id}"
-    deadline = time.monotonic() + 60
-    while (job := client.get(f"/v1/jobs/{job_id}").json())["status"] not in ("succeeded", "failed"):
-        assert time.monotonic() < deadline, job
-        time.sleep(0.1)
+    job = eventually(lambda: (j := client.get(f"/v1/jobs/{job_id}").json())["status"] in ("succeeded", "failed") and j,
+                     timeout=60, what=f"job {job_id} finished")
     assert job["status"] == "succeeded" and job["kind"] == "matching_train", job
     model = job["result"]
     assert model["stats"]["profiles"] >= 150 and model["stats"]["blocked_pairs"] > 0

@@ -10,8 +10,8 @@ from identity_service.domain.matching import features
 from identity_service.domain.model import starting_model
 from identity_service.domain.resolver import Policy, Record, Resolver, World
 from identity_service.domain.training import fit
-from identity_service.testing.synthetic import generate, pairwise_scores
 from idic.contracts.identifiers import normalise
+from idic_devstack.synthetic import generate, pairwise_scores
 
 POLICY = Policy(survivorship=Survivorship(rules={}), strong_types=frozenset({"national_id"}), probabilistic=True,
                 match_threshold=0.95, review_threshold=0.6, max_candidates=200)

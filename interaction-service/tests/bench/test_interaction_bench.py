@@ -28,6 +28,7 @@ import uvicorn
 from sqlalchemy import MetaData, create_engine, text
 
 from idic_devstack.ports import free_port
+from idic_devstack.waiting import eventually
 from interaction_service.adapters.orm import Interaction
 from interaction_service.config import Settings
 from interaction_service.main import create_app
@@ -74,10 +75,7 @@ def serve(settings: Settings) -> Iterator[str]:
                                            lifespan="on"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
+    eventually(lambda: server.started, timeout=60, interval=0.05, what="the server started")
     try:
         yield f"http://127.0.0.1:{port}"
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -14,6 +13,7 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 from idic import CloudEvent
 from idic.contracts import EventPayload
+from idic_devstack.waiting import eventually
 from interaction_service.config import Settings
 from interaction_service.main import create_app
 
@@ -47,24 +47,6 @@ def customer() -> Callable[[], str]:
     return lambda: f"c-{uuid.uuid4().hex[:12]}"
 
 
-def _wait_until(check: Callable[[], Any], *, timeout: float = 30.0, interval: float = 0.1) -> Any:
-    """Poll until ``check()`` is truthy; fail the test after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = check()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            pytest.fail(f"condition not met within {timeout} s (last: {result!r})")
-        time.sleep(interval)
-
-
-@pytest.fixture(name="wait_until")
-def wait_until_fixture() -> Callable[..., Any]:
-    """``wait_until(check, timeout=30)``: a bounded wait for an asynchronous effect."""
-    return _wait_until
-
-
 @pytest.fixture
 def publish(kafka) -> Iterator[Callable[[EventPayload], CloudEvent]]:
     """Publish an event the way the producing service's relay does (structured CloudEvent on its topic)."""
@@ -86,7 +68,8 @@ def topic_reader(kafka, client) -> Iterator[Callable[..., list[tuple[Any, dict[s
     and one event type (InteractionRecorded unless told)."""
     consumer = KafkaConsumer(bootstrap_servers=kafka.bootstrap_servers, group_id=None, enable_auto_commit=False)
     # the app's relay creates its topic at start-up; begin at its current end, not the session's history
-    partitions = _wait_until(lambda: consumer.partitions_for_topic(INTERACTION_TOPIC))
+    partitions = eventually(lambda: consumer.partitions_for_topic(INTERACTION_TOPIC),
+                            what=f"partitions of {INTERACTION_TOPIC}")
     consumer.assign([TopicPartition(INTERACTION_TOPIC, p) for p in partitions])
     consumer.seek_to_end()
     for tp in consumer.assignment():
@@ -101,7 +84,7 @@ def topic_reader(kafka, client) -> Iterator[Callable[..., list[tuple[Any, dict[s
             found = [(r, e) for r, e in seen if e.get("subject") == subject and e.get("type") == type_]
             return found if len(found) >= expected else None
 
-        return _wait_until(mine)
+        return eventually(mine, what=f"{expected} {type_} of {subject}")
 
     yield _read
     consumer.close()

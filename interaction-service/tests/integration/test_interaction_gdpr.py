@@ -9,6 +9,7 @@ import pytest
 
 from idic.contracts import CustomerErased, CustomerIdentified, CustomerUpdated, TreatmentOutcomeRecorded
 from idic.contracts.identifiers import identifier_key
+from idic_devstack.waiting import eventually
 
 
 @pytest.fixture
@@ -17,7 +18,7 @@ def database_url(pg_url: str) -> str:
     return pg_url
 
 
-def test_export_then_erase_then_late_events_are_not_stored(client, customer, publish, wait_until):
+def test_export_then_erase_then_late_events_are_not_stored(client, customer, publish):
     cid, stays = customer(), customer()
     key = identifier_key("cookie", cookie := f"ck-{uuid.uuid4().hex}")
     assert client.get(f"/internal/customers/{cid}/export").status_code == 404
@@ -27,7 +28,7 @@ def test_export_then_erase_then_late_events_are_not_stored(client, customer, pub
         {"customer_id": stays, "channel": "web", "type": "visit"}]})
     publish(CustomerIdentified(customer_id=cid, created=True, matched_by="new", confidence=1, identifier_keys=[key]))
     publish(CustomerUpdated(customer_id=cid, birthday_month_day="02-29"))
-    wait_until(lambda: client.get(f"/internal/customers/{cid}/export").json().get("birthday_month_day"))
+    eventually(lambda: client.get(f"/internal/customers/{cid}/export").json().get("birthday_month_day"))
     export = client.get(f"/internal/customers/{cid}/export").json()
     assert export["customer_id"] == cid and [i["type"] for i in export["interactions"]] == ["purchase"]
     assert [t["kind"] for t in export["triggers"]] == ["first_purchase"]
@@ -35,7 +36,7 @@ def test_export_then_erase_then_late_events_are_not_stored(client, customer, pub
 
     erased_at = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
     publish(CustomerErased(customer_id=cid, erased_at=erased_at))
-    wait_until(lambda: client.get(f"/internal/erasures/{cid}").status_code == 200)
+    eventually(lambda: client.get(f"/internal/erasures/{cid}").status_code == 200)
     assert client.get(f"/internal/erasures/{cid}").json() == {"customer_id": cid,
                                                               "erased_at": "2026-01-02T03:04:05Z"}
     assert client.get(f"/internal/customers/{cid}/export").status_code == 404
@@ -54,14 +55,14 @@ def test_export_then_erase_then_late_events_are_not_stored(client, customer, pub
     marker = identifier_key("cookie", f"ck-{uuid.uuid4().hex}")
     publish(CustomerIdentified(customer_id=stays, created=True, matched_by="new", confidence=1,
                                identifier_keys=[marker]), key=cid)
-    wait_until(lambda: marker in client.get(f"/internal/customers/{stays}/export").json()["identifier_keys"])
+    eventually(lambda: marker in client.get(f"/internal/customers/{stays}/export").json()["identifier_keys"])
     assert client.get(f"/v1/customers/{cid}/triggers").json()["items"] == []  # no "moved" for the erased
     pending = client.post("/v1/interactions", json={"identifiers": [{"type": "cookie", "value": cookie}],
                                                     "channel": "web", "type": "visit"}).json()
     assert pending["status"] == "pending"  # the erased customer's key is forgotten
     client.post("/v1/interactions", json={"customer_id": stays, "channel": "web", "type": "visit"})
     assert client.get(f"/internal/customers/{stays}/export").status_code == 200
-    wait_until(lambda: client.get("/v1/channels/stats").json()["channels"][0]["count"] == 3)
+    eventually(lambda: client.get("/v1/channels/stats").json()["channels"][0]["count"] == 3)
     assert client.get(f"/internal/customers/{cid}/export").status_code == 404
     assert client.get(f"/internal/customers/{cid}/interactions/summary").json()["count"] == 0
 

@@ -7,6 +7,7 @@ import datetime as dt
 from kafka import KafkaProducer
 
 from idic.contracts import CustomerErased, CustomersMerged, CustomerUnmerged
+from idic_devstack.waiting import eventually
 
 
 def _count(client, cid: str) -> int:
@@ -21,14 +22,14 @@ def _visits(client, cid: str, n: int, hour: int = 0) -> list[str]:
     return [r["interaction_id"] for r in response.json()["results"]]
 
 
-def test_merge_rekeys_to_survivor_and_later_records_follow(client, customer, publish, wait_until):
+def test_merge_rekeys_to_survivor_and_later_records_follow(client, customer, publish):
     survivor, b1, b2, bystander = customer(), customer(), customer(), customer()
     own = _visits(client, survivor, 1)
     merged = _visits(client, b1, 2, hour=1) + _visits(client, b2, 1, hour=2)
     _visits(client, bystander, 1)
 
     publish(CustomersMerged(customer_id=survivor, merged_ids=[b1, b2]))
-    wait_until(lambda: _count(client, survivor) == 4)
+    eventually(lambda: _count(client, survivor) == 4)
     timeline = client.get(f"/v1/customers/{survivor}/timeline").json()["items"]
     assert {i["interaction_id"] for i in timeline} == set(own + merged)
     assert {i["customer_id"] for i in timeline} == {survivor}
@@ -42,14 +43,14 @@ def test_merge_rekeys_to_survivor_and_later_records_follow(client, customer, pub
     assert _count(client, survivor) == 5
 
 
-def test_unmerge_gives_back_what_was_recorded_for_the_restored_customer(client, customer, publish, wait_until):
+def test_unmerge_gives_back_what_was_recorded_for_the_restored_customer(client, customer, publish):
     a, b = customer(), customer()
     _visits(client, a, 2)
     b_ids = _visits(client, b, 3, hour=5)
     publish(CustomersMerged(customer_id=a, merged_ids=[b]))
-    wait_until(lambda: _count(client, a) == 5)
+    eventually(lambda: _count(client, a) == 5)
     publish(CustomerUnmerged(customer_id=a, restored_id=b))
-    wait_until(lambda: _count(client, a) == 2)
+    eventually(lambda: _count(client, a) == 2)
     timeline = client.get(f"/v1/customers/{b}/timeline").json()
     assert timeline["customer_id"] == b
     assert sorted(i["interaction_id"] for i in timeline["items"]) == sorted(b_ids)
@@ -57,15 +58,15 @@ def test_unmerge_gives_back_what_was_recorded_for_the_restored_customer(client, 
                        ).json()["customer_id"] == b
 
 
-def test_erasure_deletes_the_customers_interactions(client, customer, publish, wait_until):
+def test_erasure_deletes_the_customers_interactions(client, customer, publish):
     gone, merged_in, stays = customer(), customer(), customer()
     _visits(client, gone, 3)
     _visits(client, merged_in, 2)
     _visits(client, stays, 2)
     publish(CustomersMerged(customer_id=gone, merged_ids=[merged_in]))
-    wait_until(lambda: _count(client, gone) == 5)
+    eventually(lambda: _count(client, gone) == 5)
     event = publish(CustomerErased(customer_id=gone, erased_at=dt.datetime.now(dt.UTC)))
-    wait_until(lambda: _count(client, gone) == 0)
+    eventually(lambda: _count(client, gone) == 0)
     assert client.get(f"/v1/customers/{merged_in}/timeline").json()["items"] == []
     assert _count(client, stays) == 2
     stats = client.get("/v1/channels/stats").json()["channels"]
@@ -73,13 +74,13 @@ def test_erasure_deletes_the_customers_interactions(client, customer, publish, w
     assert event.subject == gone
 
 
-def test_redelivered_merge_is_applied_once(client, customer, publish, kafka, wait_until):
+def test_redelivered_merge_is_applied_once(client, customer, publish, kafka):
     a, b, c = customer(), customer(), customer()
     _visits(client, b, 1)
     event = publish(CustomersMerged(customer_id=a, merged_ids=[b]))
-    wait_until(lambda: _count(client, a) == 1)
+    eventually(lambda: _count(client, a) == 1)
     publish(CustomerUnmerged(customer_id=a, restored_id=b))
-    wait_until(lambda: _count(client, b) == 1)
+    eventually(lambda: _count(client, b) == 1)
     # the very same merge event again (a redelivery): the inbox knows it, so b keeps its interaction
     producer = KafkaProducer(bootstrap_servers=kafka.bootstrap_servers)
     producer.send("idic.identity", value=event.to_json_bytes(), key=a.encode(),
@@ -88,6 +89,6 @@ def test_redelivered_merge_is_applied_once(client, customer, publish, kafka, wai
     # a marker on the same key proves the redelivery was consumed before we look
     _visits(client, c, 1)
     publish(CustomersMerged(customer_id=a, merged_ids=[c]))
-    wait_until(lambda: _count(client, a) == 1 and _count(client, c) == 1)
+    eventually(lambda: _count(client, a) == 1 and _count(client, c) == 1)
     assert _count(client, b) == 1
     assert client.get(f"/v1/customers/{b}/timeline").json()["customer_id"] == b

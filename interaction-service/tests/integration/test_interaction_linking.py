@@ -7,6 +7,7 @@ import uuid
 
 from idic.contracts import CustomerIdentified, CustomersMerged, CustomerUnmerged, CustomerUpdated
 from idic.contracts.identifiers import identifier_key, normalise
+from idic_devstack.waiting import eventually
 
 
 def _key(kind: str, value: str) -> str:
@@ -22,7 +23,7 @@ def _identified(cid: str, *keys: str) -> CustomerIdentified:
                               identifier_keys=list(keys))
 
 
-def test_unknown_identifiers_wait_then_link_and_announce_once(client, customer, publish, wait_until, topic_reader):
+def test_unknown_identifiers_wait_then_link_and_announce_once(client, customer, publish, topic_reader):
     cid, email = customer(), f"Ann.{uuid.uuid4().hex[:8]}@Example.com"
     body = {"id": f"k-{cid}", "identifiers": [{"type": "email", "value": email}], "channel": "store",
             "type": "purchase", "amount": "30", "currency": "EUR", "occurred_at": "2024-05-01T10:00:00Z"}
@@ -33,7 +34,7 @@ def test_unknown_identifiers_wait_then_link_and_announce_once(client, customer, 
 
     # identity announces the key (computed from the normalised value, never the value itself)
     publish(_identified(cid, _key("email", email.lower())))
-    wait_until(lambda: _count(client, cid) == 1)
+    eventually(lambda: _count(client, cid) == 1)
     [item] = client.get(f"/v1/customers/{cid}/timeline").json()["items"]
     assert item["interaction_id"] == pending.json()["interaction_id"] and item["customer_id"] == cid
     [(_, envelope)] = topic_reader(cid, 1)
@@ -54,14 +55,14 @@ def _linked(client, cid: str, key: str) -> bool:
     return response.status_code == 200 and key in response.json()["identifier_keys"]
 
 
-def test_first_known_identifier_wins_and_updated_keys_link(client, customer, publish, wait_until):
+def test_first_known_identifier_wins_and_updated_keys_link(client, customer, publish):
     a, b, c = customer(), customer(), customer()
     # unique per test: the topic is shared, and another test's announcement of the same phone would move it
     digits = f"{random.randrange(2_000_000, 9_999_999)}"
     phone, card = f"+1 415 {digits}", f"card-{uuid.uuid4().hex[:8]}"
     publish(_identified(a, _key("phone", phone)))
     publish(_identified(b, _key("loyalty_card", card)))
-    wait_until(lambda: _linked(client, a, _key("phone", phone)) and _linked(client, b, _key("loyalty_card", card)))
+    eventually(lambda: _linked(client, a, _key("phone", phone)) and _linked(client, b, _key("loyalty_card", card)))
     card_first = [{"type": "loyalty_card", "value": card},
                   {"type": "phone", "value": f"(415) {digits[:3]}-{digits[3:]}"}]
     assert client.post("/v1/interactions", json={"identifiers": card_first, "channel": "phone",
@@ -74,24 +75,24 @@ def test_first_known_identifier_wins_and_updated_keys_link(client, customer, pub
                                                     "channel": "web", "type": "visit"}).json()
     assert waiting["status"] == "pending"
     publish(CustomerUpdated(customer_id=c, added_identifier_keys=[_key("cookie", cookie)]))
-    wait_until(lambda: _count(client, c) == 1)
+    eventually(lambda: _count(client, c) == 1)
     assert client.get(f"/v1/customers/{c}/timeline").json()["items"][0]["interaction_id"] == \
         waiting["interaction_id"]
 
 
-def test_links_follow_merges_and_unmerges(client, customer, publish, wait_until):
+def test_links_follow_merges_and_unmerges(client, customer, publish):
     survivor, merged = customer(), customer()
     key = _key("loyalty_card", card := f"card-{uuid.uuid4().hex[:8]}")
     publish(_identified(merged, key))
-    wait_until(lambda: _linked(client, merged, key))
+    eventually(lambda: _linked(client, merged, key))
     item = {"identifiers": [{"type": "loyalty_card", "value": card}], "channel": "store", "type": "visit"}
     assert client.post("/v1/interactions", json=item).json()["customer_id"] == merged
     publish(CustomersMerged(customer_id=survivor, merged_ids=[merged]))
-    wait_until(lambda: _linked(client, survivor, key))
+    eventually(lambda: _linked(client, survivor, key))
     assert client.post("/v1/interactions", json=item).json()["customer_id"] == survivor
     assert _count(client, survivor) == 2
     publish(CustomerUnmerged(customer_id=survivor, restored_id=merged))
-    wait_until(lambda: _linked(client, merged, key))
+    eventually(lambda: _linked(client, merged, key))
     assert _count(client, merged) == 2  # both were first recorded for the restored customer's card
     assert client.post("/v1/interactions", json=item).json()["customer_id"] == merged
     assert _count(client, survivor) == 0

@@ -8,6 +8,7 @@ import uuid
 import pytest
 
 from idic.contracts import CustomerUpdated
+from idic_devstack.waiting import eventually
 
 TRIGGER = "idic.trigger.detected.v1"
 
@@ -92,21 +93,21 @@ def test_detectors_are_configurable(make_client, customer):
     assert _kinds(client, cid) == ["life_event"]
 
 
-def test_move_from_identity_fires_once_per_event(client, customer, publish, wait_until):
+def test_move_from_identity_fires_once_per_event(client, customer, publish):
     cid = customer()
     update = CustomerUpdated(customer_id=cid, moved=True, changed_attributes=["city"])
     event = publish(update)
     publish(update, event_id=event.id)  # a redelivery: same event, same occurrence
-    wait_until(lambda: _kinds(client, cid) == ["moved"])
+    eventually(lambda: _kinds(client, cid) == ["moved"])
     publish(CustomerUpdated(customer_id=cid, changed_attributes=["first_name"]))  # no move
     publish(update)  # a later move is a new occurrence
-    wait_until(lambda: _kinds(client, cid) == ["moved", "moved"])
+    eventually(lambda: _kinds(client, cid) == ["moved", "moved"])
     ids = {t["trigger_id"] for t in client.get(f"/v1/customers/{cid}/triggers").json()["items"]}
     assert f"moved:{event.id}" in ids
 
 
 def test_scan_finds_lapses_against_the_customers_own_gap_and_upcoming_birthdays(client, customer, publish,
-                                                                                  wait_until, topic_reader):
+                                                                                  topic_reader):
     lapsed, regular, weekly = customer(), customer(), customer()
     today = dt.datetime.now(dt.UTC).date()
     recent = [(today - dt.timedelta(days=d)).isoformat() for d in (60, 30, 1)]  # usual gap ~30 days: not lapsed
@@ -116,7 +117,7 @@ def test_scan_finds_lapses_against_the_customers_own_gap_and_upcoming_birthdays(
     soon, later = customer(), customer()
     publish(CustomerUpdated(customer_id=soon, birthday_month_day=(today + dt.timedelta(days=3)).strftime("%m-%d")))
     publish(CustomerUpdated(customer_id=later, birthday_month_day=(today + dt.timedelta(days=30)).strftime("%m-%d")))
-    wait_until(lambda: client.get(f"/internal/customers/{later}/export").status_code == 200)
+    eventually(lambda: client.get(f"/internal/customers/{later}/export").status_code == 200)
 
     # (birthdays of other tests' customers reach this database too: the topic is shared, so count only ours)
     first = _scan(client)
@@ -135,11 +136,11 @@ def test_scan_finds_lapses_against_the_customers_own_gap_and_upcoming_birthdays(
     assert _scan(client)["fired"]["lapse"] == 1
 
 
-def test_periodic_scan_runs_in_the_background(make_client, customer, wait_until):
+def test_periodic_scan_runs_in_the_background(make_client, customer):
     client = make_client(trigger_scan_interval_s=0.2)
     cid = customer()
     _post(client, *[_purchase(cid, d) for d in ("2024-01-01", "2024-01-08", "2024-01-15")])
-    wait_until(lambda: "lapse" in _kinds(client, cid))
+    eventually(lambda: "lapse" in _kinds(client, cid))
     assert _kinds(client, cid) == ["first_purchase", "lapse"]
 
 

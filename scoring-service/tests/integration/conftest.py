@@ -6,11 +6,10 @@ on the shared broker steals its partitions); tests use their own customer ids.""
 from __future__ import annotations
 
 import threading
-import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -18,23 +17,11 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 from idic import CloudEvent, ensure_topics, make_producer
 from idic.contracts import EVENT_TYPES, EventPayload
+from idic_devstack.waiting import eventually
 from scoring_service.config import Settings
 from scoring_service.main import create_app
 
 TOPICS = ["idic.interaction", "idic.identity", "idic.scoring"]
-T = TypeVar("T")
-
-
-def wait_for(probe: Callable[[], T | None], *, timeout: float = 30.0, what: str = "condition") -> T:
-    """Poll until ``probe`` returns something truthy (bounded)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = probe()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-        time.sleep(0.1)
 
 
 class TopicTap:
@@ -43,8 +30,8 @@ class TopicTap:
     def __init__(self, bootstrap: str, topic: str) -> None:
         self._consumer = KafkaConsumer(bootstrap_servers=bootstrap.split(","), enable_auto_commit=False,
                                        group_id=None)
-        parts = [TopicPartition(topic, p) for p in wait_for(lambda: self._consumer.partitions_for_topic(topic),
-                                                             what=f"partitions of {topic}")]
+        parts = [TopicPartition(topic, p) for p in eventually(lambda: self._consumer.partitions_for_topic(topic),
+                                                              what=f"partitions of {topic}")]
         self._consumer.assign(parts)
         self._consumer.seek_to_beginning(*parts)
         self._messages: dict[str, list[Any]] = defaultdict(list)

@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from idic_devstack.waiting import eventually
 from scoring_service.config import Settings
 from scoring_service.main import create_app
 
-from .conftest import Bus, TopicTap, wait_for
+from .conftest import Bus, TopicTap
 from .test_events import features_when, recorded
 
 Ids = Callable[..., str]
@@ -75,5 +76,5 @@ def test_needs_segments_distinguish_customers_by_category(own_client: TestClient
     newcomer = cid("newreader")
     for day in (0, 20):
         bus.publish(recorded(newcomer, days=day, amount="30.00", category=books))
-    wait_for(lambda: needs_segment(client, newcomer) == books_id, what="the newcomer's needs segment")
-    wait_for(lambda: (books_id, True) in segment_changes(scoring_tap, newcomer), what="SegmentChanged entered")
+    eventually(lambda: needs_segment(client, newcomer) == books_id, what="the newcomer's needs segment")
+    eventually(lambda: (books_id, True) in segment_changes(scoring_tap, newcomer), what="SegmentChanged entered")

@@ -15,8 +15,9 @@ from kafka import KafkaConsumer, TopicPartition
 
 from idic import CloudEvent, dlq_topic
 from idic.contracts import CustomerErased, CustomersMerged, InteractionRecorded
+from idic_devstack.waiting import eventually
 
-from .conftest import Bus, TopicTap, wait_for
+from .conftest import Bus, TopicTap
 
 T0 = dt.datetime(2024, 3, 1, 9, 30, tzinfo=dt.UTC)
 _seq = itertools.count(1)
@@ -43,7 +44,7 @@ def features_when(client: TestClient, customer_id: str, check: Callable[[dict[st
         found = features(client, customer_id)
         return found if found is not None and check(found) else None
 
-    return wait_for(probe, what=what)
+    return eventually(probe, what=what)
 
 
 def scored(tap: TopicTap, customer_id: str) -> list[dict[str, Any]]:
@@ -83,7 +84,7 @@ def test_interactions_show_in_value(client: TestClient, bus: Bus, cid: Ids) -> N
 def test_visitor_has_a_value_without_purchases(client: TestClient, bus: Bus, cid: Ids) -> None:
     v = cid("visitor")
     bus.publish(recorded(v, "visit"))
-    wait_for(lambda: features(client, v), what="visitor features")
+    eventually(lambda: features(client, v), what="visitor features")
     rfm = client.get(f"/v1/customers/{v}/value").json()["rfm"]
     assert rfm == {"recency_days": None, "frequency": 0, "monetary": "0", "currency": None, "r": None, "f": None,
                    "m": None, "segment": None, "status": "no_purchases"}
@@ -108,8 +109,8 @@ def test_customer_scored_after_a_purchase_not_after_a_visit(client: TestClient, 
     bus.publish(recorded(a, "survey", days=3, nps=10))
     bus.publish(recorded(a, days=4, amount="2.50"))
     # the relay keeps one customer's events in order, so a visit announced in between would show up here
-    events = wait_for(lambda: (e := scored(scoring_tap, a)) and e[-1]["data"]["frequency"] == 2 and e,
-                      what="CustomerScored with frequency 2")
+    events = eventually(lambda: (e := scored(scoring_tap, a)) and e[-1]["data"]["frequency"] == 2 and e,
+                        what="CustomerScored with frequency 2")
     announced = [(e["data"]["frequency"], e["data"]["monetary"], e["data"]["rfm_segment"]) for e in events]
     # one CustomerScored per consumer transaction: both purchases in one polled batch announce once
     assert announced in ([(1, "20.00", "new"), (2, "22.50", None)], [(2, "22.50", None)]), announced
@@ -135,7 +136,7 @@ def test_merge_folds_the_merged_customer_into_the_survivor(client: TestClient, b
     assert f["channel_counts"] == {"web": 2, "store": 1, "phone": 1} and f["nps"] == 4
     assert features(client, b)["customer_id"] == a  # type: ignore[index]  # the merged id answers for the survivor
     assert client.get(f"/v1/customers/{b}/value").json()["customer_id"] == a
-    wait_for(lambda: any(e["data"]["frequency"] == 3 for e in scored(scoring_tap, a)), what="CustomerScored of merge")
+    eventually(lambda: any(e["data"]["frequency"] == 3 for e in scored(scoring_tap, a)), what="CustomerScored of merge")
     # an interaction of the merged customer that arrives after the merge counts for the survivor
     bus.publish(recorded(b, days=10, amount="1.00"))
     f = features_when(client, a, lambda f: f["frequency"] == 4, "late event of the merged customer")
@@ -150,7 +151,7 @@ def test_erasure_deletes_the_customer(client: TestClient, bus: Bus, cid: Ids) ->
     bus.publish(CustomersMerged(customer_id=a, merged_ids=[b]))
     features_when(client, a, lambda f: f["frequency"] == 2, "merge before erasure")
     bus.publish(CustomerErased(customer_id=a, erased_at=dt.datetime.now(dt.UTC)))
-    wait_for(lambda: client.get(f"/v1/customers/{a}/value").status_code == 404, what="erasure")
+    eventually(lambda: client.get(f"/v1/customers/{a}/value").status_code == 404, what="erasure")
     assert client.get(f"/internal/customers/{a}/features").status_code == 404
     assert client.get(f"/v1/customers/{b}/value").status_code == 404
     assert client.get(f"/v1/customers/{keep}/value").status_code == 200
@@ -186,8 +187,8 @@ def test_poison_messages_go_to_the_dead_letter_topic(client: TestClient, bus: Bu
 
     topic = dlq_topic("idic.interaction", client.app.state.settings.group_id)
     assert topic == f"idic.interaction.dlq.{client.app.state.settings.group_id}"
-    letters = wait_for(lambda: (d := _dead_letters(kafka.bootstrap_servers, topic, a)) and len(d) >= 3 and d,
-                       what="3 dead letters")
+    letters = eventually(lambda: (d := _dead_letters(kafka.bootstrap_servers, topic, a)) and len(d) >= 3 and d,
+                         what="3 dead letters")
     assert len(letters) == 3
     errors = [dict(r.headers)["dlq.error"].decode() for r in letters]
     assert "not JSON" in errors[0] and "nps" in errors[1] and "timezone" in errors[2]

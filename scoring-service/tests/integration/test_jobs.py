@@ -3,13 +3,13 @@ Prefer: wait, 409 while one is active, /value statuses before any model, bad inp
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from idic_devstack.waiting import eventually
 from scoring_service.config import Settings
 from scoring_service.main import create_app
 
@@ -50,11 +50,13 @@ def test_clv_fit_job_reports_progress_and_the_fit(working: TestClient) -> None:
     assert job["kind"] == "clv_fit" and job["status"] == "queued" and job["job_id"].startswith("scoring_")
     assert accepted.headers["location"] == f"/v1/jobs/{job['job_id']}"
     seen = []
-    deadline = time.monotonic() + 60
-    while job["status"] not in ("succeeded", "failed") and time.monotonic() < deadline:
-        job = working.get(accepted.headers["location"]).json()
-        seen.append((job["status"], job["progress"]["done"], job["progress"]["total"]))
-        time.sleep(0.02)
+
+    def finished() -> dict[str, Any] | None:
+        polled = working.get(accepted.headers["location"]).json()
+        seen.append((polled["status"], polled["progress"]["done"], polled["progress"]["total"]))
+        return polled if polled["status"] in ("succeeded", "failed") else None
+
+    job = eventually(finished, timeout=60, interval=0.02, what="the clv_fit job finished")
     assert job["status"] == "succeeded", job
     assert job["progress"] == {"done": 2357, "total": 2357} and job["error"] is None
     assert job["started_at"] and job["finished_at"] >= job["started_at"] >= job["created_at"]

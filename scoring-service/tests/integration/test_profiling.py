@@ -9,8 +9,9 @@ from collections.abc import Callable
 from fastapi.testclient import TestClient
 
 from idic.contracts import CustomerUpdated
+from idic_devstack.waiting import eventually
 
-from .conftest import Bus, TopicTap, wait_for
+from .conftest import Bus, TopicTap
 from .test_events import features_when, recorded
 from .test_segments import segment_events
 
@@ -31,17 +32,17 @@ def test_profiling_refused_stops_scoring_and_segmenting_until_consent(client: Te
     a = cid("private")
     bus.publish(recorded(a, amount="876543.00"))
     # the other backend's run of this test published a customer of the same spend on the shared broker
-    wait_for(lambda: a in members(client, segment_id), what="the customer in the segment")
+    eventually(lambda: a in members(client, segment_id), what="the customer in the segment")
 
     bus.publish(CustomerUpdated(customer_id=a, consent={"email": True, "profiling": False}))
-    refused = wait_for(lambda: (r := client.get(f"/v1/customers/{a}/value")).json().get("profiling") and r,
-                       what="the refusal applied")
+    refused = eventually(lambda: (r := client.get(f"/v1/customers/{a}/value")).json().get("profiling") and r,
+                         what="the refusal applied")
     assert refused.status_code == 200
     assert refused.json()["customer_id"] == a and refused.json()["profiling"] == "refused"
     assert "rfm" not in refused.json() and "clv" not in refused.json()
     assert a not in members(client, segment_id)
-    wait_for(lambda: segment_events(scoring_tap, a) == [(segment_id, True), (segment_id, False)],
-             what="SegmentChanged left")
+    eventually(lambda: segment_events(scoring_tap, a) == [(segment_id, True), (segment_id, False)],
+               what="SegmentChanged left")
     bus.publish(recorded(a, days=1, amount="1.00"))  # still counted (features), never scored
     features_when(client, a, lambda f: f["frequency"] == 2, "the second purchase counted")
     assert client.get(f"/v1/customers/{a}/value").json()["profiling"] == "refused"
@@ -50,8 +51,8 @@ def test_profiling_refused_stops_scoring_and_segmenting_until_consent(client: Te
     assert export["scores"] is None and export["profiling_refused_at"]
 
     bus.publish(CustomerUpdated(customer_id=a, consent={"email": True, "profiling": True}))
-    value = wait_for(lambda: "rfm" in (v := client.get(f"/v1/customers/{a}/value").json()) and v,
-                     what="scored again")
+    value = eventually(lambda: "rfm" in (v := client.get(f"/v1/customers/{a}/value").json()) and v,
+                       what="scored again")
     assert value["rfm"]["frequency"] == 2 and segment_id in value["segments"]
     assert a in members(client, segment_id)
-    wait_for(lambda: segment_events(scoring_tap, a)[-1] == (segment_id, True), what="SegmentChanged entered again")
+    eventually(lambda: segment_events(scoring_tap, a)[-1] == (segment_id, True), what="SegmentChanged entered again")

@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from idic_devstack.waiting import eventually
 from scoring_service.config import Settings
 from scoring_service.main import create_app
 from scoring_service.service_layer.schedule import Cadence, due
 
-from .conftest import Bus, wait_for
+from .conftest import Bus
 from .test_events import recorded
 
 CUSTOMERS = 300
@@ -50,7 +51,7 @@ def test_schedule_fits_and_refreshes_without_any_call(scheduled: TestClient, bus
         ok = value and value["clv"]["status"] == "scored" and value["rfm"]["status"] == "scored" and value["tier"]
         return value if ok and value["rfm"]["frequency"] == 4 else None
 
-    value = wait_for(settled, timeout=120, what="scheduled fit and refresh")
+    value = eventually(settled, timeout=120, what="scheduled fit and refresh")
     assert value["rfm"]["r"] in range(1, 6) and value["rfm"]["f"] in range(1, 6) and value["rfm"]["m"] in range(1, 6)
     assert value["tier"] in {"most_valuable", "most_growable", "maintain", "below_zero"}
     assert 0 < value["clv"]["p_alive"] <= 1 and value["clv"]["clv_12m"] is not None
@@ -62,7 +63,7 @@ def test_schedule_fits_and_refreshes_without_any_call(scheduled: TestClient, bus
         response = scheduled.get(f"/v1/customers/{customer}/value")
         return response.json()["tier"] if response.status_code == 200 else None
 
-    assert wait_for(lambda: all(tier(c) for c in ids[::37]), timeout=60, what="tiers of everyone")
+    assert eventually(lambda: all(tier(c) for c in ids[::37]), timeout=60, what="tiers of everyone")
 
 
 def test_what_is_due() -> None:

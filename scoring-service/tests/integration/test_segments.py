@@ -10,8 +10,9 @@ from collections.abc import Callable
 from fastapi.testclient import TestClient
 
 from idic.contracts import CustomerErased
+from idic_devstack.waiting import eventually
 
-from .conftest import Bus, TopicTap, wait_for
+from .conftest import Bus, TopicTap
 from .test_api import assert_problem
 from .test_events import features_when, recorded
 
@@ -37,8 +38,8 @@ def test_rule_segment_members_enter_and_leave(client: TestClient, bus: Bus, scor
     a, b = cid("whale"), cid("minnow")
     bus.publish(recorded(a, amount="987654.00"))
     bus.publish(recorded(b, amount="5.00"))
-    wait_for(lambda: segment_events(scoring_tap, a, segment_id) == [(segment_id, True)],
-             what="SegmentChanged entered")
+    eventually(lambda: segment_events(scoring_tap, a, segment_id) == [(segment_id, True)],
+               what="SegmentChanged entered")
     assert segment_id in client.get(f"/v1/customers/{a}/value").json()["segments"]
     members = client.get(f"/v1/segments/{segment_id}/customers").json()
     assert [m["customer_id"] for m in members["customers"]] == [a] and members["next_after"] is None
@@ -47,8 +48,8 @@ def test_rule_segment_members_enter_and_leave(client: TestClient, bus: Bus, scor
         "rule", 1, "monetary gte 987654 and frequency lte 1")
 
     bus.publish(recorded(a, days=1, amount="1.00"))  # a second purchase: frequency 2 leaves the segment
-    wait_for(lambda: segment_events(scoring_tap, a, segment_id) == [(segment_id, True), (segment_id, False)],
-             what="SegmentChanged left")
+    eventually(lambda: segment_events(scoring_tap, a, segment_id) == [(segment_id, True), (segment_id, False)],
+               what="SegmentChanged left")
     assert client.get(f"/v1/segments/{segment_id}/customers").json()["customers"] == []
     assert segment_events(scoring_tap, b, segment_id) == []
 
@@ -64,8 +65,8 @@ def test_export_and_erasure_tombstone(client: TestClient, bus: Bus, cid: Ids) ->
     assert export["purchase_days"] == [{"day": "2024-03-01", "amount": "12.00"}]
     assert export["scores"]["rfm_segment"] == "new"
     bus.publish(CustomerErased(customer_id=a, erased_at=dt.datetime.now(dt.UTC)))
-    tombstone = wait_for(lambda: (r := client.get(f"/internal/erasures/{a}")).status_code == 200 and r.json(),
-                         what="the erasure tombstone")
+    tombstone = eventually(lambda: (r := client.get(f"/internal/erasures/{a}")).status_code == 200 and r.json(),
+                           what="the erasure tombstone")
     assert tombstone["customer_id"] == a and dt.datetime.fromisoformat(tombstone["erased_at"]).tzinfo is not None
     assert_problem(client.get(f"/internal/customers/{a}/export"), 404)
     assert_problem(client.get("/internal/erasures/bad%20id"), 422)

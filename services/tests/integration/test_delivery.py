@@ -17,8 +17,9 @@ from sqlalchemy import func, select
 from idic import CloudEvent, OutboxRelay, dlq_topic, parse_event
 from idic.contracts import InteractionRecorded
 from idic.uow import COPY_AT_LEAST
+from idic_devstack.waiting import eventually
 
-from ..support import CounterUoW, MiniService, running_consumer, tables, wait_until
+from ..support import CounterUoW, MiniService, running_consumer, tables
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -46,7 +47,7 @@ def read_topic(bootstrap: str, topic: str, *, want: int, subject: str | None = N
     """Messages of a topic from its beginning. Partitions are assigned, not subscribed: no group
     join, and no stale metadata of a topic created a moment ago (a dead-letter topic)."""
     consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
-    partitions = wait_until(lambda: consumer.partitions_for_topic(topic), timeout=30)
+    partitions = eventually(lambda: consumer.partitions_for_topic(topic), what=f"partitions of {topic}")
     consumer.assign([TopicPartition(topic, p) for p in partitions])
     consumer.seek_to_beginning()
     found: list[object] = []
@@ -146,10 +147,10 @@ def test_redelivered_event_is_applied_once(service: MiniService, kafka) -> None:
     publish_raw(kafka.bootstrap_servers, (customer.encode(), event), (customer.encode(), event))
     group = f"once-{uuid.uuid4().hex[:6]}"
     with running_consumer(service, bootstrap=kafka.bootstrap_servers, group=group):
-        wait_until(lambda: service.purchases_of(customer))
+        eventually(lambda: service.purchases_of(customer))
         marker = f"c-{uuid.uuid4()}"  # an event after the duplicate proves the duplicate was consumed
         publish_raw(kafka.bootstrap_servers, (marker.encode(), CloudEvent.wrap(purchase(marker), source="/t").to_json_bytes()))
-        wait_until(lambda: service.purchases_of(marker))
+        eventually(lambda: service.purchases_of(marker))
     assert service.purchases_of(customer) == (1, Decimal("5.00"))
 
 
@@ -161,7 +162,7 @@ def test_poison_message_goes_to_dlq_and_consumption_continues(service: MiniServi
                 (customer.encode(), CloudEvent.wrap(purchase(customer, "7.00"), source="/t").to_json_bytes()))
     group = f"dlq-{uuid.uuid4().hex[:6]}"
     with running_consumer(service, bootstrap=kafka.bootstrap_servers, group=group):
-        wait_until(lambda: service.purchases_of(customer))
+        eventually(lambda: service.purchases_of(customer))
         # read while the consumer still runs: the two records sit on different partitions, and the
         # good one may be applied before the poison is dead-lettered (a stopping consumer leaves it
         # for redelivery instead)
@@ -190,7 +191,7 @@ def test_handler_that_keeps_failing_is_dead_lettered_after_n_tries(service: Mini
                 (good.encode(), CloudEvent.wrap(purchase(good), source="/t").to_json_bytes()))
     group = f"fail-{uuid.uuid4().hex[:6]}"
     with running_consumer(service, bootstrap=kafka.bootstrap_servers, group=group, max_attempts=3, handler=fussy):
-        wait_until(lambda: service.purchases_of(good))
+        eventually(lambda: service.purchases_of(good))
         dead = read_topic(kafka.bootstrap_servers, dlq_topic("idic.interaction", group), want=1, subject=bad)
     assert service.purchases_of(bad) is None
     assert len(calls) >= 3  # the one-by-one tries (after a failed whole-batch attempt, if they shared a poll)

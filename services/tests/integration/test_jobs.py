@@ -29,6 +29,7 @@ from idic import (
     parse_prefer_wait,
     utcnow,
 )
+from idic_devstack.waiting import eventually
 
 metadata = new_metadata()
 jobs_table = add_jobs_table(metadata)
@@ -88,15 +89,6 @@ def running(jobs: Jobs) -> Iterator[None]:
         thread.join(30)
 
 
-def wait_for(predicate: Callable[[], Any], timeout: float = 20) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if value := predicate():
-            return value
-        time.sleep(0.05)
-    raise AssertionError("condition not reached")
-
-
 def test_job_runs_reports_progress_and_succeeds(db_url: str) -> None:
     gate = Gate()
     jobs, engine = make_jobs(db_url, gate)
@@ -106,7 +98,8 @@ def test_job_runs_reports_progress_and_succeeds(db_url: str) -> None:
         assert gate.started.wait(10)
         # the progress row is written apart from the job: another reader (a fresh engine) sees it
         other, other_engine = make_jobs(db_url, Gate())
-        seen = wait_for(lambda: (j := other.get(job.job_id)) and j.progress.done == 1 and j)
+        seen = eventually(lambda: (j := other.get(job.job_id)) and j.progress.done == 1 and j,
+                          timeout=20, interval=0.05, what="progress 1 seen by another reader")
         assert seen.status == "running" and seen.progress.total == 3 and seen.started_at is not None
         gate.release.set()
         done = jobs.wait(job.job_id, 20)

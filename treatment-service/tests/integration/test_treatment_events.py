@@ -8,9 +8,10 @@ from decimal import Decimal
 
 from fastapi.testclient import TestClient
 from treatment_factories import T0, interaction, purchase, scored, trigger
-from treatment_waits import eventually, new_customer_id, topic_events
+from treatment_waits import new_customer_id, topic_events
 
 from idic.contracts import CustomerErased, CustomersMerged
+from idic_devstack.waiting import eventually
 
 
 def context_of(client: TestClient, customer_id: str) -> dict | None:

@@ -12,10 +12,11 @@ from decimal import Decimal
 from fastapi.testclient import TestClient
 from test_treatment_rules_api import in_segment
 from treatment_factories import interaction, purchase, scored
-from treatment_waits import eventually, new_customer_id, topic_events
+from treatment_waits import new_customer_id, topic_events
 
 from idic import utcnow
 from idic.contracts import CustomerUpdated, TriggerDetected
+from idic_devstack.waiting import eventually
 from treatment_service.domain.lifecycle import in_control
 
 PROBLEM = "application/problem+json"

@@ -8,9 +8,10 @@ import uuid
 
 from fastapi.testclient import TestClient
 from treatment_factories import T0, interaction, purchase, trigger
-from treatment_waits import eventually, new_customer_id, topic_events
+from treatment_waits import new_customer_id, topic_events
 
 from idic.contracts import CustomerErased, CustomerUpdated
+from idic_devstack.waiting import eventually
 
 
 def treatments(client: TestClient, customer: str) -> list[dict]:

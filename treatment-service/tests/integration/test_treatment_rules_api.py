@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from treatment_factories import scored
-from treatment_waits import eventually, new_customer_id, topic_events
+from treatment_waits import new_customer_id, topic_events
 
 from idic.contracts import SegmentChanged
 from idic.db import utcnow
+from idic_devstack.waiting import eventually
 from treatment_service.domain.defaults import DEFAULT_RULES, PLAYBOOK_RULES
 
 PROBLEM = "application/problem+json"

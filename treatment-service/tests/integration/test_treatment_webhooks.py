@@ -20,11 +20,12 @@ from fastapi.testclient import TestClient
 from standardwebhooks import Webhook
 from test_treatment_lifecycle import own_rule, served
 from test_treatment_rules_api import in_segment
-from treatment_waits import eventually, new_customer_id
+from treatment_waits import new_customer_id
 
 from idic import utcnow
 from idic.contracts import CustomerErased, CustomerUpdated, SegmentChanged, TreatmentDecided
 from idic_devstack.receiver import Received, WebhookReceiver
+from idic_devstack.waiting import eventually
 from treatment_service.config import Settings
 from treatment_service.main import create_app
 from treatment_service.service_layer.webhook_sending import prune_finished

@@ -1,30 +1,17 @@
-"""Bounded waits for integration tests: poll the API or a topic until the effect shows."""
+"""What integration tests read from a topic (a bounded wait for one subject's events), and fresh
+customer ids. Polling the API until an effect shows: ``idic_devstack.waiting.eventually``."""
 
 from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable
-from typing import TypeVar
 
 from kafka import KafkaConsumer, TopicPartition
 
 from idic import CloudEvent
+from idic_devstack.waiting import eventually
 
-T = TypeVar("T")
 WAIT_S = 30.0
-
-
-def eventually(check: Callable[[], T | None], *, timeout: float = WAIT_S, what: str = "condition") -> T:
-    """Poll until ``check`` returns something truthy (bounded wait)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = check()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-        time.sleep(0.1)
 
 
 def topic_events(bootstrap_servers: str, topic: str, *, subject: str, settle_s: float = 1.0,

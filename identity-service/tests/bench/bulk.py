@@ -1,7 +1,8 @@
-"""Fast loading of many distinct customers for benchmarks: the service's own engine builds the
+"""Fast loading of many distinct customers for the benchmarks: the service's own engine builds the
 rows (normalised identifiers, observations, golden record, blocking keys) exactly as
 ``identify`` would store them, and the repository writes them with COPY, without a request,
-a matching step or outbox events per customer."""
+a matching step or outbox events per customer. Test support: it reaches into the service's
+internals, so it lives with the benchmarks, not in the package."""
 
 from __future__ import annotations
 
@@ -10,14 +11,13 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+from identity_service.adapters.uow import IdentityUnitOfWork
+from identity_service.config import Settings
+from identity_service.domain.model import starting_model
+from identity_service.domain.resolver import Resolver, World
+from identity_service.service_layer.identify import policy_of, to_record
 from idic import utcnow
 from idic.public.identity import IdentifyRequest
-
-from ..adapters.uow import IdentityUnitOfWork
-from ..config import Settings
-from ..domain.model import starting_model
-from ..domain.resolver import Resolver, World
-from ..service_layer.identify import policy_of, to_record
 
 
 def load_distinct_customers(*, records: Iterable[dict[str, Any]], uow_factory: Callable[[], IdentityUnitOfWork],

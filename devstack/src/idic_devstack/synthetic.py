@@ -1,7 +1,7 @@
 """Synthetic customer records with known truth, corrupted the way real source systems
 corrupt them: typos, swapped first/last names, nicknames, missing fields, day/month swaps,
-moves, changed e-mails, and duplicates within and across sources. Used by the tests, the
-accuracy benchmark and ``entrypoints.import_file``'s demo data."""
+moves, changed e-mails, and duplicates within and across sources. Identify request bodies
+(plain dicts) for identity-service's tests and benchmarks; imports no service."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
-
-from ..domain.matching import _NICKNAMES
 
 FIRST = ["james", "mary", "robert", "patricia", "john", "jennifer", "michael", "linda", "william", "elizabeth",
          "david", "barbara", "richard", "susan", "joseph", "jessica", "thomas", "sarah", "charles", "karen",
@@ -38,7 +36,26 @@ CITIES = ["leeds", "york", "bristol", "bath", "derby", "exeter", "hull", "kent",
 STREETS = ["high street", "station road", "church lane", "mill road", "park avenue", "victoria road", "green lane",
            "the crescent", "king street", "queens road", "manor way", "orchard close", "bridge street"]
 SOURCES = ["crm", "web", "store", "app", "callcenter"]
-NICK = {full: shorts for full, shorts in _NICKNAMES.items()}
+# Names and their common short forms, as people write them. The same pairs as identity-service's
+# nickname table today (domain/matching.py), so the accuracy figures measure the matcher on the
+# nicknames it knows; kept here because test data must not come from the code under test.
+NICK: dict[str, tuple[str, ...]] = {
+    "robert": ("bob", "bobby", "rob", "robbie", "bert"), "william": ("bill", "billy", "will", "willy", "liam"),
+    "james": ("jim", "jimmy", "jamie"), "michael": ("mike", "mikey", "mick"), "john": ("jack", "johnny"),
+    "elizabeth": ("liz", "lizzie", "beth", "betty", "eliza", "libby"), "katherine": ("kate", "katie", "kathy", "kat"),
+    "catherine": ("cathy", "cat", "kate"), "richard": ("dick", "rick", "ricky", "rich"), "thomas": ("tom", "tommy"),
+    "anthony": ("tony",), "joseph": ("joe", "joey"), "david": ("dave", "davey"), "daniel": ("dan", "danny"),
+    "steven": ("steve",), "stephen": ("steve",), "christopher": ("chris", "kit"), "matthew": ("matt",),
+    "nicholas": ("nick", "nicky"), "samuel": ("sam", "sammy"), "alexander": ("alex", "sandy"),
+    "andrew": ("andy", "drew"), "edward": ("ed", "eddie", "ted", "ned"), "jennifer": ("jen", "jenny"),
+    "susan": ("sue", "suzy"), "margaret": ("maggie", "meg", "peggy", "marge"), "patricia": ("pat", "patty", "tricia"),
+    "anne": ("ann", "annie"), "charles": ("charlie", "chuck"), "benjamin": ("ben", "benny"),
+    "jonathan": ("jon",), "timothy": ("tim",), "kenneth": ("ken", "kenny"), "deborah": ("debbie", "deb"),
+    "rebecca": ("becky", "becca"), "victoria": ("vicky", "tori"), "jessica": ("jess", "jessie"),
+    "gregory": ("greg",), "lawrence": ("larry",), "ronald": ("ron", "ronnie"), "donald": ("don", "donny"),
+    "frederick": ("fred", "freddie"), "henry": ("harry", "hank"), "peter": ("pete",), "philip": ("phil",),
+    "barbara": ("barb", "babs"), "dorothy": ("dot", "dottie"), "christine": ("chris", "chrissy"),
+}
 
 
 @dataclass

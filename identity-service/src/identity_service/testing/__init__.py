@@ -1,1 +1,0 @@
-"""Test and benchmark support shipped with the package (synthetic data with known truth)."""
