@@ -195,8 +195,9 @@ def on_customer_erased(payload: CustomerErased, envelope: CloudEvent, uow: Treat
 
 def prepare_batch(uow: TreatmentUnitOfWork, events: list[tuple[CloudEvent, EventPayload]]) -> None:
     """Before a consumer batch: load the aliases, tombstones and contexts its events will read, in three
-    queries (applying history, a query or two per event less: see the README's performance section). The
-    repositories remember what they found for the transaction; merges, unmerges and erasures keep it true."""
+    queries, a fourth when some ids were merged away (applying history, a query or two per event less: see
+    the README's performance section). The repositories remember what they found for the transaction;
+    merges, unmerges and erasures keep it true."""
     ids = {payload.customer_id for _, payload in events if isinstance(payload, _ABOUT_ONE_CUSTOMER)}
     survivors = set(uow.aliases.prefetch({c for c in ids if c}).values())
     uow.erasures.prefetch(survivors)
