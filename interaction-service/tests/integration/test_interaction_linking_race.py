@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from idic.contracts.identifiers import identifier_key, normalise
 from interaction_service.adapters.identities import IdentityRepository
-from interaction_service.adapters.orm import Erasure, IdentifierLink
+from interaction_service.adapters.orm import IdentifierLink, identities
 from interaction_service.config import Settings
 from interaction_service.main import create_app
 
@@ -60,7 +60,7 @@ def test_a_request_racing_a_link_waits_for_it_and_is_linked(race_settings: Setti
 def test_a_request_racing_an_erasure_waits_for_it_and_stores_nothing(race_settings: Settings) -> None:
     cid = f"c-{uuid.uuid4().hex[:12]}"
     body = {"customer_id": cid, "channel": "web", "type": "visit", "payload": {"note": "call me on +4930123456"}}
-    erasure = insert(Erasure).values(customer_id=cid, erased_at=dt.datetime.now(dt.UTC))
+    erasure = insert(identities.erasures).values(customer_id=cid, erased_at=dt.datetime.now(dt.UTC))
     with TestClient(create_app(race_settings)) as client:
         answer = request_during_consumer_transaction(client, race_settings.database_url, body,
                                                      lambda consumer: consumer.execute(erasure))

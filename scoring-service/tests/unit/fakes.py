@@ -56,6 +56,8 @@ class FakeScores:
 
 
 class FakeAliases:
+    """idic.Aliases in memory (one hop deep, as the real one writes them)."""
+
     def __init__(self) -> None:
         self.rows: dict[str, str] = {}
 
@@ -65,17 +67,26 @@ class FakeAliases:
     def merged_into(self, survivor_id: str) -> list[str]:
         return sorted(m for m, s in self.rows.items() if s == survivor_id)
 
-    def point(self, *, merged_id: str, survivor_id: str, now: dt.datetime) -> None:
+    def record_merge(self, *, survivor_id: str, merged_ids: list[str], at: dt.datetime) -> None:
+        merged = [m for m in merged_ids if m != survivor_id]
+        self.rows.pop(survivor_id, None)
         for m, s in list(self.rows.items()):
-            if s == merged_id:
+            if s in merged:
                 self.rows[m] = survivor_id
-        self.rows[merged_id] = survivor_id
+        self.rows.update(dict.fromkeys(merged, survivor_id))
 
-    def remove(self, merged_id: str) -> None:
-        self.rows.pop(merged_id, None)
+    def undo_merge(self, *, restored_id: str, survivor_id: str) -> bool:
+        standing = self.resolve(restored_id)
+        if standing == restored_id or standing != self.resolve(survivor_id):
+            return False
+        del self.rows[restored_id]
+        return True
 
-    def forget(self, customer_id: str) -> None:
-        self.rows = {m: s for m, s in self.rows.items() if customer_id not in (m, s)}
+    def forget(self, customer_id: str) -> list[str]:
+        merged = self.merged_into(customer_id)
+        group = {customer_id, *merged}
+        self.rows = {m: s for m, s in self.rows.items() if m not in group and s not in group}
+        return merged
 
 
 class FakeDays:
@@ -124,11 +135,14 @@ class FakeSegments:
 
 
 class FakeErasures:
+    """idic.Erasures in memory."""
+
     def __init__(self) -> None:
         self.rows: dict[str, dt.datetime] = {}
 
-    def record(self, customer_id: str, erased_at: dt.datetime) -> None:
-        self.rows.setdefault(customer_id, erased_at)
+    def record(self, customer_ids: list[str], *, at: dt.datetime) -> None:
+        for customer_id in customer_ids:
+            self.rows.setdefault(customer_id, at)
 
 
 class FakeRefusals:

@@ -7,6 +7,7 @@ from .bus import KafkaReachability, dlq_topic, ensure_topics, make_producer
 from .consumer import ConsumerSpec, EventConsumer, Handler
 from .db import (
     UtcDateTime,
+    alembic_config,
     bulk_insert,
     copies,
     make_engine,
@@ -17,6 +18,7 @@ from .db import (
     utcnow,
 )
 from .events import CONTENT_TYPE, CloudEvent, MalformedEvent, parse_event
+from .identities import Aliases, Erasures, IdentityTables, add_identity_tables
 from .jobs import Job, JobConflict, JobFn, JobList, JobProgress, Jobs, JobStatus, Progress, add_jobs_table, new_job_id
 from .jobs_api import job_accepted, jobs_router, parse_prefer_wait
 from .logs import configure_logging, get_logger
@@ -29,13 +31,13 @@ from .settings import ServiceSettings
 from .uow import UnitOfWork
 
 __all__ = [
-    "BodyGuardMiddleware", "CONTENT_TYPE", "CloudEvent", "ConsumerSpec", "EventConsumer", "Handler", "Job",
-    "JobConflict", "JobFn", "JobList", "JobProgress", "JobStatus", "Jobs", "KafkaReachability",
-    "MalformedEvent", "MessagingTables", "OutboxRelay", "ProblemError", "Progress",
+    "Aliases", "BodyGuardMiddleware", "CONTENT_TYPE", "CloudEvent", "ConsumerSpec", "Erasures", "EventConsumer",
+    "Handler", "IdentityTables", "Job", "JobConflict", "JobFn", "JobList", "JobProgress", "JobStatus", "Jobs",
+    "KafkaReachability", "MalformedEvent", "MessagingTables", "OutboxRelay", "ProblemError", "Progress",
     "RequestContextMiddleware", "ServiceRuntime", "ServiceSettings", "UnitOfWork", "UtcDateTime",
-    "add_jobs_table", "add_messaging_tables", "bulk_insert", "configure_logging", "copies",
-    "create_service_app", "dlq_topic", "ensure_topics", "get_logger", "health_router",
-    "install_problem_handlers", "job_accepted", "jobs_router", "make_engine", "make_producer",
-    "make_sessionmaker", "new_job_id", "new_metadata", "parse_event", "parse_prefer_wait", "ping",
-    "problem_response", "run_migrations", "utcnow",
+    "add_identity_tables", "add_jobs_table", "add_messaging_tables", "alembic_config", "bulk_insert",
+    "configure_logging", "copies", "create_service_app", "dlq_topic", "ensure_topics", "get_logger", "health_router",
+    "install_problem_handlers", "job_accepted", "jobs_router", "make_engine", "make_producer", "make_sessionmaker",
+    "new_job_id", "new_metadata", "parse_event", "parse_prefer_wait", "ping", "problem_response", "run_migrations",
+    "utcnow",
 ]

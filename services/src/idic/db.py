@@ -151,13 +151,20 @@ def bulk_insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> Non
             copy.write_row([json.dumps(row[c.key]) if c.key in json_columns else row[c.key] for c in columns])
 
 
-def run_migrations(*, alembic_ini: Path, database_url: str) -> None:
-    """``alembic upgrade head`` for one service, against the given URL."""
-    from alembic import command
+def alembic_config(*, alembic_ini: Path, database_url: str) -> Any:
+    """A service's Alembic ``Config`` against the given URL (for ``alembic.command``: tests of a
+    migration go up and down with it)."""
     from alembic.config import Config
 
     config = Config(str(alembic_ini))
     config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
     config.attributes["configure_logger"] = False
-    command.upgrade(config, "head")
+    return config
+
+
+def run_migrations(*, alembic_ini: Path, database_url: str) -> None:
+    """``alembic upgrade head`` for one service, against the given URL."""
+    from alembic import command
+
+    command.upgrade(alembic_config(alembic_ini=alembic_ini, database_url=database_url), "head")
 

@@ -1,13 +1,12 @@
-"""Identifier links (key -> customer, from identity's events), pending interactions and erasure tombstones."""
+"""Identifier links (key -> customer, from identity's events) and pending interactions (merge aliases and
+erasure tombstones: idic.Aliases and idic.Erasures on the unit of work)."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from sqlalchemy import delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
-from .orm import Erasure, IdentifierLink, Interaction, PendingKey
+from .orm import IdentifierLink, Interaction, PendingKey
 from .repository import chunks
 
 
@@ -100,18 +99,3 @@ class IdentityRepository:
     def count_pending(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(Interaction)
                                        .where(Interaction.customer_id.is_(None))) or 0)
-
-    # -- erasure tombstones -----------------------------------------------------
-    def erased_among(self, customer_ids: list[str]) -> set[str]:
-        found: set[str] = set()
-        for chunk in chunks(sorted(set(customer_ids))):
-            found.update(self.session.scalars(select(Erasure.customer_id).where(Erasure.customer_id.in_(chunk))))
-        return found
-
-    def erasure(self, customer_id: str) -> Erasure | None:
-        return self.session.get(Erasure, customer_id)
-
-    def add_erasure(self, *, customer_id: str, at: dt.datetime) -> None:
-        if self.session.get(Erasure, customer_id) is None:
-            self.session.add(Erasure(customer_id=customer_id, erased_at=at))
-            self.session.flush()

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from idic import UtcDateTime, add_jobs_table, add_messaging_tables, new_metadata
+from idic import UtcDateTime, add_identity_tables, add_jobs_table, add_messaging_tables, new_metadata
 
 from ..domain.money import from_units, to_units
 
@@ -36,6 +36,9 @@ class Base(DeclarativeBase):
 
 messaging = add_messaging_tables(Base.metadata)
 jobs = add_jobs_table(Base.metadata)
+# merge aliases (interactions that still arrive for a merged id are recorded for its survivor) and erasure
+# tombstones (late events of an erased person are not stored again): idic.identities, migration 0004
+identities = add_identity_tables(Base.metadata)
 
 
 class Interaction(Base):
@@ -66,17 +69,6 @@ class Interaction(Base):
     # survey answers copied out of the payload: feedback aggregates without JSON functions
     nps: Mapped[int | None] = mapped_column(SmallInteger, default=None)
     csat: Mapped[int | None] = mapped_column(SmallInteger, default=None)
-
-
-class CustomerAlias(Base):
-    """A customer id merged into another: interactions that still arrive for it (a client
-    that has not heard of the merge) are recorded for the survivor."""
-
-    __tablename__ = "customer_aliases"
-
-    merged_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    survivor_id: Mapped[str] = mapped_column(String(64), index=True)
-    merged_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
 class PendingKey(Base):
@@ -139,12 +131,3 @@ class CustomerBirthday(Base):
 
     customer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     month_day: Mapped[str] = mapped_column(String(5), index=True)
-
-
-class Erasure(Base):
-    """Tombstone of an erased customer (no personal data): late events for it are dropped."""
-
-    __tablename__ = "erasures"
-
-    customer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    erased_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, delete, distinct, func, insert, or_, select, update
+from sqlalchemy import and_, case, delete, distinct, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.money import to_units
-from .orm import CustomerAlias, Interaction
+from .orm import Interaction
 
 _IN_CHUNK = 500  # bound parameters per IN (): SQLite allows 32,766, PostgreSQL 65,535
 
@@ -57,7 +57,7 @@ class ChannelRow:
 
 
 class InteractionRepository:
-    """Interactions and the customer aliases merges leave behind."""
+    """Interactions (merge aliases and erasure tombstones: idic.Aliases and idic.Erasures on the unit of work)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -104,7 +104,7 @@ class InteractionRepository:
             .execution_options(synchronize_session=False))
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
-    # -- idempotency keys and aliases -------------------------------------------
+    # -- idempotency keys ------------------------------------------------------
     def by_client_keys(self, keys: list[str]) -> dict[str, tuple[str, str]]:
         """client key -> (interaction_id, customer_id) of interactions already recorded."""
         found: dict[str, tuple[str, str]] = {}
@@ -113,32 +113,6 @@ class InteractionRepository:
                 Interaction.client_key.in_(chunk))
             found.update({key: (iid, cid) for key, iid, cid in self.session.execute(stmt) if key is not None})
         return found
-
-    def survivors(self, customer_ids: list[str]) -> dict[str, str]:
-        """merged id -> survivor for those of these ids that were merged away."""
-        found: dict[str, str] = {}
-        for chunk in chunks(sorted(set(customer_ids))):
-            stmt = select(CustomerAlias.merged_id, CustomerAlias.survivor_id).where(CustomerAlias.merged_id.in_(chunk))
-            found.update({merged: survivor for merged, survivor in self.session.execute(stmt)})
-        return found
-
-    def set_aliases(self, *, merged_ids: list[str], survivor_id: str, at: dt.datetime) -> None:
-        """Record merged ids -> survivor; earlier aliases of a merged id now point at the survivor too."""
-        self.session.execute(delete(CustomerAlias).where(CustomerAlias.merged_id.in_([*merged_ids, survivor_id])))
-        self.session.execute(
-            update(CustomerAlias).where(CustomerAlias.survivor_id.in_(merged_ids))
-            .values(survivor_id=survivor_id).execution_options(synchronize_session=False))
-        self.session.execute(insert(CustomerAlias), [
-            {"merged_id": m, "survivor_id": survivor_id, "merged_at": at} for m in merged_ids if m != survivor_id])
-
-    def drop_aliases(self, customer_id: str) -> None:
-        """Forget aliases of and to a customer (unmerge, erasure)."""
-        self.session.execute(delete(CustomerAlias).where(
-            or_(CustomerAlias.merged_id == customer_id, CustomerAlias.survivor_id == customer_id)))
-
-    def drop_alias(self, merged_id: str) -> None:
-        """Forget that this id was merged away (it exists on its own again)."""
-        self.session.execute(delete(CustomerAlias).where(CustomerAlias.merged_id == merged_id))
 
     # -- reads ------------------------------------------------------------------
     def timeline(self, *, customer_id: str, limit: int, before: tuple[dt.datetime, str] | None = None,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from idic import UnitOfWork
+from idic import Aliases, Erasures, UnitOfWork
 
 from .identities import IdentityRepository
+from .orm import identities
 from .repository import InteractionRepository
 from .triggers import TriggerRepository
 
@@ -15,8 +16,12 @@ class InteractionUnitOfWork(UnitOfWork):
     interactions: InteractionRepository
     identities: IdentityRepository
     triggers: TriggerRepository
+    aliases: Aliases
+    erasures: Erasures
 
     def _attach(self, session: Session) -> None:
         self.interactions = InteractionRepository(session)
         self.identities = IdentityRepository(session)
         self.triggers = TriggerRepository(session)
+        self.aliases = Aliases(session, identities.aliases)
+        self.erasures = Erasures(session, identities.erasures)

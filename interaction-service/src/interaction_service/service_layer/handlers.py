@@ -33,11 +33,11 @@ TREATMENT = "treatment"
 
 
 def _current(uow: InteractionUnitOfWork, customer_id: str) -> str:
-    return uow.interactions.survivors([customer_id]).get(customer_id, customer_id)
+    return uow.aliases.resolve(customer_id)
 
 
 def _erased(uow: InteractionUnitOfWork, *customer_ids: str) -> bool:
-    return bool(uow.identities.erased_among(list(customer_ids)))
+    return bool(uow.erasures.erased_among(customer_ids))
 
 
 def link_keys(*, uow: InteractionUnitOfWork, keys: list[str], customer_id: str, original: str,
@@ -92,7 +92,7 @@ def build_handlers(policy: RecordPolicy, *, offer_response_channel: str = "web")
         survivor = event.customer_id
         merged = [m for m in event.merged_ids if m != survivor]
         moved = uow.interactions.rekey(merged_ids=merged, survivor_id=survivor)
-        uow.interactions.set_aliases(merged_ids=merged, survivor_id=survivor, at=utcnow())
+        uow.aliases.record_merge(survivor_id=survivor, merged_ids=merged, at=utcnow())
         uow.identities.rekey_links(merged_ids=merged, survivor_id=survivor)
         uow.triggers.rekey_triggers(merged_ids=merged, survivor_id=survivor)
         uow.triggers.move_birthdays(merged_ids=merged, survivor_id=survivor)
@@ -102,7 +102,7 @@ def build_handlers(policy: RecordPolicy, *, offer_response_channel: str = "web")
 
     def on_unmerged(event: CustomerUnmerged, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
         """Give the restored customer back the interactions and identifier keys first recorded for it."""
-        uow.interactions.drop_alias(event.restored_id)
+        uow.aliases.undo_merge(restored_id=event.restored_id, survivor_id=event.customer_id)
         moved = uow.interactions.restore(restored_id=event.restored_id, from_id=event.customer_id)
         uow.identities.restore_links(restored_id=event.restored_id, from_id=event.customer_id)
         uow.triggers.recompute_activity(event.customer_id)
@@ -110,16 +110,17 @@ def build_handlers(policy: RecordPolicy, *, offer_response_channel: str = "web")
         log.info("interactions restored", restored_id=event.restored_id, moved=moved)
 
     def on_erased(event: CustomerErased, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
-        """GDPR art. 17: delete everything of the person, keep a tombstone without personal data."""
+        """GDPR art. 17: delete everything of the person, keep a tombstone without personal data (for the
+        ids merged into them too: their interactions were re-keyed to the person and are deleted with them)."""
         cid = event.customer_id
         uow.identities.serialise_with_identity_events(exclusive=True)  # no request stores one more meanwhile
         deleted = uow.interactions.delete_customer(cid)
-        uow.interactions.drop_aliases(cid)
+        merged = uow.aliases.forget(cid)
         uow.identities.drop_links(cid)
         uow.triggers.drop_triggers(cid)
         uow.triggers.drop_activity([cid])
         uow.triggers.drop_birthday(cid)
-        uow.identities.add_erasure(customer_id=cid, at=event.erased_at)
+        uow.erasures.record([cid, *merged], at=event.erased_at)
         log.info("interactions erased", customer_id=cid, deleted=deleted)
 
     def on_outcome(event: TreatmentOutcomeRecorded, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:

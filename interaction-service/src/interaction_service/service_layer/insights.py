@@ -64,7 +64,7 @@ def series(values: list[tuple[int, dt.datetime]], *, flat_within: float) -> Scor
 def customer_feedback(*, customer_id: str, uow_factory: UowFactory) -> CustomerFeedback:
     """A customer's latest answers and their trend (over the last 50 survey answers)."""
     with uow_factory() as uow:
-        customer_id = uow.interactions.survivors([customer_id]).get(customer_id, customer_id)
+        customer_id = uow.aliases.resolve(customer_id)
         rows = uow.interactions.feedback_of(customer_id, limit=HISTORY)
         history = [FeedbackAnswer(interaction_id=r.id, occurred_at=r.occurred_at, channel=r.channel, nps=r.nps,
                                   csat=r.csat) for r in rows]
@@ -84,7 +84,7 @@ def customer_triggers(*, customer_id: str, kind: str | None, limit: int, uow_fac
                       ) -> CustomerTriggers:
     """A customer's detected triggers, newest first."""
     with uow_factory() as uow:
-        customer_id = uow.interactions.survivors([customer_id]).get(customer_id, customer_id)
+        customer_id = uow.aliases.resolve(customer_id)
         items = [trigger_out(t) for t in uow.triggers.triggers_of(customer_id=customer_id, kind=kind, limit=limit)]
     return CustomerTriggers(customer_id=customer_id, items=items)
 
@@ -105,7 +105,7 @@ def export(*, customer_id: str, uow_factory: UowFactory) -> InteractionExport:
 def erasure(*, customer_id: str, uow_factory: UowFactory) -> ErasureResult:
     """Whether this service applied the erasure of a customer (404 until it did)."""
     with uow_factory() as uow:
-        row = uow.identities.erasure(customer_id)
-        if row is None:
-            raise ProblemError(404, "Not Found", f"no erasure applied for customer {customer_id}")
-        return ErasureResult(customer_id=row.customer_id, erased_at=row.erased_at)
+        erased_at = uow.erasures.erased_at(customer_id)
+    if erased_at is None:
+        raise ProblemError(404, "Not Found", f"no erasure applied for customer {customer_id}")
+    return ErasureResult(customer_id=customer_id, erased_at=erased_at)

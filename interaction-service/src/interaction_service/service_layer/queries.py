@@ -44,7 +44,7 @@ def timeline(*, customer_id: str, limit: int, cursor: str | None, channel: str |
         raise ProblemError(422, "Unprocessable Content", f"{cursor_field}: {exc}",
                            errors=[{"field": cursor_field, "message": str(exc)}]) from exc
     with uow_factory() as uow:
-        customer_id = uow.interactions.survivors([customer_id]).get(customer_id, customer_id)
+        customer_id = uow.aliases.resolve(customer_id)
         # one extra row tells whether an older page exists without a second query
         rows = uow.interactions.timeline(customer_id=customer_id, limit=limit + 1, before=position,
                                          channel=channel, type_=type_)
@@ -57,7 +57,7 @@ def timeline(*, customer_id: str, limit: int, cursor: str | None, channel: str |
 def summary(*, customer_id: str, uow_factory: UowFactory) -> InteractionSummary:
     """The newest interactions and the total count (0 for a customer we never saw)."""
     with uow_factory() as uow:
-        customer_id = uow.interactions.survivors([customer_id]).get(customer_id, customer_id)
+        customer_id = uow.aliases.resolve(customer_id)
         rows = uow.interactions.timeline(customer_id=customer_id, limit=SUMMARY_SIZE)
         return InteractionSummary(recent=[to_out(r) for r in rows], count=uow.interactions.count(customer_id))
 
@@ -80,7 +80,7 @@ def channel_stats(*, since: dt.datetime | None, until: dt.datetime | None, uow_f
 def customer_channels(*, customer_id: str, uow_factory: UowFactory) -> CustomerChannels:
     """The share of a customer's interactions per channel (the channel mix)."""
     with uow_factory() as uow:
-        customer_id = uow.interactions.survivors([customer_id]).get(customer_id, customer_id)
+        customer_id = uow.aliases.resolve(customer_id)
         counts = uow.interactions.channel_counts(customer_id)
     total = sum(n for _, n in counts)
     return CustomerChannels(customer_id=customer_id, count=total, channels=[

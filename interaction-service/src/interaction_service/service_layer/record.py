@@ -105,9 +105,8 @@ def record_in(*, uow: InteractionUnitOfWork, items: list[InteractionRequest], po
     uow.identities.serialise_with_identity_events(exclusive=False)
     links = uow.identities.links_of([k for keys in item_keys.values() for k in keys])
     linked = [cid for pair in links.values() for cid in pair]
-    survivors = repo.survivors([i.customer_id for i in items if i.customer_id is not None] + linked)
-    erased = uow.identities.erased_among([i.customer_id for i in items if i.customer_id is not None]
-                                         + linked + list(survivors.values()))
+    survivors = uow.aliases.resolve_many([i.customer_id for i in items if i.customer_id is not None] + linked)
+    erased = uow.erasures.erased_among([*survivors, *survivors.values()])
     results: list[InteractionAccepted] = []
     rows: list[dict[str, Any]] = []
     pending: list[dict[str, str]] = []

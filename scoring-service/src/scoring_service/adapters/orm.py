@@ -13,7 +13,7 @@ from sqlalchemy import JSON, Date, Float, Integer, SmallInteger, String
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from idic import UtcDateTime, add_jobs_table, add_messaging_tables, new_metadata
+from idic import UtcDateTime, add_identity_tables, add_jobs_table, add_messaging_tables, new_metadata
 
 from .types import ExactDecimal
 
@@ -28,6 +28,9 @@ class Base(DeclarativeBase):
 
 messaging = add_messaging_tables(Base.metadata)
 jobs = add_jobs_table(Base.metadata)  # clv_fit, rfm_refresh (idic.jobs; migration 0004)
+# merge aliases (late events of a merged id go to its survivor: the identity and interaction topics are
+# not ordered with respect to each other) and erasure tombstones (idic.identities; migrations 0001, 0002)
+identities = add_identity_tables(Base.metadata)
 
 
 class FeatureRow(Base):
@@ -83,17 +86,6 @@ class ScoreRow(Base):
     churn_drivers: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list, server_default="[]")
 
 
-class AliasRow(Base):
-    """A customer merged into another: late events for ``merged_id`` go to ``survivor_id``
-    (the identity and interaction topics are not ordered with respect to each other)."""
-
-    __tablename__ = "customer_aliases"
-
-    merged_id: Mapped[str] = mapped_column(ID, primary_key=True)
-    survivor_id: Mapped[str] = mapped_column(ID, index=True)
-    merged_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
-
-
 class PurchaseDayRow(Base):
     """One UTC day on which a customer purchased, with that day's spend in the customer's
     currency: same-day purchases are one transaction for CLV, and a fit with a calibration
@@ -135,15 +127,6 @@ class SegmentMemberRow(Base):
     segment_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     customer_id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
     since: Mapped[dt.datetime] = mapped_column(UtcDateTime)
-
-
-class ErasureRow(Base):
-    """Tombstone of an applied erasure: the id and when, nothing personal."""
-
-    __tablename__ = "erasures"
-
-    customer_id: Mapped[str] = mapped_column(ID, primary_key=True)
-    erased_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
 class ProfilingRefusalRow(Base):

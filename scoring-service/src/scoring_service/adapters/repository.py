@@ -11,13 +11,13 @@ from dataclasses import fields
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..domain.features import CustomerFeatures
 from ..domain.rules import RuleSegment
 from ..domain.value import CustomerScores
-from .orm import AliasRow, ErasureRow, FeatureRow, ModelRow, PurchaseDayRow, ScoreRow, SegmentMemberRow, SegmentRuleRow
+from .orm import FeatureRow, ModelRow, PurchaseDayRow, ScoreRow, SegmentMemberRow, SegmentRuleRow
 
 _DICTS = {"channel_counts", "daypart_counts", "category_counts", "trigger_counts"}
 _FEATURE_FIELDS = [f.name for f in fields(CustomerFeatures)
@@ -149,44 +149,6 @@ def _scores_of(row: Any) -> CustomerScores:
     return scores
 
 
-class AliasRepository:
-    """Merged customer ids and the survivor they now stand for."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def resolve(self, customer_id: str) -> str:
-        """The survivor standing for this id (the id itself when it was never merged)."""
-        survivor = self.session.scalar(select(AliasRow.survivor_id).where(AliasRow.merged_id == customer_id))
-        return survivor or customer_id
-
-    def merged_into(self, survivor_id: str) -> list[str]:
-        """Ids merged into this survivor."""
-        return list(self.session.scalars(
-            select(AliasRow.merged_id).where(AliasRow.survivor_id == survivor_id).order_by(AliasRow.merged_id)))
-
-    def point(self, *, merged_id: str, survivor_id: str, now: dt.datetime) -> None:
-        """Make ``merged_id`` (and every id merged into it before) stand for ``survivor_id``."""
-        self.session.execute(update(AliasRow).where(AliasRow.survivor_id == merged_id).values(survivor_id=survivor_id))
-        row = self.session.get(AliasRow, merged_id)
-        if row is None:
-            self.session.add(AliasRow(merged_id=merged_id, survivor_id=survivor_id, merged_at=now))
-        else:
-            row.survivor_id, row.merged_at = survivor_id, now
-        self.session.flush()
-
-    def remove(self, merged_id: str) -> None:
-        """The id stands for itself again (unmerge)."""
-        self.session.execute(delete(AliasRow).where(AliasRow.merged_id == merged_id))
-        self.session.flush()
-
-    def forget(self, customer_id: str) -> None:
-        """Drop every alias from or to this customer (erasure)."""
-        self.session.execute(delete(AliasRow).where(
-            (AliasRow.merged_id == customer_id) | (AliasRow.survivor_id == customer_id)))
-        self.session.flush()
-
-
 class PurchaseDayRepository:
     """Distinct purchase days per customer with each day's spend."""
 
@@ -311,21 +273,3 @@ class SegmentRepository:
         """Drop a customer from every segment."""
         self.session.execute(delete(SegmentMemberRow).where(SegmentMemberRow.customer_id == customer_id))
         self.session.flush()
-
-
-class ErasureRepository:
-    """Tombstones of applied erasures."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def record(self, customer_id: str, erased_at: dt.datetime) -> None:
-        """Remember that the erasure of this id was applied."""
-        if self.session.get(ErasureRow, customer_id) is None:
-            self.session.add(ErasureRow(customer_id=customer_id, erased_at=erased_at))
-            self.session.flush()
-
-    def get(self, customer_id: str) -> dt.datetime | None:
-        """When the erasure of this id was applied, if it was."""
-        row = self.session.get(ErasureRow, customer_id)
-        return None if row is None else row.erased_at

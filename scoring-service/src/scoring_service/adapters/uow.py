@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from idic import UnitOfWork
+from idic import Aliases, Erasures, UnitOfWork
 
 from ..domain.features import CustomerFeatures
 from .locks import hold_population_lock
+from .orm import identities
 from .refusals import RefusalRepository
 from .repository import (
-    AliasRepository,
-    ErasureRepository,
     FeatureRepository,
     ModelRepository,
     PurchaseDayRepository,
@@ -23,11 +22,11 @@ from .repository import (
 class ScoringUnitOfWork(UnitOfWork):
     features: FeatureRepository
     scores: ScoreRepository
-    aliases: AliasRepository
+    aliases: Aliases
     days: PurchaseDayRepository
     models: ModelRepository
     segments: SegmentRepository
-    erasures: ErasureRepository
+    erasures: Erasures
     refusals: RefusalRepository
 
     rescore_queue: dict[str, CustomerFeatures | None]
@@ -37,11 +36,11 @@ class ScoringUnitOfWork(UnitOfWork):
         self._population_lock_held = False
         self.features = FeatureRepository(session)
         self.scores = ScoreRepository(session)
-        self.aliases = AliasRepository(session)
+        self.aliases = Aliases(session, identities.aliases)
         self.days = PurchaseDayRepository(session)
         self.models = ModelRepository(session)
         self.segments = SegmentRepository(session)
-        self.erasures = ErasureRepository(session)
+        self.erasures = Erasures(session, identities.erasures)
         self.refusals = RefusalRepository(session)
 
     def wait_for_population_runs(self) -> None:

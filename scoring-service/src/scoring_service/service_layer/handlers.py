@@ -124,9 +124,8 @@ def customers_merged(event: CustomersMerged, _envelope: CloudEvent, uow: Scoring
     before = uow.features.get(survivor_id, for_update=True)
     features = CustomerFeatures(customer_id=survivor_id) if before is None else _copy(before)
     changed = False
-    for merged_id in dict.fromkeys(event.merged_ids):
-        if merged_id == survivor_id:
-            continue
+    merged_ids = [m for m in dict.fromkeys(event.merged_ids) if m != survivor_id]
+    for merged_id in merged_ids:
         merged = uow.features.get(merged_id, for_update=True)
         if merged is not None:
             fold(features, merged)
@@ -135,7 +134,7 @@ def customers_merged(event: CustomersMerged, _envelope: CloudEvent, uow: Scoring
             changed = True
         uow.scores.delete(merged_id)
         uow.segments.forget(merged_id)
-        uow.aliases.point(merged_id=merged_id, survivor_id=survivor_id, now=now)
+    uow.aliases.record_merge(survivor_id=survivor_id, merged_ids=merged_ids, at=now)
     if changed:
         _store_and_queue_rescore(uow=uow, before_features=before, features=features, now=now)
 
@@ -143,19 +142,19 @@ def customers_merged(event: CustomersMerged, _envelope: CloudEvent, uow: Scoring
 def customer_unmerged(event: CustomerUnmerged, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
     """New events for the restored customer count for it again. What it brought stays with
     the former survivor: aggregates cannot be split without the history they summarise."""
-    uow.aliases.remove(event.restored_id)
+    uow.aliases.undo_merge(restored_id=event.restored_id, survivor_id=event.customer_id)
 
 
 def customer_erased(event: CustomerErased, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
     """GDPR erasure: delete everything about the customer (and the ids merged into it); keep a tombstone."""
-    for customer_id in [event.customer_id, *uow.aliases.merged_into(event.customer_id)]:
+    erased = [event.customer_id, *uow.aliases.forget(event.customer_id)]
+    for customer_id in erased:
         uow.features.delete(customer_id)
         uow.scores.delete(customer_id)
         uow.days.delete(customer_id)
         uow.segments.forget(customer_id)
         uow.refusals.remove(customer_id)
-        uow.erasures.record(customer_id, utcnow())
-    uow.aliases.forget(event.customer_id)
+    uow.erasures.record(erased, at=utcnow())
 
 
 def customer_updated(event: CustomerUpdated, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:

@@ -171,7 +171,7 @@ def export(*, customer_id: str, uow_factory: UowFactory) -> dict[str, Any]:
 def erasure(*, customer_id: str, uow_factory: UowFactory) -> ErasureResult:
     """The tombstone of an applied erasure (404 if none was applied)."""
     with uow_factory() as uow:
-        erased_at = uow.erasures.get(customer_id)
+        erased_at = uow.erasures.erased_at(customer_id)
     if erased_at is None:
         raise ProblemError(404, "Not Found", f"no erasure of {customer_id!r} has been applied here")
     return ErasureResult(customer_id=customer_id, erased_at=erased_at)

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 import idic.db as idic_db
-from idic import UtcDateTime, add_messaging_tables, new_metadata
+from idic import UtcDateTime, add_identity_tables, add_messaging_tables, new_metadata
 
 CUSTOMER_ID_LENGTH = 128
 
@@ -32,6 +32,9 @@ class Base(DeclarativeBase):
 
 
 messaging = add_messaging_tables(Base.metadata)
+# merge aliases (late events of a merged id apply to its survivor) and erasure tombstones (late events
+# about an erased person do not rebuild a context): idic.identities, migration 0005
+identities = add_identity_tables(Base.metadata)
 
 
 class CustomerContextRow(Base):
@@ -70,26 +73,6 @@ class CustomerContextRow(Base):
     birthday_month_day: Mapped[str | None] = mapped_column(String(5))
     moved_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     activity: Mapped[dict[str, dict[str, int]]] = mapped_column(JSON, default=dict, server_default="{}")
-
-
-class CustomerAlias(Base):
-    """A customer merged into another: its late events apply to the survivor."""
-
-    __tablename__ = "customer_aliases"
-
-    merged_id: Mapped[str] = mapped_column(String(CUSTOMER_ID_LENGTH), primary_key=True)
-    survivor_id: Mapped[str] = mapped_column(String(CUSTOMER_ID_LENGTH), index=True)
-    merged_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
-
-
-class ErasedCustomer(Base):
-    """Tombstone of an erased customer (the opaque id only), so that late events about
-    them do not rebuild a context."""
-
-    __tablename__ = "erased_customers"
-
-    customer_id: Mapped[str] = mapped_column(String(CUSTOMER_ID_LENGTH), primary_key=True)
-    erased_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
 class Treatment(Base):

@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
-from idic import UnitOfWork
+from idic import Aliases, Erasures, UnitOfWork
 
+from .orm import identities
 from .repository import ContextRepository
 from .rules_repository import RuleRepository
 from .treatments_repository import TreatmentRepository
@@ -16,6 +17,8 @@ from .webhooks_repository import WebhookRepository
 
 class TreatmentUnitOfWork(UnitOfWork):
     contexts: ContextRepository
+    aliases: Aliases
+    erasures: Erasures
     treatments: TreatmentRepository
     rules: RuleRepository
     webhooks: WebhookRepository
@@ -23,6 +26,8 @@ class TreatmentUnitOfWork(UnitOfWork):
 
     def _attach(self, session: Session) -> None:
         self.contexts = ContextRepository(session)
+        self.aliases = Aliases(session, identities.aliases)
+        self.erasures = Erasures(session, identities.erasures)
         self.treatments = TreatmentRepository(session)
         # the compiled-rules cache lives as long as this database's session factory
         self.rules = RuleRepository(session, self._session_factory)

@@ -60,8 +60,8 @@ def checked_id(customer_id: str) -> str:
 
 def _live_target(uow: TreatmentUnitOfWork, customer_id: str) -> str | None:
     """The survivor standing for this id, or None when that person was erased."""
-    target = uow.contexts.resolve(checked_id(customer_id))
-    if uow.contexts.is_erased(target):
+    target = uow.aliases.resolve(checked_id(customer_id))
+    if uow.erasures.is_erased(target):
         log.info("event for an erased customer ignored", customer_id=target)
         return None
     return target
@@ -161,13 +161,13 @@ def on_customers_merged(payload: CustomersMerged, envelope: CloudEvent, uow: Tre
     """Fold the merged customers' contexts and treatments into the survivor's.
 
     A merge is not customer behaviour, so it decides no treatment by itself."""
-    survivor = uow.contexts.resolve(checked_id(payload.customer_id))
-    if uow.contexts.is_erased(survivor):
+    survivor = uow.aliases.resolve(checked_id(payload.customer_id))
+    if uow.erasures.is_erased(survivor):
         return
     now = utcnow()
-    for merged_id in dict.fromkeys(checked_id(m) for m in payload.merged_ids):
-        if merged_id == survivor or uow.contexts.is_erased(merged_id):
-            continue
+    merged_ids = [m for m in dict.fromkeys(checked_id(m) for m in payload.merged_ids)
+                  if m != survivor and not uow.erasures.is_erased(m)]
+    for merged_id in merged_ids:
         merged = uow.contexts.get(merged_id)
         if merged is not None:
             context = uow.contexts.get(survivor) or CustomerContext.new(survivor, now=merged.created_at)
@@ -175,24 +175,33 @@ def on_customers_merged(payload: CustomersMerged, envelope: CloudEvent, uow: Tre
             uow.contexts.save(context)
             uow.contexts.delete(merged_id)
         uow.treatments.rekey(from_id=merged_id, to_id=survivor)
-        uow.contexts.add_alias(merged_id=merged_id, survivor_id=survivor, at=now)
+    uow.aliases.record_merge(survivor_id=survivor, merged_ids=merged_ids, at=now)
 
 
 def on_customer_unmerged(payload: CustomerUnmerged, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
     """Events for the restored id apply to its own context again (what was folded stays)."""
-    uow.contexts.remove_alias(merged_id=checked_id(payload.restored_id), survivor_id=checked_id(payload.customer_id))
+    uow.aliases.undo_merge(restored_id=checked_id(payload.restored_id), survivor_id=checked_id(payload.customer_id))
 
 
 def on_customer_erased(payload: CustomerErased, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
-    """GDPR art. 17: delete the context and treatments; keep only a tombstone of the id."""
-    erased = uow.contexts.erase(customer_id=checked_id(payload.customer_id), at=payload.erased_at)
+    """GDPR art. 17: delete the context, aliases and treatments of the id and of the ids merged into it;
+    keep only a tombstone of each id."""
+    customer_id = checked_id(payload.customer_id)
+    erased = [customer_id, *uow.aliases.forget(customer_id)]
+    uow.contexts.delete(customer_id)
+    uow.erasures.record(erased, at=payload.erased_at)
     uow.treatments.delete_for(erased)
 
 
 def prepare_batch(uow: TreatmentUnitOfWork, events: list[tuple[CloudEvent, EventPayload]]) -> None:
     """Before a consumer batch: load the aliases, tombstones and contexts its events will read, in three
-    queries (applying history, a query or two per event less: see the README's performance section)."""
-    uow.contexts.prefetch({payload.customer_id for _, payload in events if isinstance(payload, _ABOUT_ONE_CUSTOMER)})
+    queries, a fourth when some ids were merged away (applying history, a query or two per event less: see
+    the README's performance section). The repositories remember what they found for the transaction;
+    merges, unmerges and erasures keep it true."""
+    ids = {payload.customer_id for _, payload in events if isinstance(payload, _ABOUT_ONE_CUSTOMER)}
+    survivors = set(uow.aliases.prefetch({c for c in ids if c}).values())
+    uow.erasures.prefetch(survivors)
+    uow.contexts.prefetch(survivors)
 
 
 _ABOUT_ONE_CUSTOMER = (CustomerScored, InteractionRecorded, TriggerDetected, SegmentChanged, CustomerUpdated)

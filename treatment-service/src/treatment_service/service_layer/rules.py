@@ -130,7 +130,7 @@ def simulate(*, customer_id: str, doc: RuleDocument | None, rule_id: str | None,
             assert rule_id is not None
             stored = _existing(uow.rules.get(rule_id), rule_id)
             rule = Rule.compile(rule_id, stored.version, RuleDocument.model_validate(stored.document))
-        context = uow.contexts.get(uow.contexts.resolve(customer_id))
+        context = uow.contexts.get(uow.aliases.resolve(customer_id))
         if context is None:
             raise _not_found(f"no context for customer {customer_id}")
         policy = uow.rules.policy()

@@ -25,7 +25,7 @@ def get_next_best_actions(*, customer_id: str, channel: str | None, limit: int,
                           uow_factory: UowFactory) -> list[Action]:
     """Ranked actions from the stored context only; [] when we know nothing of the customer."""
     with uow_factory() as uow:
-        context = uow.contexts.get(uow.contexts.resolve(customer_id))
+        context = uow.contexts.get(uow.aliases.resolve(customer_id))
         if context is None:
             return []
         rules = uow.rules.active()
@@ -38,43 +38,43 @@ def get_next_best_actions(*, customer_id: str, channel: str | None, limit: int,
 def get_context(*, customer_id: str, uow_factory: UowFactory) -> tuple[CustomerContext, list[str]]:
     """The survivor's context and the ids merged into it; 404 when none is stored."""
     with uow_factory() as uow:
-        survivor = uow.contexts.resolve(customer_id)
+        survivor = uow.aliases.resolve(customer_id)
         context = uow.contexts.get(survivor)
         if context is None:
             raise _not_found(f"no context for customer {customer_id}")
-        return context, uow.contexts.merged_ids(survivor)
+        return context, uow.aliases.merged_into(survivor)
 
 
 def page_treatments(*, customer_id: str, limit: int, before: tuple[dt.datetime, str] | None,
                     uow_factory: UowFactory) -> tuple[str, list[TreatmentRecord]]:
     """One page of the customer's treatments (the survivor's after merges), newest first."""
     with uow_factory() as uow:
-        survivor = uow.contexts.resolve(customer_id)
+        survivor = uow.aliases.resolve(customer_id)
         return survivor, uow.treatments.page(survivor, limit=limit, before=before)
 
 
 def list_treatments(*, customer_id: str, limit: int, uow_factory: UowFactory) -> list[TreatmentRecord]:
     """Treatments decided for the customer (after merges, the survivor's), newest first."""
     with uow_factory() as uow:
-        return uow.treatments.for_customer(uow.contexts.resolve(customer_id), limit=limit)
+        return uow.treatments.for_customer(uow.aliases.resolve(customer_id), limit=limit)
 
 
 def export_customer(*, customer_id: str, uow_factory: UowFactory) -> tuple[CustomerContext | None, list[str],
                                                                             list[TreatmentRecord]]:
     """Everything held about the customer (GDPR art. 15); 404 when nothing is."""
     with uow_factory() as uow:
-        survivor = uow.contexts.resolve(customer_id)
+        survivor = uow.aliases.resolve(customer_id)
         context = uow.contexts.get(survivor)
         treatments = uow.treatments.for_customer(survivor, limit=100_000)
         if context is None and not treatments:
             raise _not_found(f"nothing held about customer {customer_id}")
-        return context, uow.contexts.merged_ids(survivor), treatments
+        return context, uow.aliases.merged_into(survivor), treatments
 
 
 def erasure_status(*, customer_id: str, uow_factory: UowFactory) -> dt.datetime:
     """When this service applied the erasure of ``customer_id``; 404 when it has not."""
     with uow_factory() as uow:
-        erased_at = uow.contexts.erased_at(customer_id)
+        erased_at = uow.erasures.erased_at(customer_id)
     if erased_at is None:
         raise _not_found(f"no erasure applied for customer {customer_id}")
     return erased_at

@@ -86,7 +86,7 @@ def _split_control(rules: RuleSet, customer_id: str) -> tuple[RuleSet, list[Rule
 
 def _serve(*, customer_id: str, channel: str | None, limit: int, uow_factory: UowFactory) -> list[Served]:
     with uow_factory() as uow:
-        context = uow.contexts.get(uow.contexts.resolve(customer_id))
+        context = uow.contexts.get(uow.aliases.resolve(customer_id))
         if context is None:
             return []
         rules = uow.rules.active()

@@ -112,11 +112,13 @@ def flush_deliveries(uow: TreatmentUnitOfWork) -> int:
     queued = uow.webhooks.take_queued()
     if not queued:
         return 0
-    erased = uow.contexts.erased_among({r["customer_id"] for r in queued if r["customer_id"]
+    erased = uow.erasures.erased_among({r["customer_id"] for r in queued if r["customer_id"]
                                         and r["event_type"] != CustomerErased.event_type})
     outbound = {r["id"] for r in queued if r.pop("_outbound")}
-    refusing = {c for c, consent in uow.contexts.consents({r["customer_id"] for r in queued if r["id"] in outbound
-                                                           and r["customer_id"]}).items() if _refuses_contact(consent)}
+    survivors = uow.aliases.resolve_many({r["customer_id"] for r in queued if r["id"] in outbound and r["customer_id"]})
+    consents = uow.contexts.consents(set(survivors.values()))
+    refusing = {c for c, survivor in survivors.items()
+                if survivor in consents and _refuses_contact(consents[survivor])}
     rows = [r for r in queued if r["customer_id"] not in erased or r["event_type"] == CustomerErased.event_type]
     kept = [r for r in rows if not (r["id"] in outbound and r["customer_id"] in refusing)]
     if len(kept) < len(queued):
@@ -134,7 +136,7 @@ def fan_out(payload: EventPayload, envelope: CloudEvent, uow: TreatmentUnitOfWor
     now = utcnow()
     if isinstance(payload, CustomerErased):
         flush_deliveries(uow)  # earlier events of this consumer batch are erased too
-        ids = [payload.customer_id, *uow.contexts.merged_ids(payload.customer_id)]
+        ids = [payload.customer_id, *uow.aliases.merged_into(payload.customer_id)]
         uow.webhooks.erase_bodies(ids, keep_event_id=envelope.id, now=now)
     subscribers = [w for w in uow.webhooks.active() if name in w.events and w.created_at <= envelope.time]
     if not subscribers:

@@ -1,0 +1,71 @@
+"""Migration 0005 on SQLite and PostgreSQL: erased_customers becomes idic's erasures and alias ids take
+255 characters, every alias and tombstone kept, and back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Engine, column, inspect, select, table
+
+from idic import Aliases, Erasures, UtcDateTime, alembic_config, make_engine, make_sessionmaker
+from treatment_service.adapters.orm import Base, identities
+from treatment_service.main import ALEMBIC_INI
+
+T0 = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+ERASED_CUSTOMERS = table("erased_customers", column("customer_id"), column("erased_at", UtcDateTime))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path}/treatment.db" if request.param == "sqlite" else str(request.getfixturevalue("pg_url"))
+
+
+def _aliases(engine: Engine) -> list:
+    with engine.connect() as conn:
+        return conn.execute(select(identities.aliases).order_by(identities.aliases.c.merged_id)).all()
+
+
+def _tombstones(engine: Engine, name: str) -> list:
+    tombstones = table(name, column("customer_id"), column("erased_at", UtcDateTime))
+    with engine.connect() as conn:
+        return conn.execute(select(tombstones).order_by(tombstones.c.customer_id)).all()
+
+
+def _lengths(engine: Engine, *tables: str) -> set[int]:
+    schema = inspect(engine)
+    return {c["type"].length for t in tables for c in schema.get_columns(t) if c["name"].endswith("_id")}
+
+
+def test_0005_moves_tombstones_to_erasures_and_widens_ids_and_back(database_url: str) -> None:
+    config = alembic_config(alembic_ini=ALEMBIC_INI, database_url=database_url)
+    command.upgrade(config, "0004_webhooks")
+    engine = make_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(identities.aliases.insert(), [{"merged_id": "b", "survivor_id": "a", "merged_at": T0}])
+        conn.execute(ERASED_CUSTOMERS.insert(), [{"customer_id": c, "erased_at": T0} for c in ("gone", "gone-too")])
+    aliases, tombstones = _aliases(engine), _tombstones(engine, "erased_customers")
+    assert len(tombstones) == 2 and _lengths(engine, "customer_aliases", "erased_customers") == {128}
+
+    command.upgrade(config, "head")
+    assert "erased_customers" not in inspect(engine).get_table_names()
+    assert _aliases(engine) == aliases and _tombstones(engine, "erasures") == tombstones
+    assert _lengths(engine, "customer_aliases", "erasures") == {255}
+    assert inspect(engine).get_pk_constraint("erasures")["name"] == "pk_erasures"
+    with engine.connect() as conn:  # the tables are exactly what idic declares
+        diffs = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    assert [d for d in diffs if "customer_aliases" in repr(d) or "erasures" in repr(d)] == []
+    with make_sessionmaker(engine)() as session:
+        found_aliases, found_erasures = Aliases(session, identities.aliases), Erasures(session, identities.erasures)
+        assert found_aliases.resolve("b") == "a" and found_erasures.erased_among(["gone", "gone-too", "a"]) == {
+            "gone", "gone-too"} and found_erasures.erased_at("gone") == T0
+
+    command.downgrade(config, "0004_webhooks")
+    assert "erasures" not in inspect(engine).get_table_names()
+    assert _aliases(engine) == aliases and _tombstones(engine, "erased_customers") == tombstones
+    assert _lengths(engine, "customer_aliases", "erased_customers") == {128}
+    engine.dispose()
