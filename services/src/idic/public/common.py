@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic.json_schema import JsonDict
 
 from ..contracts.identifiers import IDENTIFIER_TYPES, IdentifierType
 from ..contracts.interaction import Channel, Direction
@@ -106,28 +107,34 @@ def decimal_type(*, integer_digits: int, places: int, signed: bool, description:
     ]
 
 
-Money = decimal_type(
-    integer_digits=MONEY_MAX_DIGITS - MONEY_PLACES,
-    places=MONEY_PLACES,
-    signed=True,
-    description="An amount: a decimal string (or number), at most 11 digits before the point and 4 after it.",
-    example="49.90",
-)
-Cost = decimal_type(
-    integer_digits=MONEY_MAX_DIGITS - MONEY_PLACES,
-    places=MONEY_PLACES,
-    signed=False,
-    description="What the contact cost us: a decimal string (or number), 0 or more.",
-    example="0.35",
-)
-Revenue = decimal_type(
-    integer_digits=MONEY_MAX_DIGITS - MONEY_PLACES,
-    places=MONEY_PLACES,
-    signed=False,
-    description="Revenue: a decimal string (or number), 0 or more.",
-    example="120.00",
-)
-NON_NEGATIVE_MONEY = {
+if TYPE_CHECKING:  # for mypy they are decimals; at run time, decimals with an exact schema
+    Money: TypeAlias = Decimal
+    Cost: TypeAlias = Decimal
+    Revenue: TypeAlias = Decimal
+else:
+    Money = decimal_type(
+        integer_digits=MONEY_MAX_DIGITS - MONEY_PLACES,
+        places=MONEY_PLACES,
+        signed=True,
+        description="An amount: a decimal string (or number), at most 11 digits before the point and 4 after it.",
+        example="49.90",
+    )
+    Cost = decimal_type(
+        integer_digits=MONEY_MAX_DIGITS - MONEY_PLACES,
+        places=MONEY_PLACES,
+        signed=False,
+        description="What the contact cost us: a decimal string (or number), 0 or more.",
+        example="0.35",
+    )
+    Revenue = decimal_type(
+        integer_digits=MONEY_MAX_DIGITS - MONEY_PLACES,
+        places=MONEY_PLACES,
+        signed=False,
+        description="Revenue: a decimal string (or number), 0 or more.",
+        example="120.00",
+    )
+
+NON_NEGATIVE_MONEY: JsonDict = {
     "anyOf": [
         {"type": "string", "pattern": r"^(\d{1,11}(\.\d{1,4}0*)?|-0(\.0+)?)$"},
         {"type": "number", "minimum": 0},

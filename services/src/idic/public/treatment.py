@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any, Literal, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self, TypeAlias
 
 from pydantic import (
     ConfigDict,
@@ -17,7 +17,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic.json_schema import JsonSchemaValue
+from pydantic.json_schema import JsonDict, JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from .common import Body, Channel, Currency, CustomerId, Integer, Request, Revenue, Time, decimal_type
@@ -394,20 +394,24 @@ _ConditionTree = ConditionAll | ConditionAny | ConditionNot | ConditionLeaf
 RuleCondition = Annotated[dict[str, Any], _ConditionDocument]
 
 
-ActionValue = decimal_type(
-    integer_digits=9,
-    places=6,
-    signed=False,
-    example="25.00",
-    description="A decimal string (or number) under 1,000,000,000, 0 or more.",
-)
-ActionMargin = decimal_type(
-    integer_digits=9,
-    places=6,
-    signed=True,
-    example="7.50",
-    description="A decimal string (or number) between -1,000,000,000 and 1,000,000,000.",
-)
+if TYPE_CHECKING:
+    ActionValue: TypeAlias = Decimal
+    ActionMargin: TypeAlias = Decimal
+else:
+    ActionValue = decimal_type(
+        integer_digits=9,
+        places=6,
+        signed=False,
+        example="25.00",
+        description="A decimal string (or number) under 1,000,000,000, 0 or more.",
+    )
+    ActionMargin = decimal_type(
+        integer_digits=9,
+        places=6,
+        signed=True,
+        example="7.50",
+        description="A decimal string (or number) between -1,000,000,000 and 1,000,000,000.",
+    )
 
 
 class ActionDocument(Request):
@@ -504,7 +508,7 @@ class RuleDocument(Request):
         return self
 
 
-_RULE_EXAMPLE = {
+_RULE_EXAMPLE: JsonDict = {
     "rule_id": "vip-complaint-recovery",
     "name": "Service recovery for valuable complainers",
     "condition": {
