@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import re
 from pathlib import Path
 from typing import Any
 
@@ -109,3 +110,61 @@ def test_no_public_body_is_declared_outside_idic_public() -> None:
                         for base in node.bases):
                     declared.append(f"{source.relative_to(ROOT)}: {node.name}")
     assert not declared, "\n".join(declared)
+
+
+@pytest.mark.parametrize("service", ["identity-service", "interaction-service", "scoring-service",
+                                     "treatment-service", "gateway"])
+def test_each_readme_opens_with_a_map_of_every_module(service: str) -> None:
+    package = next((ROOT / service / "src").iterdir())
+    readme = (ROOT / service / "README.md").read_text()
+    assert "## Module map" in readme[:4000], "the map comes first, before the details"
+    modules = [p.relative_to(package).as_posix() for p in package.rglob("*.py")
+               if "migrations" not in p.parts and p.name != "__init__.py"]
+    missing = [m for m in modules if f"`{m}`" not in readme]
+    assert not missing, f"{service}/README.md's module map lacks {missing}"
+
+
+def operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    return [(method, path, operation) for path, ops in spec["paths"].items() for method, operation in ops.items()]
+
+
+@pytest.mark.parametrize("app", ["gateway", *SERVICES])
+def test_operation_ids_read_as_verbs_and_are_unique(specs: dict[str, dict[str, Any]], app: str) -> None:
+    ids = [operation["operationId"] for _, _, operation in operations(specs[app])]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z][A-Za-z0-9]*", i) for i in ids), [i for i in ids if "_" in i]
+
+
+def test_gateway_and_service_name_each_proxied_operation_alike(specs: dict[str, dict[str, Any]]) -> None:
+    differ = [f"{method.upper()} {path}" for service, method, path in proxied(specs)
+              if specs["gateway"]["paths"][path][method]["operationId"]
+              != specs[service]["paths"][path][method]["operationId"]]
+    assert not differ
+
+
+@pytest.mark.parametrize("app", ["gateway", *SERVICES])
+def test_every_property_has_a_description(specs: dict[str, dict[str, Any]], app: str) -> None:
+    missing = [f"{name}.{prop}" for name, schema in specs[app]["components"]["schemas"].items()
+               for prop, body in schema.get("properties", {}).items() if not body.get("description")]
+    assert not missing
+
+
+def _has_example(node: Any, components: dict[str, Any], seen: tuple[str, ...] = ()) -> bool:
+    if isinstance(node, dict):
+        if "example" in node or "examples" in node:
+            return True
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            name = ref.rsplit("/", 1)[-1]
+            return name not in seen and _has_example(components.get(name, {}), components, (*seen, name))
+        return any(_has_example(v, components, seen) for v in node.values())
+    return isinstance(node, list) and any(_has_example(v, components, seen) for v in node)
+
+
+@pytest.mark.parametrize("app", ["gateway", *SERVICES])
+def test_every_operation_shows_an_example(specs: dict[str, dict[str, Any]], app: str) -> None:
+    components = specs[app]["components"]["schemas"]
+    lacking = [f"{method.upper()} {path}" for method, path, operation in operations(specs[app])
+               if not path.startswith("/internal/") and not _has_example(
+                   {k: operation.get(k) for k in ("parameters", "requestBody", "responses")}, components)]
+    assert not lacking

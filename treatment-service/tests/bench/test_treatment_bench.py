@@ -26,9 +26,9 @@ from treatment_factories import T0, interaction
 
 from idic.contracts import CustomerScored
 from treatment_service.config import Settings
-from treatment_service.domain.arbitration import ContactPolicy, next_best_actions
 from treatment_service.domain.context import CustomerContext
 from treatment_service.domain.facts import FactView
+from treatment_service.domain.next_best_actions import ContactPolicy, next_best_actions
 from treatment_service.domain.rules import Rule, RuleDocument
 from treatment_service.domain.ruleset import RuleSet
 from treatment_service.main import create_app

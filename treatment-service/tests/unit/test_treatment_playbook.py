@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from treatment_factories import T0
 
-from treatment_service.domain.arbitration import ContactPolicy, evaluate
 from treatment_service.domain.context import CustomerContext, Trigger
 from treatment_service.domain.defaults import PLAYBOOK_RULES, RETENTION_V2_CONDITION
 from treatment_service.domain.facts import FactView
 from treatment_service.domain.lifecycle import Attributable, conversions, in_control
+from treatment_service.domain.next_best_actions import ContactPolicy, evaluate
 from treatment_service.domain.rules import Rule, RuleDocument
 
 NOW = T0

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from treatment_factories import T0, purchase, scored
 
-from treatment_service.domain.arbitration import ContactPolicy, newly_decided, next_best_actions
 from treatment_service.domain.context import CustomerContext
 from treatment_service.domain.defaults import DEFAULT_RULES
 from treatment_service.domain.facts import EventFacts, FactView
+from treatment_service.domain.next_best_actions import ContactPolicy, newly_decided, next_best_actions
 from treatment_service.domain.rules import Rule, RuleDocument
 
 NOW = T0

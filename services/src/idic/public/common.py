@@ -155,6 +155,13 @@ def _json_integer(value: Any) -> Any:
 Integer = Annotated[int, BeforeValidator(_json_integer)]
 """A JSON integer (``3`` or ``3.0``), never a boolean or a string."""
 
+
+def integer(*, ge: int, le: int) -> Any:
+    """``Integer`` within bounds (the bounds inside the annotation, so the schema states them even
+    when the field is optional)."""
+    return Annotated[int, Field(ge=ge, le=le), BeforeValidator(_json_integer)]
+
+
 Time = Annotated[Rfc3339, WithJsonSchema({"type": "string", "format": "date-time"})]
 """An instant as RFC 3339 text with an offset (``2026-11-23T10:00:00Z``); never a Unix number."""
 

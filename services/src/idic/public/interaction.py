@@ -6,19 +6,37 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 
-from pydantic import ConfigDict, Field, StrictInt, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic.json_schema import JsonDict
 from pydantic_core import PydanticCustomError
 
-from .common import NON_NEGATIVE_MONEY, Body, Channel, Cost, Currency, CustomerId, Direction, Money, Request, Time
+from .common import (
+    NON_NEGATIVE_MONEY,
+    Body,
+    Channel,
+    Cost,
+    Currency,
+    CustomerId,
+    Direction,
+    Money,
+    Request,
+    Time,
+    integer,
+)
 from .identity import Identifier
 
 PURCHASE = "purchase"
 TYPE_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"  # snake_case words: purchase, email_open, offer_response
 PAYLOAD_MAX_BYTES = 16 * 1024
 ShortText = Annotated[str, Field(min_length=1, max_length=64)]
+if TYPE_CHECKING:
+    NpsAnswer: TypeAlias = int
+    CsatAnswer: TypeAlias = int
+else:
+    NpsAnswer = integer(ge=0, le=10)
+    CsatAnswer = integer(ge=1, le=5)
 InteractionType = Annotated[
     str,
     Field(
@@ -34,8 +52,8 @@ class InteractionPayload(Request):
 
     model_config = ConfigDict(extra="allow")
 
-    nps: StrictInt | None = Field(default=None, ge=0, le=10, description="Net Promoter answer, 0-10.")
-    csat: StrictInt | None = Field(default=None, ge=1, le=5, description="Satisfaction answer, 1-5.")
+    nps: NpsAnswer | None = Field(default=None, description="Net Promoter answer, 0-10.")
+    csat: CsatAnswer | None = Field(default=None, description="Satisfaction answer, 1-5.")
     treatment_id: ShortText | None = Field(default=None, description="The treatment this answers.")
     life_event: ShortText | None = Field(default=None, description="e.g. moved_house, new_baby.")
     category: ShortText | None = Field(default=None, description="Product or service category; feeds needs segments.")

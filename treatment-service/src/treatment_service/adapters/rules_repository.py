@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..domain.arbitration import ContactPolicy, Outcomes
+from ..domain.next_best_actions import ContactPolicy, Outcomes
 from ..domain.rules import Rule, RuleDocument
 from ..domain.ruleset import RuleSet
 from .orm import ContactPolicyRow, PropensityRow, RuleRow, RuleVersionRow

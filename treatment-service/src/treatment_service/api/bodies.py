@@ -8,9 +8,9 @@ from decimal import Decimal
 from idic.public import treatment as public
 
 from ..adapters.rules_repository import RuleVersion, StoredRule
-from ..domain.arbitration import ContactPolicy
 from ..domain.context import CustomerContext
 from ..domain.lifecycle import GroupCounts
+from ..domain.next_best_actions import ContactPolicy
 from ..domain.treatments import TreatmentRecord
 from ..service_layer.rules import Performance, Simulation
 from ..service_layer.serving import Served

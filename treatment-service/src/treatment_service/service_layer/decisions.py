@@ -7,9 +7,9 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 
 from ..adapters.uow import TreatmentUnitOfWork
-from ..domain.arbitration import ContactPolicy, Outcomes
 from ..domain.context import CustomerContext
 from ..domain.facts import EventFacts, FactView
+from ..domain.next_best_actions import ContactPolicy, Outcomes
 
 
 class LazyPropensities(Mapping[tuple[str, str], Outcomes]):

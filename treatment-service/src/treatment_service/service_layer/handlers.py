@@ -24,10 +24,10 @@ from idic.contracts import (
 
 from ..adapters.orm import CUSTOMER_ID_LENGTH
 from ..adapters.uow import TreatmentUnitOfWork
-from ..domain.arbitration import newly_decided, segment_of
 from ..domain.context import CustomerContext
 from ..domain.facts import EventFacts, FactView
 from ..domain.lifecycle import in_control
+from ..domain.next_best_actions import newly_decided, segment_of
 from .decisions import LazyPropensities, view_of
 from .outcomes import convert_on_purchase
 from .serving import decided_event, new_treatment

@@ -12,8 +12,8 @@ from idic import ProblemError, get_logger, utcnow
 from idic.contracts import InteractionRecorded, TreatmentOutcomeRecorded
 
 from ..adapters.uow import TreatmentUnitOfWork
-from ..domain.arbitration import ALL_SEGMENTS
 from ..domain.lifecycle import conversions
+from ..domain.next_best_actions import ALL_SEGMENTS
 from ..domain.treatments import TreatmentRecord
 from .services import UowFactory, _not_found
 

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from idic import ProblemError, utcnow
 
 from ..adapters.uow import TreatmentUnitOfWork
-from ..domain.arbitration import next_best_actions, segment_of
 from ..domain.context import CustomerContext
+from ..domain.next_best_actions import next_best_actions, segment_of
 from ..domain.rules import Action
 from ..domain.treatments import TreatmentRecord
 from .decisions import LazyPropensities, view_of

@@ -14,9 +14,9 @@ from idic.contracts import TreatmentDecided, TreatmentDelivered
 
 from ..adapters.orm import Treatment
 from ..adapters.uow import TreatmentUnitOfWork
-from ..domain.arbitration import ContactPolicy, Propensities, evaluate, next_best_actions, segment_of
 from ..domain.facts import FactView
 from ..domain.lifecycle import in_control
+from ..domain.next_best_actions import ContactPolicy, Propensities, evaluate, next_best_actions, segment_of
 from ..domain.rules import Action, Rule
 from ..domain.ruleset import RuleSet
 from ..domain.treatments import CONTROL_LIVE, LIVE, TreatmentRecord

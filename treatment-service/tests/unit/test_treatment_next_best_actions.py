@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 from treatment_factories import T0
 
-from treatment_service.domain.arbitration import (
+from treatment_service.domain.context import CustomerContext
+from treatment_service.domain.facts import EventFacts, FactView, PastTreatment
+from treatment_service.domain.next_best_actions import (
     ContactPolicy,
     Outcomes,
     evaluate,
@@ -17,8 +19,6 @@ from treatment_service.domain.arbitration import (
     next_best_actions,
     propensity,
 )
-from treatment_service.domain.context import CustomerContext
-from treatment_service.domain.facts import EventFacts, FactView, PastTreatment
 from treatment_service.domain.rules import Rule, RuleDocument
 
 DAY = dt.timedelta(days=1)
