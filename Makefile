@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PACKAGES := services devstack identity-service interaction-service scoring-service treatment-service gateway
 PYPROJECTS := $(foreach p,$(PACKAGES),$(p)/pyproject.toml)
-SERVICE_TESTS := services identity-service interaction-service scoring-service treatment-service gateway
+SERVICE_TESTS := services devstack identity-service interaction-service scoring-service treatment-service gateway
 PYTEST := $(BIN)/python -m pytest
 
 .PHONY: run test bench lint system-deps setup clean help
@@ -50,7 +50,7 @@ run: setup
 test: setup
 	@set -e; for p in $(SERVICE_TESTS); do echo "== $$p"; $(PYTEST) $$p/tests -q -m "not bench"; done
 	@echo "== tests (end to end, then the campaigns, which leave the suite busy)"; \
-	  $(PYTEST) tests/test_compose.py tests/e2e tests/bench tests/campaigns -q -m "not bench" --durations=12
+	  $(PYTEST) tests/test_compose.py tests/contract tests/e2e tests/bench tests/campaigns -q -m "not bench" --durations=12
 
 # Every package's benchmarks (marked `bench`), then the suite's; each prints its figures.
 # pytest exits 5 when a package has no benchmark: that is not a failure.
