@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from idic import Job, Jobs, ProblemError, job_accepted, utcnow
+from idic import Job, Jobs, job_accepted, utcnow
 from idic.jobs_api import JOB_RESPONSES
 from idic.public.common import ErasureResult
 from idic.public.scoring import (
@@ -25,8 +25,8 @@ from idic.public.scoring import (
 )
 
 from ..config import Settings
-from ..domain.rules import check_condition
 from ..service_layer import queries as svc
+from ..service_layer import segments as segments_svc
 from ..service_layer.jobs import CLV_FIT, RFM_REFRESH
 
 PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
@@ -101,16 +101,9 @@ def segments(uow_factory: UowFactoryDep) -> SegmentList:
 @router.post("/v1/segments", response_model=Segment, status_code=201, responses={409: PROBLEM, 422: PROBLEM})
 def create_segment(body: SegmentCreate, uow_factory: UowFactoryDep) -> Segment:
     """Create a rule-defined segment (members are evaluated on each scoring and refresh)."""
-    errors = [{"field": f"body.conditions.{i}", "message": why} for i, c in enumerate(body.conditions)
-              if (why := check_condition(c.model_dump())) is not None]
-    if errors:
-        raise ProblemError(422, "Invalid segment", errors[0]["message"], errors=errors)
-    segment_id = f"rule-{body.id}"
-    with uow_factory() as uow:
-        if not uow.segments.add_rule(segment_id=segment_id, name=body.name,
-                                     conditions=[c.model_dump() for c in body.conditions], now=utcnow()):
-            raise ProblemError(409, "Conflict", f"segment {segment_id!r} exists")
-        uow.commit()
+    segment_id = segments_svc.create_rule_segment(slug=body.id, name=body.name,
+                                                  conditions=[c.model_dump() for c in body.conditions],
+                                                  now=utcnow(), uow_factory=uow_factory)
     return next(s for s in svc.list_segments(uow_factory=uow_factory).segments if s.id == segment_id)
 
 
