@@ -113,7 +113,7 @@ def test_name_search_passes_on_identitys_need_for_a_full_name(gateway: TestClien
 
 
 def test_name_search_is_501_while_identity_has_none(gateway: TestClient, upstreams: Upstreams) -> None:
-    response = gateway.get("/v1/customers:search?name=Ann", headers=READ)
+    response = gateway.get("/v1/customers:search?name=Ann%20Lee", headers=READ)
     assert response.status_code == 501
     assert "identifier" in response.json()["detail"]
 
@@ -126,4 +126,4 @@ def test_name_search_bad_input(gateway: TestClient, upstreams: Upstreams, query:
 
 def test_name_search_garbage_is_502(gateway: TestClient, upstreams: Upstreams) -> None:
     upstreams.on("identity", "GET", "/internal/customers/search", httpx.Response(200, json={"results": "x"}))
-    assert gateway.get("/v1/customers:search?name=Ann", headers=READ).status_code == 502
+    assert gateway.get("/v1/customers:search?name=Ann%20Lee", headers=READ).status_code == 502

@@ -13,6 +13,7 @@ from idic.context import request_id_var
 from idic.jobs_api import JOB_RESPONSES, job_accepted
 from idic.public.common import ErasureResult
 from idic.public.identity import (
+    SEARCH_NAME_PATTERN,
     ConsentRequest,
     ConsentResult,
     IdentifyBatchRequest,
@@ -179,7 +180,8 @@ def get_model(uow_factory: UowFactoryDep) -> MatchingModel:
 
 
 @internal.get("/customers/search", response_model=SearchResult, responses=ERRORS)
-def search(name: Annotated[str, Query(min_length=1, max_length=200)], uow_factory: UowFactoryDep,
+def search(name: Annotated[str, Query(min_length=3, max_length=200, pattern=SEARCH_NAME_PATTERN,
+                                       description="A first and a last name")], uow_factory: UowFactoryDep,
            limit: Annotated[int, Query(ge=1, le=50)] = 20) -> SearchResult:
     """Customers whose name sounds like ``name`` (first and last), for the agent console."""
     hits = search_svc.search_by_name(name=name, limit=limit, uow_factory=uow_factory)

@@ -7,17 +7,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-# field -> kind: numbers compare with every operator, labels with eq/ne/in only
-FIELDS: dict[str, str] = {
-    "tier": "label", "rfm_segment": "label", "r": "number", "f": "number", "m": "number",
-    "frequency": "number", "monetary": "number", "recency_days": "number", "p_alive": "number",
-    "expected_purchases_90d": "number", "clv_12m": "number", "churn_risk": "number", "cost_to_serve": "number",
-}
+from idic.public.scoring import LABEL_OPS as PUBLIC_LABEL_OPS
+from idic.public.scoring import SEGMENT_FIELDS
+
+# field -> kind, as the public contract declares it (idic.public.scoring)
+FIELDS: dict[str, str] = SEGMENT_FIELDS
 OPS: dict[str, Callable[[Any, Any], bool]] = {
     "eq": operator.eq, "ne": operator.ne, "lt": operator.lt, "lte": operator.le, "gt": operator.gt,
     "gte": operator.ge, "in": lambda a, b: a in b,
 }
-LABEL_OPS = {"eq", "ne", "in"}
+LABEL_OPS = set(PUBLIC_LABEL_OPS)
 
 
 @dataclass(frozen=True)

@@ -317,7 +317,13 @@ class MatchingTrainRequest(Request):
     random_pairs: Integer = Field(
         default=50_000, ge=1_000, le=1_000_000, description="Random pairs for the u-probabilities."
     )
-    seed: Integer = Field(default=0, ge=-(2**63), le=2**63 - 1, description="Random seed (same seed, same model).")
+    seed: Integer = Field(
+        # bounds every JSON parser holds exactly (a float above 2**53 rounds)
+        default=0,
+        ge=-(2**53 - 1),
+        le=2**53 - 1,
+        description="Random seed (same seed, same model).",
+    )
 
 
 class MatchingModel(Body):
@@ -344,6 +350,10 @@ class MatchingModel(Body):
     prior: float = Field(description="P(match) of a candidate pair.")
     trained_at: str | None = Field(description="When it was trained; null: the starting values.")
     stats: dict[str, Any] = Field(description="What the training saw (pairs, iterations, convergence).")
+
+
+# a first and a last name (the phonetic search matches on both)
+SEARCH_NAME_PATTERN = r"\S\s+\S"
 
 
 class SearchHit(Body):

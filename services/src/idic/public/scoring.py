@@ -256,12 +256,62 @@ class RfmRefresh(Body):
 
 SEGMENT_ID = r"^[a-z0-9][a-z0-9-]*$"
 Scalar = float | int | str
+# the value object's fields a rule segment may compare (scoring's domain.rules uses this catalogue):
+# numbers compare with every operator, labels with eq, ne and in only
+SEGMENT_FIELDS: dict[str, str] = {
+    "tier": "label",
+    "rfm_segment": "label",
+    "r": "number",
+    "f": "number",
+    "m": "number",
+    "frequency": "number",
+    "monetary": "number",
+    "recency_days": "number",
+    "p_alive": "number",
+    "expected_purchases_90d": "number",
+    "clv_12m": "number",
+    "churn_risk": "number",
+    "cost_to_serve": "number",
+}
+SEGMENT_OPS = ("eq", "ne", "lt", "lte", "gt", "gte", "in")
+LABEL_OPS = ("eq", "ne", "in")
+
+
+def _exact_condition_schema(schema: dict[str, Any]) -> None:
+    # the field decides the operators and the literal's type: written as one shape per kind
+    def shape(fields: list[str], ops: list[str], value: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["field", "op", "value"],
+            "properties": {"field": {"enum": fields}, "op": {"enum": ops}, "value": value},
+        }
+
+    numbers = sorted(f for f, kind in SEGMENT_FIELDS.items() if kind == "number")
+    labels = sorted(f for f, kind in SEGMENT_FIELDS.items() if kind == "label")
+    description, title = schema.get("description"), schema.get("title")
+    schema.clear()
+    schema.update(
+        {
+            "title": title,
+            "description": description,
+            "anyOf": [
+                shape(numbers, [op for op in SEGMENT_OPS if op != "in"], {"type": "number"}),
+                shape(numbers, ["in"], {"type": "array", "items": {"type": "number"}}),
+                shape(labels, [op for op in LABEL_OPS if op != "in"], {"type": "string"}),
+                shape(labels, ["in"], {"type": "array", "items": {"type": "string"}}),
+            ],
+            "examples": [{"field": "monetary", "op": "gte", "value": 1000}],
+        }
+    )
 
 
 class SegmentCondition(Request):
-    """``field op value`` over the value object (e.g. ``clv.clv_12m gte 500``)."""
+    """``field op value`` over the value object (e.g. ``clv_12m gte 500``)."""
 
-    field: str = Field(min_length=1, max_length=64, description="Dotted path in the value object.")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_exact_condition_schema)
+
+    field: str = Field(min_length=1, max_length=64, description="A field of the value object (see SEGMENT_FIELDS).")
     op: Literal["eq", "ne", "lt", "lte", "gt", "gte", "in"] = Field(description="Comparison.")
     value: Scalar | list[Scalar] = Field(description="What to compare with (a list for in).")
 
@@ -276,7 +326,7 @@ class SegmentCreate(Request):
                 {
                     "id": "big-spenders",
                     "name": "Big spenders",
-                    "conditions": [{"field": "rfm.monetary", "op": "gte", "value": 1000}],
+                    "conditions": [{"field": "monetary", "op": "gte", "value": 1000}],
                 }
             ]
         },
@@ -297,10 +347,10 @@ class Segment(Body):
                     "id": "rule-big-spenders",
                     "kind": "rule",
                     "name": "Big spenders",
-                    "description": "rfm.monetary gte 1000",
+                    "description": "monetary gte 1000",
                     "size": 120,
                     "value": "51800.00",
-                    "conditions": [{"field": "rfm.monetary", "op": "gte", "value": 1000}],
+                    "conditions": [{"field": "monetary", "op": "gte", "value": 1000}],
                 }
             ]
         }

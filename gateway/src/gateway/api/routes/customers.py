@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from idic.public.identity import (
+    SEARCH_NAME_PATTERN,
     ConsentRequest,
     ConsentResult,
     IdentifyBatchRequest,
@@ -82,7 +83,8 @@ async def put_consent(customer_id: CustomerRef, body: ConsentRequest, request: R
 
 
 @search_router.get("/v1/customers:search", tags=["identify"], response_model=SearchResult, responses=errors(501))
-async def search(name: Annotated[str, Query(min_length=2, max_length=200, description="Part of a name")],
+async def search(name: Annotated[str, Query(min_length=3, max_length=200, pattern=SEARCH_NAME_PATTERN,
+                                             description="A first and a last name")],
                  clients: ClientsDep,
                  limit: Annotated[int, Query(ge=1, le=50)] = 20) -> dict[str, object]:
     """Customers whose name matches (identity's name search; 501 while identity offers none).
