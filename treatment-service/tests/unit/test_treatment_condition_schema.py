@@ -10,11 +10,12 @@ import jsonschema_rs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from idic.public.treatment import FACT_TYPES, OPERATORS, comparison_schema
+from idic.public.treatment import FACT_TYPES, OPERATORS, comparison_schema, published_comparison_schema
 from treatment_service.domain.conditions import InvalidCondition, compile_condition
 from treatment_service.domain.facts import STATIC, resolve_fact
 
 VALIDATOR = jsonschema_rs.validator_for(comparison_schema())
+PUBLISHED = jsonschema_rs.validator_for(published_comparison_schema())
 DYNAMIC = ["interactions.7d.count", "interactions.90d.channel.web", "interactions.01d.type.purchase",
            "interactions.by_channel.email", "interactions.by_type.complaint", "consent.email", "consent.do_not_contact",
            "triggers.30d.kinds", "treatments.14d.count"]
@@ -55,4 +56,8 @@ def test_schema_valid_exactly_when_the_compiler_accepts(fact: str, op: str, valu
         leaf["value"] = value
     if extra:
         leaf["why"] = "x"
-    assert VALIDATOR.is_valid(leaf) == compiles(leaf), leaf
+    accepted = compiles(leaf)
+    assert VALIDATOR.is_valid(leaf) == accepted, leaf
+    # the OpenAPI's (coarser) form never refuses what the compiler takes, and knows the same facts
+    assert PUBLISHED.is_valid(leaf) or not accepted, leaf
+    assert PUBLISHED.is_valid({"fact": fact, "op": "exists"}) == (resolve_fact(fact) is not None), fact

@@ -336,8 +336,32 @@ def comparison_schema() -> dict[str, Any]:
     }
 
 
+def published_comparison_schema() -> dict[str, Any]:
+    """The comparison as the OpenAPI documents it: any fact of the catalogue, any operator, a literal.
+    Which operators a fact's type takes, and which literal an operator takes, are in
+    ``comparison_schema()`` (exact, and tested against the compiler) but not in the document: thirteen
+    shapes at every node of the tree made schema-driven test generation explode; the service names a
+    mismatch (422, ``condition.all.1.op``)."""
+    facts: list[dict[str, Any]] = [{"enum": sorted(FACT_TYPES)}]
+    facts += [{"pattern": pattern} for patterns in FACT_PATTERNS.values() for pattern in patterns]
+    ops = sorted({op for ops in OPERATORS.values() for op in ops})
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["fact", "op"],
+        "properties": {
+            "fact": {"type": "string", "anyOf": facts, "description": "A fact of the catalogue."},
+            "op": {"enum": ops, "description": "Operators depend on the fact's type."},
+            "value": {"description": "The literal (none for exists and not_exists)."},
+        },
+        "description": 'One comparison: {"fact": "value.tier", "op": "eq", "value": "most_valuable"} '
+        '(treatment-service README, "Facts").',
+        "examples": [{"fact": "value.churn_risk", "op": "gte", "value": 0.6}],
+    }
+
+
 class ConditionLeaf:
-    """One comparison (its schema is ``comparison_schema()``; the service checks it)."""
+    """One comparison (documented by ``published_comparison_schema()``; the service checks it)."""
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
@@ -345,7 +369,7 @@ class ConditionLeaf:
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
-        return comparison_schema()
+        return published_comparison_schema()
 
 
 class ConditionAll(Request):
