@@ -49,7 +49,8 @@ schema.config.generation.update(allow_x00=False, deterministic=True, database="n
 # `valid_from`: a rule between two values that JSON Schema cannot state, so a schema-valid period or window
 # may rightly be refused on these routes (every other check still runs on them)
 PERIOD_ROUTES = {("GET", "/v1/channels/stats"), ("GET", "/v1/feedback/nps"), ("GET", "/v1/rules/{rule_id}/performance"),
-                 ("POST", "/v1/rules"), ("PUT", "/v1/rules/{rule_id}"), ("POST", "/v1/rules:simulate")}
+                 ("POST", "/v1/rules"), ("PUT", "/v1/rules/{rule_id}"), ("POST", "/v1/rules:simulate"),
+                 ("POST", "/v1/customers/merge")}  # and a survivor is not among the merged
 
 
 @schema.parametrize()

@@ -25,11 +25,7 @@ NO_SYNC = {"synchronize_session": False}
 def merge(*, survivor_id: str, merged_ids: Sequence[str], uow_factory: UowFactory, settings: Settings,
           reason: str = "manual", confidence: float | None = None) -> str:
     """Fold customers into a survivor; returns the survivor's id. Customers already in the
-    survivor's cluster are skipped; different strong identifiers (national ids) refuse (409),
-    and so does a survivor named among the merged (a request JSON Schema cannot refuse)."""
-    if survivor_id in merged_ids:
-        raise ProblemError(409, "Conflict", "survivor_id is also in merged_ids: a customer cannot be merged into "
-                           "itself", errors=[{"field": "body.merged_ids", "message": "contains survivor_id"}])
+    survivor's cluster are skipped; different strong identifiers (national ids) refuse (409)."""
     with uow_factory() as uow:
         survivor = merge_in(uow, survivor_id=survivor_id, merged_ids=merged_ids, settings=settings, reason=reason,
                             confidence=confidence)

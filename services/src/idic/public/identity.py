@@ -201,6 +201,13 @@ class MergeRequest(Request):
         min_length=1, max_length=100, description="Customers merged into the survivor (not the survivor itself)."
     )
 
+    @model_validator(mode="after")
+    def _not_into_itself(self) -> MergeRequest:
+        # a rule between two fields that JSON Schema cannot state (the schemathesis config names it)
+        if self.survivor_id in self.merged_ids:
+            raise ValueError("merged_ids: a customer cannot be merged into itself")
+        return self
+
 
 class UnmergeRequest(Request):
     """Which merged customer to take back out."""
