@@ -148,7 +148,7 @@ def _json_integer(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError("must be an integer")
+        raise ValueError("Input should be a valid integer (a JSON integer, not a boolean or a string)")
     return value
 
 
