@@ -24,6 +24,7 @@ from standardwebhooks import Webhook
 from idic import parse_event
 from idic_devstack.kafka import KafkaBroker
 from idic_devstack.postgres import PostgresCluster
+from idic_devstack.pytest_plugin import jvm_options
 from idic_devstack.receiver import WebhookReceiver
 from idic_devstack.stack import SERVICES, Stack
 
@@ -47,11 +48,11 @@ OUTAGE_S = 30
 
 
 @pytest.fixture(scope="module")
-def loop_kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KafkaBroker]:
+def loop_kafka(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[KafkaBroker]:
     """A broker of the loop's own. On the session's broker this stack's services would join the consumer
     groups of the session's stack (same group ids, same topics) and half of the loop's events would be
     applied to the other stack's databases: scoring "stalled" at about half the purchasers."""
-    with KafkaBroker(tmp_path_factory.mktemp("loop-kafka")) as broker:
+    with KafkaBroker(tmp_path_factory.mktemp("loop-kafka"), jvm_options=jvm_options(request.config)) as broker:
         yield broker
 
 
