@@ -74,9 +74,22 @@ def expected_totals(events: list[dict]) -> dict[str, tuple[int, Decimal]]:
     return totals
 
 
+_pool: httpx.Client | None = None
+
+
+def http() -> httpx.Client:
+    """One pooled client for the suite's probes. ``httpx.get`` builds a client (and its TLS context)
+    per call: ~30 ms of CPU each, and a campaign's polling makes thousands of them on a 2-core box
+    where the services it waits for need that CPU."""
+    global _pool
+    if _pool is None:
+        _pool = httpx.Client(timeout=10)
+    return _pool
+
+
 def scored(stack: Stack, customer_id: str) -> tuple[int, Decimal]:
     """What scoring-service has applied for a customer (its own read endpoint)."""
-    r = httpx.get(f"{stack.url('scoring')}/v1/customers/{customer_id}/value", timeout=10)
+    r = http().get(f"{stack.url('scoring')}/v1/customers/{customer_id}/value")
     if r.status_code == 404:
         return 0, Decimal(0)
     rfm = r.json()["rfm"]
@@ -152,6 +165,31 @@ def event_ids_on_topic(bootstrap: str, topic: str, subjects: set[str], *, want: 
                     break
     consumer.close()
     return ids
+
+
+def topic_messages(bootstrap: str, topic: str, *, timeout_s: float = 60) -> list[Any]:
+    """Every message on a topic when called: each partition read from its beginning up to the end offset
+    it had then. Reading "until nothing came for N seconds" waited those N seconds out every time."""
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, group_id=None)
+    try:
+        deadline = time.monotonic() + timeout_s
+        while not (ids := consumer.partitions_for_topic(topic)):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"topic {topic} not found within {timeout_s}s")
+            time.sleep(0.2)
+        partitions = [TopicPartition(topic, p) for p in sorted(ids)]
+        consumer.assign(partitions)
+        consumer.seek_to_beginning(*partitions)
+        ends = consumer.end_offsets(partitions)
+        messages: list[Any] = []
+        while unread := [tp for tp in partitions if consumer.position(tp) < ends[tp]]:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{topic}: {len(unread)} partitions not read to their end within {timeout_s}s")
+            for records in consumer.poll(timeout_ms=500).values():
+                messages.extend(r for r in records if r.offset < ends[TopicPartition(r.topic, r.partition)])
+        return messages
+    finally:
+        consumer.close()
 
 
 def missing_from_inbox(database_url: str, group: str, event_ids: list[str]) -> list[str]:
@@ -233,7 +271,7 @@ def metric_total(url: str, name: str, **labels: str) -> float:
     from prometheus_client.parser import text_string_to_metric_families
 
     total = 0.0
-    for family in text_string_to_metric_families(httpx.get(f"{url}/metrics", timeout=5).text):
+    for family in text_string_to_metric_families(http().get(f"{url}/metrics", timeout=5).text):
         for sample in family.samples:
             if sample.name == name and all(sample.labels.get(k) == v for k, v in labels.items()):
                 total += sample.value

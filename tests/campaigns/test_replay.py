@@ -9,7 +9,7 @@ import time
 import uuid
 
 import httpx
-from kafka import KafkaConsumer, KafkaProducer
+from kafka import KafkaProducer
 
 from idic import parse_event
 from idic_devstack.kafka import KafkaBroker
@@ -20,10 +20,12 @@ from ..support import (
     RECORDED,
     expected_totals,
     group_lag,
+    http,
     purchases_for,
     record,
     rewind_group,
     state_digest,
+    topic_messages,
     wait_for_totals,
     without_clock,
 )
@@ -43,9 +45,9 @@ def state_of(stack: Stack, customers: list[str]) -> dict:
     """What scoring and treatment hold about these customers, without clock-driven fields."""
     state = {}
     for c in customers:
-        value = httpx.get(f"{stack.url('scoring')}/v1/customers/{c}/value", timeout=10)
-        context = httpx.get(f"{stack.url('treatment')}/internal/customers/{c}/context", timeout=10)
-        actions = httpx.get(f"{stack.url('treatment')}/v1/customers/{c}/next-best-actions", timeout=10)
+        value = http().get(f"{stack.url('scoring')}/v1/customers/{c}/value")
+        context = http().get(f"{stack.url('treatment')}/internal/customers/{c}/context")
+        actions = http().get(f"{stack.url('treatment')}/v1/customers/{c}/next-best-actions")
         state[c] = without_clock({"value": value.json(), "context": context.json(), "actions": actions.json()})
     return state
 
@@ -89,13 +91,11 @@ def test_republished_duplicates_and_a_full_replay_change_nothing(
     before, digests_before = _settled_state(stack, kafka, customers)
 
     # 10% of this stream's messages published a second time, byte for byte (same event ids)
-    consumer = KafkaConsumer("idic.interaction", bootstrap_servers=kafka.bootstrap_servers,
-                             auto_offset_reset="earliest", group_id=None, consumer_timeout_ms=20_000)
     keys = {c.encode() for c in customers}
     # the purchases we sent; the stream also carries the treatments served to these customers, recorded as
     # outbound interactions on their timelines, which the replay below covers too
-    ours = [m for m in consumer if m.key in keys and _is_inbound_recorded(m.value)]
-    consumer.close()
+    ours = [m for m in topic_messages(kafka.bootstrap_servers, "idic.interaction")
+            if m.key in keys and _is_inbound_recorded(m.value)]
     assert len(ours) == len(events)
     producer = KafkaProducer(bootstrap_servers=kafka.bootstrap_servers)
     for message in random.sample(ours, len(ours) // 10):

@@ -6,13 +6,13 @@ from __future__ import annotations
 import uuid
 
 import httpx
-from kafka import KafkaConsumer, KafkaProducer
+from kafka import KafkaProducer
 
 from idic_devstack.kafka import KafkaBroker
 from idic_devstack.stack import Stack
 from idic_devstack.waiting import eventually
 
-from ..support import purchases_for, record, scored
+from ..support import purchases_for, record, scored, topic_messages
 
 
 def test_poison_message_goes_to_the_dead_letter_topic_and_the_stream_goes_on(
@@ -27,10 +27,10 @@ def test_poison_message_goes_to_the_dead_letter_topic_and_the_stream_goes_on(
     eventually(lambda: scored(stack, customer)[0] == 1, timeout=60, interval=0.25,
                what="event behind the poison applied")
 
-    consumer = KafkaConsumer("idic.interaction.dlq.scoring-service", bootstrap_servers=kafka.bootstrap_servers,
-                             auto_offset_reset="earliest", group_id=f"dlq-reader-{uuid.uuid4().hex[:6]}",
-                             consumer_timeout_ms=20_000)
-    dead = [m for m in consumer if m.key == poison_key]
-    consumer.close()
+    def dead_lettered() -> list:
+        return [m for m in topic_messages(kafka.bootstrap_servers, "idic.interaction.dlq.scoring-service")
+                if m.key == poison_key]
+
+    dead = eventually(dead_lettered, timeout=20, what="the poison on the dead-letter topic")
     assert len(dead) == 1
     assert b"not a CloudEvent" in dict(dead[0].headers)["dlq.error"]

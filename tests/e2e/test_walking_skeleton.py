@@ -7,12 +7,13 @@ import time
 import uuid
 
 import httpx
-from kafka import KafkaConsumer
 
 from gateway.adapters.clients.aiohttp_transport import AiohttpTransport
 from idic import parse_event
 from idic_devstack.stack import Stack
 from idic_devstack.waiting import eventually
+
+from ..support import topic_messages
 
 AIOHTTP_POOL_KEEPALIVE_S = AiohttpTransport()._keepalive_s
 
@@ -69,10 +70,8 @@ def test_a_purchase_reaches_every_service_and_shows_in_the_single_face(gateway: 
 
     # every served action is a decision published once on treatment's own topic (CloudEvents about this
     # customer), and its delivery to the caller too
-    consumer = KafkaConsumer("idic.treatment", bootstrap_servers=kafka.bootstrap_servers, auto_offset_reset="earliest",
-                             group_id=f"e2e-{uuid.uuid4().hex[:6]}", consumer_timeout_ms=15_000)
-    events = [parse_event(m.value) for m in consumer if m.key == customer_id.encode()]
-    consumer.close()
+    events = [parse_event(m.value) for m in topic_messages(kafka.bootstrap_servers, "idic.treatment")
+              if m.key == customer_id.encode()]
     decided = [e.data["treatment_id"] for e in events if e.type == "idic.treatment.decided.v1"]
     delivered = [e.data["treatment_id"] for e in events if e.type == "idic.treatment.delivered.v1"]
     assert decided and len(decided) == len(set(decided))  # no decision announced twice

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .kafka import KafkaBroker
+from .kafka import SERVER_JVM_OPTIONS, TEST_JVM_OPTIONS, KafkaBroker
 from .postgres import PostgresCluster
 
 
@@ -24,10 +24,17 @@ def infra_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("infra")
 
 
+def jvm_options(config: pytest.Config) -> tuple[str, ...]:
+    """The quick-starting JVM for test sessions; benchmarks (``-m bench``) measure the broker as it
+    would run for real (the JVM's default compilers, G1)."""
+    marks = config.getoption("markexpr", "") or ""
+    return SERVER_JVM_OPTIONS if "bench" in marks and "not bench" not in marks else TEST_JVM_OPTIONS
+
+
 @pytest.fixture(scope="session")
-def kafka(infra_dir: Path) -> Iterator[KafkaBroker]:
+def kafka(infra_dir: Path, pytestconfig: pytest.Config) -> Iterator[KafkaBroker]:
     """A real single-node KRaft Kafka broker on a free port."""
-    with KafkaBroker(infra_dir / "kafka") as broker:
+    with KafkaBroker(infra_dir / "kafka", jvm_options=jvm_options(pytestconfig)) as broker:
         yield broker
 
 

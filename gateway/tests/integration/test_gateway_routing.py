@@ -187,8 +187,9 @@ def test_slow_upstream_is_a_504_within_the_total_timeout(upstreams: Upstreams) -
     with TestClient(app) as client:
         started = time.monotonic()
         response = client.get("/v1/rules", headers=ADMIN)
+        took = time.monotonic() - started  # the answer's time, not the app's shutdown after it
     assert response.status_code == 504
-    assert time.monotonic() - started < 2
+    assert took < 2
     assert response.json()["title"] == "Gateway Timeout"
 
 

@@ -131,7 +131,8 @@ def test_relay_keeps_rows_while_broker_unreachable(service: MiniService, kafka) 
         uow.publish(purchase(f"c-{uuid.uuid4()}"))
         uow.commit()
     dead = OutboxRelay(engine=service.engine, tables=tables, bootstrap_servers="127.0.0.1:1", client_id="dead",
-                       producer_overrides={"max_block_ms": 1000})
+                       # kafka-python 3 waits bootstrap_timeout_ms (30 s) for a broker before send() can fail
+                       producer_overrides={"max_block_ms": 1000, "bootstrap_timeout_ms": 1000})
     with pytest.raises(Exception):
         dead.publish_batch()
     with service.engine.connect() as conn:

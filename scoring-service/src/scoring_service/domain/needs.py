@@ -11,8 +11,6 @@ import re
 from typing import Any
 
 import numpy as np
-from sklearn.cluster import KMeans
-from sklearn.metrics import silhouette_score
 from threadpoolctl import threadpool_limits
 
 from .clv import Array
@@ -90,6 +88,11 @@ def fit(matrix: Array, names: list[str], *, k_max: int = 8, seed: int = 0) -> di
 
 
 def _fit(matrix: Array, names: list[str], *, k_max: int, seed: int) -> dict[str, Any] | None:
+    # imported here, not at module level: scikit-learn (and pandas, which it imports) cost ~3 s of CPU at
+    # every start of the service, and only a needs fit uses it
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import silhouette_score
+
     n = len(matrix)
     if n < 10:
         return None
