@@ -173,7 +173,9 @@ def test_admin_operations_refuse_read_and_write_keys(stack: Stack, spec: dict[st
 def test_a_gateway_with_low_limits_answers_429_with_retry_after(stack: Stack, victim: dict[str, str],
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     # a second gateway process over the same services, with limits low enough to hit
-    for name, value in {"GATEWAY_RATE_LIMIT_RPS": "0.5", "GATEWAY_RATE_LIMIT_BURST": "3",
+    # 0.2 tokens/s: a token every 5 s, so the burst of four still finds the bucket empty when a loaded machine
+    # takes a second per call (at 0.5/s, four calls over 2 s refilled it and the fourth passed)
+    for name, value in {"GATEWAY_RATE_LIMIT_RPS": "0.2", "GATEWAY_RATE_LIMIT_BURST": "3",
                         "GATEWAY_AUTH_FAILURES_PER_MINUTE": "3"}.items():
         monkeypatch.setitem(stack.extra_env, name, value)
     stack.start("gateway", instance="limited")
@@ -187,7 +189,7 @@ def test_a_gateway_with_low_limits_answers_429_with_retry_after(stack: Stack, vi
             limited = client.get(path, headers={"X-API-Key": READ_KEY})
             assert_refused(limited, 429, "fourth call of a burst of 3")
             wait = int(limited.headers["retry-after"])
-            assert 1 <= wait <= 2, wait  # 0.5 tokens/s: the next one in about 2 s
+            assert 1 <= wait <= 5, wait  # 0.2 tokens/s: the next one within 5 s
             assert service_calls(stack)["scoring"] == scoring_before, "a rate-limited call reached scoring"
             assert client.get(path, headers={"X-API-Key": WRITE_KEY}).status_code == 403  # its own bucket
             time.sleep(wait)
@@ -482,10 +484,13 @@ def give_a_history(gateway: httpx.Client, stack: Stack, person: Person) -> str:
         timeline = gateway.get(f"/v1/customers/{cid}/timeline", params={"limit": 50})
         value = gateway.get(f"/v1/customers/{cid}/value")
         context = httpx.get(f"{stack.url('treatment')}/internal/customers/{cid}/export", timeout=10)
-        waiting = {"timeline": len(timeline.json()["items"]) if timeline.status_code == 200 else timeline.status_code,
+        rows = len(timeline.json()["items"]) if timeline.status_code == 200 else 0
+        waiting = {"timeline": rows if timeline.status_code == 200 else timeline.status_code,
                    "frequency": value.json()["rfm"]["frequency"] if value.status_code == 200 else value.status_code,
                    "treatment": context.status_code}
-        done = waiting == {"timeline": len(interactions), "frequency": 2, "treatment": 200}
+        # the timeline may hold one more row than was sent: the 42.00 purchase converts the welcome treatment
+        # when treatment-service chose it first, and that outcome is recorded as an offer_response interaction
+        done = rows >= len(interactions) and waiting["frequency"] == 2 and waiting["treatment"] == 200
         return {} if done else waiting
 
     try:
