@@ -12,10 +12,11 @@ from itertools import islice
 from typing import Any
 
 from identity_service.adapters.uow import IdentityUnitOfWork
+from identity_service.api.bodies import record_of
 from identity_service.config import Settings
 from identity_service.domain.model import starting_model
 from identity_service.domain.resolver import Resolver, World
-from identity_service.service_layer.identify import policy_of, to_record
+from identity_service.service_layer.identify import policy_of
 from idic import utcnow
 from idic.public.identity import IdentifyRequest
 
@@ -33,7 +34,7 @@ def load_distinct_customers(*, records: Iterable[dict[str, Any]], uow_factory: C
         world = World()
         resolver = Resolver(world, model=starting_model(), policy=policy, now=utcnow())
         for raw in part:
-            resolver.identify(to_record(IdentifyRequest.model_validate(raw), settings=settings))
+            resolver.identify(record_of(IdentifyRequest.model_validate(raw), settings=settings))
         with uow_factory() as uow:
             uow.customers.flush(world)
             uow.commit()

@@ -17,14 +17,14 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from identity_service.adapters.orm import MatchModelRow
+from identity_service.api.bodies import record_of
 from identity_service.config import Settings
 from identity_service.domain.matching import features
 from identity_service.domain.training import fit
 from identity_service.main import create_app
-from identity_service.service_layer.identify import identify_records, to_record
+from identity_service.service_layer.identify import identify_records
 from identity_service.service_layer.models import ModelCache
-from idic import utcnow
+from identity_service.service_layer.training import save_model
 from idic.public.identity import IdentifyRequest
 from idic_devstack.synthetic import generate, pairwise_scores
 
@@ -35,12 +35,10 @@ def identity_clusters(client: TestClient, settings: Settings, raw: Sequence[dict
     """(survivor id per record, wall seconds): train on the records, identify them in batches."""
     runtime = client.app.state.runtime  # type: ignore[attr-defined]
     started = time.perf_counter()
-    records = [to_record(IdentifyRequest.model_validate(r), settings=settings) for r in raw]
+    records = [record_of(IdentifyRequest.model_validate(r), settings=settings) for r in raw]
     model = fit([features(r.attributes, email=next((v for k, v in r.pairs if k == "email"), None))
                  for r in records])
-    with runtime.uow() as uow:
-        uow.customers.add_model(MatchModelRow(trained_at=utcnow(), params=model.to_json()))
-        uow.commit()
+    save_model(model=model, uow_factory=runtime.uow)
     models = ModelCache(refresh_s=0)
     results = []
     for start in range(0, len(records), 10_000):

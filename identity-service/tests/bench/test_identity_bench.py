@@ -20,9 +20,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from identity_service.api.bodies import record_of
 from identity_service.config import Settings
 from identity_service.main import create_app
-from identity_service.service_layer.identify import identify_records, to_record
+from identity_service.service_layer.identify import identify_records
 from identity_service.service_layer.models import ModelCache
 from idic.public.identity import IdentifyRequest
 from idic_devstack.synthetic import distinct_customers, generate, pairwise_scores
@@ -69,7 +70,7 @@ def run_bench(url: str, *, customers: int, batches: int, batch_size: int, accura
         models = ModelCache(refresh_s=0)
 
         def identify_batch(raw: list[dict]) -> list:
-            records = [to_record(IdentifyRequest.model_validate(r), settings=settings) for r in raw]
+            records = [record_of(IdentifyRequest.model_validate(r), settings=settings) for r in raw]
             return identify_records(records=records, uow_factory=runtime.uow, settings=settings, models=models)
 
         started = time.perf_counter()

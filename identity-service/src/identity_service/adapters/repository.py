@@ -4,6 +4,7 @@ few dozen statements, not tens of thousands."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -13,9 +14,11 @@ from sqlalchemy.orm import Session
 
 from idic import bulk_insert
 
+from ..domain.customer import DuplicateReview, HeldIdentifier, MergeRecord
 from ..domain.golden import Observation
+from ..domain.model import MatchModel, TrainedModel
 from ..domain.resolver import Candidate, CustomerState, World
-from .orm import BlockingKey, Customer, Identifier, MatchModelRow, Merge, Review
+from .orm import BlockingKey, Customer, Identifier, MatchModelRow, Merge, Review, messaging
 
 T = TypeVar("T")
 CHUNK = 500
@@ -73,14 +76,20 @@ class CustomerRepository:
         ids = list(customer_ids)
         return list(self.session.scalars(select(Customer.id).where(Customer.merged_into.in_(ids)))) if ids else []
 
-    def identifiers_of(self, customer_id: str) -> list[Identifier]:
-        return list(self.session.scalars(select(Identifier).where(Identifier.customer_id == customer_id)
-                                         .order_by(Identifier.id)))
+    def identifiers_of(self, customer_id: str) -> list[HeldIdentifier]:
+        """The identifiers a (root) customer holds, oldest first."""
+        return [HeldIdentifier(type=i.type, value=i.value, source=i.source, brought_by=i.origin_id,
+                               created_at=i.created_at)
+                for i in self.session.scalars(select(Identifier).where(Identifier.customer_id == customer_id)
+                                              .order_by(Identifier.id))]
 
-    def merges_of(self, customer_ids: Iterable[str]) -> list[Merge]:
+    def merges_of(self, customer_ids: Iterable[str]) -> list[MergeRecord]:
+        """Merges into or of any of these customers, oldest first."""
         ids = list(customer_ids)
-        return list(self.session.scalars(select(Merge).where(
-            Merge.survivor_id.in_(ids) | Merge.merged_id.in_(ids)).order_by(Merge.id)))
+        return [MergeRecord(survivor_id=m.survivor_id, merged_id=m.merged_id, reason=m.reason,
+                            confidence=m.confidence, merged_at=m.merged_at, unmerged_at=m.unmerged_at)
+                for m in self.session.scalars(select(Merge).where(
+                    Merge.survivor_id.in_(ids) | Merge.merged_id.in_(ids)).order_by(Merge.id))]
 
     # -- the engine's world ------------------------------------------------------------
     def owners(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -265,6 +274,11 @@ class CustomerRepository:
                 self.session.execute(text(f"ANALYZE {name}"))
 
     # -- blocking keys and reviews ------------------------------------------------------
+    def holders_of_keys(self, keys: Sequence[str], *, limit: int) -> list[str]:
+        """Ids of customers holding any of these blocking keys, at most ``limit`` (an index probe)."""
+        return list(self.session.scalars(select(BlockingKey.customer_id).where(BlockingKey.key.in_(keys))
+                                         .limit(limit)))
+
     def replace_keys(self, customer_id: str, keys: Iterable[str]) -> None:
         """Set the blocking keys of one customer (after an unmerge or an erasure)."""
         self.session.execute(delete(BlockingKey).where(BlockingKey.customer_id == customer_id)
@@ -273,7 +287,7 @@ class CustomerRepository:
         if rows:
             self.session.execute(insert(BlockingKey), rows)
 
-    def reviews(self, *, status: str | None, limit: int, after: str | None) -> list[Review]:
+    def reviews(self, *, status: str | None, limit: int, after: str | None) -> list[DuplicateReview]:
         """Reviews oldest first; ``after`` is the id of the last review of the previous page."""
         query = select(Review).order_by(Review.created_at, Review.id).limit(limit)
         if status:
@@ -282,25 +296,77 @@ class CustomerRepository:
             cursor = self.session.get(Review, after)
             if cursor is not None:
                 query = query.where(tuple_(Review.created_at, Review.id) > (cursor.created_at, cursor.id))
-        return list(self.session.scalars(query))
+        return [_review(r) for r in self.session.scalars(query)]
 
-    def get_review(self, review_id: str) -> Review | None:
-        return self.session.get(Review, review_id)
+    def get_review(self, review_id: str) -> DuplicateReview | None:
+        row = self.session.get(Review, review_id)
+        return _review(row) if row is not None else None
 
-    def reviews_of(self, customer_ids: Iterable[str]) -> list[Review]:
+    def close_review(self, review_id: str, *, status: str, at: dt.datetime) -> DuplicateReview:
+        """Record a person's decision (``accepted`` or ``rejected``) on a review."""
+        row = self.session.get(Review, review_id)
+        assert row is not None
+        row.status, row.decided_at = status, at
+        return _review(row)
+
+    def reviews_of(self, customer_ids: Iterable[str]) -> list[DuplicateReview]:
+        """Reviews about any of these customers, oldest first."""
         ids = list(customer_ids)
-        return list(self.session.scalars(select(Review).where(
-            Review.customer_id.in_(ids) | Review.candidate_id.in_(ids)).order_by(Review.created_at)))
+        return [_review(r) for r in self.session.scalars(select(Review).where(
+            Review.customer_id.in_(ids) | Review.candidate_id.in_(ids)).order_by(Review.created_at))]
+
+    # -- unmerge and erasure ------------------------------------------------------------
+    def undo_merge(self, *, root_id: str, restored_id: str, restored_merged_ids: Sequence[str],
+                   at: dt.datetime) -> None:
+        """Split ``restored_id`` back out of the cluster of ``root_id``: the customers merged into
+        it point at it again, the identifiers it and they brought move back to it, and its merge
+        is marked undone (the customers' own values are the caller's to set)."""
+        brought_by = [restored_id, *restored_merged_ids]
+        self.session.execute(update(Customer).where(Customer.id.in_(list(restored_merged_ids)))
+                             .values(survivor_id=restored_id).execution_options(**NO_SYNC))
+        self.session.execute(update(Identifier).where(Identifier.customer_id == root_id,
+                                                      Identifier.origin_id.in_(brought_by))
+                             .values(customer_id=restored_id).execution_options(**NO_SYNC))
+        self.session.execute(update(Merge).where(Merge.merged_id == restored_id, Merge.unmerged_at.is_(None))
+                             .values(unmerged_at=at).execution_options(**NO_SYNC))
+
+    def erase_cluster(self, root_id: str, merged_ids: Sequence[str], *, at: dt.datetime) -> None:
+        """Delete the personal data of a root customer and of the customers merged into it:
+        identifiers (the root holds them all), attribute values, consent, observations, scoring
+        data, blocking keys and the reviews about any of them. The ids stay, with ``erased_at``,
+        as tombstones."""
+        cluster = [root_id, *merged_ids]
+        self.session.execute(delete(Identifier).where(Identifier.customer_id == root_id)
+                             .execution_options(**NO_SYNC))
+        self.session.execute(update(Customer).where(Customer.id.in_(cluster)).values(
+            attributes={}, consent={}, observations=[], match_profiles=None, erased_at=at,
+            updated_at=at).execution_options(**NO_SYNC))
+        self.session.execute(delete(Review).where(Review.customer_id.in_(cluster) | Review.candidate_id.in_(cluster))
+                             .execution_options(**NO_SYNC))
+        self.replace_keys(root_id, ())
+
+    def forget_sent_events(self, customer_ids: Sequence[str]) -> None:
+        """Delete the outbox rows already sent about these customers (their events are keyed by
+        customer id); unsent ones stay for the relay. idic's unit of work offers no call for this:
+        its relay prunes sent rows only once they are older than the retention."""
+        outbox = messaging.outbox
+        self.session.execute(delete(outbox).where(outbox.c.key.in_(list(customer_ids)), outbox.c.sent_at.is_not(None)))
 
     # -- match models -------------------------------------------------------------------
-    def latest_model(self) -> MatchModelRow | None:
-        return self.session.scalars(select(MatchModelRow).order_by(MatchModelRow.id.desc()).limit(1)).first()
+    def latest_model(self) -> TrainedModel | None:
+        """The newest trained model (the one in use), None before the first training."""
+        row = self.session.scalars(select(MatchModelRow).order_by(MatchModelRow.id.desc()).limit(1)).first()
+        return TrainedModel(model_id=row.id, model=MatchModel.from_json(row.params)) if row is not None else None
 
     def latest_model_id(self) -> int | None:
         return self.session.scalar(select(MatchModelRow.id).order_by(MatchModelRow.id.desc()).limit(1))
 
-    def add_model(self, row: MatchModelRow) -> None:
+    def save_model(self, model: MatchModel, *, trained_at: dt.datetime) -> TrainedModel:
+        """Store a trained model as the newest version (it is in use once committed)."""
+        row = MatchModelRow(trained_at=trained_at, params=model.to_json())
         self.session.add(row)
+        self.session.flush()  # the id (the version) is the database's
+        return TrainedModel(model_id=row.id, model=model)
 
     def training_rows(self, limit: int) -> tuple[list[tuple[str, list[Any]]], dict[str, str]]:
         """Observations of up to ``limit`` live root customers, and an e-mail per origin."""
@@ -314,6 +380,12 @@ class CustomerRepository:
                     Identifier.customer_id.in_(list(part)), Identifier.type == "email")):
                 emails.setdefault(origin or "", value)
         return rows, emails
+
+
+def _review(r: Review) -> DuplicateReview:
+    return DuplicateReview(review_id=r.id, customer_id=r.customer_id, candidate_id=r.candidate_id,
+                           probability=r.probability, reason=r.reason, status=r.status, created_at=r.created_at,
+                           decided_at=r.decided_at, details=dict(r.details or {}))
 
 
 def _row(c: CustomerState) -> dict[str, Any]:

@@ -28,7 +28,6 @@ from idic.public.identity import (
     Profile,
     Review,
     ReviewList,
-    SearchHit,
     SearchResult,
     UnmergeRequest,
     UnmergeResult,
@@ -43,6 +42,7 @@ from ..service_layer import reviews as reviews_svc
 from ..service_layer import search as search_svc
 from ..service_layer import training as training_svc
 from ..service_layer.models import ModelCache
+from . import bodies
 
 router = APIRouter(prefix="/v1/customers", tags=["identify"])
 reviews = APIRouter(prefix="/v1/reviews", tags=["reviews"])
@@ -75,18 +75,19 @@ ModelsDep = Annotated[ModelCache, Depends(get_models)]
 def identify(body: IdentifyRequest, uow_factory: UowFactoryDep, settings: SettingsDep,
              models: ModelsDep) -> IdentifyResult:
     """Find the one customer these identifiers and attributes belong to, creating or merging as the rules say."""
-    record = svc.to_record(body, settings=settings)
-    return svc.identify_records(records=[record], uow_factory=uow_factory, settings=settings, models=models)[0]
+    record = bodies.record_of(body, settings=settings)
+    [result] = svc.identify_records(records=[record], uow_factory=uow_factory, settings=settings, models=models)
+    return bodies.identify_result(result)
 
 
 @router.post("/identify:batch", response_model=IdentifyBatchResult, responses=ERRORS)
 def identify_batch(body: IdentifyBatchRequest, uow_factory: UowFactoryDep, settings: SettingsDep,
                    models: ModelsDep) -> IdentifyBatchResult:
     """Identify up to 10,000 records in one transaction; the same results as one call per record, in order."""
-    records = [svc.to_record(r, settings=settings, field_prefix=f"body.records.{i}")
+    records = [bodies.record_of(r, settings=settings, field_prefix=f"body.records.{i}")
                for i, r in enumerate(body.records)]
-    return IdentifyBatchResult(results=svc.identify_records(records=records, uow_factory=uow_factory,
-                                                            settings=settings, models=models))
+    results = svc.identify_records(records=records, uow_factory=uow_factory, settings=settings, models=models)
+    return IdentifyBatchResult(results=[bodies.identify_result(r) for r in results])
 
 
 @router.get("/lookup", response_model=LookupResult, responses=ERRORS)
@@ -101,7 +102,7 @@ def merge(body: MergeRequest, uow_factory: UowFactoryDep, settings: SettingsDep)
     """Merge customers into a survivor (by hand); answers the survivor's profile."""
     survivor = merges_svc.merge(survivor_id=body.survivor_id, merged_ids=body.merged_ids, uow_factory=uow_factory,
                                 settings=settings)
-    return svc.get_profile(customer_id=survivor, uow_factory=uow_factory)
+    return bodies.profile(svc.get_profile(customer_id=survivor, uow_factory=uow_factory))
 
 
 @router.post("/{customer_id}/unmerge", response_model=UnmergeResult, responses=CONFLICT)
@@ -116,22 +117,21 @@ def unmerge(customer_id: str, body: UnmergeRequest, uow_factory: UowFactoryDep,
 @router.put("/{customer_id}/consent", response_model=ConsentResult, responses=ERRORS)
 def put_consent(customer_id: str, body: ConsentRequest, uow_factory: UowFactoryDep) -> ConsentResult:
     """Record consent per channel and for profiling (keys not given keep their value)."""
-    root, consent = customers_svc.set_consent(customer_id=customer_id, consent=body.model_dump(exclude_none=True),
-                                              uow_factory=uow_factory)
-    return ConsentResult(customer_id=root, consent=consent)
+    return bodies.consent(customers_svc.set_consent(customer_id=customer_id, consent=body.model_dump(exclude_none=True),
+                                                    uow_factory=uow_factory))
 
 
 @router.delete("/{customer_id}", response_model=ErasureResult, responses=ERRORS)
 def erase(customer_id: str, uow_factory: UowFactoryDep) -> ErasureResult:
     """Erase the person (GDPR art. 17): identifiers and personal data go, a tombstone id stays."""
-    root, at = customers_svc.erase(customer_id=customer_id, uow_factory=uow_factory, request_id=request_id_var.get())
-    return ErasureResult(customer_id=root, erased_at=at)
+    return bodies.erasure(customers_svc.erase(customer_id=customer_id, uow_factory=uow_factory,
+                                              request_id=request_id_var.get()))
 
 
 @router.get("/{customer_id}", response_model=Profile, responses=ERRORS, operation_id="getCustomerProfile")
 def profile(customer_id: str, uow_factory: UowFactoryDep) -> Profile:
     """Profile, identifiers, merged ids and consent of one customer."""
-    return svc.get_profile(customer_id=customer_id, uow_factory=uow_factory)
+    return bodies.profile(svc.get_profile(customer_id=customer_id, uow_factory=uow_factory))
 
 
 @reviews.get("", response_model=ReviewList, responses=ERRORS)
@@ -146,19 +146,21 @@ def list_reviews(uow_factory: UowFactoryDep,
     """Possible duplicates waiting for a person (oldest first), a page of ``limit`` at a time."""
     found = reviews_svc.list_reviews(status=status, limit=limit, after=cursor or after, uow_factory=uow_factory)
     next_cursor = found[-1].review_id if len(found) == limit else None
-    return ReviewList(reviews=found, next_cursor=next_cursor, next_after=next_cursor)
+    return ReviewList(reviews=[bodies.review(r) for r in found], next_cursor=next_cursor, next_after=next_cursor)
 
 
 @reviews.post("/{review_id}:accept", response_model=Review, responses=CONFLICT)
 def accept_review(review_id: str, uow_factory: UowFactoryDep, settings: SettingsDep) -> Review:
     """They are one person: merge them (the older customer survives)."""
-    return reviews_svc.decide(review_id=review_id, accept=True, uow_factory=uow_factory, settings=settings)
+    return bodies.review(reviews_svc.decide(review_id=review_id, accept=True, uow_factory=uow_factory,
+                                            settings=settings))
 
 
 @reviews.post("/{review_id}:reject", response_model=Review, responses=CONFLICT)
 def reject_review(review_id: str, uow_factory: UowFactoryDep, settings: SettingsDep) -> Review:
     """They are two people: close the review and keep both."""
-    return reviews_svc.decide(review_id=review_id, accept=False, uow_factory=uow_factory, settings=settings)
+    return bodies.review(reviews_svc.decide(review_id=review_id, accept=False, uow_factory=uow_factory,
+                                            settings=settings))
 
 
 @models.post("/matching:train", status_code=202, response_model=Job, responses={**CONFLICT, **JOB_RESPONSES})
@@ -176,7 +178,7 @@ async def train(request: Request, body: MatchingTrainRequest | None = None) -> J
 @models.get("/matching", response_model=MatchingModel, responses=ERRORS)
 def get_model(uow_factory: UowFactoryDep) -> MatchingModel:
     """The match model in use (404 while none was trained: generic starting values apply)."""
-    return MatchingModel(**training_svc.current_model(uow_factory=uow_factory))
+    return bodies.matching_model(training_svc.current_model(uow_factory=uow_factory))
 
 
 @internal.get("/customers/search", response_model=SearchResult, responses=ERRORS)
@@ -185,16 +187,16 @@ def search(name: Annotated[str, Query(min_length=3, max_length=200, pattern=SEAR
            limit: Annotated[int, Query(ge=1, le=50)] = 20) -> SearchResult:
     """Customers whose name sounds like ``name`` (first and last), for the agent console."""
     hits = search_svc.search_by_name(name=name, limit=limit, uow_factory=uow_factory)
-    return SearchResult(results=[SearchHit(**hit) for hit in hits])
+    return SearchResult(results=[bodies.name_match(hit) for hit in hits])
 
 
 @internal.get("/customers/{customer_id}/export", response_model=IdentityExport, responses=ERRORS)
-def export(customer_id: str, uow_factory: UowFactoryDep) -> dict[str, Any]:
+def export(customer_id: str, uow_factory: UowFactoryDep) -> IdentityExport:
     """Everything identity holds about the person (GDPR art. 15/20)."""
-    return customers_svc.export(customer_id=customer_id, uow_factory=uow_factory)
+    return bodies.export(customers_svc.export(customer_id=customer_id, uow_factory=uow_factory))
 
 
 @internal.get("/erasures/{customer_id}", response_model=ErasureResult, responses=ERRORS)
 def erasure(customer_id: str, uow_factory: UowFactoryDep) -> ErasureResult:
     """When identity erased this customer; 404 if it did not."""
-    return ErasureResult(**customers_svc.erasure_status(customer_id=customer_id, uow_factory=uow_factory))
+    return bodies.erasure(customers_svc.erasure_status(customer_id=customer_id, uow_factory=uow_factory))

@@ -59,6 +59,18 @@ class MatchModel:
                    prior=float(data["prior"]), trained_at=data.get("trained_at"), stats=dict(data.get("stats", {})))
 
 
+@dataclass(frozen=True)
+class TrainedModel:
+    """A stored model: its version (the newest one is in use) and its parameters."""
+
+    model_id: int
+    model: MatchModel
+
+    def to_json(self) -> dict[str, Any]:
+        """The version and the parameters, as the training job and the command line report them."""
+        return {"model_id": self.model_id, **self.model.to_json()}
+
+
 def starting_model() -> MatchModel:
     """Generic starting values, used only until the first training on real data (and as
     EM's starting point): matches mostly agree, random pairs mostly do not."""

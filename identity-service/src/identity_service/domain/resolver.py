@@ -120,8 +120,10 @@ class Record:
         return self._keys
 
 
-@dataclass
+@dataclass(frozen=True)
 class Resolution:
+    """What identify answers for one record: the customer it belongs to, and how it was found."""
+
     customer_id: str
     created: bool
     matched_by: str

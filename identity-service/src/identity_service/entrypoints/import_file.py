@@ -17,10 +17,11 @@ from tqdm import tqdm
 from idic import ProblemError
 from idic.public.identity import IdentifyRequest
 
+from ..api.bodies import record_of
 from ..config import Settings
 from ..domain.resolver import Record
 from ..main import build_runtime
-from ..service_layer.identify import identify_records, to_record
+from ..service_layer.identify import identify_records
 from ..service_layer.models import ModelCache
 from .files import count_lines, read_records
 
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
                         raise ValueError(body)
                     if args.source and not body.get("source"):
                         body = {**body, "source": args.source}
-                    pending.append(to_record(IdentifyRequest.model_validate(body), settings=settings))
+                    pending.append(record_of(IdentifyRequest.model_validate(body), settings=settings))
                 except (ValidationError, ProblemError, ValueError) as exc:
                     outcome["rejected"] += 1
                     message = exc.detail if isinstance(exc, ProblemError) else str(exc).replace("\n", "; ")

@@ -13,16 +13,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from idic import ProblemError, utcnow
+from idic import ProblemError
 from idic.public.identity import IdentifyRequest
 
-from ..adapters.orm import MatchModelRow
+from ..api.bodies import record_of
 from ..config import Settings
 from ..domain.matching import features
 from ..domain.training import fit
 from ..main import build_runtime
-from ..service_layer.identify import to_record
-from ..service_layer.training import train_model
+from ..service_layer.training import save_model, train_model
 from .files import read_records
 
 
@@ -39,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         runtime.migrate()
     try:
         if args.file is None:
-            summary = train_model(uow_factory=runtime.uow, max_customers=args.max_customers,
+            trained = train_model(uow_factory=runtime.uow, max_customers=args.max_customers,
                                   random_pairs=args.random_pairs, seed=args.seed)
         else:
             profiles = []
@@ -47,23 +46,19 @@ def main(argv: list[str] | None = None) -> int:
                 try:
                     if isinstance(body, str):
                         continue
-                    record = to_record(IdentifyRequest.model_validate(body), settings=settings)
+                    record = record_of(IdentifyRequest.model_validate(body), settings=settings)
                 except (ValidationError, ProblemError):
                     continue
                 email = next((v for t, v in record.pairs if t == "email"), None)
                 profiles.append(features(record.attributes, email=email))
             model = fit(profiles, random_pairs=args.random_pairs, seed=args.seed)
-            with runtime.uow() as uow:
-                row = MatchModelRow(trained_at=utcnow(), params=model.to_json())
-                uow.customers.add_model(row)
-                uow.commit()
-                summary = {"model_id": row.id, **model.to_json()}
+            trained = save_model(model=model, uow_factory=runtime.uow)
     except (ProblemError, ValueError) as exc:
         print(f"cannot train: {getattr(exc, 'detail', exc)}", file=sys.stderr)
         return 1
     finally:
         runtime.stop()
-    print(json.dumps({"model_id": summary["model_id"], "prior": summary["prior"], "stats": summary["stats"]}))
+    print(json.dumps({"model_id": trained.model_id, "prior": trained.model.prior, "stats": trained.model.stats}))
     return 0
 
 

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy.exc import IntegrityError
 
 from idic import ProblemError, utcnow
-from idic.public.identity import IdentifierOut, IdentifyRequest, IdentifyResult, Profile
 
 from ..adapters.uow import IdentityUnitOfWork
 from ..config import Settings
+from ..domain.customer import CustomerProfile
 from ..domain.golden import Survivorship
 from ..domain.identifiers import InvalidIdentifier, normalise
-from ..domain.resolver import CandidateChanged, Policy, Record, Resolver
+from ..domain.resolver import CandidateChanged, Policy, Record, Resolution, Resolver
 from .models import ModelCache
 
 UowFactory = Callable[[], IdentityUnitOfWork]
@@ -35,24 +35,25 @@ def normalise_identifier(kind: str, value: str, *, settings: Settings) -> str:
     return normalised
 
 
-def to_record(request: IdentifyRequest, *, settings: Settings, field_prefix: str = "body") -> Record:
-    """Validated, normalised record; 422 naming the first identifier that cannot be normalised."""
+def to_record(*, identifiers: Sequence[tuple[str, str]], attributes: Mapping[str, str], source: str | None,
+              settings: Settings, field_prefix: str = "body") -> Record:
+    """Validated, normalised record from (type, value) pairs as given and attribute values (blank
+    ones dropped); 422 naming the first identifier that cannot be normalised (``field_prefix``
+    says where the record sits in the request)."""
     pairs = []
-    for index, identifier in enumerate(request.identifiers):
+    for index, (kind, value) in enumerate(identifiers):
         try:
-            pairs.append((identifier.type, normalise_identifier(identifier.type, identifier.value, settings=settings)))
+            pairs.append((kind, normalise_identifier(kind, value, settings=settings)))
         except InvalidIdentifier as exc:
             field = f"{field_prefix}.identifiers.{index}.value"
             raise ProblemError(422, "Unprocessable Content", f"{field}: {exc}",
                                errors=[{"field": field, "message": str(exc)}]) from exc
-    attributes = {}
-    if request.attributes is not None:
-        attributes = {k: v.strip() for k, v in request.attributes.model_dump(exclude_none=True).items() if v.strip()}
-    if not pairs and not attributes:
+    cleaned = {k: v.strip() for k, v in attributes.items() if v.strip()}
+    if not pairs and not cleaned:
         field = f"{field_prefix}.identifiers"
         raise ProblemError(422, "Unprocessable Content", f"{field}: give at least one identifier or attribute",
                            errors=[{"field": field, "message": "give at least one identifier or attribute"}])
-    return Record(pairs=list(dict.fromkeys(pairs)), attributes=attributes, source=request.source)
+    return Record(pairs=list(dict.fromkeys(pairs)), attributes=cleaned, source=source)
 
 
 def policy_of(settings: Settings) -> Policy:
@@ -66,7 +67,7 @@ def policy_of(settings: Settings) -> Policy:
 
 
 def identify_records(*, records: Sequence[Record], uow_factory: UowFactory, settings: Settings,
-                     models: ModelCache) -> list[IdentifyResult]:
+                     models: ModelCache) -> list[Resolution]:
     """Identify records in order in one transaction: the same answers as one call per record."""
     for attempt in range(3):
         try:
@@ -80,6 +81,9 @@ def identify_records(*, records: Sequence[Record], uow_factory: UowFactory, sett
     raise AssertionError("unreachable")
 
 
+# module state on purpose: there is one collector per process, so the count of batches holding
+# it off must be one per process too (a count per app or runtime would let one turn it back on
+# under another's batch). It holds no settings and nothing a test or a request configures.
 _paused = 0
 _paused_lock = threading.Lock()
 
@@ -107,7 +111,7 @@ def _collector_paused(pause: bool) -> Iterator[None]:
 
 
 def _identify_once(*, records: Sequence[Record], uow_factory: UowFactory, settings: Settings,
-                   models: ModelCache) -> list[IdentifyResult]:
+                   models: ModelCache) -> list[Resolution]:
     with uow_factory() as uow:
         model = models.get(uow)
         pairs = [p for r in records for p in r.pairs]
@@ -130,8 +134,7 @@ def _identify_once(*, records: Sequence[Record], uow_factory: UowFactory, settin
         with uow_factory() as uow:
             uow.customers.refresh_statistics(inserted)
             uow.commit()
-    return [IdentifyResult(customer_id=r.customer_id, created=r.created, matched_by=r.matched_by,  # type: ignore[arg-type]
-                           confidence=r.confidence) for r in results]
+    return results
 
 
 def lookup(*, kind: str, value: str, uow_factory: UowFactory, settings: Settings) -> str:
@@ -159,22 +162,21 @@ def root_of(uow: IdentityUnitOfWork, customer_id: str) -> str:
     return customer.id
 
 
-def get_profile(*, customer_id: str, uow_factory: UowFactory) -> Profile:
+def get_profile(*, customer_id: str, uow_factory: UowFactory) -> CustomerProfile:
     """Profile of the customer (following merges to the survivor); 404 when unknown or erased."""
     with uow_factory() as uow:
         return build_profile(uow, root_of(uow, customer_id))
 
 
-def build_profile(uow: IdentityUnitOfWork, root_id: str) -> Profile:
-    """The profile of a root customer as the API shows it."""
+def build_profile(uow: IdentityUnitOfWork, root_id: str) -> CustomerProfile:
+    """The profile of a root customer: golden record, identifiers, merged ids, consent."""
     customer = uow.customers.get(root_id)
     assert customer is not None
-    return Profile(
+    return CustomerProfile(
         customer_id=customer.id,
         attributes=dict(customer.attributes or {}),
-        identifiers=[IdentifierOut(type=i.type, value=i.value, source=i.source)
-                     for i in uow.customers.identifiers_of(customer.id)],
-        merged_ids=uow.customers.cluster(customer.id),
+        identifiers=tuple(uow.customers.identifiers_of(customer.id)),
+        merged_ids=tuple(uow.customers.cluster(customer.id)),
         consent=dict(customer.consent or {}),
         created_at=customer.created_at,
         updated_at=customer.updated_at,

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from sqlalchemy import update
-
 from idic import ProblemError, utcnow
 from idic.contracts import CustomersMerged, CustomerUnmerged, CustomerUpdated
 
-from ..adapters.orm import Customer, Identifier, Merge
 from ..adapters.uow import IdentityUnitOfWork
 from ..config import Settings
 from ..domain.golden import Observation, golden
@@ -19,7 +16,6 @@ from ..domain.resolver import Resolver, diff, strong_conflict
 from .identify import policy_of, root_of
 
 UowFactory = Callable[[], IdentityUnitOfWork]
-NO_SYNC = {"synchronize_session": False}
 
 
 def merge(*, survivor_id: str, merged_ids: Sequence[str], uow_factory: UowFactory, settings: Settings,
@@ -96,13 +92,7 @@ def unmerge(*, customer_id: str, restored_id: str, uow_factory: UowFactory, sett
         restored.updated_at = now
         # both changed values and identifiers: the engine derives their scoring data afresh
         root.match_profiles = restored.match_profiles = None
-        uow.session.execute(update(Customer).where(Customer.id.in_(subtree[1:]))
-                            .values(survivor_id=restored.id).execution_options(**NO_SYNC))
-        uow.session.execute(update(Identifier).where(Identifier.customer_id == root.id,
-                                                     Identifier.origin_id.in_(subtree))
-                            .values(customer_id=restored.id).execution_options(**NO_SYNC))
-        uow.session.execute(update(Merge).where(Merge.merged_id == restored.id, Merge.unmerged_at.is_(None))
-                            .values(unmerged_at=now).execution_options(**NO_SYNC))
+        repo.undo_merge(root_id=root.id, restored_id=restored.id, restored_merged_ids=subtree[1:], at=now)
         repo.replace_keys(root.id, blocking_keys(features(root.attributes)))
         repo.replace_keys(restored.id, blocking_keys(features(restored.attributes)))
         uow.publish(CustomerUnmerged(customer_id=root.id, restored_id=restored.id,

@@ -25,10 +25,10 @@ class ModelCache:
         if now - self._checked >= self.refresh_s:
             latest = uow.customers.latest_model_id()
             if latest != self._model_id:
-                row = uow.customers.latest_model()
+                trained = uow.customers.latest_model()
                 with self._lock:
-                    self._model = MatchModel.from_json(row.params) if row is not None else None
-                    self._model_id = row.id if row is not None else None
+                    self._model = trained.model if trained is not None else None
+                    self._model_id = trained.model_id if trained is not None else None
             self._checked = now
         return self._model or starting_model()
 

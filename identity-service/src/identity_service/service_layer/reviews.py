@@ -5,29 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from idic import ProblemError, utcnow
-from idic.public.identity import Review as ReviewBody
 
-from ..adapters.orm import Review
 from ..adapters.uow import IdentityUnitOfWork
 from ..config import Settings
+from ..domain.customer import DuplicateReview
 from .merges import merge_in
 
 UowFactory = Callable[[], IdentityUnitOfWork]
 
 
-def to_out(review: Review) -> ReviewBody:
-    return ReviewBody(review_id=review.id, customer_id=review.customer_id, candidate_id=review.candidate_id,
-                     probability=review.probability, reason=review.reason, status=review.status,  # type: ignore[arg-type]
-                     created_at=review.created_at, decided_at=review.decided_at, details=dict(review.details or {}))
-
-
-def list_reviews(*, status: str | None, limit: int, after: str | None, uow_factory: UowFactory) -> list[ReviewBody]:
+def list_reviews(*, status: str | None, limit: int, after: str | None,
+                 uow_factory: UowFactory) -> list[DuplicateReview]:
     """Reviews, oldest first."""
     with uow_factory() as uow:
-        return [to_out(r) for r in uow.customers.reviews(status=status, limit=limit, after=after)]
+        return uow.customers.reviews(status=status, limit=limit, after=after)
 
 
-def decide(*, review_id: str, accept: bool, uow_factory: UowFactory, settings: Settings) -> ReviewBody:
+def decide(*, review_id: str, accept: bool, uow_factory: UowFactory, settings: Settings) -> DuplicateReview:
     """Accept (merge the two customers, the older survives) or reject a pending review."""
     with uow_factory() as uow:
         review = uow.customers.get_review(review_id)
@@ -43,7 +37,6 @@ def decide(*, review_id: str, accept: bool, uow_factory: UowFactory, settings: S
             older, newer = sorted((c for c in pair if c is not None), key=lambda c: (c.created_at, c.id))
             merge_in(uow, survivor_id=older.id, merged_ids=[newer.id], settings=settings, reason="review",
                      confidence=review.probability)
-        review.status = "accepted" if accept else "rejected"
-        review.decided_at = utcnow()
+        decided = uow.customers.close_review(review_id, status="accepted" if accept else "rejected", at=utcnow())
         uow.commit()
-        return to_out(review)
+        return decided

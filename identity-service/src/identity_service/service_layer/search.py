@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import select
-
 from idic import ProblemError
 
-from ..adapters.orm import BlockingKey, Customer
+from ..domain.customer import NameMatch
 from ..domain.matching import blocking_keys
 from .customers import UowFactory
 from .identify import root_of
 
 
-def search_by_name(*, name: str, limit: int, uow_factory: UowFactory) -> list[dict[str, Any]]:
+def search_by_name(*, name: str, limit: int, uow_factory: UowFactory) -> list[NameMatch]:
     """Current customers whose first and last name sound like ``name`` ("Jon Smyth" finds
     John Smith): the name's phonetic blocking key is looked up in the index the matcher keeps."""
     parts = name.split()
@@ -23,18 +19,17 @@ def search_by_name(*, name: str, limit: int, uow_factory: UowFactory) -> list[di
                            errors=[{"field": "query.name", "message": "give a first and a last name"}])
     keys = [k for k in blocking_keys({"first_name": parts[0], "last_name": " ".join(parts[1:])})
             if k.startswith("nn:")]
-    results: list[dict[str, Any]] = []
+    results: list[NameMatch] = []
     with uow_factory() as uow:
-        ids = uow.session.scalars(select(BlockingKey.customer_id).where(BlockingKey.key.in_(keys))
-                                  .limit(limit * 4)).all()
+        ids = uow.customers.holders_of_keys(keys, limit=limit * 4)
         seen: set[str] = set()
         for customer_id in ids:
             root = root_of(uow, customer_id)
-            customer = uow.session.get(Customer, root)
+            customer = uow.customers.get(root)
             if root in seen or customer is None or customer.erased_at is not None:
                 continue
             seen.add(root)
-            results.append({"customer_id": root, "attributes": dict(customer.attributes or {})})
+            results.append(NameMatch(customer_id=root, attributes=dict(customer.attributes or {})))
             if len(results) >= limit:
                 break
     return results

@@ -8,15 +8,15 @@ from typing import Any
 from idic import ProblemError, utcnow
 from idic.jobs import JobFn, Progress
 
-from ..adapters.orm import MatchModelRow
 from ..adapters.uow import IdentityUnitOfWork
+from ..domain.model import MatchModel, TrainedModel
 from ..domain.training import fit, profiles_from_observations
 
 UowFactory = Callable[[], IdentityUnitOfWork]
 
 
 def train_model(*, uow_factory: UowFactory, max_customers: int = 200_000, random_pairs: int = 50_000,
-                seed: int = 0) -> dict[str, Any]:
+                seed: int = 0) -> TrainedModel:
     """Estimate u, m and the prior from the stored customers and make it the model in use."""
     with uow_factory() as uow:
         rows, emails = uow.customers.training_rows(max_customers)
@@ -25,20 +25,24 @@ def train_model(*, uow_factory: UowFactory, max_customers: int = 200_000, random
         model = fit(profiles, random_pairs=random_pairs, seed=seed)
     except ValueError as exc:
         raise ProblemError(409, "Conflict", f"cannot train yet: {exc}") from exc
+    return save_model(model=model, uow_factory=uow_factory)
+
+
+def save_model(*, model: MatchModel, uow_factory: UowFactory) -> TrainedModel:
+    """Store a trained model as the newest version: the one in use from now on."""
     with uow_factory() as uow:
-        row = MatchModelRow(trained_at=utcnow(), params=model.to_json())
-        uow.customers.add_model(row)
+        trained = uow.customers.save_model(model, trained_at=utcnow())
         uow.commit()
-        return {"model_id": row.id, **model.to_json()}
+        return trained
 
 
-def current_model(*, uow_factory: UowFactory) -> dict[str, Any]:
+def current_model(*, uow_factory: UowFactory) -> TrainedModel:
     """The model in use; 404 while none was trained."""
     with uow_factory() as uow:
-        row = uow.customers.latest_model()
-        if row is None:
+        trained = uow.customers.latest_model()
+        if trained is None:
             raise ProblemError(404, "Not Found", "no match model was trained yet")
-        return {"model_id": row.id, **row.params}
+        return trained
 
 
 TRAIN = "matching_train"
@@ -51,5 +55,5 @@ def job_kinds(*, uow_factory: UowFactory, on_trained: Callable[[], None]) -> dic
         trained = train_model(uow_factory=uow_factory, **params)
         on_trained()
         progress(1, 1)
-        return trained
+        return trained.to_json()  # a job's result is JSON
     return {TRAIN: run_training}
