@@ -83,6 +83,25 @@ class Attributes(Request):
     gender: Text = Field(default=None, description="As the customer gave it.")
 
 
+# the attributes a golden record may hold: the ones Attributes accepts (checked below)
+AttributeName = Literal[
+    "first_name",
+    "last_name",
+    "date_of_birth",
+    "street_number",
+    "address_line1",
+    "address_line2",
+    "city",
+    "postcode",
+    "state",
+    "country",
+    "gender",
+]
+assert set(AttributeName.__args__) == set(Attributes.model_fields)  # type: ignore[attr-defined]
+# the golden record: one surviving value per attribute the customer has
+GoldenRecord = dict[AttributeName, str]
+
+
 class IdentifyRequest(Request):
     """Identifiers and attributes of one person, as one source saw them."""
 
@@ -185,10 +204,12 @@ class Profile(Body):
     )
 
     customer_id: str = Field(description="The survivor id.")
-    attributes: dict[str, Any] = Field(description="The golden record: one value per attribute (survivorship).")
+    attributes: GoldenRecord = Field(description="The golden record: one value per attribute (survivorship).")
     identifiers: list[IdentifierOut] = Field(description="Every identifier of the customer and its merged ones.")
     merged_ids: list[str] = Field(description="Customers merged into this one.")
-    consent: dict[str, Any] = Field(description="Consent per channel and for profiling, as last recorded.")
+    consent: dict[str, bool] = Field(
+        description="Consent per channel and for profiling (true: given), as last recorded."
+    )
     created_at: dt.datetime = Field(description="When the customer was first identified.")
     updated_at: dt.datetime = Field(description="Last change to the profile.")
 
@@ -378,7 +399,7 @@ class SearchHit(Body):
     )
 
     customer_id: str = Field(description="The customer.")
-    attributes: dict[str, Any] = Field(default_factory=dict, description="Their golden record.")
+    attributes: GoldenRecord = Field(default_factory=dict, description="Their golden record.")
 
 
 class SearchResult(Body):

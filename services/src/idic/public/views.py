@@ -4,12 +4,12 @@ person's data, and erasure across services. Their parts are the services' own bo
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import ConfigDict, Field
 
 from .common import Body
-from .identity import IdentifierOut, Profile
+from .identity import GoldenRecord, IdentifierOut, Profile
 from .interaction import InteractionExport, InteractionSummary
 from .scoring import CustomerValue, ProfilingRefused, ScoringExport
 from .treatment import NextBestAction, TreatmentExport
@@ -20,10 +20,10 @@ Service = Literal["identity", "interaction", "scoring", "treatment"]
 class ProfilePart(Body):
     """identity's part of the 360 view."""
 
-    attributes: dict[str, Any] = Field(description="The golden record.")
+    attributes: GoldenRecord = Field(description="The golden record.")
     identifiers: list[IdentifierOut] = Field(description="Every identifier.")
     merged_ids: list[str] = Field(description="Customers merged into this one.")
-    consent: dict[str, Any] = Field(description="Consent per channel and for profiling.")
+    consent: dict[str, bool] = Field(description="Consent per channel and for profiling (true: given).")
 
 
 class CustomerView(Body):
