@@ -97,8 +97,11 @@ def build_handlers(settings: Settings) -> dict[str, Handler]:
 
     def on_merged(event: CustomersMerged, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
         """Re-key the merged customers' interactions and what we derived from them to the survivor."""
-        survivor = event.customer_id
-        merged = [m for m in event.merged_ids if m != survivor]
+        # the event's survivor may itself have been merged away since, by a merge we applied first (merges
+        # are keyed by their survivor, so two merges may come on different partitions): everything goes to
+        # the survivor standing for it now, and recording the merge keeps that one standing
+        survivor = uow.aliases.resolve(event.customer_id)
+        merged = [m for m in dict.fromkeys(event.merged_ids) if m != survivor]
         moved = uow.interactions.rekey(merged_ids=merged, survivor_id=survivor)
         uow.aliases.record_merge(survivor_id=survivor, merged_ids=merged, at=utcnow())
         uow.identities.rekey_links(merged_ids=merged, survivor_id=survivor)
