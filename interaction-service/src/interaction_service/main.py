@@ -16,7 +16,8 @@ from idic.contracts.treatment import TOPIC as TREATMENT_TOPIC
 from .adapters.orm import jobs as jobs_table
 from .adapters.orm import messaging
 from .adapters.uow import InteractionUnitOfWork
-from .api.routes import internal, record_policy, router
+from .api import bodies
+from .api.routes import internal, router
 from .config import Settings
 from .service_layer.handlers import build_handlers
 from .service_layer.scanning import job_kinds, schedule_scans
@@ -32,7 +33,7 @@ class InteractionRuntime(ServiceRuntime[InteractionUnitOfWork]):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.jobs = Jobs(engine=self.engine, table=jobs_table, prefix="interaction",
-                         kinds=job_kinds(uow_factory=self.uow, cfg=self.settings.triggers))
+                         kinds=job_kinds(uow_factory=self.uow, cfg=self.settings.triggers, as_json=bodies.trigger_scan))
         self.add_worker("jobs", self.jobs.run, wake=self.jobs.wake)
         if self.settings.trigger_scan_interval_s > 0:
             self.add_worker("trigger-scan-schedule", self._schedule)
@@ -43,12 +44,11 @@ class InteractionRuntime(ServiceRuntime[InteractionUnitOfWork]):
 
 def build_runtime(settings: Settings) -> InteractionRuntime:
     """Engine, unit of work, the outbox relay (idic.interaction), the identity and treatment consumer."""
-    handlers = build_handlers(record_policy(settings), offer_response_channel=settings.offer_response_channel)
     return InteractionRuntime(
         settings=settings, alembic_ini=ALEMBIC_INI, tables=messaging, uow_class=InteractionUnitOfWork,
         produces=(TOPIC,),
         consumers=(ConsumerSpec(group_id=settings.group_id, topics=(IDENTITY_TOPIC, TREATMENT_TOPIC),
-                                handlers=handlers),),
+                                handlers=build_handlers(settings)),),
     )
 
 

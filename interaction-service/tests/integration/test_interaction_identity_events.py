@@ -43,6 +43,28 @@ def test_merge_rekeys_to_survivor_and_later_records_follow(client, customer, pub
     assert _count(client, survivor) == 5
 
 
+def test_a_merge_into_a_survivor_merged_away_since_goes_to_the_final_survivor(client, customer, publish):
+    # identity merged m into s, then s into t; merges are keyed by their survivor, so the second may be
+    # consumed first: m's interactions then belong to t, and s must keep standing for t
+    t, s, m = customer(), customer(), customer()
+    _visits(client, t, 1)
+    _visits(client, s, 1, hour=1)
+    m_ids = _visits(client, m, 2, hour=2)
+    publish(CustomersMerged(customer_id=t, merged_ids=[s]))
+    eventually(lambda: _count(client, t) == 2)
+    publish(CustomersMerged(customer_id=s, merged_ids=[m]))
+    standing = eventually(lambda: (cid := client.get(f"/v1/customers/{m}/timeline").json()["customer_id"]) != m
+                          and cid)  # m stands for itself until the late merge is applied
+    assert standing == t
+    assert _count(client, t) == 4
+    assert {i["interaction_id"] for i in client.get(f"/v1/customers/{t}/timeline").json()["items"]} >= set(m_ids)
+    for merged_away in (s, m):  # both still read as t, and what arrives for them goes to t
+        assert client.get(f"/v1/customers/{merged_away}/timeline").json()["customer_id"] == t
+        late = client.post("/v1/interactions", json={"customer_id": merged_away, "channel": "web", "type": "visit"})
+        assert late.json()["customer_id"] == t
+    assert _count(client, t) == 6
+
+
 def test_unmerge_gives_back_what_was_recorded_for_the_restored_customer(client, customer, publish):
     a, b = customer(), customer()
     _visits(client, a, 2)

@@ -1,9 +1,10 @@
 import datetime as dt
+from dataclasses import asdict
 from decimal import Decimal
 
 from interaction_service.domain import triggers as rules
+from interaction_service.domain.feedback import nps_breakdown, series
 from interaction_service.domain.triggers import Activity, Seen, TriggerConfig
-from interaction_service.service_layer.insights import nps_breakdown, series
 
 T0 = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 CFG = TriggerConfig()
@@ -64,7 +65,7 @@ def test_upcoming_birthdays_include_29_february_in_common_years():
 
 
 def test_nps_and_series():
-    assert nps_breakdown(responses=10, promoters=5, detractors=2).model_dump() == {
+    assert asdict(nps_breakdown(responses=10, promoters=5, detractors=2)) == {
         "responses": 10, "promoters": 5, "passives": 3, "detractors": 2, "nps": 30.0}
     assert nps_breakdown(responses=0, promoters=0, detractors=0).nps is None
     s = series([(8, T0), (8, T0), (7, T0)], flat_within=1.0)

@@ -5,7 +5,7 @@ import pytest
 from pydantic import ValidationError
 
 from idic.public.interaction import InteractionBatchRequest, InteractionRequest
-from interaction_service.domain.interactions import InteractionRuleError, check_not_in_future
+from interaction_service.domain.interactions import InteractionRuleError, NewInteraction, check_not_in_future
 
 BASE = {"customer_id": "c-1", "channel": "web", "type": "visit"}
 
@@ -93,3 +93,20 @@ def test_future_times_allow_for_clock_skew():
     with pytest.raises(InteractionRuleError) as info:
         check_not_in_future(now + skew + dt.timedelta(seconds=1), now=now, skew=skew)
     assert info.value.field == "occurred_at"
+
+
+def test_a_new_interaction_from_an_event_obeys_the_rules_the_body_states():
+    # treatment events reach recording without a request body: the domain value holds the same rules
+    plus_two = dt.timezone(dt.timedelta(hours=2))
+    item = NewInteraction(customer_id="c-1", channel="web", type="visit",
+                          occurred_at=dt.datetime(2024, 1, 1, 12, tzinfo=plus_two))
+    assert item.occurred_at == dt.datetime(2024, 1, 1, 10, tzinfo=dt.UTC) and item.occurred_at.tzinfo is dt.UTC
+    cases = [({"channel": "sms"}, "channel"), ({"direction": "sideways"}, "direction"), ({"type": "Visit"}, "type"),
+             ({"customer_id": None}, "customer_id"), ({"customer_id": "a b"}, "customer_id"),
+             ({"type": "purchase"}, "amount"), ({"type": "purchase", "amount": Decimal(-1), "currency": "EUR"}, "amount"),
+             ({"amount": Decimal(1)}, "currency"), ({"cost": Decimal("-0.01")}, "cost"), ({"client_key": "k" * 129}, "id"),
+             ({"occurred_at": dt.datetime(2024, 1, 1)}, "occurred_at")]
+    for change, field in cases:
+        with pytest.raises(InteractionRuleError) as info:
+            NewInteraction(**{"customer_id": "c-1", "channel": "web", "type": "visit", **change})
+        assert info.value.field == field, change

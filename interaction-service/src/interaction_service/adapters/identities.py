@@ -6,8 +6,9 @@ from __future__ import annotations
 from sqlalchemy import delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
+from ..domain.interactions import StoredInteraction
 from .orm import IdentifierLink, Interaction, PendingKey
-from .repository import chunks
+from .repository import chunks, stored
 
 
 class IdentityRepository:
@@ -90,6 +91,16 @@ class IdentityRepository:
             rows.extend(self.session.scalars(select(Interaction).where(Interaction.id.in_(chunk),
                                                                        Interaction.customer_id.is_(None))))
         return sorted(rows, key=lambda r: (r.occurred_at, r.id))
+
+    def link_pending(self, *, keys: list[str], customer_id: str, original: str) -> list[StoredInteraction]:
+        """Give the interactions waiting for one of these keys their customer (``original``: who identity
+        announced the key for, whom an unmerge gives them back to); returns them linked, oldest first."""
+        pending = self.pending_for(keys)
+        for row in pending:
+            row.customer_id, row.original_customer_id = customer_id, original
+        self.resolve_pending([r.id for r in pending])
+        self.session.flush()
+        return [stored(r) for r in pending]
 
     def resolve_pending(self, interaction_ids: list[str]) -> None:
         """These interactions are linked now: forget all their keys."""

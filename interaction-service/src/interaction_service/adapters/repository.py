@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import and_, case, delete, distinct, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from ..domain.channels import ChannelTotals
+from ..domain.feedback import FeedbackAnswer, FeedbackCounts
+from ..domain.interactions import StoredInteraction
 from ..domain.money import to_units
 from .orm import Interaction
 
@@ -44,16 +46,23 @@ def chunks(values: list[str], size: int = _IN_CHUNK) -> Iterable[list[str]]:
         yield values[start:start + size]
 
 
-@dataclass(frozen=True)
-class ChannelRow:
-    """Aggregates of one channel; revenue is per currency (amounts of different currencies never add up)."""
+def stored(row: Interaction) -> StoredInteraction:
+    """A loaded row as the domain knows it (plain values: they outlive the session)."""
+    return StoredInteraction(
+        interaction_id=row.id, customer_id=row.customer_id, original_customer_id=row.original_customer_id,
+        client_key=row.client_key, channel=row.channel, type=row.type, direction=row.direction,
+        occurred_at=row.occurred_at, recorded_at=row.recorded_at, amount=row.amount, currency=row.currency,
+        cost=row.cost, payload=dict(row.payload or {}))
 
-    channel: str
-    count: int
-    customers: int
-    total_cost: Decimal
-    purchases: int
-    revenue: dict[str, Decimal]
+
+def _row(i: StoredInteraction) -> dict[str, Any]:
+    """The table row of a new interaction; survey answers are copied out of the payload into columns of their
+    own, so that the feedback aggregates need no JSON functions."""
+    return {"id": i.interaction_id, "client_key": i.client_key, "customer_id": i.customer_id,
+            "original_customer_id": i.original_customer_id, "channel": i.channel, "type": i.type,
+            "direction": i.direction, "occurred_at": i.occurred_at, "recorded_at": i.recorded_at,
+            "amount": i.amount, "currency": i.currency, "cost": i.cost, "payload": dict(i.payload),
+            "nps": i.payload.get("nps"), "csat": i.payload.get("csat")}
 
 
 class InteractionRepository:
@@ -63,11 +72,12 @@ class InteractionRepository:
         self.session = session
 
     # -- writes -----------------------------------------------------------------
-    def add_many(self, rows: list[dict[str, Any]]) -> None:
+    def add_many(self, interactions: list[StoredInteraction]) -> None:
         """Bulk insert: COPY on PostgreSQL (several times an executemany's rate), else a Core executemany
         (the ORM's bulk path costs ~65 us a row in bookkeeping)."""
-        if not rows:
+        if not interactions:
             return
+        rows = [_row(i) for i in interactions]
         if len(rows) >= _COPY_FROM and self.session.get_bind().dialect.name == "postgresql":
             self._copy(rows)
         else:
@@ -105,9 +115,9 @@ class InteractionRepository:
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
     # -- idempotency keys ------------------------------------------------------
-    def by_client_keys(self, keys: list[str]) -> dict[str, tuple[str, str]]:
-        """client key -> (interaction_id, customer_id) of interactions already recorded."""
-        found: dict[str, tuple[str, str]] = {}
+    def by_client_keys(self, keys: list[str]) -> dict[str, tuple[str, str | None]]:
+        """client key -> (interaction_id, customer_id: None while pending) of interactions already recorded."""
+        found: dict[str, tuple[str, str | None]] = {}
         for chunk in chunks(sorted(set(keys))):
             stmt = select(Interaction.client_key, Interaction.id, Interaction.customer_id).where(
                 Interaction.client_key.in_(chunk))
@@ -116,7 +126,7 @@ class InteractionRepository:
 
     # -- reads ------------------------------------------------------------------
     def timeline(self, *, customer_id: str, limit: int, before: tuple[dt.datetime, str] | None = None,
-                 channel: str | None = None, type_: str | None = None) -> list[Interaction]:
+                 channel: str | None = None, type_: str | None = None) -> list[StoredInteraction]:
         """A customer's interactions newest first, strictly after the ``before`` position."""
         stmt = select(Interaction).where(Interaction.customer_id == customer_id)
         if before is not None:
@@ -128,14 +138,15 @@ class InteractionRepository:
         if type_ is not None:
             stmt = stmt.where(Interaction.type == type_)
         stmt = stmt.order_by(Interaction.occurred_at.desc(), Interaction.id.desc()).limit(limit)
-        return list(self.session.scalars(stmt))
+        return [stored(r) for r in self.session.scalars(stmt)]
 
     def count(self, customer_id: str) -> int:
         """How many interactions a customer has."""
         stmt = select(func.count()).select_from(Interaction).where(Interaction.customer_id == customer_id)
         return int(self.session.scalar(stmt) or 0)
 
-    def channel_stats(self, *, since: dt.datetime | None, until: dt.datetime | None = None) -> list[ChannelRow]:
+    def channel_stats(self, *, since: dt.datetime | None, until: dt.datetime | None = None
+                      ) -> list[ChannelTotals]:
         """Per channel: volume, reach, cost, purchases and revenue in [since, until)."""
         window = _window(since, until)
         is_purchase = Interaction.type == "purchase"
@@ -151,8 +162,9 @@ class InteractionRepository:
             if currency is not None and total is not None:  # the API never stores an amount without currency
                 revenue.setdefault(channel, {})[currency] = total
         zero = Decimal("0.00")
-        return [ChannelRow(channel=ch, count=int(n), customers=int(c), total_cost=cost if cost is not None else zero,
-                           purchases=int(p or 0), revenue=dict(sorted(revenue.get(ch, {}).items())))
+        return [ChannelTotals(channel=ch, count=int(n), customers=int(c),
+                              total_cost=cost if cost is not None else zero, purchases=int(p or 0),
+                              revenue=dict(sorted(revenue.get(ch, {}).items())))
                 for ch, n, c, cost, p in totals]
 
     def channel_counts(self, customer_id: str) -> list[tuple[str, int]]:
@@ -162,27 +174,29 @@ class InteractionRepository:
         return [(ch, int(n)) for ch, n in self.session.execute(stmt)]
 
     def feedback_by_channel(self, *, since: dt.datetime | None, until: dt.datetime | None
-                            ) -> list[tuple[str, int, int, int, int, int]]:
-        """(channel, nps answers, promoters, detractors, csat answers, csat sum) per channel."""
+                            ) -> list[FeedbackCounts]:
+        """The survey answers of linked interactions in [since, until), counted per channel."""
         nps, csat = Interaction.nps, Interaction.csat
         stmt = (select(Interaction.channel, func.count(nps), func.sum(case((nps >= 9, 1), else_=0)),
                        func.sum(case((nps <= 6, 1), else_=0)), func.count(csat), func.sum(csat))
                 .where(*_window(since, until), or_(nps.is_not(None), csat.is_not(None)),
                        Interaction.customer_id.is_not(None))
                 .group_by(Interaction.channel).order_by(Interaction.channel))
-        return [(ch, int(n or 0), int(p or 0), int(d or 0), int(c or 0), int(cs or 0))
+        return [FeedbackCounts(channel=ch, nps_responses=int(n or 0), promoters=int(p or 0), detractors=int(d or 0),
+                               csat_responses=int(c or 0), csat_sum=int(cs or 0))
                 for ch, n, p, d, c, cs in self.session.execute(stmt)]
 
-    def feedback_of(self, customer_id: str, *, limit: int) -> list[Interaction]:
+    def feedback_of(self, customer_id: str, *, limit: int) -> list[FeedbackAnswer]:
         """A customer's survey answers (NPS or CSAT), newest first."""
         stmt = (select(Interaction).where(Interaction.customer_id == customer_id,
                                           or_(Interaction.nps.is_not(None), Interaction.csat.is_not(None)))
                 .order_by(Interaction.occurred_at.desc(), Interaction.id.desc()).limit(limit))
-        return list(self.session.scalars(stmt))
+        return [FeedbackAnswer(interaction_id=r.id, occurred_at=r.occurred_at, channel=r.channel, nps=r.nps,
+                               csat=r.csat) for r in self.session.scalars(stmt)]
 
-    def all_of(self, customer_id: str) -> list[Interaction]:
+    def all_of(self, customer_id: str) -> list[StoredInteraction]:
         """Every interaction of a customer or first recorded for them (GDPR export)."""
         stmt = (select(Interaction).where(or_(Interaction.customer_id == customer_id,
                                               Interaction.original_customer_id == customer_id))
                 .order_by(Interaction.occurred_at.desc(), Interaction.id.desc()))
-        return list(self.session.scalars(stmt))
+        return [stored(r) for r in self.session.scalars(stmt)]

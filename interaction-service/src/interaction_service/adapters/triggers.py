@@ -10,7 +10,7 @@ from sqlalchemy import case, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from ..domain.triggers import COMPLAINT_TYPE, PURCHASE_TYPE, Activity, Detected
+from ..domain.triggers import COMPLAINT_TYPE, PURCHASE_TYPE, Activity, Detected, StoredTrigger
 from .orm import CustomerActivity, CustomerBirthday, Interaction, Trigger
 from .repository import chunks
 
@@ -114,11 +114,15 @@ class TriggerRepository:
                 {"id": d.trigger_id, "customer_id": d.customer_id, "kind": d.kind, "occurred_at": d.occurred_at,
                  "interaction_id": d.interaction_id, "details": d.details, "detected_at": at} for d in found])
 
-    def triggers_of(self, *, customer_id: str, kind: str | None = None, limit: int = 100) -> list[Trigger]:
+    def triggers_of(self, *, customer_id: str, kind: str | None = None, limit: int = 100) -> list[StoredTrigger]:
+        """A customer's triggers (of one kind), newest first."""
         stmt = select(Trigger).where(Trigger.customer_id == customer_id)
         if kind is not None:
             stmt = stmt.where(Trigger.kind == kind)
-        return list(self.session.scalars(stmt.order_by(Trigger.occurred_at.desc(), Trigger.id).limit(limit)))
+        return [StoredTrigger(trigger_id=t.id, customer_id=t.customer_id, kind=t.kind, occurred_at=t.occurred_at,
+                              interaction_id=t.interaction_id, details=dict(t.details or {}),
+                              detected_at=t.detected_at)
+                for t in self.session.scalars(stmt.order_by(Trigger.occurred_at.desc(), Trigger.id).limit(limit))]
 
     def rekey_triggers(self, *, merged_ids: list[str], survivor_id: str) -> None:
         self.session.execute(update(Trigger).where(Trigger.customer_id.in_(merged_ids))

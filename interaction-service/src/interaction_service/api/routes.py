@@ -30,10 +30,12 @@ from idic.public.interaction import (
 from idic.types import Rfc3339
 
 from ..config import Settings
-from ..domain.interactions import CUSTOMER_ID_PATTERN, TYPE_PATTERN
+from ..domain.cursor import InvalidCursor
+from ..domain.interactions import CUSTOMER_ID_PATTERN, TYPE_PATTERN, InvalidInteractions
 from ..domain.triggers import KINDS
 from ..service_layer import insights, queries, scanning
 from ..service_layer import record as svc
+from . import bodies
 
 router = APIRouter(tags=["interact"])
 internal = APIRouter(prefix="/internal", tags=["internal"])
@@ -68,16 +70,24 @@ CustomerIdPath = Annotated[str, Path(pattern=CUSTOMER_ID_PATTERN)]
 def record_interaction(body: InteractionRequest, uow_factory: UowFactoryDep,
                        settings: SettingsDep) -> InteractionAccepted:
     """Record one interaction; a retry with the same ``id`` answers the first one's ids."""
-    return svc.record(items=[body], uow_factory=uow_factory, policy=record_policy(settings))[0]
+    try:
+        [accepted] = svc.record(items=[bodies.new_interaction(body)], uow_factory=uow_factory,
+                                policy=svc.record_policy(settings))
+    except InvalidInteractions as exc:
+        raise bodies.refused(exc, item="body") from exc
+    return bodies.accepted(accepted)
 
 
 @router.post("/v1/interactions:batch", status_code=202, response_model=InteractionBatchAccepted, responses=ERRORS)
 def record_batch(body: InteractionBatchRequest, uow_factory: UowFactoryDep,
                  settings: SettingsDep) -> InteractionBatchAccepted:
     """Record up to 10,000 interactions all-or-nothing; results in the order given."""
-    return InteractionBatchAccepted(results=svc.record(
-        items=body.interactions, uow_factory=uow_factory, field_prefix="body.interactions.{index}",
-        policy=record_policy(settings)))
+    try:
+        results = svc.record(items=[bodies.new_interaction(i) for i in body.interactions], uow_factory=uow_factory,
+                             policy=svc.record_policy(settings))
+    except InvalidInteractions as exc:
+        raise bodies.refused(exc, item="body.interactions.{index}") from exc
+    return InteractionBatchAccepted(results=[bodies.accepted(a) for a in results])
 
 
 @router.get("/v1/customers/{customer_id}/timeline", response_model=Timeline, responses=ERRORS)
@@ -90,35 +100,40 @@ def timeline(customer_id: CustomerIdPath, uow_factory: UowFactoryDep,
              channel: Annotated[Channel | None, Query()] = None,
              type: Annotated[str | None, Query(pattern=TYPE_PATTERN)] = None) -> Timeline:
     """A customer's interactions, newest first, optionally of one channel and/or type."""
-    return queries.timeline(customer_id=customer_id, limit=limit, cursor=cursor or before,
-                            cursor_field="query.cursor" if cursor else "query.before", channel=channel, type_=type,
-                            uow_factory=uow_factory)
+    try:
+        page = queries.timeline(customer_id=customer_id, limit=limit, cursor=cursor or before, channel=channel,
+                                type_=type, uow_factory=uow_factory)
+    except InvalidCursor as exc:
+        field = "query.cursor" if cursor else "query.before"
+        raise ProblemError(422, "Unprocessable Content", f"{field}: {exc}",
+                           errors=[{"field": field, "message": str(exc)}]) from exc
+    return bodies.timeline(page)
 
 
 @router.get("/v1/channels/stats", response_model=ChannelStatistics, responses=ERRORS)
 def channel_stats(uow_factory: UowFactoryDep, since: Since = None, until: Until = None) -> ChannelStatistics:
     """Per channel over [since, until): count, customers, cost, purchases, revenue, conversion rate."""
     _period(since, until)
-    return queries.channel_stats(since=since, until=until, uow_factory=uow_factory)
+    return bodies.channel_statistics(queries.channel_stats(since=since, until=until, uow_factory=uow_factory))
 
 
 @router.get("/v1/customers/{customer_id}/channels", response_model=CustomerChannels, responses=ERRORS)
 def customer_channels(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> CustomerChannels:
     """The customer's channel mix: interactions and share per channel."""
-    return queries.customer_channels(customer_id=customer_id, uow_factory=uow_factory)
+    return bodies.customer_channels(queries.customer_channels(customer_id=customer_id, uow_factory=uow_factory))
 
 
 @router.get("/v1/feedback/nps", response_model=FeedbackOverview, responses=ERRORS)
 def feedback_nps(uow_factory: UowFactoryDep, since: Since = None, until: Until = None) -> FeedbackOverview:
     """NPS (promoters, passives, detractors) and CSAT over a period, overall and per channel."""
     _period(since, until)
-    return insights.feedback_overview(since=since, until=until, uow_factory=uow_factory)
+    return bodies.feedback_overview(insights.feedback_overview(since=since, until=until, uow_factory=uow_factory))
 
 
 @router.get("/v1/customers/{customer_id}/feedback", response_model=CustomerFeedback, responses=ERRORS)
 def customer_feedback(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> CustomerFeedback:
     """A customer's NPS and CSAT: latest, average, trend, and the answers."""
-    return insights.customer_feedback(customer_id=customer_id, uow_factory=uow_factory)
+    return bodies.customer_feedback(insights.customer_feedback(customer_id=customer_id, uow_factory=uow_factory))
 
 
 @router.get("/v1/customers/{customer_id}/triggers", response_model=CustomerTriggers, responses=ERRORS)
@@ -126,7 +141,8 @@ def customer_triggers(customer_id: CustomerIdPath, uow_factory: UowFactoryDep,
                       kind: Annotated[Literal[KINDS] | None, Query()] = None,  # type: ignore[valid-type]
                       limit: Annotated[int, Query(ge=1, le=500)] = 100) -> CustomerTriggers:
     """The triggers and life events detected for a customer, newest first."""
-    return insights.customer_triggers(customer_id=customer_id, kind=kind, limit=limit, uow_factory=uow_factory)
+    return bodies.customer_triggers(insights.customer_triggers(customer_id=customer_id, kind=kind, limit=limit,
+                                                               uow_factory=uow_factory))
 
 
 @router.post("/v1/triggers:scan", status_code=202, response_model=Job, responses={**ERRORS, **JOB_RESPONSES})
@@ -142,22 +158,16 @@ async def scan_triggers(request: Request) -> JSONResponse:
               responses=ERRORS)
 def interactions_summary(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> InteractionSummary:
     """For the gateway's 360 view: the 10 newest interactions and the count."""
-    return queries.summary(customer_id=customer_id, uow_factory=uow_factory)
+    return bodies.summary(queries.summary(customer_id=customer_id, uow_factory=uow_factory))
 
 
 @internal.get("/customers/{customer_id}/export", response_model=InteractionExport, responses=NOT_FOUND)
 def export_customer(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> InteractionExport:
     """GDPR art. 15: everything this service holds about the customer (404 if nothing)."""
-    return insights.export(customer_id=customer_id, uow_factory=uow_factory)
+    return bodies.export(insights.export(customer_id=customer_id, uow_factory=uow_factory))
 
 
 @internal.get("/erasures/{customer_id}", response_model=ErasureResult, responses=NOT_FOUND)
 def erasure_status(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> ErasureResult:
     """200 once this service applied the customer's erasure, 404 before."""
-    return insights.erasure(customer_id=customer_id, uow_factory=uow_factory)
-
-
-def record_policy(settings: Settings) -> svc.RecordPolicy:
-    """What recording needs from the settings."""
-    return svc.RecordPolicy(max_future_skew=dt.timedelta(seconds=settings.max_future_skew_s),
-                            channel_costs=dict(settings.channel_costs), triggers=settings.triggers)
+    return bodies.erasure(customer_id, insights.erased_at(customer_id=customer_id, uow_factory=uow_factory))

@@ -9,7 +9,7 @@ import json
 
 
 class InvalidCursor(ValueError):
-    """A ``before`` value we did not hand out."""
+    """A ``cursor`` (or ``before``) value we did not hand out."""
 
 
 def encode_cursor(occurred_at: dt.datetime, interaction_id: str) -> str:

@@ -58,6 +58,35 @@ class Detected:
 
 
 @dataclass(frozen=True)
+class StoredTrigger:
+    """A trigger as stored: the occurrence, and when it was detected."""
+
+    trigger_id: str
+    customer_id: str
+    kind: str
+    occurred_at: dt.datetime
+    interaction_id: str | None
+    details: dict[str, Any]
+    detected_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class CustomerTriggers:
+    """A customer's triggers, newest first."""
+
+    customer_id: str
+    items: list[StoredTrigger]
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """What one scan for time-based triggers fired: new triggers per kind."""
+
+    fired: dict[str, int]
+    scanned_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class Activity:
     """A customer's purchase history in O(1) space. The mean gap between purchases is
     (last - first) / (count - 1) whatever order purchases arrived in."""

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
 
 from idic import get_logger
 from idic.contracts import TriggerDetected
 
 from ..adapters.uow import InteractionUnitOfWork
 from ..domain import triggers as rules
+from ..domain.interactions import StoredInteraction
 from ..domain.triggers import Activity, Detected, Seen, TriggerConfig
 
 log = get_logger(__name__)
@@ -33,35 +33,37 @@ def fire(*, uow: InteractionUnitOfWork, found: list[Detected], now: dt.datetime)
     return new
 
 
-def _seen(row: dict[str, Any]) -> Seen:
-    payload = row["payload"] or {}
-    return Seen(interaction_id=row["id"], customer_id=row["customer_id"], type=row["type"],
-                occurred_at=row["occurred_at"], amount=row["amount"], currency=row["currency"], nps=row["nps"],
-                life_event=payload.get("life_event"))
+def _seen(interaction: StoredInteraction) -> Seen:
+    if interaction.customer_id is None:
+        raise ValueError(f"interaction {interaction.interaction_id} is pending: no customer, no trigger")
+    return Seen(interaction_id=interaction.interaction_id, customer_id=interaction.customer_id,
+                type=interaction.type, occurred_at=interaction.occurred_at, amount=interaction.amount,
+                currency=interaction.currency, nps=interaction.nps, life_event=interaction.payload.get("life_event"))
 
 
-def on_recorded(*, uow: InteractionUnitOfWork, rows: list[dict[str, Any]], cfg: TriggerConfig,
+def on_recorded(*, uow: InteractionUnitOfWork, interactions: list[StoredInteraction], cfg: TriggerConfig,
                 now: dt.datetime) -> list[Detected]:
     """Update the customers' histories with new (stored, linked) interactions and fire their triggers."""
-    if not rows:
+    if not interactions:
         return []
-    customer_ids = sorted({r["customer_id"] for r in rows})
+    seen = [_seen(i) for i in interactions]
+    customer_ids = sorted({s.customer_id for s in seen})
     before = uow.triggers.activities(customer_ids, lock=True)
     state = {cid: before.get(cid, Activity(customer_id=cid)) for cid in customer_ids}
     found: list[Detected] = []
     complaints: list[Seen] = []
-    for row in sorted(rows, key=lambda r: (r["occurred_at"], r["id"])):  # history in time order
-        seen = _seen(row)
-        found.extend(rules.detect(seen, state[seen.customer_id], cfg))
-        state[seen.customer_id] = rules.observe(state[seen.customer_id], seen)
-        if seen.type == rules.COMPLAINT_TYPE:
-            complaints.append(seen)
+    for one in sorted(seen, key=lambda s: (s.occurred_at, s.interaction_id)):  # history in time order
+        found.extend(rules.detect(one, state[one.customer_id], cfg))
+        state[one.customer_id] = rules.observe(state[one.customer_id], one)
+        if one.type == rules.COMPLAINT_TYPE:
+            complaints.append(one)
     uow.triggers.save_activities(list(state.values()))
     if rules.REPEATED_COMPLAINTS in cfg.enabled:
-        for seen in complaints:  # rare: one indexed query per complaint, after the rows were inserted
-            window = uow.triggers.complaints(customer_id=seen.customer_id,
-                                             since=seen.occurred_at - cfg.complaint_window, until=seen.occurred_at)
-            repeated = rules.repeated_complaints(customer_id=seen.customer_id, complaints=window, cfg=cfg)
+        for complaint in complaints:  # rare: one indexed query per complaint, after the rows were inserted
+            window = uow.triggers.complaints(customer_id=complaint.customer_id,
+                                             since=complaint.occurred_at - cfg.complaint_window,
+                                             until=complaint.occurred_at)
+            repeated = rules.repeated_complaints(customer_id=complaint.customer_id, complaints=window, cfg=cfg)
             if repeated is not None:
                 found.append(repeated)
     return fire(uow=uow, found=found, now=now)

@@ -6,7 +6,6 @@ issues a bounded number of statements per event (set-based where many rows move)
 from __future__ import annotations
 
 import hashlib
-from typing import get_args
 
 from idic import CloudEvent, Handler, get_logger, utcnow
 from idic.contracts import (
@@ -18,22 +17,17 @@ from idic.contracts import (
     TreatmentDelivered,
     TreatmentOutcomeRecorded,
 )
-from idic.contracts.interaction import Channel
-from idic.public.interaction import InteractionRequest
 
 from ..adapters.uow import InteractionUnitOfWork
+from ..config import Settings
 from ..domain import triggers as rules
+from ..domain.interactions import CHANNELS, CLIENT_KEY_MAX, NewInteraction
 from .detection import fire, on_recorded
-from .record import RecordPolicy, record_in, recorded_event
+from .record import RecordPolicy, record_in, record_policy, recorded_event
 
 log = get_logger(__name__)
-CHANNELS = set(get_args(Channel))
 OFFER_RESPONSE = "offer_response"
 TREATMENT = "treatment"
-
-
-def _current(uow: InteractionUnitOfWork, customer_id: str) -> str:
-    return uow.aliases.resolve(customer_id)
 
 
 def _erased(uow: InteractionUnitOfWork, *customer_ids: str) -> bool:
@@ -48,35 +42,49 @@ def link_keys(*, uow: InteractionUnitOfWork, keys: list[str], customer_id: str, 
         return 0
     uow.identities.serialise_with_identity_events(exclusive=True)  # recording requests commit first, or wait
     uow.identities.link(keys=keys, customer_id=customer_id, original=original)
-    pending = uow.identities.pending_for(keys)
-    if not pending:
+    linked = uow.identities.link_pending(keys=keys, customer_id=customer_id, original=original)
+    if not linked:
         return 0
-    for row in pending:
-        row.customer_id, row.original_customer_id = customer_id, original
-    uow.identities.resolve_pending([r.id for r in pending])
-    uow.session.flush()
-    rows = [{c: getattr(r, c) for c in ("id", "customer_id", "channel", "type", "direction", "occurred_at",
-                                        "amount", "currency", "cost", "payload", "nps")} for r in pending]
-    for row in rows:
-        uow.publish(recorded_event(row))
-    on_recorded(uow=uow, rows=rows, cfg=policy.triggers, now=utcnow())
-    log.info("pending interactions linked", customer_id=customer_id, linked=len(rows))
-    return len(rows)
+    for interaction in linked:
+        uow.publish(recorded_event(interaction))
+    on_recorded(uow=uow, interactions=linked, cfg=policy.triggers, now=utcnow())
+    log.info("pending interactions linked", customer_id=customer_id, linked=len(linked))
+    return len(linked)
 
 
-def build_handlers(policy: RecordPolicy, *, offer_response_channel: str = "web") -> dict[str, Handler]:
-    """Handlers of the consumer, bound to the service's settings."""
+def client_key(prefix: str, occurrence: str) -> str:
+    """The client key naming one occurrence of another service's event (``prefix:occurrence``), so that
+    redeliveries record once; hashed when longer than the client-key column (long treatment ids)."""
+    key = f"{prefix}:{occurrence}"
+    return key if len(key) <= CLIENT_KEY_MAX else f"{prefix}:" + hashlib.sha256(key.encode()).hexdigest()
+
+
+def record_from_event(*, uow: InteractionUnitOfWork, item: NewInteraction, policy: RecordPolicy) -> None:
+    """Record an interaction another service's event stands for, as a request would (the consumer commits)."""
+    # a consumer transaction may also link identifiers later in its batch (exclusive): taking the
+    # exclusive lock before any row lock keeps it from deadlocking with a request's shared one
+    uow.identities.serialise_with_identity_events(exclusive=True)
+    record_in(uow=uow, items=[item], policy=policy, now=utcnow())
+
+
+def build_handlers(settings: Settings) -> dict[str, Handler]:
+    """The consumer's handlers (event type -> handler), bound to the service's settings."""
+    policy = record_policy(settings)
+
+    def channel_of(treatment_channel: str | None) -> str:
+        # treatments may name channels we do not have (sms) or none: the configured one stands in
+        return treatment_channel if treatment_channel in CHANNELS else settings.offer_response_channel
 
     def on_identified(event: CustomerIdentified, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
         """Link the customer's identifier keys (and the interactions that waited for them)."""
-        customer_id = _current(uow, event.customer_id)
+        customer_id = uow.aliases.resolve(event.customer_id)
         if not _erased(uow, event.customer_id, customer_id):
             link_keys(uow=uow, keys=event.identifier_keys, customer_id=customer_id,
                       original=event.customer_id, policy=policy)
 
     def on_updated(event: CustomerUpdated, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
         """New identifier keys, a birthday to watch, a move (a life event)."""
-        customer_id = _current(uow, event.customer_id)
+        customer_id = uow.aliases.resolve(event.customer_id)
         if _erased(uow, event.customer_id, customer_id):
             return
         link_keys(uow=uow, keys=event.added_identifier_keys, customer_id=customer_id, original=event.customer_id,
@@ -89,8 +97,11 @@ def build_handlers(policy: RecordPolicy, *, offer_response_channel: str = "web")
 
     def on_merged(event: CustomersMerged, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
         """Re-key the merged customers' interactions and what we derived from them to the survivor."""
-        survivor = event.customer_id
-        merged = [m for m in event.merged_ids if m != survivor]
+        # the event's survivor may itself have been merged away since, by a merge we applied first (merges
+        # are keyed by their survivor, so two merges may come on different partitions): everything goes to
+        # the survivor standing for it now, and recording the merge keeps that one standing
+        survivor = uow.aliases.resolve(event.customer_id)
+        merged = [m for m in dict.fromkeys(event.merged_ids) if m != survivor]
         moved = uow.interactions.rekey(merged_ids=merged, survivor_id=survivor)
         uow.aliases.record_merge(survivor_id=survivor, merged_ids=merged, at=utcnow())
         uow.identities.rekey_links(merged_ids=merged, survivor_id=survivor)
@@ -125,40 +136,26 @@ def build_handlers(policy: RecordPolicy, *, offer_response_channel: str = "web")
 
     def on_outcome(event: TreatmentOutcomeRecorded, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
         """The customer answered a treatment: an offer_response on the timeline, once per outcome."""
-        channel = event.channel if event.channel in CHANNELS else offer_response_channel
-        key = f"treatment-outcome:{event.treatment_id}:{event.outcome}"
-        if len(key) > 128:  # the client-key column's width: long treatment ids are hashed
-            key = "treatment-outcome:" + hashlib.sha256(key.encode()).hexdigest()
         payload = {"treatment_id": event.treatment_id, "outcome": event.outcome, "action_id": event.action_id,
                    "kind": event.kind}
         if event.channel is not None:
             payload["treatment_channel"] = event.channel
-        item = InteractionRequest.model_validate({
-            "id": key, "customer_id": event.customer_id, "channel": channel, "type": OFFER_RESPONSE,
-            "direction": "inbound", "occurred_at": event.recorded_at, "payload": payload})
-        # a consumer transaction may also link identifiers later in its batch (exclusive): taking the
-        # exclusive lock before any row lock keeps it from deadlocking with a request's shared one
-        uow.identities.serialise_with_identity_events(exclusive=True)
-        record_in(uow=uow, items=[item], policy=policy, now=utcnow())
+        record_from_event(uow=uow, policy=policy, item=NewInteraction(
+            client_key=client_key("treatment-outcome", f"{event.treatment_id}:{event.outcome}"),
+            customer_id=event.customer_id, channel=channel_of(event.channel), type=OFFER_RESPONSE,
+            direction="inbound", occurred_at=event.recorded_at, payload=payload))
 
     def on_delivered(event: TreatmentDelivered, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
         """A treatment reached the customer's side: one outbound interaction per treatment,
         whichever way (api or webhook) told us first."""
-        channel = event.channel if event.channel in CHANNELS else offer_response_channel
-        key = f"treatment-delivered:{event.treatment_id}"  # no `via`: api and webhook record it once
-        if len(key) > 128:
-            key = "treatment-delivered:" + hashlib.sha256(key.encode()).hexdigest()
         payload = {"treatment_id": event.treatment_id, "action_id": event.action_id, "kind": event.kind,
                    "rule_id": event.rule_id, "via": event.via}
         if event.channel is not None:
             payload["treatment_channel"] = event.channel
-        item = InteractionRequest.model_validate({
-            "id": key, "customer_id": event.customer_id, "channel": channel, "type": TREATMENT,
-            "direction": "outbound", "occurred_at": event.delivered_at, "payload": payload})
-        # a consumer transaction may also link identifiers later in its batch (exclusive): taking the
-        # exclusive lock before any row lock keeps it from deadlocking with a request's shared one
-        uow.identities.serialise_with_identity_events(exclusive=True)
-        record_in(uow=uow, items=[item], policy=policy, now=utcnow())
+        record_from_event(uow=uow, policy=policy, item=NewInteraction(
+            client_key=client_key("treatment-delivered", event.treatment_id),  # no `via`: api and webhook once
+            customer_id=event.customer_id, channel=channel_of(event.channel), type=TREATMENT,
+            direction="outbound", occurred_at=event.delivered_at, payload=payload))
 
     return {
         CustomerIdentified.event_type: on_identified,

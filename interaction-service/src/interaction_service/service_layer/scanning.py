@@ -4,22 +4,22 @@ API or submitted on a schedule."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
 from idic import Jobs, get_logger, utcnow
 from idic.jobs import JobConflict, JobFn, Progress
-from idic.public.interaction import TriggerScan
 
-from ..domain.triggers import TriggerConfig
+from ..domain.triggers import ScanResult, TriggerConfig
 from .detection import scan
 from .record import UowFactory
 
 log = get_logger(__name__)
 
 
-def scan_now(*, uow_factory: UowFactory, cfg: TriggerConfig) -> TriggerScan:
+def scan_now(*, uow_factory: UowFactory, cfg: TriggerConfig) -> ScanResult:
     """One scan in one transaction; a concurrent scan that stored a trigger first makes us retry once."""
     now = utcnow()
     for attempt in range(2):
@@ -27,7 +27,7 @@ def scan_now(*, uow_factory: UowFactory, cfg: TriggerConfig) -> TriggerScan:
             with uow_factory() as uow:
                 fired = scan(uow=uow, cfg=cfg, now=now)
                 uow.commit()
-                return TriggerScan(fired=fired, scanned_at=now)
+                return ScanResult(fired=fired, scanned_at=now)
         except IntegrityError:
             if attempt == 1:
                 raise
@@ -38,13 +38,15 @@ SCAN = "triggers_scan"
 SCHEDULE_ACTOR = "system:schedule"
 
 
-def job_kinds(*, uow_factory: UowFactory, cfg: TriggerConfig) -> dict[str, JobFn]:
-    """The jobs this service runs: the scan, whose result is what it fired."""
+def job_kinds(*, uow_factory: UowFactory, cfg: TriggerConfig,
+              as_json: Callable[[ScanResult], dict[str, Any]]) -> dict[str, JobFn]:
+    """The jobs this service runs: the scan, whose result is what it fired. A job's result is part of the
+    public API (``GET /v1/jobs/{id}``): ``as_json`` writes it as the API does."""
     def run_scan(_params: dict[str, Any], progress: Progress) -> dict[str, Any]:
         progress(0, 1)
         result = scan_now(uow_factory=uow_factory, cfg=cfg)
         progress(1, 1)
-        return result.model_dump(mode="json")
+        return as_json(result)
     return {SCAN: run_scan}
 
 

@@ -1,0 +1,66 @@
+"""Channel economics: what each channel costs and converts, and a customer's channel mix."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+
+_COST_PLACES = Decimal("0.0001")
+
+
+@dataclass(frozen=True)
+class ChannelTotals:
+    """One channel's interactions over a period; revenue is per currency (amounts of different currencies
+    never add up)."""
+
+    channel: str
+    count: int
+    customers: int
+    total_cost: Decimal
+    purchases: int
+    revenue: dict[str, Decimal]
+
+    @property
+    def cost_per_interaction(self) -> Decimal:
+        """total_cost / count, to 4 decimal places (banker's rounding: no drift over many channels)."""
+        return (self.total_cost / self.count).quantize(_COST_PLACES, rounding=ROUND_HALF_EVEN)
+
+    @property
+    def conversion_rate(self) -> float:
+        """purchases / count."""
+        return round(self.purchases / self.count, 6)
+
+
+@dataclass(frozen=True)
+class ChannelStatistics:
+    """Every channel used in [since, until) (None: open)."""
+
+    since: dt.datetime | None
+    until: dt.datetime | None
+    channels: list[ChannelTotals]
+
+
+@dataclass(frozen=True)
+class ChannelShare:
+    """How much one channel counts in a customer's interactions."""
+
+    channel: str
+    count: int
+    share: float
+
+
+@dataclass(frozen=True)
+class ChannelMix:
+    """A customer's interactions per channel, most used first."""
+
+    customer_id: str
+    count: int
+    channels: list[ChannelShare]
+
+
+def channel_mix(customer_id: str, counts: list[tuple[str, int]]) -> ChannelMix:
+    """The share of each channel in (channel, interactions) counts given most used first."""
+    total = sum(n for _, n in counts)
+    return ChannelMix(customer_id=customer_id, count=total,
+                      channels=[ChannelShare(channel=ch, count=n, share=round(n / total, 6)) for ch, n in counts])
