@@ -60,6 +60,7 @@ def test_one_transaction_sees_its_own_writes(runtime: Any) -> None:
         assert a.first_purchase_amount == Decimal("0.2")
         assert uow.features.get("b") is None and uow.aliases.resolve("b") == "a"
         assert (uow.features.get("gone").frequency, uow.features.get("gone").monetary) == (1, Decimal("2"))
+        assert uow.erasures.erased_at("gone") == T0  # the tombstone says when the erasure happened
         assert uow.session.scalar(select(func.count()).select_from(FeatureRow)) == 2
         assert uow.session.scalar(select(func.count()).select_from(ScoreRow)) == 2
         # CustomerScored in the outbox, written by the same transaction: customers are scored once each at

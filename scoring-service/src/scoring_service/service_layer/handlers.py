@@ -146,7 +146,8 @@ def customer_unmerged(event: CustomerUnmerged, _envelope: CloudEvent, uow: Scori
 
 
 def customer_erased(event: CustomerErased, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
-    """GDPR erasure: delete everything about the customer (and the ids merged into it); keep a tombstone."""
+    """GDPR erasure: delete everything about the customer (and the ids merged into it); keep a tombstone
+    of each id, stamped with the time of the erasure (the event's ``erased_at``, not when it arrived)."""
     erased = [event.customer_id, *uow.aliases.forget(event.customer_id)]
     for customer_id in erased:
         uow.features.delete(customer_id)
@@ -154,7 +155,7 @@ def customer_erased(event: CustomerErased, _envelope: CloudEvent, uow: ScoringUn
         uow.days.delete(customer_id)
         uow.segments.forget(customer_id)
         uow.refusals.remove(customer_id)
-    uow.erasures.record(erased, at=utcnow())
+    uow.erasures.record(erased, at=event.erased_at)
 
 
 def customer_updated(event: CustomerUpdated, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
