@@ -17,9 +17,10 @@ from idic.contracts import CustomerErased, CustomersMerged, InteractionRecorded
 from scoring_service.adapters.orm import FeatureRow, ScoreRow, messaging
 from scoring_service.config import Settings
 from scoring_service.main import build_runtime
-from scoring_service.service_layer.handlers import HANDLERS
+from scoring_service.service_layer.handlers import build_handlers
 
 T0 = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
+HANDLERS = build_handlers(Settings(consumer_group="unused"))  # the defaults the runtime below is built with
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -18,12 +18,14 @@ from idic.contracts import (
     InteractionRecorded,
     SegmentChanged,
 )
+from scoring_service.config import Settings
 from scoring_service.domain.features import InvalidInteraction
-from scoring_service.service_layer.handlers import HANDLERS
+from scoring_service.service_layer.handlers import build_handlers
 
 from .fakes import FakeUow
 
 T0 = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
+HANDLERS = build_handlers(Settings())
 _n = 0
 
 
