@@ -19,9 +19,7 @@ from idic.contracts.treatment import TOPIC
 from .adapters.orm import messaging
 from .adapters.uow import TreatmentUnitOfWork
 from .adapters.webhook_http import WebhookPoster
-from .api.routes import internal, router
-from .api.rule_routes import rules_router
-from .api.webhook_routes import webhooks_router
+from .api.routes import internal, router, rules_router, webhooks_router
 from .config import Settings
 from .domain.webhooks import DueDelivery, SendResult
 from .service_layer.handlers import build_handlers, prepare_batch
