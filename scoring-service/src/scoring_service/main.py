@@ -15,8 +15,7 @@ from .adapters.orm import messaging
 from .adapters.uow import ScoringUnitOfWork
 from .api.routes import internal, router
 from .config import Settings
-from .service_layer import handlers
-from .service_layer.handlers import HANDLERS
+from .service_layer.handlers import build_handlers
 from .service_layer.jobs import PREFIX, job_kinds
 from .service_layer.schedule import Scheduler
 
@@ -46,8 +45,8 @@ class ScoringRuntime(ServiceRuntime[ScoringUnitOfWork]):
 def build_runtime(settings: Settings) -> ScoringRuntime:
     """Engine, unit of work, outbox relay (idic.scoring), the consumer of interactions and identity,
     the jobs worker and the schedule."""
-    handlers.CONFIG["scoring"] = settings.scoring
-    consumer = ConsumerSpec(group_id=settings.group_id, topics=(interaction.TOPIC, identity.TOPIC), handlers=HANDLERS)
+    consumer = ConsumerSpec(group_id=settings.group_id, topics=(interaction.TOPIC, identity.TOPIC),
+                            handlers=build_handlers(settings))
     return ScoringRuntime(settings=settings, consumer=consumer)
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from idic import CloudEvent
 from idic.contracts import InteractionRecorded
+from scoring_service.config import Settings
 from scoring_service.domain import clv
 from scoring_service.domain.scoring import (
     UNIT_DAYS,
@@ -29,7 +30,7 @@ from scoring_service.domain.scoring import (
     tier_model,
     value_and_potential,
 )
-from scoring_service.service_layer.handlers import HANDLERS
+from scoring_service.service_layer.handlers import build_handlers
 from scoring_service.service_layer.population import calibration_arrays
 
 from ..cdnow import CALIBRATION_END, PAPER_BGNBD, PAPER_GAMMA_GAMMA, calibration_rows, sig3
@@ -97,7 +98,7 @@ def per_event_rate(n: int) -> float:
                                   + dt.timedelta(days=i % 300), amount=Decimal("25.00"), currency="EUR")
               for i in range(n)]
     envelopes = [CloudEvent.wrap(e, source="/bench") for e in events]
-    handler = HANDLERS[InteractionRecorded.event_type]
+    handler = build_handlers(Settings())[InteractionRecorded.event_type]
     t = time.perf_counter()
     for event, envelope in zip(events, envelopes, strict=True):
         handler(event, envelope, uow)
@@ -258,7 +259,6 @@ def rescore_through_database(url: str, n: int) -> dict[str, Any]:
     from sqlalchemy import func, select
 
     from scoring_service.adapters.orm import ScoreRow, messaging
-    from scoring_service.config import Settings
     from scoring_service.main import build_runtime
     from scoring_service.service_layer import population
 

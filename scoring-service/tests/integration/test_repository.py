@@ -17,9 +17,10 @@ from idic.contracts import CustomerErased, CustomersMerged, InteractionRecorded
 from scoring_service.adapters.orm import FeatureRow, ScoreRow, messaging
 from scoring_service.config import Settings
 from scoring_service.main import build_runtime
-from scoring_service.service_layer.handlers import HANDLERS
+from scoring_service.service_layer.handlers import build_handlers
 
 T0 = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
+HANDLERS = build_handlers(Settings(consumer_group="unused"))  # the defaults the runtime below is built with
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -60,6 +61,7 @@ def test_one_transaction_sees_its_own_writes(runtime: Any) -> None:
         assert a.first_purchase_amount == Decimal("0.2")
         assert uow.features.get("b") is None and uow.aliases.resolve("b") == "a"
         assert (uow.features.get("gone").frequency, uow.features.get("gone").monetary) == (1, Decimal("2"))
+        assert uow.erasures.erased_at("gone") == T0  # the tombstone says when the erasure happened
         assert uow.session.scalar(select(func.count()).select_from(FeatureRow)) == 2
         assert uow.session.scalar(select(func.count()).select_from(ScoreRow)) == 2
         # CustomerScored in the outbox, written by the same transaction: customers are scored once each at

@@ -64,10 +64,12 @@ def test_export_and_erasure_tombstone(client: TestClient, bus: Bus, cid: Ids) ->
     assert export["customer_id"] == a and export["features"]["monetary"] == "12.00"
     assert export["purchase_days"] == [{"day": "2024-03-01", "amount": "12.00"}]
     assert export["scores"]["rfm_segment"] == "new"
-    bus.publish(CustomerErased(customer_id=a, erased_at=dt.datetime.now(dt.UTC)))
+    erased_at = dt.datetime.now(dt.UTC)
+    bus.publish(CustomerErased(customer_id=a, erased_at=erased_at))
     tombstone = eventually(lambda: (r := client.get(f"/internal/erasures/{a}")).status_code == 200 and r.json(),
                            what="the erasure tombstone")
     assert tombstone["customer_id"] == a and dt.datetime.fromisoformat(tombstone["erased_at"]).tzinfo is not None
+    assert dt.datetime.fromisoformat(tombstone["erased_at"]) == erased_at  # the erasure's time, not its arrival's
     assert_problem(client.get(f"/internal/customers/{a}/export"), 404)
     assert_problem(client.get("/internal/erasures/bad%20id"), 422)
     assert_problem(client.get("/internal/customers/bad%20id/export"), 422)

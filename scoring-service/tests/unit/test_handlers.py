@@ -18,12 +18,14 @@ from idic.contracts import (
     InteractionRecorded,
     SegmentChanged,
 )
+from scoring_service.config import Settings
 from scoring_service.domain.features import InvalidInteraction
-from scoring_service.service_layer.handlers import HANDLERS
+from scoring_service.service_layer.handlers import build_handlers
 
 from .fakes import FakeUow
 
 T0 = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
+HANDLERS = build_handlers(Settings())
 _n = 0
 
 
@@ -191,6 +193,16 @@ def test_erasure_keeps_a_tombstone_only() -> None:
     handle(uow, interaction("a", amount="30"))
     handle(uow, CustomerErased(customer_id="a", erased_at=T0))
     assert "a" in uow.erasures.rows and uow.features.rows == {} and uow.days.rows == {}
+
+
+def test_tombstones_carry_the_time_of_the_erasure_not_of_its_arrival() -> None:
+    uow = FakeUow()
+    handle(uow, interaction("a", amount="30"))
+    handle(uow, interaction("b", amount="5"))
+    handle(uow, CustomersMerged(customer_id="a", merged_ids=["b"]))
+    erased_at = T0 + dt.timedelta(days=3, hours=4)  # the event is consumed long after: the tombstone says when
+    handle(uow, CustomerErased(customer_id="a", erased_at=erased_at))
+    assert uow.erasures.rows == {"a": erased_at, "b": erased_at}
 
 
 def test_a_batch_scores_each_customer_once_against_its_state_before_the_batch() -> None:

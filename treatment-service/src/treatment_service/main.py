@@ -19,12 +19,10 @@ from idic.contracts.treatment import TOPIC
 from .adapters.orm import messaging
 from .adapters.uow import TreatmentUnitOfWork
 from .adapters.webhook_http import WebhookPoster
-from .api.routes import internal, router
-from .api.rule_routes import rules_router
-from .api.webhook_routes import webhooks_router
+from .api.routes import internal, router, rules_router, webhooks_router
 from .config import Settings
 from .domain.webhooks import DueDelivery, SendResult
-from .service_layer.handlers import HANDLERS, prepare_batch
+from .service_layer.handlers import build_handlers, prepare_batch
 from .service_layer.outcomes import expire_due
 from .service_layer.webhook_sending import Schedule, deliver_due, prune_finished
 from .service_layer.webhooks import fan_out_handlers
@@ -106,7 +104,7 @@ def build_runtime(settings: Settings) -> ServiceRuntime[TreatmentUnitOfWork]:
     """Engine, unit of work and workers: consumes scoring, interaction and identity; produces treatment;
     a second group fans every event out to webhook subscriptions."""
     consumer = ConsumerSpec(group_id=settings.group_id, topics=(SCORING_TOPIC, INTERACTION_TOPIC, IDENTITY_TOPIC),
-                            handlers=HANDLERS, prepare=prepare_batch)
+                            handlers=build_handlers(settings), prepare=prepare_batch)
     webhooks = ConsumerSpec(group_id=settings.webhook_group_id, topics=TOPICS,
                             handlers=fan_out_handlers(max_age_s=settings.webhook_max_age_s))
     return TreatmentRuntime(settings=settings, alembic_ini=ALEMBIC_INI, tables=messaging,

@@ -19,7 +19,7 @@ from treatment_service.adapters.orm import Treatment, messaging
 from treatment_service.config import Settings
 from treatment_service.main import build_runtime
 from treatment_service.service_layer import outcomes, services
-from treatment_service.service_layer.handlers import HANDLERS, InvalidCustomerId, prepare_batch
+from treatment_service.service_layer.handlers import InvalidCustomerId, build_handlers, prepare_batch
 
 
 @contextmanager
@@ -41,11 +41,12 @@ def uow_factory(tmp_path: Path) -> Iterator[services.UowFactory]:
 def apply(uow_factory: services.UowFactory, *payloads: EventPayload, prepare: bool = True) -> list[CloudEvent]:
     """Handle events in one transaction, as the consumer's batch path does (prefetch included)."""
     events = [CloudEvent.wrap(p, source="/test") for p in payloads]
+    handlers = build_handlers(Settings())
     with uow_factory() as uow:
         if prepare:
             prepare_batch(uow, list(zip(events, payloads, strict=True)))
         for event, payload in zip(events, payloads, strict=True):
-            HANDLERS[event.type](payload, event, uow)
+            handlers[event.type](payload, event, uow)
         uow.commit()
     return events
 

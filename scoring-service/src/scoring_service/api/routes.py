@@ -28,6 +28,7 @@ from ..config import Settings
 from ..service_layer import queries as svc
 from ..service_layer import segments as segments_svc
 from ..service_layer.jobs import CLV_FIT, RFM_REFRESH
+from . import bodies
 
 PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -65,8 +66,8 @@ def customer_value(customer_id: CustomerId, uow_factory: UowFactoryDep,
                    settings: SettingsDep) -> CustomerValue | ProfilingRefused:
     """RFM, CLV, value tier, segments and churn risk (with its drivers) of one customer; each block's
     ``status`` says why it is empty; ``{"profiling": "refused"}`` for a customer who refused profiling."""
-    return svc.get_value(customer_id=customer_id, uow_factory=uow_factory, now=utcnow(),
-                         min_repeat_buyers=settings.refit_min_repeat_buyers)
+    return bodies.customer_value(svc.get_value(customer_id=customer_id, uow_factory=uow_factory, now=utcnow(),
+                                               min_repeat_buyers=settings.refit_min_repeat_buyers))
 
 
 @router.post("/v1/models/clv:fit", status_code=202, response_model=Job, responses={**JOB_RESPONSES, **ERRORS})
@@ -81,7 +82,7 @@ async def fit_clv(body: ClvFitRequest, request: Request, jobs: JobsDep) -> JSONR
 @router.get("/v1/models/clv", response_model=ClvModel, responses=ERRORS)
 def clv_model(uow_factory: UowFactoryDep) -> ClvModel:
     """The last CLV fit (404 before the first)."""
-    return svc.get_clv_model(uow_factory=uow_factory)
+    return bodies.clv_model(svc.get_clv_model(uow_factory=uow_factory))
 
 
 @router.post("/v1/models/rfm:refresh", status_code=202, response_model=Job, responses=JOB_RESPONSES)
@@ -95,7 +96,7 @@ async def refresh(request: Request, jobs: JobsDep) -> JSONResponse:
 @router.get("/v1/segments", response_model=SegmentList)
 def segments(uow_factory: UowFactoryDep) -> SegmentList:
     """Needs-based and rule-defined segments with their sizes and value."""
-    return svc.list_segments(uow_factory=uow_factory)
+    return bodies.segment_list(svc.list_segments(uow_factory=uow_factory))
 
 
 @router.post("/v1/segments", response_model=Segment, status_code=201, responses={409: PROBLEM, 422: PROBLEM})
@@ -104,7 +105,7 @@ def create_segment(body: SegmentCreate, uow_factory: UowFactoryDep) -> Segment:
     segment_id = segments_svc.create_rule_segment(slug=body.id, name=body.name,
                                                   conditions=[c.model_dump() for c in body.conditions],
                                                   now=utcnow(), uow_factory=uow_factory)
-    return next(s for s in svc.list_segments(uow_factory=uow_factory).segments if s.id == segment_id)
+    return bodies.segment(next(s for s in svc.list_segments(uow_factory=uow_factory) if s.segment_id == segment_id))
 
 
 @router.get("/v1/segments/{segment_id}/customers", response_model=SegmentMembers, responses=ERRORS)
@@ -115,22 +116,24 @@ def segment_customers(segment_id: SegmentId, uow_factory: UowFactoryDep,
                                                          description="Deprecated name of cursor")] = None,
                       limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> SegmentMembers:
     """Members of a segment in id order, a page of ``limit`` at a time."""
-    return svc.segment_members(uow_factory=uow_factory, segment_id=segment_id, after=cursor or after, limit=limit)
+    return bodies.segment_members(svc.segment_members(uow_factory=uow_factory, segment_id=segment_id,
+                                                      after=cursor or after, limit=limit))
 
 
 @internal.get("/customers/{customer_id}/features", response_model=Features, responses=ERRORS)
 def customer_features(customer_id: CustomerId, uow_factory: UowFactoryDep) -> Features:
     """The raw interaction aggregates behind the value (for the 360 view, export and tests)."""
-    return svc.get_features(customer_id=customer_id, uow_factory=uow_factory)
+    return bodies.features(svc.get_features(customer_id=customer_id, uow_factory=uow_factory))
 
 
 @internal.get("/customers/{customer_id}/export", response_model=ScoringExport, responses=ERRORS)
 def customer_export(customer_id: CustomerId, uow_factory: UowFactoryDep) -> dict[str, Any]:
     """Everything scoring holds about the customer (GDPR export; 404 if nothing)."""
-    return svc.export(customer_id=customer_id, uow_factory=uow_factory)
+    return bodies.export(svc.export(customer_id=customer_id, uow_factory=uow_factory))
 
 
 @internal.get("/erasures/{customer_id}", response_model=ErasureResult, responses=ERRORS)
 def customer_erasure(customer_id: CustomerId, uow_factory: UowFactoryDep) -> ErasureResult:
     """When this service applied the erasure of the customer (404 if it has not)."""
-    return svc.erasure(customer_id=customer_id, uow_factory=uow_factory)
+    return ErasureResult(customer_id=customer_id, erased_at=svc.erased_at(customer_id=customer_id,
+                                                                          uow_factory=uow_factory))

@@ -9,7 +9,9 @@ few distinct histories fits as fast as a small one."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -44,6 +46,20 @@ class GammaGamma:
     p: float
     q: float
     v: float
+
+
+@dataclass(frozen=True)
+class ClvFit:
+    """A stored CLV fit: both models' parameters and what they were fitted on."""
+
+    bgnbd: BgNbd
+    gamma_gamma: GammaGamma
+    customers: int  # customers with a purchase up to calibration_end
+    fitted_at: dt.datetime
+    calibration_end: dt.datetime
+    time_unit: str
+    fit_seconds: float
+    rescored: dict[str, Any] | None = None  # the re-score after the fit, when it ran as a job
 
 
 COMPRESS_ABOVE = 20_000  # below this, finding distinct rows costs more than it saves

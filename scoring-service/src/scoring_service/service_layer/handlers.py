@@ -1,4 +1,5 @@
-"""Event handlers of scoring-service: ``handler(payload, envelope, uow)``.
+"""Event handlers of scoring-service: ``handler(payload, envelope, uow)``, bound to the settings
+by ``build_handlers``.
 
 The idic consumer opens the unit of work, skips events already in the inbox, and commits;
 handlers never commit. Each does O(1) work per event (a merge: per merged customer)."""
@@ -7,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from idic import CloudEvent, Handler, utcnow
 from idic.contracts import (
@@ -27,21 +29,26 @@ from ..domain.scoring import ScoringConfig
 from ..domain.value import CustomerScores, is_material_change, snapshot
 from .scorer import score
 
-# Thresholds of tiers, churn and CLV; replaced from settings by the runtime (main.build_runtime).
-CONFIG = {"scoring": ScoringConfig()}
+if TYPE_CHECKING:
+    from ..config import Settings
 
 
 def _store_and_queue_rescore(*, uow: ScoringUnitOfWork, before_features: CustomerFeatures | None,
-                          features: CustomerFeatures, now: dt.datetime) -> None:
+                             features: CustomerFeatures, now: dt.datetime, config: ScoringConfig) -> None:
     """Store the new features; the customer is re-scored when the transaction commits, once
     for all the events of a consumer batch and vectorised over the batch's customers
     (``rescore_pending``). ``before_features``: the state before this event."""
     uow.features.save(features, now=now)
-    uow.rescore_queue.setdefault(features.customer_id, before_features)  # the state before the batch
-    uow.before_commit("rescore", lambda: rescore_pending(uow))
+    _queue_rescore(uow, features.customer_id, before_features, config=config)
 
 
-def rescore_pending(uow: ScoringUnitOfWork) -> None:
+def _queue_rescore(uow: ScoringUnitOfWork, customer_id: str, before_features: CustomerFeatures | None, *,
+                   config: ScoringConfig) -> None:
+    uow.rescore_queue.setdefault(customer_id, before_features)  # the state before the batch
+    uow.before_commit("rescore", lambda: rescore_pending(uow, config=config))
+
+
+def rescore_pending(uow: ScoringUnitOfWork, *, config: ScoringConfig) -> None:
     """Score every customer changed in this transaction under the stored models; publish
     CustomerScored if the value changed materially since before the transaction, and
     SegmentChanged per segment entered or left. Customers merged away or erased since are
@@ -55,7 +62,7 @@ def rescore_pending(uow: ScoringUnitOfWork) -> None:
     now = utcnow()
     previous = uow.scores.get_many(list(current))
     scored = score(list(current.values()), models=uow.models.all(), rule_segments=uow.segments.rules(),
-                   previous=previous, now=now, config=CONFIG["scoring"])
+                   previous=previous, now=now, config=config)
     uow.scores.save_many(scored, new_ids=set(current) - set(previous))
     for features, scores in zip(current.values(), scored, strict=True):
         before_scores = previous.get(features.customer_id)
@@ -88,7 +95,8 @@ def _scored_event(features: CustomerFeatures, scores: CustomerScores) -> Custome
     )
 
 
-def interaction_recorded(event: InteractionRecorded, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
+def interaction_recorded(event: InteractionRecorded, _envelope: CloudEvent, uow: ScoringUnitOfWork, *,
+                         config: ScoringConfig) -> None:
     """Add one interaction to its customer's features (the survivor's, if merged)."""
     customer_id = uow.aliases.resolve(event.customer_id)
     before = uow.features.get(customer_id, for_update=True)
@@ -103,10 +111,11 @@ def interaction_recorded(event: InteractionRecorded, _envelope: CloudEvent, uow:
         # the day table says whether this UTC day already had a purchase (same-day purchases are one)
         if uow.days.add(customer_id, event.occurred_at.astimezone(dt.UTC).date(), counted):
             features.purchase_days += 1
-    _store_and_queue_rescore(uow=uow, before_features=before, features=features, now=utcnow())
+    _store_and_queue_rescore(uow=uow, before_features=before, features=features, now=utcnow(), config=config)
 
 
-def trigger_detected(event: TriggerDetected, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
+def trigger_detected(event: TriggerDetected, _envelope: CloudEvent, uow: ScoringUnitOfWork, *,
+                     config: ScoringConfig) -> None:
     """Count a trigger; a lapse after the last purchase raises churn risk."""
     customer_id = uow.aliases.resolve(event.customer_id)
     before = uow.features.get(customer_id, for_update=True)
@@ -114,10 +123,11 @@ def trigger_detected(event: TriggerDetected, _envelope: CloudEvent, uow: Scoring
         return  # a trigger about a customer without interactions carries nothing to score
     features = _copy(before)
     apply_trigger(features, kind=event.kind, occurred_at=event.occurred_at)
-    _store_and_queue_rescore(uow=uow, before_features=before, features=features, now=utcnow())
+    _store_and_queue_rescore(uow=uow, before_features=before, features=features, now=utcnow(), config=config)
 
 
-def customers_merged(event: CustomersMerged, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
+def customers_merged(event: CustomersMerged, _envelope: CloudEvent, uow: ScoringUnitOfWork, *,
+                     config: ScoringConfig) -> None:
     """Fold the merged customers' features into the survivor's and forget theirs."""
     now = utcnow()
     survivor_id = uow.aliases.resolve(event.customer_id)
@@ -136,7 +146,7 @@ def customers_merged(event: CustomersMerged, _envelope: CloudEvent, uow: Scoring
         uow.segments.forget(merged_id)
     uow.aliases.record_merge(survivor_id=survivor_id, merged_ids=merged_ids, at=now)
     if changed:
-        _store_and_queue_rescore(uow=uow, before_features=before, features=features, now=now)
+        _store_and_queue_rescore(uow=uow, before_features=before, features=features, now=now, config=config)
 
 
 def customer_unmerged(event: CustomerUnmerged, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
@@ -146,7 +156,8 @@ def customer_unmerged(event: CustomerUnmerged, _envelope: CloudEvent, uow: Scori
 
 
 def customer_erased(event: CustomerErased, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
-    """GDPR erasure: delete everything about the customer (and the ids merged into it); keep a tombstone."""
+    """GDPR erasure: delete everything about the customer (and the ids merged into it); keep a tombstone
+    of each id, stamped with the time of the erasure (the event's ``erased_at``, not when it arrived)."""
     erased = [event.customer_id, *uow.aliases.forget(event.customer_id)]
     for customer_id in erased:
         uow.features.delete(customer_id)
@@ -154,10 +165,11 @@ def customer_erased(event: CustomerErased, _envelope: CloudEvent, uow: ScoringUn
         uow.days.delete(customer_id)
         uow.segments.forget(customer_id)
         uow.refusals.remove(customer_id)
-    uow.erasures.record(erased, at=utcnow())
+    uow.erasures.record(erased, at=event.erased_at)
 
 
-def customer_updated(event: CustomerUpdated, _envelope: CloudEvent, uow: ScoringUnitOfWork) -> None:
+def customer_updated(event: CustomerUpdated, _envelope: CloudEvent, uow: ScoringUnitOfWork, *,
+                     config: ScoringConfig) -> None:
     """Consent ``profiling: false``: delete the customer's scores and segment memberships (announcing
     each exit) and score them no more; ``profiling: true`` again: re-score them at once."""
     if event.consent is None or "profiling" not in event.consent:
@@ -175,8 +187,7 @@ def customer_updated(event: CustomerUpdated, _envelope: CloudEvent, uow: Scoring
     if uow.refusals.remove(customer_id):
         features = uow.features.get(customer_id)
         if features is not None:  # scored from the features kept meanwhile, as a customer seen anew
-            uow.rescore_queue.setdefault(customer_id, None)
-            uow.before_commit("rescore", lambda: rescore_pending(uow))
+            _queue_rescore(uow, customer_id, None, config=config)
 
 
 def _copy(features: CustomerFeatures) -> CustomerFeatures:
@@ -193,17 +204,19 @@ def _beside_population_runs(handler: Handler) -> Handler:
         uow.wait_for_population_runs()
         handler(event, envelope, uow)
 
-    handle.__doc__ = handler.__doc__
+    handle.__doc__ = getattr(handler, "func", handler).__doc__  # a partial's own __doc__ is partial's
     return handle
 
 
-HANDLERS: dict[str, Handler] = {
-    event_type: _beside_population_runs(handler) for event_type, handler in {
-        InteractionRecorded.event_type: interaction_recorded,
-        CustomersMerged.event_type: customers_merged,
+def build_handlers(settings: Settings) -> dict[str, Handler]:
+    """event type -> handler of the consumer, bound to the settings' scoring thresholds (tiers, churn, CLV)."""
+    config = settings.scoring
+    handlers: dict[str, Handler] = {
+        InteractionRecorded.event_type: partial(interaction_recorded, config=config),
+        CustomersMerged.event_type: partial(customers_merged, config=config),
         CustomerUnmerged.event_type: customer_unmerged,
         CustomerErased.event_type: customer_erased,
-        CustomerUpdated.event_type: customer_updated,
-        TriggerDetected.event_type: trigger_detected,
-    }.items()
-}
+        CustomerUpdated.event_type: partial(customer_updated, config=config),
+        TriggerDetected.event_type: partial(trigger_detected, config=config),
+    }
+    return {event_type: _beside_population_runs(handler) for event_type, handler in handlers.items()}

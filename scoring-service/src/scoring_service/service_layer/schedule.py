@@ -14,12 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Engine
 
 from idic import JobConflict, Jobs, get_logger, utcnow
 from idic.jobs import lock_key
 
 from ..adapters.counts import population_counts
+from ..adapters.locks import LeaderLock
 from .jobs import CLV_FIT, RFM_REFRESH
 from .population import UowFactory
 
@@ -67,12 +68,12 @@ class Scheduler:
 
     def __init__(self, *, engine: Engine, jobs: Jobs, uow_factory: UowFactory, cadence: Cadence,
                  clock: Callable[[], dt.datetime] = utcnow) -> None:
-        self._engine = engine
+        self._leader = LeaderLock(engine, _LEADER_KEY)
+        self._leading = False
         self._jobs = jobs
         self._uow_factory = uow_factory
         self.cadence = cadence
         self._clock = clock
-        self._leader_conn: Connection | None = None
         self.wake = threading.Event()
 
     def run(self, stop: threading.Event) -> None:
@@ -122,26 +123,13 @@ class Scheduler:
                     and (now - last[0].finished_at).total_seconds() < self.cadence.retry_after_failure_s)
 
     def _is_leader(self) -> bool:
-        if self._engine.dialect.name != "postgresql":
+        if self._leader.acquire():
+            if not self._leading:
+                self._leading = True
+                log.info("this process now leads the schedule")
             return True
-        if self._leader_conn is not None:
-            self._leader_conn.execute(select(1))  # a dead session lost the lock: raise, resign, retry
-            self._leader_conn.commit()
-            return True
-        conn = self._engine.connect()
-        if conn.execute(select(func.pg_try_advisory_lock(_LEADER_KEY))).scalar():
-            conn.commit()
-            self._leader_conn = conn
-            log.info("this process now leads the schedule")
-            return True
-        conn.close()
         return False
 
     def _resign(self) -> None:
-        if self._leader_conn is not None:
-            try:
-                self._leader_conn.invalidate()  # ends the session (not back to the pool): its lock goes with it
-                self._leader_conn.close()
-            except Exception:  # noqa: BLE001 - already broken
-                pass
-            self._leader_conn = None
+        self._leader.release()
+        self._leading = False

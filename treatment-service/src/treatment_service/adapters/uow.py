@@ -9,10 +9,7 @@ from sqlalchemy.orm import Session
 from idic import Aliases, Erasures, UnitOfWork
 
 from .orm import identities
-from .repository import ContextRepository
-from .rules_repository import RuleRepository
-from .treatments_repository import TreatmentRepository
-from .webhooks_repository import WebhookRepository
+from .repository import ContextRepository, RuleRepository, TreatmentRepository, WebhookRepository
 
 
 class TreatmentUnitOfWork(UnitOfWork):

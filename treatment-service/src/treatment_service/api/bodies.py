@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from idic.public import treatment as public
 
-from ..adapters.rules_repository import RuleVersion, StoredRule
 from ..domain.context import CustomerContext
 from ..domain.lifecycle import GroupCounts
 from ..domain.next_best_actions import ContactPolicy
+from ..domain.rules import RuleVersion, StoredRule
 from ..domain.treatments import TreatmentRecord
 from ..service_layer.rules import Performance, Simulation
 from ..service_layer.serving import Served

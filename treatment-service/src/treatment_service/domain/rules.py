@@ -1,13 +1,15 @@
 """Rules as data: the document a marketing or service team writes (condition, action,
 priority, validity window, status), and its compiled form used by every decision.
 
-A rule document is versioned by the service layer; ``Rule`` is one version, compiled."""
+A rule document is versioned by the service layer; ``Rule`` is one version, compiled; ``StoredRule``
+and ``RuleVersion`` are a rule's current version and its history as stored (with who changed it)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from idic.public.treatment import (
     DEFAULT_ATTRIBUTION_DAYS,
@@ -26,7 +28,7 @@ from .facts import FactView
 
 # a rule is written in the public contract's form (idic.public.treatment); this module compiles it
 __all__ = ["DEFAULT_ATTRIBUTION_DAYS", "DEFAULT_VALID_FOR_DAYS", "KINDS", "MAX_CONTROL_SHARE", "SLUG", "Action",
-           "ActionDocument", "Decision", "Repeat", "Rule", "RuleDocument", "Status"]
+           "ActionDocument", "Decision", "Repeat", "Rule", "RuleDocument", "RuleVersion", "Status", "StoredRule"]
 Status = RuleStatus
 
 
@@ -99,3 +101,28 @@ class Decision:
     action: Action
     occurrence: str
     segment: str
+
+
+@dataclass(frozen=True)
+class StoredRule:
+    """One rule's current version with its bookkeeping."""
+
+    rule_id: str
+    version: int
+    document: dict[str, Any]
+    created_at: dt.datetime
+    created_by: str
+    updated_at: dt.datetime
+    updated_by: str
+
+
+@dataclass(frozen=True)
+class RuleVersion:
+    """One version in a rule's history: the change, the document as it then was, when and by whom."""
+
+    rule_id: str
+    version: int
+    change: str
+    document: dict[str, Any]
+    changed_at: dt.datetime
+    changed_by: str

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from idic import CloudEvent, Handler, get_logger, utcnow
 from idic.contracts import (
@@ -31,6 +32,9 @@ from ..domain.next_best_actions import newly_decided, segment_of
 from .decisions import LazyPropensities, view_of
 from .outcomes import convert_on_purchase
 from .serving import decided_event, new_treatment
+
+if TYPE_CHECKING:
+    from ..config import Settings
 
 log = get_logger(__name__)
 Change = Callable[[CustomerContext, dt.datetime], bool]
@@ -206,13 +210,17 @@ def prepare_batch(uow: TreatmentUnitOfWork, events: list[tuple[CloudEvent, Event
 
 _ABOUT_ONE_CUSTOMER = (CustomerScored, InteractionRecorded, TriggerDetected, SegmentChanged, CustomerUpdated)
 
-HANDLERS: dict[str, Handler] = {
-    CustomerScored.event_type: on_customer_scored,
-    InteractionRecorded.event_type: on_interaction_recorded,
-    TriggerDetected.event_type: on_trigger_detected,
-    CustomersMerged.event_type: on_customers_merged,
-    CustomerUnmerged.event_type: on_customer_unmerged,
-    CustomerErased.event_type: on_customer_erased,
-    CustomerUpdated.event_type: on_customer_updated,
-    SegmentChanged.event_type: on_segment_changed,
-}
+
+def build_handlers(settings: Settings) -> dict[str, Handler]:
+    """event type -> handler of the context consumer (its batches go through ``prepare_batch`` first).
+    No handler reads a setting yet: one that needs some is bound to ``settings`` here, as in every service."""
+    return {
+        CustomerScored.event_type: on_customer_scored,
+        InteractionRecorded.event_type: on_interaction_recorded,
+        TriggerDetected.event_type: on_trigger_detected,
+        CustomersMerged.event_type: on_customers_merged,
+        CustomerUnmerged.event_type: on_customer_unmerged,
+        CustomerErased.event_type: on_customer_erased,
+        CustomerUpdated.event_type: on_customer_updated,
+        SegmentChanged.event_type: on_segment_changed,
+    }

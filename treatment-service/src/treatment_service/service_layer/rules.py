@@ -11,12 +11,11 @@ from sqlalchemy.exc import IntegrityError
 
 from idic import ProblemError, utcnow
 
-from ..adapters.rules_repository import RuleVersion, StoredRule
 from ..domain.conditions import InvalidCondition
 from ..domain.facts import FactView
 from ..domain.lifecycle import GroupCounts, uplift
 from ..domain.next_best_actions import ContactPolicy, Evaluation, evaluate, next_best_actions, segment_of
-from ..domain.rules import Rule, RuleDocument
+from ..domain.rules import Rule, RuleDocument, RuleVersion, StoredRule
 from .decisions import LazyPropensities, view_of
 from .services import UowFactory, _not_found
 

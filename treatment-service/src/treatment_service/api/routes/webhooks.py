@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 
 from idic import ProblemError
 from idic.public.webhooks import (
@@ -24,20 +24,12 @@ from idic.public.webhooks import (
     WebhookUpdate,
 )
 
-from ..config import Settings
-from ..domain.webhooks import DeliveryRecord, WebhookRecord
-from ..service_layer import webhooks as svc
-from .routes import INVALID, PROBLEM, UowFactoryDep
+from ...domain.webhooks import DeliveryRecord, WebhookRecord
+from ...service_layer import webhooks as svc
+from ..dependencies import INVALID, PROBLEM, SettingsDep, UowFactoryDep
 
 webhooks_router = APIRouter(tags=["webhooks"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "Unknown webhook", **PROBLEM}, **INVALID}
-
-
-def get_settings(request: Request) -> Settings:
-    return request.app.state.settings  # type: ignore[no-any-return]
-
-
-SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 def _webhook(w: WebhookRecord) -> Webhook:

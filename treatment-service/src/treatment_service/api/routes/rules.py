@@ -10,9 +10,9 @@ from idic import ProblemError
 from idic.public import treatment as public
 from idic.types import Rfc3339
 
-from ..service_layer import rules as rules_svc
-from . import bodies
-from .routes import INVALID, PROBLEM, UowFactoryDep
+from ...service_layer import rules as rules_svc
+from .. import bodies
+from ..dependencies import INVALID, PROBLEM, UowFactoryDep
 
 rules_router = APIRouter(tags=["rules"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "Unknown rule", **PROBLEM}, **INVALID}

@@ -1,35 +1,28 @@
-"""HTTP routes of treatment-service: translate HTTP to service-layer calls and back."""
+"""HTTP routes about customers: next-best-actions (each a recorded treatment), their treatments and
+outcomes, and the internal context, export and erasure reads."""
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
 import json
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Path, Query
 
 from idic import ProblemError
 from idic.public import treatment as public
 from idic.public.common import Channel, ErasureResult
 
-from ..adapters.orm import CUSTOMER_ID_LENGTH
-from ..domain.treatments import TreatmentRecord
-from ..service_layer import outcomes, serving
-from ..service_layer import services as svc
-from . import bodies
+from ...adapters.orm import CUSTOMER_ID_LENGTH
+from ...domain.treatments import TreatmentRecord
+from ...service_layer import outcomes, serving
+from ...service_layer import services as svc
+from .. import bodies
+from ..dependencies import INVALID, PROBLEM, UowFactoryDep
 
 router = APIRouter(tags=["customize"])
 internal = APIRouter(prefix="/internal", tags=["internal"])
-PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
-INVALID: dict[int | str, dict[str, Any]] = {422: {"description": "Invalid input", **PROBLEM}}
-
-
-def get_uow_factory(request: Request) -> svc.UowFactory:
-    return request.app.state.runtime.uow  # type: ignore[no-any-return]
-
-
-UowFactoryDep = Annotated[svc.UowFactory, Depends(get_uow_factory)]
 CustomerId = Annotated[str, Path(min_length=1, max_length=CUSTOMER_ID_LENGTH, description="Opaque customer id.")]
 TreatmentId = Annotated[str, Path(min_length=1, max_length=36)]
 

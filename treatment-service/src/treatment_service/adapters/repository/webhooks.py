@@ -10,8 +10,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from ..domain.webhooks import DeliveryRecord, DueDelivery, WebhookRecord
-from .orm import WebhookDeliveryRow, WebhookRow
+from ...domain.webhooks import DeliveryRecord, DueDelivery, WebhookRecord
+from ..orm import WebhookDeliveryRow, WebhookRow
 
 ERASED = "body erased with the customer (GDPR)"
 

@@ -1,4 +1,4 @@
-"""Queries on customer contexts (treatments: treatments_repository; merge aliases and erasure tombstones:
+"""Queries on customer contexts (treatments: repository.treatments; merge aliases and erasure tombstones:
 idic.Aliases and idic.Erasures on the unit of work)."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..domain.context import CustomerContext, Trigger
-from .orm import CustomerContextRow
+from ...domain.context import CustomerContext, Trigger
+from ..orm import CustomerContextRow
 
 # fields copied one to one between the domain object and its row
 _PLAIN_FIELDS = (

@@ -9,39 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import weakref
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..domain.next_best_actions import ContactPolicy, Outcomes
-from ..domain.rules import Rule, RuleDocument
-from ..domain.ruleset import RuleSet
-from .orm import ContactPolicyRow, PropensityRow, RuleRow, RuleVersionRow
-
-
-@dataclass(frozen=True)
-class StoredRule:
-    """One rule's current version with its bookkeeping."""
-
-    rule_id: str
-    version: int
-    document: dict[str, Any]
-    created_at: dt.datetime
-    created_by: str
-    updated_at: dt.datetime
-    updated_by: str
-
-
-@dataclass(frozen=True)
-class RuleVersion:
-    rule_id: str
-    version: int
-    change: str
-    document: dict[str, Any]
-    changed_at: dt.datetime
-    changed_by: str
+from ...domain.next_best_actions import ContactPolicy, Outcomes
+from ...domain.rules import Rule, RuleDocument, RuleVersion, StoredRule
+from ...domain.ruleset import RuleSet
+from ..orm import ContactPolicyRow, PropensityRow, RuleRow, RuleVersionRow
 
 
 class _ActiveRules:

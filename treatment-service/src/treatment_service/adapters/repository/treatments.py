@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy import delete, func, literal, or_, select, update
 from sqlalchemy.orm import Session
 
-from ..domain.facts import PastTreatment
-from ..domain.lifecycle import Attributable, GroupCounts
-from ..domain.treatments import LIVE, TreatmentRecord
-from .orm import Treatment
+from ...domain.facts import PastTreatment
+from ...domain.lifecycle import Attributable, GroupCounts
+from ...domain.treatments import LIVE, TreatmentRecord
+from ..orm import Treatment
 
 
 def _record(t: Treatment) -> TreatmentRecord:
