@@ -10,6 +10,7 @@ from idic import ConsumerSpec, Jobs, ServiceRuntime, create_service_app, jobs_ro
 from idic.contracts import identity, interaction, scoring
 from idic.logs import get_logger
 
+from .adapters.locks import schedule_leader_lock
 from .adapters.orm import jobs as jobs_table
 from .adapters.orm import messaging
 from .adapters.uow import ScoringUnitOfWork
@@ -31,7 +32,8 @@ class ScoringRuntime(ServiceRuntime[ScoringUnitOfWork]):
                          produces=(scoring.TOPIC,), consumers=(consumer,))
         self.jobs = Jobs(engine=self.engine, table=jobs_table, prefix=PREFIX, stale_after_s=settings.job_stale_after_s,
                          kinds=job_kinds(uow_factory=self.uow, config=settings.scoring, k_max=settings.needs_k_max))
-        self.scheduler = Scheduler(engine=self.engine, jobs=self.jobs, uow_factory=self.uow, cadence=settings.cadence)
+        self.scheduler = Scheduler(leader=schedule_leader_lock(self.engine), jobs=self.jobs, uow_factory=self.uow,
+                                   cadence=settings.cadence)
         # both run where the consumers run (the API process by default, or entrypoints/consumer.py)
         self.add_worker("jobs", self.jobs.run, wake=self.jobs.wake)
         if settings.schedule_check_interval_s > 0:

@@ -18,6 +18,7 @@ from .test_scoring_bench import fill
 def scheduled_refit_as_a_job(url: str, n: int) -> dict[str, Any]:
     """Fill, a first refresh and fit (the steady state), then one day later the schedule's refit as a job."""
     from idic import Jobs
+    from scoring_service.adapters.locks import schedule_leader_lock
     from scoring_service.adapters.orm import jobs as jobs_table
     from scoring_service.config import Settings
     from scoring_service.main import build_runtime
@@ -41,7 +42,7 @@ def scheduled_refit_as_a_job(url: str, n: int) -> dict[str, Any]:
     jobs = Jobs(engine=runtime.engine, table=jobs_table, prefix=PREFIX, progress_interval_s=0.25,
                 kinds=job_kinds(uow_factory=runtime.uow, config=settings.scoring, k_max=settings.needs_k_max,
                                 clock=clock))
-    scheduler = Scheduler(engine=runtime.engine, jobs=jobs, uow_factory=runtime.uow, cadence=settings.cadence,
+    scheduler = Scheduler(leader=schedule_leader_lock(runtime.engine), jobs=jobs, uow_factory=runtime.uow, cadence=settings.cadence,
                           clock=clock)
     stop = threading.Event()
     worker = threading.Thread(target=jobs.run, args=(stop,), daemon=True)

@@ -1,11 +1,12 @@
-"""Population counts: what the schedule decides on and what /value explains an empty CLV by."""
+"""Population counts: what the schedule decides on and what /value explains an empty CLV by
+(through ``population.PopulationRepository``)."""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .orm import FeatureRow, ModelRow
+from .orm import FeatureRow
 
 
 def population_counts(session: Session) -> tuple[int, int]:
@@ -21,7 +22,3 @@ def repeat_buyers_at_least(session: Session, minimum: int) -> bool:
     found = select(FeatureRow.customer_id).where(FeatureRow.purchase_days >= 2).limit(minimum).subquery()
     return int(session.scalar(select(func.count()).select_from(found)) or 0) >= minimum
 
-
-def has_model(session: Session, kind: str) -> bool:
-    """Whether a population model of this kind is stored (without loading its parameters)."""
-    return session.scalar(select(ModelRow.kind).where(ModelRow.kind == kind)) is not None

@@ -13,7 +13,10 @@ from __future__ import annotations
 from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.orm import Session
 
+from idic.jobs import lock_key
+
 _KEY = "scoring-service:population"
+_SCHEDULE_LEADER_KEY = lock_key("scoring-service:schedule")
 
 
 def hold_population_lock(session: Session, *, exclusive: bool) -> None:
@@ -59,3 +62,8 @@ class LeaderLock:
             except Exception:  # noqa: BLE001 - already broken
                 pass
             self._conn = None
+
+
+def schedule_leader_lock(engine: Engine) -> LeaderLock:
+    """The lock whose holder runs the population schedule (service_layer.schedule)."""
+    return LeaderLock(engine, _SCHEDULE_LEADER_KEY)

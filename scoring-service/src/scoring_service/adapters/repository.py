@@ -205,6 +205,10 @@ class ModelRepository:
         """kind -> params (with ``fitted_at``)."""
         return {row.kind: {**row.params, "fitted_at": row.fitted_at} for row in self.session.scalars(select(ModelRow))}
 
+    def has(self, kind: str) -> bool:
+        """Whether a model of this kind is stored (without loading its parameters)."""
+        return self.session.scalar(select(ModelRow.kind).where(ModelRow.kind == kind)) is not None
+
     def put(self, kind: str, params: dict[str, Any], *, now: dt.datetime) -> None:
         """Replace the model of this kind."""
         row = self.session.get(ModelRow, kind)

@@ -9,6 +9,7 @@ from idic import Aliases, Erasures, UnitOfWork
 from ..domain.features import CustomerFeatures
 from .locks import hold_population_lock
 from .orm import identities
+from .population import PopulationRepository
 from .refusals import RefusalRepository
 from .repository import (
     FeatureRepository,
@@ -28,6 +29,7 @@ class ScoringUnitOfWork(UnitOfWork):
     segments: SegmentRepository
     erasures: Erasures
     refusals: RefusalRepository
+    population: PopulationRepository
 
     rescore_queue: dict[str, CustomerFeatures | None]
 
@@ -42,6 +44,7 @@ class ScoringUnitOfWork(UnitOfWork):
         self.segments = SegmentRepository(session)
         self.erasures = Erasures(session, identities.erasures)
         self.refusals = RefusalRepository(session)
+        self.population = PopulationRepository(session)
 
     def wait_for_population_runs(self) -> None:
         """Hold back until a population run in progress commits (see adapters.locks); the lock

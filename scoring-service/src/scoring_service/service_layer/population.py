@@ -13,8 +13,7 @@ import numpy as np
 
 from idic import ProblemError
 
-from ..adapters import bulk
-from ..adapters.locks import hold_population_lock
+from ..adapters.bulk import Loaded
 from ..adapters.uow import ScoringUnitOfWork
 from ..domain import clv, needs
 from ..domain.features import DAYPARTS
@@ -102,10 +101,10 @@ def refresh(*, uow_factory: UowFactory, now: dt.datetime, config: ScoringConfig,
     clock = _Phases(phases, progress)
     with _lock, uow_factory() as uow:
         started = time.perf_counter()
-        hold_population_lock(uow.session, exclusive=True)  # events wait: none is overwritten by this run
+        uow.population.lock_for_run()  # events wait: none is overwritten by this run
         models = uow.models.all()
         rule_segments = uow.segments.rules()
-        data = bulk.load(uow.session, categories=bulk.top_categories(uow.session, limit=needs.MAX_CATEGORIES))
+        data = uow.population.read(max_categories=needs.MAX_CATEGORIES)
         clock.customers = len(data)
         clock.tick("read")
         cols, vectors = population_columns(data, now=now)
@@ -131,10 +130,10 @@ def refresh(*, uow_factory: UowFactory, now: dt.datetime, config: ScoringConfig,
         clock.tick("score")
         changes = rescored.compare(data, arrays, now=now, source=uow.source)
         clock.tick("compare")
-        bulk.write_scores(uow.session, changes.rows)
+        uow.population.write_scores(changes.rows)
         clock.tick("write_scores")
-        bulk.write_memberships(uow.session, entered=changes.entered, left=changes.left, now=now)
-        bulk.write_outbox(uow.session, changes.events)
+        uow.population.write_memberships(entered=changes.entered, left=changes.left, now=now)
+        uow.population.write_outbox(changes.events)
         clock.tick("write_segments_outbox")
         uow.commit()
         clock.tick("commit")
@@ -160,7 +159,7 @@ class _Phases:
             self.progress(round(self.customers * PHASE_SHARE[name]), self.customers)
 
 
-def population_columns(data: bulk.Loaded, *, now: dt.datetime) -> tuple[Columns, np.ndarray]:  # type: ignore[type-arg]
+def population_columns(data: Loaded, *, now: dt.datetime) -> tuple[Columns, np.ndarray]:  # type: ignore[type-arg]
     """Scoring columns and needs vectors of the loaded customers (what ``scorer.columns`` and
     ``needs.counts`` compute from features in memory, here from the database's columns)."""
     frequency = np.nan_to_num(data["frequency"])
@@ -183,7 +182,7 @@ def population_columns(data: bulk.Loaded, *, now: dt.datetime) -> tuple[Columns,
     return cols, vectors
 
 
-def _fit_needs(data: bulk.Loaded, vectors: np.ndarray, *, k_max: int) -> dict[str, Any] | None:  # type: ignore[type-arg]
+def _fit_needs(data: Loaded, vectors: np.ndarray, *, k_max: int) -> dict[str, Any] | None:  # type: ignore[type-arg]
     """k-means on a sample of the population's behavioural vectors (every n-th customer in id
     order, so the sample and the seed make the clustering deterministic)."""
     order = np.argsort(data["customer_id"], kind="stable")  # object array: no fixed-width copy of long ids

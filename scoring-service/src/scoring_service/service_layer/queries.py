@@ -12,7 +12,6 @@ from typing import Any, Literal
 
 from idic import ProblemError
 
-from ..adapters.counts import has_model, repeat_buyers_at_least
 from ..adapters.uow import ScoringUnitOfWork
 from ..domain.clv import BgNbd, ClvFit, GammaGamma
 from ..domain.features import CustomerFeatures
@@ -104,9 +103,9 @@ def get_value(*, customer_id: str, uow_factory: UowFactory, now: dt.datetime,
             return ProfilingRefusal(customer_id=resolved, refused_at=refused_at)
         features = _load(uow, customer_id)
         scores = uow.scores.get(features.customer_id)
-        fitted = has_model(uow.session, "clv")
+        fitted = uow.models.has("clv")
         # only asked when it explains an empty CLV; the query stops at the threshold
-        enough = fitted or (features.purchase_days >= 2 and repeat_buyers_at_least(uow.session, min_repeat_buyers))
+        enough = fitted or (features.purchase_days >= 2 and uow.population.repeat_buyers_at_least(min_repeat_buyers))
     # scores are saved with every feature change; deriving them keeps a reader safe from a gap anyway
     scores = scores or rescore(features=features, scores=None, now=now)
     return ValueReport(

@@ -14,19 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine
-
 from idic import JobConflict, Jobs, get_logger, utcnow
-from idic.jobs import lock_key
 
-from ..adapters.counts import population_counts
 from ..adapters.locks import LeaderLock
 from .jobs import CLV_FIT, RFM_REFRESH
 from .population import UowFactory
 
 log = get_logger(__name__)
 SYSTEM = "system:schedule"
-_LEADER_KEY = lock_key("scoring-service:schedule")
 
 
 @dataclass(frozen=True)
@@ -66,9 +61,9 @@ def due(*, cadence: Cadence, now: dt.datetime, purchasers: int, repeat_buyers: i
 class Scheduler:
     """``run(stop)``: the schedule's loop (a thread of the worker process)."""
 
-    def __init__(self, *, engine: Engine, jobs: Jobs, uow_factory: UowFactory, cadence: Cadence,
+    def __init__(self, *, leader: LeaderLock, jobs: Jobs, uow_factory: UowFactory, cadence: Cadence,
                  clock: Callable[[], dt.datetime] = utcnow) -> None:
-        self._leader = LeaderLock(engine, _LEADER_KEY)
+        self._leader = leader
         self._leading = False
         self._jobs = jobs
         self._uow_factory = uow_factory
@@ -93,7 +88,7 @@ class Scheduler:
         """Queue the jobs due now (skipping a kind queued, running, or failed a moment ago); their ids."""
         now = self._clock()
         with self._uow_factory() as uow:
-            purchasers, repeat_buyers = population_counts(uow.session)
+            purchasers, repeat_buyers = uow.population.counts()
             models = uow.models.all()
         submitted = []
         for kind in due(cadence=self.cadence, now=now, purchasers=purchasers, repeat_buyers=repeat_buyers,

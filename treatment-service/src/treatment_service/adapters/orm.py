@@ -13,7 +13,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 import idic.db as idic_db
 from idic import UtcDateTime, add_identity_tables, add_messaging_tables, new_metadata
 
-CUSTOMER_ID_LENGTH = 128
+from ..domain.context import CUSTOMER_ID_LENGTH
 
 
 class ExactDecimal(idic_db.ExactDecimal):

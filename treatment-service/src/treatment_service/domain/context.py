@@ -23,6 +23,9 @@ ACTIVITY_DAYS = 90
 MAX_SEGMENTS = 64
 PURCHASE = "purchase"
 
+# the longest customer id treatment stores (its columns are this wide; longer ids are refused)
+CUSTOMER_ID_LENGTH = 128
+
 
 @dataclass(frozen=True)
 class Trigger:

@@ -23,9 +23,8 @@ from idic.contracts import (
     TriggerDetected,
 )
 
-from ..adapters.orm import CUSTOMER_ID_LENGTH
 from ..adapters.uow import TreatmentUnitOfWork
-from ..domain.context import CustomerContext
+from ..domain.context import CUSTOMER_ID_LENGTH, CustomerContext
 from ..domain.facts import EventFacts, FactView
 from ..domain.lifecycle import in_control
 from ..domain.next_best_actions import newly_decided, segment_of
@@ -117,7 +116,7 @@ def _decide(uow: TreatmentUnitOfWork, *, before: CustomerContext, after: Custome
             continue
         uow.publish(decided_event(treatment, action, cause_event_id=envelope.id))
         log.info("treatment decided", customer_id=after.customer_id, rule_id=action.rule_id,
-                 treatment_id=treatment.id)
+                 treatment_id=treatment.treatment_id)
 
 
 def on_customer_scored(payload: CustomerScored, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:

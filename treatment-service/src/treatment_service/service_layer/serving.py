@@ -12,7 +12,6 @@ from sqlalchemy.exc import IntegrityError
 from idic import get_logger, utcnow
 from idic.contracts import TreatmentDecided, TreatmentDelivered
 
-from ..adapters.orm import Treatment
 from ..adapters.uow import TreatmentUnitOfWork
 from ..domain.facts import FactView
 from ..domain.lifecycle import in_control
@@ -39,26 +38,26 @@ class Served:
 
 def new_treatment(*, customer_id: str, action: Action, rule: Rule, occurrence: str, segment: str, now: dt.datetime,
                   cause_event_id: str | None = None, control: bool = False,
-                  delivered_at: dt.datetime | None = None) -> Treatment:
-    """The row of a decision (treated or control), with its validity and attribution window."""
-    return Treatment(
-        id=str(uuid.uuid4()), customer_id=customer_id, rule_id=action.rule_id, rule_version=action.rule_version,
-        occurrence=occurrence, action_id=action.action_id, kind=action.kind, channel=action.channel,
+                  delivered_at: dt.datetime | None = None) -> TreatmentRecord:
+    """A decision (treated or control), with its validity and attribution window; no answer yet."""
+    return TreatmentRecord(
+        treatment_id=str(uuid.uuid4()), customer_id=customer_id, rule_id=action.rule_id,
+        rule_version=action.rule_version, occurrence=occurrence, action_id=action.action_id, kind=action.kind,
+        channel=action.channel,
         score=action.score, reasons=list(action.reasons), cause_event_id=cause_event_id, decided_at=now,
         segment=segment[:64], expires_at=rule.expires_at(now), attribution_until=rule.attribution_until(now),
-        delivered_at=delivered_at, control=control)
+        delivered_at=delivered_at, control=control, outcome=None, outcome_at=None)
 
 
-def decided_event(t: Treatment, action: Action, *, cause_event_id: str | None = None) -> TreatmentDecided:
+def decided_event(t: TreatmentRecord, action: Action, *, cause_event_id: str | None = None) -> TreatmentDecided:
     return TreatmentDecided(
-        treatment_id=t.id, customer_id=t.customer_id, action_id=t.action_id, kind=t.kind, channel=t.channel,
+        treatment_id=t.treatment_id, customer_id=t.customer_id, action_id=t.action_id, kind=t.kind, channel=t.channel,
         rule_id=t.rule_id, rule_version=t.rule_version, score=t.score, value=action.value, reasons=list(t.reasons),
         decided_at=t.decided_at, cause_event_id=cause_event_id, expires_at=t.expires_at)
 
 
-def _delivered(t: TreatmentRecord | Treatment, *, at: dt.datetime) -> TreatmentDelivered:
-    treatment_id = t.treatment_id if isinstance(t, TreatmentRecord) else t.id
-    return TreatmentDelivered(treatment_id=treatment_id, customer_id=t.customer_id, action_id=t.action_id,
+def _delivered(t: TreatmentRecord, *, at: dt.datetime) -> TreatmentDelivered:
+    return TreatmentDelivered(treatment_id=t.treatment_id, customer_id=t.customer_id, action_id=t.action_id,
                               kind=t.kind, channel=t.channel, rule_id=t.rule_id, via="api", delivered_at=at)
 
 
@@ -145,7 +144,7 @@ def _record_served(uow: TreatmentUnitOfWork, *, view: FactView, rules: RuleSet, 
         uow.treatments.add(row)
         uow.publish(decided_event(row, action))
         uow.publish(_delivered(row, at=now))
-        record = uow.treatments.get(row.id)
+        record = uow.treatments.get(row.treatment_id)
         assert record is not None
         served.append(Served(action=action, treatment=record))
     return served

@@ -13,7 +13,6 @@ from idic import CloudEvent, Handler, ProblemError, get_logger, utcnow
 from idic.contracts import EVENT_TYPES, CustomerErased, EventPayload
 from idic.public.webhooks import event_name
 
-from ..adapters.orm import WebhookRow
 from ..adapters.uow import TreatmentUnitOfWork
 from ..domain.webhooks import DeliveryRecord, WebhookRecord, new_delivery_id, new_secret, new_webhook_id
 from .services import UowFactory, _not_found
@@ -28,9 +27,9 @@ def create_webhook(*, url: str, events: list[str], description: str | None,
     """A new active subscription with a fresh signing secret."""
     now = utcnow()
     with uow_factory() as uow:
-        created = uow.webhooks.add(WebhookRow(id=new_webhook_id(), url=url, events=sorted(set(events)),
-                                              secret=new_secret(), description=description, active=True,
-                                              created_at=now, updated_at=now))
+        created = uow.webhooks.add(WebhookRecord(webhook_id=new_webhook_id(), url=url, events=sorted(set(events)),
+                                                 secret=new_secret(), description=description, active=True,
+                                                 created_at=now, updated_at=now))
         uow.commit()
     log.info("webhook created", webhook_id=created.webhook_id, events=created.events)
     return created

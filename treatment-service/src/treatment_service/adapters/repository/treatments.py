@@ -41,9 +41,16 @@ class TreatmentRepository:
         row = self.session.get(Treatment, treatment_id, populate_existing=True)
         return _record(row) if row is not None else None
 
-    def add(self, treatment: Treatment) -> None:
+    def add(self, treatment: TreatmentRecord) -> None:
         """Insert and flush (a duplicate (customer, rule, occurrence) raises IntegrityError here)."""
-        self.session.add(treatment)
+        t = treatment
+        self.session.add(Treatment(
+            id=t.treatment_id, customer_id=t.customer_id, rule_id=t.rule_id, rule_version=t.rule_version,
+            occurrence=t.occurrence, action_id=t.action_id, kind=t.kind, channel=t.channel, score=t.score,
+            reasons=list(t.reasons), cause_event_id=t.cause_event_id, decided_at=t.decided_at, outcome=t.outcome,
+            outcome_at=t.outcome_at, segment=t.segment, expires_at=t.expires_at, delivered_at=t.delivered_at,
+            control=t.control, amount=t.amount, currency=t.currency, accepted_at=t.accepted_at,
+            attribution_until=t.attribution_until))
         self.session.flush()
 
     def exists(self, *, customer_id: str, rule_id: str, occurrence: str) -> bool:

@@ -45,7 +45,11 @@ class WebhookRepository:
         self._queued: list[dict[str, Any]] = []
 
     # -- subscriptions ------------------------------------------------------------
-    def add(self, row: WebhookRow) -> WebhookRecord:
+    def add(self, webhook: WebhookRecord) -> WebhookRecord:
+        """Store a new subscription; what was stored."""
+        w = webhook
+        row = WebhookRow(id=w.webhook_id, url=w.url, events=list(w.events), secret=w.secret,
+                         description=w.description, active=w.active, created_at=w.created_at, updated_at=w.updated_at)
         self.session.add(row)
         self.session.flush()
         return _webhook(row)

@@ -14,7 +14,7 @@ from idic import ProblemError
 from idic.public import treatment as public
 from idic.public.common import Channel, ErasureResult
 
-from ...adapters.orm import CUSTOMER_ID_LENGTH
+from ...domain.context import CUSTOMER_ID_LENGTH
 from ...domain.treatments import TreatmentRecord
 from ...service_layer import outcomes, serving
 from ...service_layer import services as svc
