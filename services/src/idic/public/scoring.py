@@ -213,6 +213,24 @@ class GammaGammaParams(Body):
     v: float = Field(description="Scale of the mean-value gamma.")
 
 
+class Rescore(Body):
+    """What the re-score of every customer after a fit did."""
+
+    customers: int = Field(description="Customers re-scored.")
+    announced: int = Field(description="CustomerScored events published (material changes).")
+    seconds: float = Field(description="How long it took.")
+
+
+class NeedsClusters(Body):
+    """The needs-based micro-segments a population refresh found (k-means, k chosen by silhouette)."""
+
+    k: int = Field(description="Number of clusters.")
+    silhouette: float = Field(
+        description="Mean silhouette of the chosen clustering (-1 to 1; higher: better separated)."
+    )
+    ids: list[str] = Field(description="Segment id of each cluster (needs-...).")
+
+
 class ClvModel(Body):
     """A fitted CLV model (API.md fields plus the fit's inputs)."""
 
@@ -239,7 +257,7 @@ class ClvModel(Body):
     calibration_end: dt.datetime = Field(description="Purchases up to this time were used.")
     time_unit: str = Field(description="days or weeks.")
     fit_seconds: float = Field(description="How long the fit took.")
-    rescored: dict[str, Any] | None = Field(default=None, description="The re-score after the fit (in a job's result).")
+    rescored: Rescore | None = Field(default=None, description="The re-score after the fit (in a job's result).")
 
 
 class RfmRefresh(Body):
@@ -249,7 +267,7 @@ class RfmRefresh(Body):
     refreshed_at: dt.datetime = Field(description="When.")
     rfm: dict[str, list[float]] = Field(description="Quintile edges of recency days, frequency, monetary.")
     tiers: dict[str, float | None] = Field(description="Cut-offs of net value (most_valuable) and growth gap.")
-    needs: dict[str, Any] | None = Field(description="k, silhouette and segment ids of the needs clustering.")
+    needs: NeedsClusters | None = Field(description="The needs clustering, if there were enough customers.")
     announced: int = Field(description="CustomerScored events published (material changes).")
     seconds: float = Field(description="How long it took.")
 
