@@ -25,7 +25,7 @@ from .domain.webhooks import DueDelivery, SendResult
 from .service_layer.handlers import build_handlers, prepare_batch
 from .service_layer.outcomes import expire_due
 from .service_layer.webhook_sending import Schedule, deliver_due, prune_finished
-from .service_layer.webhooks import fan_out_handlers
+from .service_layer.webhooks import build_fan_out_handlers
 
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"  # migrations ship inside the package
 PRUNE_EVERY_S = 600.0  # finished webhook deliveries past their retention are deleted this often
@@ -106,7 +106,7 @@ def build_runtime(settings: Settings) -> ServiceRuntime[TreatmentUnitOfWork]:
     consumer = ConsumerSpec(group_id=settings.group_id, topics=(SCORING_TOPIC, INTERACTION_TOPIC, IDENTITY_TOPIC),
                             handlers=build_handlers(settings), prepare=prepare_batch)
     webhooks = ConsumerSpec(group_id=settings.webhook_group_id, topics=TOPICS,
-                            handlers=fan_out_handlers(max_age_s=settings.webhook_max_age_s))
+                            handlers=build_fan_out_handlers(settings))
     return TreatmentRuntime(settings=settings, alembic_ini=ALEMBIC_INI, tables=messaging,
                             uow_class=TreatmentUnitOfWork, produces=(TOPIC,), consumers=(consumer, webhooks))
 

@@ -14,6 +14,7 @@ from idic.contracts import EVENT_TYPES, CustomerErased, EventPayload
 from idic.public.webhooks import event_name
 
 from ..adapters.uow import TreatmentUnitOfWork
+from ..config import Settings
 from ..domain.webhooks import DeliveryRecord, WebhookRecord, new_delivery_id, new_secret, new_webhook_id
 from .services import UowFactory, _not_found
 
@@ -154,8 +155,10 @@ def fan_out(payload: EventPayload, envelope: CloudEvent, uow: TreatmentUnitOfWor
     return len(subscribers)
 
 
-def fan_out_handlers(*, max_age_s: float) -> dict[str, Handler]:
-    """A handler for every event type in the contracts (the webhooks consumer applies them all)."""
+def build_fan_out_handlers(settings: Settings) -> dict[str, Handler]:
+    """The webhooks consumer's handlers, built like every consumer's (``handlers.build_handlers``): one
+    for every event type in the contracts, since a subscriber may ask for any."""
+    max_age_s = settings.webhook_max_age_s
 
     def handle(payload: Any, envelope: CloudEvent, uow: Any) -> None:
         fan_out(payload, envelope, uow, max_age_s=max_age_s)
