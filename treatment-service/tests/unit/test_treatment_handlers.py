@@ -242,3 +242,27 @@ def test_prefetch_saves_queries_applying_history(tmp_path: Path) -> None:
             counts.append(len(statements))
     print(f"\n[prefetch] statements for 190 events: {counts[0]} without, {counts[1]} with")
     assert counts[1] < counts[0] * 0.75, counts  # three queries for the batch instead of about two per event
+
+
+def test_erase_clears_the_webhook_bodies_of_merged_ids_even_after_the_aliases_went(
+        uow_factory: services.UowFactory) -> None:
+    # The webhooks consumer (its own group) learns merged ids from the aliases, which this consumer's
+    # erasure forgets: if this one goes first, the erasure here must clear the merged ids' bodies itself.
+    from treatment_service.adapters.orm import WebhookDeliveryRow
+    from treatment_service.service_layer.webhooks import create_webhook
+
+    hook = create_webhook(url="https://crm.example/hook", events=["customer.identified"], description=None,
+                          uow_factory=uow_factory)
+    apply(uow_factory, purchase("a"), purchase("b"))
+    with uow_factory() as uow:
+        uow.webhooks.add_deliveries([
+            {"id": f"d-{who}", "webhook_id": hook.webhook_id, "event_id": f"e-{who}",
+             "event_type": "idic.customer.identified.v1", "customer_id": who, "body": f'{{"email": "{who}@x"}}',
+             "status": "succeeded", "attempts": 1, "next_attempt_at": None, "give_up_at": T0, "created_at": T0}
+            for who in ("a", "b", "c")])
+        uow.commit()
+    apply(uow_factory, CustomersMerged(customer_id="a", merged_ids=["b"]))
+    apply(uow_factory, CustomerErased(customer_id="a", erased_at=T0))
+    with uow_factory() as uow:
+        bodies = dict(uow.session.execute(select(WebhookDeliveryRow.customer_id, WebhookDeliveryRow.body)).all())
+    assert bodies == {"a": None, "b": None, "c": '{"email": "c@x"}'}

@@ -187,13 +187,16 @@ def on_customer_unmerged(payload: CustomerUnmerged, envelope: CloudEvent, uow: T
 
 
 def on_customer_erased(payload: CustomerErased, envelope: CloudEvent, uow: TreatmentUnitOfWork) -> None:
-    """GDPR art. 17: delete the context, aliases and treatments of the id and of the ids merged into it;
-    keep only a tombstone of each id."""
+    """GDPR art. 17: delete the context, aliases and treatments of the id and of the ids merged into it,
+    and the bodies of their webhook deliveries; keep only a tombstone of each id."""
     customer_id = checked_id(payload.customer_id)
     erased = [customer_id, *uow.aliases.forget(customer_id)]
     uow.contexts.delete(customer_id)
     uow.erasures.record(erased, at=payload.erased_at)
     uow.treatments.delete_for(erased)
+    # The webhooks consumer (a group of its own) erases delivery bodies too, but it learns the merged ids
+    # from these aliases, which this consumer may have forgotten first: erase what they cover here.
+    uow.webhooks.erase_bodies(erased, keep_event_id=envelope.id, now=utcnow())
 
 
 def prepare_batch(uow: TreatmentUnitOfWork, events: list[tuple[CloudEvent, EventPayload]]) -> None:
