@@ -14,10 +14,10 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from ..domain.features import CustomerFeatures
-from ..domain.rules import RuleSegment
-from ..domain.value import CustomerScores
-from .orm import FeatureRow, ModelRow, PurchaseDayRow, ScoreRow, SegmentMemberRow, SegmentRuleRow
+from ...domain.features import CustomerFeatures
+from ...domain.rules import RuleSegment
+from ...domain.value import CustomerScores
+from ..orm import FeatureRow, ModelRow, PurchaseDayRow, ScoreRow, SegmentMemberRow, SegmentRuleRow
 
 _DICTS = {"channel_counts", "daypart_counts", "category_counts", "trigger_counts"}
 _FEATURE_FIELDS = [f.name for f in fields(CustomerFeatures)
