@@ -4,9 +4,13 @@
 Writes flush at once, because the consumer applies several events per transaction and
 each must see the ones before it."""
 
-from .features import FeatureRepository, ModelRepository, PurchaseDayRepository, ScoreRepository, SegmentRepository
+from .features import FeatureRepository
+from .models import ModelRepository
 from .population import PopulationRepository
+from .purchase_days import PurchaseDayRepository
 from .refusals import RefusalRepository
+from .scores import ScoreRepository
+from .segments import SegmentRepository
 
 __all__ = ["FeatureRepository", "ModelRepository", "PopulationRepository", "PurchaseDayRepository",
            "RefusalRepository", "ScoreRepository", "SegmentRepository"]
