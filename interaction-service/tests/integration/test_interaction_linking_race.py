@@ -15,8 +15,8 @@ from sqlalchemy import create_engine, insert
 from sqlalchemy.orm import Session
 
 from idic.contracts.identifiers import identifier_key, normalise
-from interaction_service.adapters.identities import IdentityRepository
 from interaction_service.adapters.orm import IdentifierLink, identities
+from interaction_service.adapters.repository import IdentityRepository
 from interaction_service.config import Settings
 from interaction_service.main import create_app
 

@@ -67,5 +67,5 @@ def export(*, customer_id: str, uow_factory: UowFactory) -> CustomerExport:
             profile=build_profile(uow, root),
             observations=tuple(Observation.from_json(o) for o in customer.observations or []),
             merges=tuple(uow.customers.merges_of(cluster)),
-            reviews=tuple(uow.customers.reviews_of(cluster)),
+            reviews=tuple(uow.reviews.of(cluster)),
         )

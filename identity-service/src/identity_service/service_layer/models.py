@@ -23,9 +23,9 @@ class ModelCache:
         """The model to score with (the starting model until one was trained)."""
         now = time.monotonic()
         if now - self._checked >= self.refresh_s:
-            latest = uow.customers.latest_model_id()
+            latest = uow.models.latest_id()
             if latest != self._model_id:
-                trained = uow.customers.latest_model()
+                trained = uow.models.latest()
                 with self._lock:
                     self._model = trained.model if trained is not None else None
                     self._model_id = trained.model_id if trained is not None else None

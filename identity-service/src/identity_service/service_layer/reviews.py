@@ -18,13 +18,13 @@ def list_reviews(*, status: str | None, limit: int, after: str | None,
                  uow_factory: UowFactory) -> list[DuplicateReview]:
     """Reviews, oldest first."""
     with uow_factory() as uow:
-        return uow.customers.reviews(status=status, limit=limit, after=after)
+        return uow.reviews.page(status=status, limit=limit, after=after)
 
 
 def decide(*, review_id: str, accept: bool, uow_factory: UowFactory, settings: Settings) -> DuplicateReview:
     """Accept (merge the two customers, the older survives) or reject a pending review."""
     with uow_factory() as uow:
-        review = uow.customers.get_review(review_id)
+        review = uow.reviews.get(review_id)
         if review is None:
             raise ProblemError(404, "Not Found", f"review {review_id} not found")
         if review.status != "open":
@@ -37,6 +37,6 @@ def decide(*, review_id: str, accept: bool, uow_factory: UowFactory, settings: S
             older, newer = sorted((c for c in pair if c is not None), key=lambda c: (c.created_at, c.id))
             merge_in(uow, survivor_id=older.id, merged_ids=[newer.id], settings=settings, reason="review",
                      confidence=review.probability)
-        decided = uow.customers.close_review(review_id, status="accepted" if accept else "rejected", at=utcnow())
+        decided = uow.reviews.close(review_id, status="accepted" if accept else "rejected", at=utcnow())
         uow.commit()
         return decided

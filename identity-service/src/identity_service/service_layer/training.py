@@ -19,7 +19,7 @@ def train_model(*, uow_factory: UowFactory, max_customers: int = 200_000, random
                 seed: int = 0) -> TrainedModel:
     """Estimate u, m and the prior from the stored customers and make it the model in use."""
     with uow_factory() as uow:
-        rows, emails = uow.customers.training_rows(max_customers)
+        rows, emails = uow.models.training_rows(max_customers)
     profiles = profiles_from_observations(rows, emails)
     try:
         model = fit(profiles, random_pairs=random_pairs, seed=seed)
@@ -31,7 +31,7 @@ def train_model(*, uow_factory: UowFactory, max_customers: int = 200_000, random
 def save_model(*, model: MatchModel, uow_factory: UowFactory) -> TrainedModel:
     """Store a trained model as the newest version: the one in use from now on."""
     with uow_factory() as uow:
-        trained = uow.customers.save_model(model, trained_at=utcnow())
+        trained = uow.models.save(model, trained_at=utcnow())
         uow.commit()
         return trained
 
@@ -39,7 +39,7 @@ def save_model(*, model: MatchModel, uow_factory: UowFactory) -> TrainedModel:
 def current_model(*, uow_factory: UowFactory) -> TrainedModel:
     """The model in use; 404 while none was trained."""
     with uow_factory() as uow:
-        trained = uow.customers.latest_model()
+        trained = uow.models.latest()
         if trained is None:
             raise ProblemError(404, "Not Found", "no match model was trained yet")
         return trained

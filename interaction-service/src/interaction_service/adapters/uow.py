@@ -6,10 +6,8 @@ from sqlalchemy.orm import Session
 
 from idic import Aliases, Erasures, UnitOfWork
 
-from .identities import IdentityRepository
 from .orm import identities
-from .repository import InteractionRepository
-from .triggers import TriggerRepository
+from .repository import IdentityRepository, InteractionRepository, TriggerRepository
 
 
 class InteractionUnitOfWork(UnitOfWork):

@@ -9,12 +9,12 @@ from idic import Aliases, Erasures, UnitOfWork
 from ..domain.features import CustomerFeatures
 from .locks import hold_population_lock
 from .orm import identities
-from .population import PopulationRepository
-from .refusals import RefusalRepository
 from .repository import (
     FeatureRepository,
     ModelRepository,
+    PopulationRepository,
     PurchaseDayRepository,
+    RefusalRepository,
     ScoreRepository,
     SegmentRepository,
 )

@@ -1,4 +1,5 @@
-"""Queries of interaction-service: the only place that knows its tables."""
+"""Queries on interactions: recording (COPY or executemany), idempotency keys, timelines, per-channel figures and
+survey answers; also the helpers the other repositories share (``chunks``, ``stored``)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ from typing import Any
 from sqlalchemy import and_, case, delete, distinct, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from ..domain.channels import ChannelTotals
-from ..domain.feedback import FeedbackAnswer, FeedbackCounts
-from ..domain.interactions import StoredInteraction
-from ..domain.money import to_units
-from .orm import Interaction
+from ...domain.channels import ChannelTotals
+from ...domain.feedback import FeedbackAnswer, FeedbackCounts
+from ...domain.interactions import StoredInteraction
+from ...domain.money import to_units
+from ..orm import Interaction
 
 _IN_CHUNK = 500  # bound parameters per IN (): SQLite allows 32,766, PostgreSQL 65,535
 

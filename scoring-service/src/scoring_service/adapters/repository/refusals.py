@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from .orm import ProfilingRefusalRow
+from ..orm import ProfilingRefusalRow
 
 
 class RefusalRepository:

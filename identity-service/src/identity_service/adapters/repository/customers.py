@@ -1,6 +1,6 @@
-"""Queries of identity-service: the only place that knows its tables. Reads and writes are
-in bulk (chunked IN lists, multi-row inserts) so that a batch of 10,000 records costs a
-few dozen statements, not tens of thousands."""
+"""Customers, their identifiers, blocking keys and merges: the engine's world (loaded and written
+back in bulk), unmerge and erasure. Reads and writes are in bulk (chunked IN lists, multi-row
+inserts) so that a batch of 10,000 records costs a few dozen statements, not tens of thousands."""
 
 from __future__ import annotations
 
@@ -14,11 +14,10 @@ from sqlalchemy.orm import Session
 
 from idic import bulk_insert
 
-from ..domain.customer import DuplicateReview, HeldIdentifier, MergeRecord
-from ..domain.golden import Observation
-from ..domain.model import MatchModel, TrainedModel
-from ..domain.resolver import Candidate, CustomerState, World
-from .orm import BlockingKey, Customer, Identifier, MatchModelRow, Merge, Review, messaging
+from ...domain.customer import HeldIdentifier, MergeRecord
+from ...domain.golden import Observation
+from ...domain.resolver import Candidate, CustomerState, World
+from ..orm import BlockingKey, Customer, Identifier, Merge, Review, messaging
 
 T = TypeVar("T")
 CHUNK = 500
@@ -33,7 +32,7 @@ def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
 
 
 class CustomerRepository:
-    """Customers, identifiers, blocking keys, merges and reviews."""
+    """Customers, identifiers, blocking keys and merges (and the reviews the engine files or an erasure deletes)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -273,7 +272,7 @@ class CustomerRepository:
             if stats.get(name, -1) < inserted[name]:  # stats count fewer rows than this batch added
                 self.session.execute(text(f"ANALYZE {name}"))
 
-    # -- blocking keys and reviews ------------------------------------------------------
+    # -- blocking keys ------------------------------------------------------------------
     def holders_of_keys(self, keys: Sequence[str], *, limit: int) -> list[str]:
         """Ids of customers holding any of these blocking keys, at most ``limit`` (an index probe)."""
         return list(self.session.scalars(select(BlockingKey.customer_id).where(BlockingKey.key.in_(keys))
@@ -286,34 +285,6 @@ class CustomerRepository:
         rows = [{"key": k, "customer_id": customer_id} for k in sorted(set(keys))]
         if rows:
             self.session.execute(insert(BlockingKey), rows)
-
-    def reviews(self, *, status: str | None, limit: int, after: str | None) -> list[DuplicateReview]:
-        """Reviews oldest first; ``after`` is the id of the last review of the previous page."""
-        query = select(Review).order_by(Review.created_at, Review.id).limit(limit)
-        if status:
-            query = query.where(Review.status == status)
-        if after:
-            cursor = self.session.get(Review, after)
-            if cursor is not None:
-                query = query.where(tuple_(Review.created_at, Review.id) > (cursor.created_at, cursor.id))
-        return [_review(r) for r in self.session.scalars(query)]
-
-    def get_review(self, review_id: str) -> DuplicateReview | None:
-        row = self.session.get(Review, review_id)
-        return _review(row) if row is not None else None
-
-    def close_review(self, review_id: str, *, status: str, at: dt.datetime) -> DuplicateReview:
-        """Record a person's decision (``accepted`` or ``rejected``) on a review."""
-        row = self.session.get(Review, review_id)
-        assert row is not None
-        row.status, row.decided_at = status, at
-        return _review(row)
-
-    def reviews_of(self, customer_ids: Iterable[str]) -> list[DuplicateReview]:
-        """Reviews about any of these customers, oldest first."""
-        ids = list(customer_ids)
-        return [_review(r) for r in self.session.scalars(select(Review).where(
-            Review.customer_id.in_(ids) | Review.candidate_id.in_(ids)).order_by(Review.created_at))]
 
     # -- unmerge and erasure ------------------------------------------------------------
     def undo_merge(self, *, root_id: str, restored_id: str, restored_merged_ids: Sequence[str],
@@ -351,41 +322,6 @@ class CustomerRepository:
         its relay prunes sent rows only once they are older than the retention."""
         outbox = messaging.outbox
         self.session.execute(delete(outbox).where(outbox.c.key.in_(list(customer_ids)), outbox.c.sent_at.is_not(None)))
-
-    # -- match models -------------------------------------------------------------------
-    def latest_model(self) -> TrainedModel | None:
-        """The newest trained model (the one in use), None before the first training."""
-        row = self.session.scalars(select(MatchModelRow).order_by(MatchModelRow.id.desc()).limit(1)).first()
-        return TrainedModel(model_id=row.id, model=MatchModel.from_json(row.params)) if row is not None else None
-
-    def latest_model_id(self) -> int | None:
-        return self.session.scalar(select(MatchModelRow.id).order_by(MatchModelRow.id.desc()).limit(1))
-
-    def save_model(self, model: MatchModel, *, trained_at: dt.datetime) -> TrainedModel:
-        """Store a trained model as the newest version (it is in use once committed)."""
-        row = MatchModelRow(trained_at=trained_at, params=model.to_json())
-        self.session.add(row)
-        self.session.flush()  # the id (the version) is the database's
-        return TrainedModel(model_id=row.id, model=model)
-
-    def training_rows(self, limit: int) -> tuple[list[tuple[str, list[Any]]], dict[str, str]]:
-        """Observations of up to ``limit`` live root customers, and an e-mail per origin."""
-        rows = [(cid, list(obs or [])) for cid, obs in self.session.execute(
-            select(Customer.id, Customer.observations).where(
-                Customer.erased_at.is_(None), Customer.survivor_id.is_(None)).order_by(Customer.id).limit(limit))]
-        ids = [cid for cid, _ in rows]
-        emails: dict[str, str] = {}
-        for part in chunks(ids):
-            for origin, value in self.session.execute(select(Identifier.origin_id, Identifier.value).where(
-                    Identifier.customer_id.in_(list(part)), Identifier.type == "email")):
-                emails.setdefault(origin or "", value)
-        return rows, emails
-
-
-def _review(r: Review) -> DuplicateReview:
-    return DuplicateReview(review_id=r.id, customer_id=r.customer_id, candidate_id=r.candidate_id,
-                           probability=r.probability, reason=r.reason, status=r.status, created_at=r.created_at,
-                           decided_at=r.decided_at, details=dict(r.details or {}))
 
 
 def _row(c: CustomerState) -> dict[str, Any]:

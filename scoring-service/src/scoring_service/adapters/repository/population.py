@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from . import bulk, counts
-from .locks import hold_population_lock
+from .. import bulk, counts
+from ..locks import hold_population_lock
 
 
 class PopulationRepository:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from sqlalchemy import delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
-from ..domain.interactions import StoredInteraction
-from .orm import IdentifierLink, Interaction, PendingKey
-from .repository import chunks, stored
+from ...domain.interactions import StoredInteraction
+from ..orm import IdentifierLink, Interaction, PendingKey
+from .interactions import chunks, stored
 
 
 class IdentityRepository:

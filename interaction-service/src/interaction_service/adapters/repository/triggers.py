@@ -10,9 +10,9 @@ from sqlalchemy import case, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from ..domain.triggers import COMPLAINT_TYPE, PURCHASE_TYPE, Activity, Detected, StoredTrigger
-from .orm import CustomerActivity, CustomerBirthday, Interaction, Trigger
-from .repository import chunks
+from ...domain.triggers import COMPLAINT_TYPE, PURCHASE_TYPE, Activity, Detected, StoredTrigger
+from ..orm import CustomerActivity, CustomerBirthday, Interaction, Trigger
+from .interactions import chunks
 
 _ACTIVITY_FIELDS = ("customer_id", "purchase_count", "first_purchase_at", "last_purchase_at", "amount_currency",
                     "amount_count", "amount_sum", "last_activity_at")
