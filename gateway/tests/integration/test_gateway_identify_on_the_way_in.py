@@ -90,3 +90,25 @@ def test_identity_down_fails_the_write_instead_of_storing_it_unlinked(gateway: T
     assert response.status_code in (502, 503), response.text
     assert response.headers["content-type"] == "application/problem+json"
     assert upstreams.calls["interaction"] == []
+
+
+def test_a_record_identity_refuses_in_its_place_refuses_the_interactions_batch_naming_it(
+        gateway: TestClient, upstreams: Upstreams) -> None:
+    # identity's batch answers 200 with each refused record's error in its place; an interactions batch is
+    # recorded whole or not at all, so the caller gets a 422 naming the interaction, and nothing is recorded
+    refusal = {"error": {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
+                         "detail": "body.records.1.identifiers.0.value: not a phone number",
+                         "errors": [{"field": "body.records.1.identifiers.0.value", "message": "not a phone number"}]}}
+    upstreams.on("identity", "POST", "/v1/customers/identify:batch", httpx.Response(200, json={
+        "results": [{"customer_id": "new-1", "created": True, "matched_by": "new", "confidence": 1.0}, refusal],
+        "errors": 1}))
+    _accepting(upstreams, "/v1/interactions:batch")
+    batch = [{"identifiers": COOKIE, "channel": "web", "type": "visit"},
+             {"customer_id": "c1", "channel": "web", "type": "visit"},
+             {"identifiers": [{"type": "phone", "value": "12"}], "channel": "phone", "type": "call"}]
+    response = gateway.post("/v1/interactions:batch", headers=WRITE, json={"interactions": batch})
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["errors"] == [{"field": "body.interactions.2.identifiers.0.value",
+                                          "message": "not a phone number"}]
+    assert upstreams.calls["interaction"] == []

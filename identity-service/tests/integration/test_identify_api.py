@@ -60,16 +60,37 @@ def test_batch_answers_in_order_and_matches_within_the_batch(client: TestClient)
     assert results[0]["customer_id"] == results[2]["customer_id"] != results[1]["customer_id"]
 
 
-def test_bad_input_is_422_naming_the_field_and_writes_nothing(client: TestClient) -> None:
-    good = email()
+def test_a_batch_refuses_bad_records_in_their_place_and_identifies_the_rest(client: TestClient) -> None:
+    good, written_compactly = email(), email()
     r = client.post("/v1/customers/identify:batch", json={"records": [
         {"identifiers": [{"type": "email", "value": good}]},
         {"identifiers": [{"type": "phone", "value": "not a phone"}]},
+        {"identifiers": [{"type": "email", "value": written_compactly}],
+         "attributes": {"first_name": "Zelda", "date_of_birth": "19560909"}},
+        {"identifiers": [{"type": "email", "value": email()}], "attributes": {"date_of_birth": "09/09/1956"}},
+        "not a record",
+        {"attributes": {"first_name": "  "}},
     ]})
-    assert r.status_code == 422 and r.headers["content-type"] == "application/problem+json"
-    assert r.json()["errors"][0]["field"] == "body.records.1.identifiers.0.value"
-    assert client.get("/v1/customers/lookup", params={"type": "email", "value": good}).status_code == 404
+    assert r.status_code == 200, r.text
+    body = r.json()
+    results = body["results"]
+    assert body["errors"] == 4 and len(results) == 6
+    assert results[0]["created"] and results[2]["created"]
+    refused = {i: results[i]["error"] for i in (1, 3, 4, 5)}
+    assert all(p["status"] == 422 and p["title"] == "Unprocessable Content" for p in refused.values())
+    assert [e["field"] for e in refused[1]["errors"]] == ["body.records.1.identifiers.0.value"]
+    assert [e["field"] for e in refused[3]["errors"]] == ["body.records.3.attributes.date_of_birth"]
+    assert [e["field"] for e in refused[4]["errors"]] == ["body.records.4"]
+    assert [e["field"] for e in refused[5]["errors"]] == ["body.records.5.identifiers"]
+    assert client.get("/v1/customers/lookup", params={"type": "email", "value": good}).status_code == 200
+    # YYYYMMDD is kept in its ISO form, so it compares with the dates other sources send
+    profile = client.get(f"/v1/customers/{results[2]['customer_id']}").json()
+    assert profile["attributes"]["date_of_birth"] == "1956-09-09"
+    # only records are refused in place: a batch that does not parse is still refused whole
+    assert client.post("/v1/customers/identify:batch", json={"records": "nope"}).status_code == 422
 
+
+def test_bad_input_is_422_naming_the_field_and_writes_nothing(client: TestClient) -> None:
     cases = [
         ({"identifiers": [{"type": "fax", "value": "1"}]}, "body.identifiers.0.type"),
         ({"identifiers": [{"type": "email", "value": ""}]}, "body.identifiers.0.value"),

@@ -62,6 +62,21 @@ def _customer_ids(body: Any, expected: int, service: str) -> list[str]:
     return [str(i) for i in ids]
 
 
+def _refused_records(answer: dict[str, Any]) -> dict[str, Any] | None:
+    """identity's batch refuses records in their place (``{"error": <problem>}``): one problem naming
+    every refused record's fields, or None when each record was identified."""
+    results = answer.get("results")
+    if not isinstance(results, list):
+        return None  # _customer_ids answers 502 for a malformed answer
+    refusals = [r["error"] for r in results if isinstance(r, dict) and isinstance(r.get("error"), dict)]
+    if not refusals:
+        return None
+    errors = [e for problem in refusals for e in problem.get("errors") or [] if isinstance(e, dict)]
+    fields = ", ".join(str(e.get("field")) for e in errors[:5])
+    return {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
+            "detail": f"invalid request: {fields}", "errors": errors}
+
+
 async def link_interactions(*, items: list[dict[str, Any]], identity: IdentityClient, batch: bool) -> None:
     """Give every interaction that names only identifiers the ``customer_id`` identity finds
     (or creates) for them, in place; one identity call for the lot, records in order."""
@@ -82,9 +97,15 @@ async def link_interactions(*, items: list[dict[str, Any]], identity: IdentityCl
         payload = {"records": [_identify_record(item) for item in todo]}
         response = await identity.request("POST", "/v1/customers/identify:batch",
                                           content=json.dumps(payload).encode())
+        places = {f"body.records.{j}": f"body.interactions.{index}" for j, index in enumerate(indexes)}
         if response.status_code >= 400:
-            raise IdentityRefused(response, places={f"body.records.{j}": f"body.interactions.{index}"
-                                                    for j, index in enumerate(indexes)})
-        ids = _customer_ids(require_json(identity.name, response, dict), len(todo), identity.name)
+            raise IdentityRefused(response, places=places)
+        answer = require_json(identity.name, response, dict)
+        refused = _refused_records(answer)
+        if refused is not None:
+            # an interactions batch is recorded whole or not at all: one refused record refuses the batch
+            # (the customers identity found or created for the others are found again when it is resent)
+            raise IdentityRefused(httpx.Response(422, json=refused), places=places)
+        ids = _customer_ids(answer, len(todo), identity.name)
     for item, customer_id in zip(todo, ids, strict=True):
         item["customer_id"] = customer_id

@@ -3,8 +3,12 @@ public bodies: the one place that knows both what the API says and what the use 
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
+from idic import ProblemError
+from idic.problems import validation_errors
 from idic.public import identity as public
-from idic.public.common import ErasureResult
+from idic.public.common import ErasureResult, Problem
 
 from ..config import Settings
 from ..domain.customer import CustomerConsent, CustomerExport, CustomerProfile, DuplicateReview, Erasure, NameMatch
@@ -19,6 +23,32 @@ def record_of(body: public.IdentifyRequest, *, settings: Settings, field_prefix:
     attributes = body.attributes.model_dump(exclude_none=True) if body.attributes is not None else {}
     return to_record(identifiers=[(i.type, i.value) for i in body.identifiers], attributes=attributes,
                      source=body.source, settings=settings, field_prefix=field_prefix)
+
+
+def batch_record(raw: object, *, index: int, settings: Settings) -> Record | public.RecordRefused:
+    """One record of a batch as the engine's record, or its refusal (422 naming each field under
+    ``body.records.<index>``) to answer in its place: a batch refuses records, never the batch."""
+    where = f"body.records.{index}"
+    try:
+        body = raw if isinstance(raw, public.IdentifyRequest) else public.IdentifyRequest.model_validate(raw)
+        return record_of(body, settings=settings, field_prefix=where)
+    except ValidationError as exc:
+        errors = validation_errors([{**e, "loc": ("body", "records", index, *e["loc"])} for e in exc.errors()])
+        detail = "invalid record: " + ", ".join(e["field"] for e in errors[:5])
+    except ProblemError as exc:
+        if exc.status != 422:
+            raise
+        errors, detail = exc.extra.get("errors") or [{"field": where, "message": exc.detail}], exc.detail
+    return public.RecordRefused(error=Problem(title="Unprocessable Content", status=422, detail=detail,
+                                              errors=errors))
+
+
+def batch_result(checked: list[Record | public.RecordRefused],
+                 resolved: list[Resolution]) -> public.IdentifyBatchResult:
+    """The results in the order of the records: each identified record's customer, each refusal in its place."""
+    found = iter(resolved)
+    results = [identify_result(next(found)) if isinstance(c, Record) else c for c in checked]
+    return public.IdentifyBatchResult(results=results, errors=len(checked) - len(resolved))
 
 
 def identify_result(r: Resolution) -> public.IdentifyResult:

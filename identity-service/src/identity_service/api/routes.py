@@ -35,6 +35,7 @@ from idic.public.identity import (
 
 from ..config import Settings
 from ..domain.identifiers import IdentifierType
+from ..domain.resolver import Record
 from ..service_layer import customers as customers_svc
 from ..service_layer import identify as svc
 from ..service_layer import merges as merges_svc
@@ -83,11 +84,13 @@ def identify(body: IdentifyRequest, uow_factory: UowFactoryDep, settings: Settin
 @router.post("/identify:batch", response_model=IdentifyBatchResult, responses=ERRORS)
 def identify_batch(body: IdentifyBatchRequest, uow_factory: UowFactoryDep, settings: SettingsDep,
                    models: ModelsDep) -> IdentifyBatchResult:
-    """Identify up to 10,000 records in one transaction; the same results as one call per record, in order."""
-    records = [bodies.record_of(r, settings=settings, field_prefix=f"body.records.{i}")
-               for i, r in enumerate(body.records)]
-    results = svc.identify_records(records=records, uow_factory=uow_factory, settings=settings, models=models)
-    return IdentifyBatchResult(results=[bodies.identify_result(r) for r in results])
+    """Identify up to 10,000 records in one transaction; the same results as one call per record, in order.
+    A record that fails validation is answered with its error in its place; the others are identified."""
+    checked = [bodies.batch_record(r, index=i, settings=settings) for i, r in enumerate(body.records)]
+    records = [c for c in checked if isinstance(c, Record)]
+    resolved = (svc.identify_records(records=records, uow_factory=uow_factory, settings=settings, models=models)
+                if records else [])
+    return bodies.batch_result(checked, resolved)
 
 
 @router.get("/lookup", response_model=LookupResult, responses=ERRORS)

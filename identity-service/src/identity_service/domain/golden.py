@@ -44,6 +44,16 @@ class Survivorship:
         return self.rules.get(name, self.default)
 
 
+def normalised_attributes(attributes: Mapping[str, str]) -> dict[str, str]:
+    """Attribute values as the golden record keeps them: trimmed, blank ones dropped, a date of birth
+    written YYYYMMDD (many exports do) in its ISO form YYYY-MM-DD, so both forms compare and survive alike."""
+    cleaned = {name: value.strip() for name, value in attributes.items() if value.strip()}
+    dob = cleaned.get("date_of_birth")
+    if dob is not None and len(dob) == 8 and dob.isdigit():
+        cleaned["date_of_birth"] = f"{dob[:4]}-{dob[4:6]}-{dob[6:]}"
+    return cleaned
+
+
 def observe(observations: list[Observation], *, attributes: Mapping[str, str], source: str, at: str,
             origin: str) -> None:
     """Record that ``source`` reported these values now (one row per distinct value)."""

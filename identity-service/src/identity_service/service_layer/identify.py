@@ -14,7 +14,7 @@ from idic import ProblemError, utcnow
 from ..adapters.uow import IdentityUnitOfWork
 from ..config import Settings
 from ..domain.customer import CustomerProfile
-from ..domain.golden import Survivorship
+from ..domain.golden import Survivorship, normalised_attributes
 from ..domain.identifiers import InvalidIdentifier, normalise
 from ..domain.resolver import CandidateChanged, Policy, Record, Resolution, Resolver
 from .models import ModelCache
@@ -48,7 +48,7 @@ def to_record(*, identifiers: Sequence[tuple[str, str]], attributes: Mapping[str
             field = f"{field_prefix}.identifiers.{index}.value"
             raise ProblemError(422, "Unprocessable Content", f"{field}: {exc}",
                                errors=[{"field": field, "message": str(exc)}]) from exc
-    cleaned = {k: v.strip() for k, v in attributes.items() if v.strip()}
+    cleaned = normalised_attributes(attributes)
     if not pairs and not cleaned:
         field = f"{field_prefix}.identifiers"
         raise ProblemError(422, "Unprocessable Content", f"{field}: give at least one identifier or attribute",

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import ConfigDict, Field, StrictBool, ValidationInfo, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Body, CustomerId, IdentifierType, Integer, Request
+from .common import Body, CustomerId, IdentifierType, Integer, Problem, Request
 
 Text = Annotated[str | None, Field(max_length=256)]
 # after trimming: something before the last "@", a "." after it (idic.contracts.identifiers.normalise)
@@ -65,13 +65,19 @@ class Identifier(Request):
         return value
 
 
+# ISO 8601 (1815-12-10) or its basic form (18151210), as exports from older systems write it
+DATE_OF_BIRTH_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{8})$"
+
+
 class Attributes(Request):
     """Personal attributes used for probabilistic matching and the golden record; all optional."""
 
     first_name: Text = Field(default=None, description="Given name.")
     last_name: Text = Field(default=None, description="Family name.")
     date_of_birth: str | None = Field(
-        default=None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="ISO 8601 date, YYYY-MM-DD."
+        default=None,
+        pattern=DATE_OF_BIRTH_PATTERN,
+        description="A date, YYYY-MM-DD (ISO 8601) or YYYYMMDD as many files write it; kept as YYYY-MM-DD.",
     )
     street_number: Text = Field(default=None, description="House number.")
     address_line1: Text = Field(default=None, description="Street.")
@@ -156,16 +162,59 @@ class IdentifyResult(Body):
     confidence: float = Field(ge=0, le=1, description="Match probability (1 for identifier and new).")
 
 
-class IdentifyBatchRequest(Request):
-    """Up to 10,000 records, identified in order in one transaction."""
+# A batch answers 200 once it parses: each record is checked on its own (``RecordRefused`` in its place),
+# so the schema of a record in a batch is any value, documented as an identify body. Left to right: a
+# valid record is read as an IdentifyRequest, anything else is kept as sent for its own error.
+BatchRecord = Annotated[
+    IdentifyRequest | Any,
+    Field(
+        union_mode="left_to_right",
+        description="An identify body; one that is not valid gets its error in its place in the results.",
+    ),
+]
 
-    records: list[IdentifyRequest] = Field(min_length=1, max_length=10_000, description="The records, in order.")
+
+class IdentifyBatchRequest(Request):
+    """Up to 10,000 records, identified in order in one transaction; a record that fails validation
+    is answered with its error in its place and the others are identified."""
+
+    records: list[BatchRecord] = Field(min_length=1, max_length=10_000, description="The records, in order.")
+
+
+class RecordRefused(Body):
+    """A record of a batch that was not identified, in its place in the results."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "error": {
+                        "type": "about:blank",
+                        "title": "Unprocessable Content",
+                        "status": 422,
+                        "detail": "invalid record: body.records.3.attributes.date_of_birth",
+                        "errors": [
+                            {
+                                "field": "body.records.3.attributes.date_of_birth",
+                                "message": "String should match pattern '^(\\d{4}-\\d{2}-\\d{2}|\\d{8})$'",
+                            }
+                        ],
+                    }
+                }
+            ]
+        }
+    )
+
+    error: Problem = Field(description="Why: a 422 problem naming each invalid field (body.records.<n>...).")
 
 
 class IdentifyBatchResult(Body):
     """One result per record, in the order of the request."""
 
-    results: list[IdentifyResult] = Field(description="In the order of the records.")
+    results: list[IdentifyResult | RecordRefused] = Field(
+        description="In the order of the records: the customer, or the record's error."
+    )
+    errors: int = Field(default=0, description="How many records were refused (each has its error in its place).")
 
 
 class LookupResult(Body):
