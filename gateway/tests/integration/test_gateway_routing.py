@@ -25,6 +25,9 @@ RULE = {"name": "vip", "condition": {"fact": "value.tier", "op": "eq", "value": 
 ROUTES = [
     ("POST", "/v1/customers/identify", IDENTIFY, "identity", "/v1/customers/identify"),
     ("POST", "/v1/customers/identify:batch", {"records": [IDENTIFY]}, "identity", "/v1/customers/identify:batch"),
+    ("POST", "/v1/customers/identify?explain=true", IDENTIFY, "identity", "/v1/customers/identify"),
+    ("POST", "/v1/customers/identify:batch?explain=true", {"records": [IDENTIFY, "not a record"]}, "identity",
+     "/v1/customers/identify:batch"),
     ("GET", "/v1/customers/lookup?type=email&value=a@b.com", None, "identity", "/v1/customers/lookup"),
     ("POST", "/v1/customers/merge", {"survivor_id": "c1", "merged_ids": ["c2"]}, "identity", "/v1/customers/merge"),
     ("POST", "/v1/customers/c1/unmerge", {"customer_id": "c2"}, "identity", "/v1/customers/c1/unmerge"),

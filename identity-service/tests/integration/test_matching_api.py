@@ -35,6 +35,41 @@ def test_similar_attributes_match_without_identifiers_in_common(client: TestClie
     assert stranger["created"] is True and stranger["confidence"] == 1.0
 
 
+
+def test_explain_shows_the_candidate_and_the_weight_of_each_comparison(client: TestClient) -> None:
+    import math
+
+    last = surname()
+    first = identify(client, ("email", email()), first_name="Robert", last_name=last, date_of_birth="1980-04-05",
+                     postcode="LS1 4AP")
+    record = {"identifiers": [{"type": "email", "value": email()}],
+              "attributes": {"first_name": "Bob", "last_name": last, "date_of_birth": "19800405"}}
+    plain = client.post("/v1/customers/identify", json=record).json()
+    assert "explanation" not in plain  # only when asked
+    again = {**record, "identifiers": [{"type": "email", "value": email()}]}
+    answer = client.post("/v1/customers/identify", params={"explain": "true"}, json=again)
+    assert answer.status_code == 200, answer.text
+    result = answer.json()
+    assert result["matched_by"] == "probabilistic" and result["customer_id"] == first["customer_id"]
+    explanation = result["explanation"]
+    assert explanation["candidate_id"] == first["customer_id"]
+    by_attribute = {c["attribute"]: c for c in explanation["comparisons"]}
+    # the nickname is the same first name, the surname and the date (given YYYYMMDD) exact; no city on the record
+    assert by_attribute["first_name"]["level"] == 0 and by_attribute["first_name"]["weight"] > 0
+    assert by_attribute["last_name"]["level"] == 0 and by_attribute["date_of_birth"]["level"] == 0
+    assert by_attribute["city"] == {"attribute": "city", "level": None, "weight": 0.0}
+    # the waterfall adds up: prior + weights is the match weight whose logistic is the probability
+    weight = explanation["prior_weight"] + sum(c["weight"] for c in explanation["comparisons"])
+    assert math.isclose(1 / (1 + 2 ** -weight), explanation["probability"], abs_tol=1e-3)
+    assert math.isclose(explanation["probability"], result["confidence"], abs_tol=1e-6)
+    # a stranger compared with nobody: nothing to explain; bad input still refused with the field named
+    stranger = client.post("/v1/customers/identify", params={"explain": "true"}, json={
+        "identifiers": [{"type": "email", "value": email()}]}).json()
+    assert stranger["matched_by"] == "new" and stranger["explanation"] is None
+    bad = client.post("/v1/customers/identify", params={"explain": "maybe"}, json=record)
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "query.explain"
+
+
 def test_possible_duplicates_wait_for_a_person(client: TestClient, kafka) -> None:
     last = surname()
     a = identify(client, ("email", email()), first_name="Ann", last_name=last, city="Leeds", postcode="LS1 4AP")

@@ -3,6 +3,7 @@ public bodies: the one place that knows both what the API says and what the use 
 
 from __future__ import annotations
 
+from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from idic import ProblemError
@@ -25,6 +26,13 @@ def record_of(body: public.IdentifyRequest, *, settings: Settings, field_prefix:
                      source=body.source, settings=settings, field_prefix=field_prefix)
 
 
+def answer(body: public.IdentifyResult | public.IdentifyBatchResult, *, explain: bool) -> JSONResponse:
+    """An identify answer as JSON, its explanations left out unless ``?explain=true`` asked for them
+    (the answer stays as it always was for callers who do not ask)."""
+    unasked = {"explanation"} if isinstance(body, public.IdentifyResult) else {"results": {"__all__": {"explanation"}}}
+    return JSONResponse(body.model_dump(mode="json", exclude=None if explain else unasked))  # type: ignore[arg-type]
+
+
 def batch_record(raw: object, *, index: int, settings: Settings) -> Record | public.RecordRefused:
     """One record of a batch as the engine's record, or its refusal (422 naming each field under
     ``body.records.<index>``) to answer in its place: a batch refuses records, never the batch."""
@@ -43,18 +51,22 @@ def batch_record(raw: object, *, index: int, settings: Settings) -> Record | pub
                                               errors=errors))
 
 
-def batch_result(checked: list[Record | public.RecordRefused],
-                 resolved: list[Resolution]) -> public.IdentifyBatchResult:
+def batch_result(checked: list[Record | public.RecordRefused], resolved: list[Resolution], *,
+                 explain: bool = False) -> public.IdentifyBatchResult:
     """The results in the order of the records: each identified record's customer, each refusal in its place."""
     found = iter(resolved)
-    results = [identify_result(next(found)) if isinstance(c, Record) else c for c in checked]
+    results = [identify_result(next(found), explain=explain) if isinstance(c, Record) else c for c in checked]
     return public.IdentifyBatchResult(results=results, errors=len(checked) - len(resolved))
 
 
-def identify_result(r: Resolution) -> public.IdentifyResult:
-    """The customer one record belongs to, and how it was found."""
+def identify_result(r: Resolution, *, explain: bool = False) -> public.IdentifyResult:
+    """The customer one record belongs to, and how it was found (and why, when asked and attributes were compared)."""
+    e = r.explanation if explain else None
+    explanation = None if e is None else public.Explanation(
+        candidate_id=e.candidate_id, probability=e.probability, prior_weight=e.prior_weight,
+        comparisons=[public.Comparison(attribute=a, level=level, weight=w) for a, level, w in e.comparisons])
     return public.IdentifyResult(customer_id=r.customer_id, created=r.created, matched_by=r.matched_by,  # type: ignore[arg-type]
-                                 confidence=r.confidence)
+                                 confidence=r.confidence, explanation=explanation)
 
 
 def profile(p: CustomerProfile) -> public.Profile:

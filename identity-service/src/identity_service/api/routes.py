@@ -13,6 +13,7 @@ from idic.context import request_id_var
 from idic.jobs_api import JOB_RESPONSES, job_accepted
 from idic.public.common import ErasureResult
 from idic.public.identity import (
+    EXPLAIN_DESCRIPTION,
     SEARCH_NAME_PATTERN,
     ConsentRequest,
     ConsentResult,
@@ -72,25 +73,28 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 ModelsDep = Annotated[ModelCache, Depends(get_models)]
 
 
+Explain = Annotated[bool, Query(description=EXPLAIN_DESCRIPTION)]
+
+
 @router.post("/identify", response_model=IdentifyResult, responses=ERRORS)
 def identify(body: IdentifyRequest, uow_factory: UowFactoryDep, settings: SettingsDep,
-             models: ModelsDep) -> IdentifyResult:
+             models: ModelsDep, explain: Explain = False) -> JSONResponse:
     """Find the one customer these identifiers and attributes belong to, creating or merging as the rules say."""
     record = bodies.record_of(body, settings=settings)
     [result] = svc.identify_records(records=[record], uow_factory=uow_factory, settings=settings, models=models)
-    return bodies.identify_result(result)
+    return bodies.answer(bodies.identify_result(result, explain=explain), explain=explain)
 
 
 @router.post("/identify:batch", response_model=IdentifyBatchResult, responses=ERRORS)
 def identify_batch(body: IdentifyBatchRequest, uow_factory: UowFactoryDep, settings: SettingsDep,
-                   models: ModelsDep) -> IdentifyBatchResult:
+                   models: ModelsDep, explain: Explain = False) -> JSONResponse:
     """Identify up to 10,000 records in one transaction; the same results as one call per record, in order.
     A record that fails validation is answered with its error in its place; the others are identified."""
     checked = [bodies.batch_record(r, index=i, settings=settings) for i, r in enumerate(body.records)]
     records = [c for c in checked if isinstance(c, Record)]
     resolved = (svc.identify_records(records=records, uow_factory=uow_factory, settings=settings, models=models)
                 if records else [])
-    return bodies.batch_result(checked, resolved)
+    return bodies.answer(bodies.batch_result(checked, resolved, explain=explain), explain=explain)
 
 
 @router.get("/lookup", response_model=LookupResult, responses=ERRORS)

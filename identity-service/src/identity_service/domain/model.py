@@ -45,6 +45,18 @@ class MatchModel:
             [math.log2(max(m, EPS) / max(u, EPS)) for m, u in zip(self.m[name], self.u[name], strict=True)]
             for name in FIELDS]
 
+    def explain(self, levels: list[int]) -> list[tuple[str, int | None, float]]:
+        """(field, level, match weight) per field: Splink's waterfall as data. A field one side lacks
+        has no level and weighs 0; the prior's weight is ``prior_weight``."""
+        _, table = self._weights
+        return [(name, None, 0.0) if level == NULL else (name, level, round(row[level], 4))
+                for name, row, level in zip(FIELDS, table, levels, strict=True)]
+
+    @property
+    def prior_weight(self) -> float:
+        """log2 of the prior odds that two blocked records are the same person (the waterfall's start)."""
+        return round(self._weights[0], 4)
+
     def probability(self, levels: list[int]) -> float:
         """Posterior probability that the pair is the same person."""
         w = self.weight(levels)

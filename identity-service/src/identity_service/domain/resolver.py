@@ -121,13 +121,26 @@ class Record:
 
 
 @dataclass(frozen=True)
+class Explanation:
+    """Why a record was (or was not) joined to its best candidate: the comparison of each field, its
+    level (0: the strongest agreement) and match weight, as the model weighed them."""
+
+    candidate_id: str
+    probability: float
+    prior_weight: float
+    comparisons: tuple[tuple[str, int | None, float], ...]
+
+
+@dataclass(frozen=True)
 class Resolution:
-    """What identify answers for one record: the customer it belongs to, and how it was found."""
+    """What identify answers for one record: the customer it belongs to, and how it was found;
+    ``explanation``: the probabilistic comparison behind it, when there was one."""
 
     customer_id: str
     created: bool
     matched_by: str
     confidence: float
+    explanation: Explanation | None = None
 
 
 @dataclass
@@ -231,6 +244,7 @@ class Resolver:
         record_strong = {(t, v) for t, v in record.pairs if t in self.policy.strong_types}
         merged: list[str] = []
         created, matched_by, confidence = False, "identifier", 1.0
+        explanation: Explanation | None = None
         if owners:
             hits = defaultdict(int)
             for p in record.pairs:
@@ -254,15 +268,16 @@ class Resolver:
             if self.policy.link_identified:
                 # the record may also be a confident match of another customer (same person,
                 # other e-mail): fold that one in too, as a transitive clustering would
-                other, probability = self._probabilistic(record, exclude=target, strong=strong)
+                other, probability, folding = self._probabilistic(record, exclude=target, strong=strong)
                 if other is not None and probability >= self.policy.match_threshold:
+                    explanation = folding  # explained only when it folded a customer in
                     world.load(other)
                     survivor, folded = sorted((target, other), key=lambda c: (world.customers[c].created_at, c))
                     self.merge(survivor_id=survivor, merged_id=folded, reason="probabilistic",
                                confidence=round(probability, 6))
                     target = survivor
         else:
-            target, probability = self._probabilistic(record)
+            target, probability, explanation = self._probabilistic(record)
             if target is not None and probability >= self.policy.match_threshold:
                 world.load(target)
                 matched_by, confidence = "probabilistic", round(probability, 6)
@@ -294,16 +309,19 @@ class Resolver:
             identifier_keys=[identifier_key(k, v) for k, v in record.pairs], source=record.source))
         if (not created and (changed or new_pairs)) or (created and "date_of_birth" in changed):
             world.events.append(self._updated(customer, before, changed, new_pairs))
-        return Resolution(customer_id=customer.id, created=created, matched_by=matched_by, confidence=confidence)
+        return Resolution(customer_id=customer.id, created=created, matched_by=matched_by, confidence=confidence,
+                          explanation=explanation)
 
     def _probabilistic(self, record: Record, *, exclude: str | None = None,
-                       strong: set[tuple[str, str]] | None = None) -> tuple[str | None, float]:
-        """Best candidate sharing a blocking key (other than ``exclude``), and its match probability."""
+                       strong: set[tuple[str, str]] | None = None
+                       ) -> tuple[str | None, float, Explanation | None]:
+        """Best candidate sharing a blocking key (other than ``exclude``), its match probability, and
+        the comparison behind it."""
         if not self.policy.probabilistic or not record.attributes:
-            return None, 0.0
+            return None, 0.0, None
         feats = record.features()
         if sum(1 for f in ("first_name", "last_name", "date_of_birth", "postcode", "street") if feats[f]) < 2:
-            return None, 0.0  # too little to tell people apart
+            return None, 0.0, None  # too little to tell people apart
         shared: dict[str, int] = defaultdict(int)
         for key in record.keys():
             members = self.world.block.get(key, ())
@@ -314,7 +332,7 @@ class Resolver:
         candidates = sorted(shared, key=lambda c: (-shared[c], c))[: self.policy.max_candidates]
         record_strong = strong if strong is not None else {(t, v) for t, v in record.pairs
                                                             if t in self.policy.strong_types}
-        best, best_p = None, 0.0
+        best, best_p, best_levels = None, 0.0, None
         for cid in candidates:
             if cid == exclude:
                 continue
@@ -328,10 +346,15 @@ class Resolver:
                 their_strong, profiles = candidate.strong, candidate.profiles
             if strong_conflict(record_strong, their_strong):
                 continue
-            p = self.model.probability(best_compare(feats, profiles))
+            levels = best_compare(feats, profiles)
+            p = self.model.probability(levels)
             if p > best_p or (p == best_p and best is not None and cid < best):
-                best, best_p = cid, p
-        return best, best_p
+                best, best_p, best_levels = cid, p, levels
+        if best is None or best_levels is None:
+            return None, 0.0, None
+        return best, best_p, Explanation(candidate_id=best, probability=round(best_p, 6),
+                                         prior_weight=self.model.prior_weight,
+                                         comparisons=tuple(self.model.explain(best_levels)))
 
     # -- merges --------------------------------------------------------------------
     def merge(self, *, survivor_id: str, merged_id: str, reason: str, confidence: float | None,

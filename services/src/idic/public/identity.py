@@ -138,6 +138,34 @@ class IdentifyRequest(Request):
     )
 
 
+# the ?explain= query parameter of identify and identify:batch (service and gateway)
+EXPLAIN_DESCRIPTION = (
+    "Add each result's explanation: the best candidate compared and the match weight of each attribute "
+    "(Splink's waterfall as data)."
+)
+
+
+class Comparison(Body):
+    """One attribute of a record compared with the candidate's, and what it weighed."""
+
+    attribute: str = Field(description="first_name, last_name, date_of_birth, postcode, city, street or email.")
+    level: int | None = Field(
+        description="How alike: 0 is the strongest agreement (exact), higher less alike, the last level "
+        "disagreement; null when one side has no value (the attribute then says nothing)."
+    )
+    weight: float = Field(description="Match weight: log2(m/u) of the level (positive: for a match; 0 when null).")
+
+
+class Explanation(Body):
+    """Why a record was or was not joined to its best candidate (Splink's match-weight waterfall as data):
+    the prior's weight plus the weight of each comparison gives the match weight; its logistic, the probability."""
+
+    candidate_id: str = Field(description="The best candidate sharing a blocking key with the record.")
+    probability: float = Field(ge=0, le=1, description="Match probability of the record and the candidate.")
+    prior_weight: float = Field(description="log2 prior odds that two blocked records are the same person.")
+    comparisons: list[Comparison] = Field(description="One per compared attribute, in the model's order.")
+
+
 class IdentifyResult(Body):
     """The one customer the record belongs to."""
 
@@ -160,6 +188,11 @@ class IdentifyResult(Body):
         description="identifier: an exact identifier; probabilistic: attributes above the match threshold; new."
     )
     confidence: float = Field(ge=0, le=1, description="Match probability (1 for identifier and new).")
+    explanation: Explanation | None = Field(
+        default=None,
+        description="With ?explain=true: the best candidate compared and the weight of each comparison; null "
+        "when no attributes were compared (an identifier match, too few attributes). Absent without ?explain.",
+    )
 
 
 # A batch answers 200 once it parses: each record is checked on its own (``RecordRefused`` in its place),

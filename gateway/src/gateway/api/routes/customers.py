@@ -3,12 +3,13 @@ view and the export (composed by the gateway)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from idic.public.identity import (
+    EXPLAIN_DESCRIPTION,
     SEARCH_NAME_PATTERN,
     ConsentRequest,
     ConsentResult,
@@ -38,16 +39,27 @@ CustomerRef = Annotated[str, Path(
     description="A customer id, or any identifier written type:value (email:a@b.com, external_id:crm:42)")]
 
 
+Explain = Annotated[bool, Query(description=EXPLAIN_DESCRIPTION)]
+
+
+def _explained(explain: bool) -> dict[str, Any] | None:
+    return {"explain": "true"} if explain else None
+
+
 @router.post("/identify", tags=["identify"], response_model=IdentifyResult, responses=errors())
-async def identify(body: IdentifyRequest, request: Request, clients: ClientsDep) -> Response:
+async def identify(body: IdentifyRequest, request: Request, clients: ClientsDep, explain: Explain = False) -> Response:
     """Find the one customer these identifiers and attributes belong to, creating or merging as the rules say."""
-    return await forward(clients.identity, request, "POST", "/v1/customers/identify", with_body=True)
+    return await forward(clients.identity, request, "POST", "/v1/customers/identify", with_body=True,
+                         params=_explained(explain))
 
 
 @router.post("/identify:batch", tags=["identify"], response_model=IdentifyBatchResult, responses=errors(413))
-async def identify_batch(body: IdentifyBatchRequest, request: Request, clients: ClientsDep) -> Response:
-    """Identify up to 10,000 records; results in the same order."""
-    return await forward(clients.identity, request, "POST", "/v1/customers/identify:batch", with_body=True)
+async def identify_batch(body: IdentifyBatchRequest, request: Request, clients: ClientsDep,
+                         explain: Explain = False) -> Response:
+    """Identify up to 10,000 records; results in the same order. A record that fails validation is answered
+    with its error in its place; the others are identified."""
+    return await forward(clients.identity, request, "POST", "/v1/customers/identify:batch", with_body=True,
+                         params=_explained(explain))
 
 
 @router.get("/lookup", tags=["identify"], response_model=LookupResult, responses=errors(404))
