@@ -83,6 +83,12 @@ def test_possible_duplicates_wait_for_a_person(client: TestClient, kafka) -> Non
     assert [(r["customer_id"], r["reason"], r["status"]) for r in mine] == [
         (b["customer_id"], "possible_duplicate", "open"), (c["customer_id"], "possible_duplicate", "open")]
     assert mine[0]["candidate_id"] == a["customer_id"] and 0.6 <= mine[0]["probability"] < 0.95
+    # the reviewer sees why: same first and last name, another postcode, no city on the record
+    why = mine[0]["explanation"]
+    assert why["candidate_id"] == a["customer_id"] and why["probability"] == mine[0]["probability"]
+    levels = {c["attribute"]: c["level"] for c in why["comparisons"]}
+    assert levels["first_name"] == 0 and levels["last_name"] == 0 and levels["postcode"] == 2
+    assert levels["city"] is None
     page = client.get("/v1/reviews", params={"limit": 1}).json()
     assert len(page["reviews"]) == 1 and page["next_after"] == page["reviews"][0]["review_id"]
     following = client.get("/v1/reviews", params={"limit": 1, "after": page["next_after"]}).json()

@@ -91,7 +91,8 @@ def review(r: DuplicateReview) -> public.Review:
     """A possible duplicate and its decision."""
     return public.Review(review_id=r.review_id, customer_id=r.customer_id, candidate_id=r.candidate_id,
                          probability=r.probability, reason=r.reason, status=r.status,  # type: ignore[arg-type]
-                         created_at=r.created_at, decided_at=r.decided_at, details=dict(r.details))
+                         created_at=r.created_at, decided_at=r.decided_at, details=dict(r.details),
+                         explanation=r.details.get("explanation"))
 
 
 def matching_model(t: TrainedModel) -> public.MatchingModel:

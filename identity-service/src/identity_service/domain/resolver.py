@@ -130,6 +130,11 @@ class Explanation:
     prior_weight: float
     comparisons: tuple[tuple[str, int | None, float], ...]
 
+    def to_json(self) -> dict[str, Any]:
+        """As a review keeps it (its ``details``), in the API's shape."""
+        return {"candidate_id": self.candidate_id, "probability": self.probability, "prior_weight": self.prior_weight,
+                "comparisons": [{"attribute": a, "level": level, "weight": w} for a, level, w in self.comparisons]}
+
 
 @dataclass(frozen=True)
 class Resolution:
@@ -286,7 +291,8 @@ class Resolver:
                 target = self._new_customer()
                 created, matched_by, confidence = True, "new", round(1 - probability, 6)
                 if candidate is not None and probability >= self.policy.review_threshold:
-                    self._review(target, candidate, probability, "possible_duplicate")
+                    self._review(target, candidate, probability, "possible_duplicate",
+                                 {"explanation": explanation.to_json()} if explanation is not None else None)
         customer = world.customers[target]
         new_pairs = []
         for kind, value in record.pairs:

@@ -405,7 +405,16 @@ class Review(Body):
     status: ReviewStatus = Field(description="open, or a person's decision.")
     created_at: dt.datetime = Field(description="When the review was opened.")
     decided_at: dt.datetime | None = Field(default=None, description="When it was accepted or rejected.")
-    details: dict[str, Any] = Field(default_factory=dict, description="Comparison levels and weights that led here.")
+    details: dict[str, Any] = Field(
+        default_factory=dict,
+        description="What led here, as stored: the explanation of a possible duplicate, the identifier type "
+        "of a conflict.",
+    )
+    explanation: Explanation | None = Field(
+        default=None,
+        description="possible_duplicate: the comparison of the two records and the weight of each attribute "
+        "(null for conflicts and for reviews opened before explanations were kept).",
+    )
 
 
 class ReviewList(Body):
