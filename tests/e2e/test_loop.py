@@ -187,8 +187,10 @@ def test_the_loop_turns_by_itself(api: httpx.Client, receiver: WebhookReceiver, 
     phases["VIP scored by the schedule"] = time.monotonic() - started
     assert value["clv"]["status"] == "scored" and value["clv"]["p_alive"] > 0.5
     # the first fit came as soon as enough repeat buyers had arrived, asked for by the schedule alone
-    fits = api.get("/v1/jobs", params={"kind": "clv_fit", "status": "succeeded"}).json()["jobs"]
-    assert fits and {f["created_by"] for f in fits} == {"system:schedule"}
+    # the fit's scores commit before its job row says succeeded (the job's status is its own transaction)
+    fits = eventually(lambda: api.get("/v1/jobs", params={"kind": "clv_fit", "status": "succeeded"}).json()["jobs"],
+                      timeout=60, interval=1, what="the schedule's fit marked succeeded")
+    assert {f["created_by"] for f in fits} == {"system:schedule"}
     assert fits[-1]["result"]["customers"] >= 30
     assert api.get(f"/v1/customers/{vip}/value").json()["tier"] == "most_valuable"
     sample = rng.sample(ids, 40) + rng.sample(sorted(anonymous), 10)

@@ -55,8 +55,10 @@ def test_schedule_fits_and_refreshes_without_any_call(scheduled: TestClient, bus
     assert value["rfm"]["r"] in range(1, 6) and value["rfm"]["f"] in range(1, 6) and value["rfm"]["m"] in range(1, 6)
     assert value["tier"] in {"most_valuable", "most_growable", "maintain", "below_zero"}
     assert 0 < value["clv"]["p_alive"] <= 1 and value["clv"]["clv_12m"] is not None
-    fits = scheduled.get("/v1/jobs", params={"kind": "clv_fit", "status": "succeeded"}).json()["jobs"]
-    assert fits and {j["created_by"] for j in fits} == {"system:schedule"}
+    # the fit's scores commit before its job row says succeeded (the job's status is its own transaction)
+    fits = eventually(lambda: scheduled.get("/v1/jobs", params={"kind": "clv_fit", "status": "succeeded"}).json()[
+        "jobs"], timeout=30, what="the scheduled fit marked succeeded")
+    assert {j["created_by"] for j in fits} == {"system:schedule"}
     assert fits[0]["result"]["customers"] >= 30  # fitted once enough repeat buyers had arrived
     # every customer ends graded, not only the last one
     def tier(customer: str) -> str | None:  # 404 while its partition's events are still on their way
