@@ -71,10 +71,12 @@ class MiniService:
 
 @contextmanager
 def running_consumer(service: MiniService, *, bootstrap: str, group: str, max_attempts: int = 3,
-                     handler: Callable[..., None] = count_purchase) -> Iterator[EventConsumer]:
+                     handler: Callable[..., None] = count_purchase,
+                     uow_factory: Callable[[], CounterUoW] | None = None) -> Iterator[EventConsumer]:
     spec = ConsumerSpec(group_id=group, topics=("idic.interaction",),
                         handlers={InteractionRecorded.event_type: handler})
-    consumer = EventConsumer(spec=spec, uow_factory=service.uow, bootstrap_servers=bootstrap, client_id=group,
+    consumer = EventConsumer(spec=spec, uow_factory=uow_factory or service.uow, bootstrap_servers=bootstrap,
+                             client_id=group,
                              max_attempts=max_attempts, retry_backoff_s=0.01)
     stop = threading.Event()
     thread = threading.Thread(target=consumer.run, args=(stop,), daemon=True)

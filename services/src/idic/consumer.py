@@ -128,7 +128,7 @@ class EventConsumer:
         """Apply a polled batch, then commit the offsets of everything applied."""
         records = [r for tp_records in batch.values() for r in tp_records]
         started = time.perf_counter()
-        if not self._apply_all_at_once(records):
+        if not self._apply_all_at_once(records, stop):
             for record in records:
                 if not self._apply_one_with_retries(record, stop):
                     break  # stopping: commit what is done, the rest is redelivered
@@ -136,17 +136,20 @@ class EventConsumer:
         EVENT_HANDLE_SECONDS.labels(self.spec.group_id).observe(time.perf_counter() - started)
         self._commit()
 
-    def _apply_all_at_once(self, records: list[ConsumerRecord]) -> bool:
-        """Fast path: the whole poll batch in one transaction. Any trouble (a bad message,
-        a failing handler) rolls it back and the slow path takes records one by one."""
+    def _apply_all_at_once(self, records: list[ConsumerRecord], stop: threading.Event) -> bool:
+        """Fast path: the whole poll batch in one transaction. A failing handler rolls it back
+        and the slow path takes records one by one. A message that is not an event cannot
+        succeed on any try: it goes to the dead-letter topic at once, and the rest of its batch
+        stays on the fast path (one poison message must not cost 500 transactions)."""
         parsed: list[tuple[ConsumerRecord, CloudEvent, EventPayload | None]] = []
+        malformed: list[tuple[ConsumerRecord, str]] = []
         for record in records:
             try:
                 event = parse_event(record.value)
                 handler = self.spec.handlers.get(event.type)
                 parsed.append((record, event, event.payload() if handler else None))
-            except MalformedEvent:
-                return False
+            except MalformedEvent as exc:
+                malformed.append((record, str(exc)))
         group = self.spec.group_id
         try:
             with self._uow_factory() as uow:
@@ -169,8 +172,12 @@ class EventConsumer:
                 uow.commit()
         except Exception:  # noqa: BLE001 - retried record by record, with DLQ, below
             return False
-        for (record, event, _), outcome in zip(parsed, outcomes, strict=True):
+        for record, error in malformed:
+            if not self._dead_letter(record, error, attempts=1, stop=stop):
+                return True  # stopping: no offset moves; the inbox drops what this batch applied
+        for (_, event, _), outcome in zip(parsed, outcomes, strict=True):
             EVENTS_CONSUMED.labels(self.spec.group_id, event.type, outcome).inc()
+        for record in records:  # in poll order, so that each partition's offset only moves forward
             self._done(record)
         return True
 

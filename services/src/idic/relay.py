@@ -134,8 +134,14 @@ class OutboxRelay:
         self._drop_leadership()
 
     def _drop_leadership(self) -> None:
+        """Give the advisory lock up after a failure, so that another replica may publish.
+
+        The lock belongs to the database session, and ``close()`` alone would return the
+        connection to the pool with the lock still held: no relay could lead until that pooled
+        connection happened to come back to this one. Invalidating it ends the session."""
         if self._leader_conn is not None:
             try:
+                self._leader_conn.invalidate()
                 self._leader_conn.close()
             except Exception:  # noqa: BLE001 - the connection may already be gone
                 pass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 import uuid
 from decimal import Decimal
@@ -142,6 +143,32 @@ def test_relay_keeps_rows_while_broker_unreachable(service: MiniService, kafka) 
     assert live.publish_batch() == 1
 
 
+def test_a_relay_that_failed_lets_another_replica_publish(pg_url: str, kafka) -> None:
+    """On PostgreSQL one relay per service leads (an advisory lock). A leader that loses its
+    broker must give the lead up, not keep it in a pooled connection while it cannot publish."""
+    failing_replica, healthy_replica = MiniService(pg_url), MiniService(pg_url)
+    with failing_replica.uow() as uow:
+        uow.publish(purchase(f"c-{uuid.uuid4()}"))
+        uow.commit()
+    cut_off = OutboxRelay(engine=failing_replica.engine, tables=tables, bootstrap_servers="127.0.0.1:1",
+                          client_id="mini-relay", producer_overrides={"max_block_ms": 1000, "bootstrap_timeout_ms": 1000})
+    healthy = OutboxRelay(engine=healthy_replica.engine, tables=tables, bootstrap_servers=kafka.bootstrap_servers,
+                          client_id="mini-relay")
+    stop = threading.Event()
+    thread = threading.Thread(target=cut_off.run, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        eventually(lambda: not thread.is_alive() or cut_off._leader_conn is not None or None, timeout=10,
+                   what="the cut-off relay leading first")
+        assert eventually(healthy.publish_batch, timeout=20, what="the healthy replica publishing") == 1
+    finally:
+        healthy._drop_leadership()
+        stop.set()
+        thread.join(10)
+        failing_replica.engine.dispose()
+        healthy_replica.engine.dispose()
+
+
 def test_redelivered_event_is_applied_once(service: MiniService, kafka) -> None:
     customer = f"c-{uuid.uuid4()}"
     event = CloudEvent.wrap(purchase(customer, "5.00"), source="/test").to_json_bytes()
@@ -174,6 +201,29 @@ def test_poison_message_goes_to_dlq_and_consumption_continues(service: MiniServi
     assert dead[0].value == b"{not json at all"
     assert b"not JSON" in headers["dlq.error"]
     assert headers["dlq.group"] == group.encode()
+
+
+def test_a_poison_message_costs_its_batch_no_transaction_per_record(service: MiniService, kafka) -> None:
+    """Backlog with a malformed message in it: the message is dead-lettered, and the good events of its
+    poll batch are still applied together, not one transaction each (500 on a full batch)."""
+    customers = [f"c-{uuid.uuid4()}" for _ in range(120)]
+    poison_key = f"poison-{uuid.uuid4()}".encode()
+    publish_raw(kafka.bootstrap_servers, (poison_key, b'{"not": "a cloudevent"}'),
+                *[(c.encode(), CloudEvent.wrap(purchase(c), source="/t").to_json_bytes()) for c in customers])
+    transactions = 0
+
+    def counted() -> CounterUoW:
+        nonlocal transactions
+        transactions += 1
+        return service.uow()
+
+    group = f"batch-{uuid.uuid4().hex[:6]}"
+    with running_consumer(service, bootstrap=kafka.bootstrap_servers, group=group, uow_factory=counted):
+        eventually(lambda: all(service.purchases_of(c) for c in customers), what="every good event applied")
+        dead = read_topic(kafka.bootstrap_servers, dlq_topic("idic.interaction", group), want=1,
+                          subject=poison_key.decode())
+    assert dead and dead[0].value == b'{"not": "a cloudevent"}'
+    assert transactions < 20, f"{transactions} transactions for 120 events and one poison message"
 
 
 def test_handler_that_keeps_failing_is_dead_lettered_after_n_tries(service: MiniService, kafka) -> None:
