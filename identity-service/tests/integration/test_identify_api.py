@@ -7,7 +7,8 @@ import uuid
 from cloudevents.core.bindings.kafka import KafkaMessage, from_kafka
 from cloudevents.core.formats.json import JSONFormat
 from fastapi.testclient import TestClient
-from kafka import KafkaConsumer
+
+from .helpers import messages_for
 
 
 def email() -> str:
@@ -38,10 +39,7 @@ def test_identified_event_reaches_kafka_without_personal_data(client: TestClient
     address = email()
     customer_id = client.post("/v1/customers/identify", json={"identifiers": [{"type": "email", "value": address}]},
                               headers={"x-request-id": "req-42"}).json()["customer_id"]
-    consumer = KafkaConsumer("idic.identity", bootstrap_servers=kafka.bootstrap_servers, auto_offset_reset="earliest",
-                             group_id=f"t-{uuid.uuid4().hex[:6]}", consumer_timeout_ms=20_000)
-    message = next(m for m in consumer if m.key == customer_id.encode())
-    consumer.close()
+    [message, *_] = messages_for(kafka, {customer_id}, until=bool)
     event = from_kafka(KafkaMessage(headers=dict(message.headers), key=message.key, value=message.value), JSONFormat())
     assert event.get_type() == "idic.customer.identified.v1" and event.get_subject() == customer_id
     assert event.get_attributes()["requestid"] == "req-42"

@@ -109,6 +109,8 @@ def settings(request: pytest.FixtureRequest, kafka: Any, bus: Bus,
 @pytest.fixture(scope="session")
 def client(settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(settings)) as client:
+        # join the group here, once, so that a slow join is not charged to the first test's wait
+        eventually(client.app.state.runtime.consumers_assigned, timeout=60, what="consumers assigned")
         yield client
 
 

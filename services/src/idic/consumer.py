@@ -69,6 +69,8 @@ class EventConsumer:
         self._retry_backoff_s = retry_backoff_s
         self._consumer: KafkaConsumer | None = None
         self._dlq_producer: KafkaProducer | None = None
+        self.assigned = threading.Event()
+        """Set once the group gave this consumer partitions (a test or a probe can wait for it)."""
 
     # -- lifecycle ----------------------------------------------------------------
     def _connect(self) -> KafkaConsumer:
@@ -99,6 +101,8 @@ class EventConsumer:
                     self._consumer = self._connect()
                     backoff = 0.5
                 batch = self._consumer.poll(timeout_ms=500)
+                if not self.assigned.is_set() and self._consumer.assignment():
+                    self.assigned.set()
                 if batch:
                     self.process(batch, stop)
             except Exception as exc:  # noqa: BLE001 - keep consuming whatever happened

@@ -48,6 +48,7 @@ class ServiceRuntime(Generic[U]):
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._workers: list[tuple[str, Callable[[threading.Event], None], threading.Event | None]] = []
+        self.consumers: list[EventConsumer] = []
 
     def uow(self) -> U:
         """A fresh unit of work; committing it wakes the relay at once."""
@@ -70,6 +71,7 @@ class ServiceRuntime(Generic[U]):
                     max_attempts=self.settings.consumer_max_attempts, batch_size=self.settings.consumer_batch_size,
                     partitions=self.settings.kafka_topic_partitions,
                 )
+                self.consumers.append(consumer)
                 self._spawn(f"consumer-{spec.group_id}", consumer.run)
             for name, target, _wake in self._workers:
                 self._spawn(name, target)
@@ -97,6 +99,11 @@ class ServiceRuntime(Generic[U]):
         thread.start()
         self._threads.append(thread)
 
+    def consumers_assigned(self) -> bool:
+        """Whether every started consumer has joined its group and holds partitions. Not a
+        readiness check: a replica beyond the partition count rightly holds none."""
+        return all(consumer.assigned.is_set() for consumer in self.consumers)
+
     def readiness(self) -> dict[str, bool]:
         """What /readyz reports: database and Kafka reachable."""
         return {"database": ping(self.engine), "kafka": self.kafka_reachable()}
@@ -111,6 +118,7 @@ class ServiceRuntime(Generic[U]):
         for thread in self._threads:
             thread.join(timeout)
         self._threads.clear()
+        self.consumers.clear()
         self.engine.dispose()
 
     def run_forever(self, *, relay: bool, consumers: bool) -> None:

@@ -14,6 +14,7 @@ from kafka import KafkaProducer
 
 from idic import CloudEvent
 from idic.contracts import EventPayload
+from idic_devstack.waiting import eventually
 from treatment_service.config import Settings
 from treatment_service.main import create_app
 
@@ -30,6 +31,8 @@ def client(request: pytest.FixtureRequest, kafka: Any, tmp_path_factory: pytest.
                         consumer_max_attempts=2, log_json=False, log_level="WARNING",
                         expiry_sweep_interval_s=0.2)
     with TestClient(create_app(settings)) as test_client:
+        # join the group here, once, so that a slow join is not charged to the first test's wait
+        eventually(test_client.app.state.runtime.consumers_assigned, timeout=60, what="consumers assigned")
         yield test_client
 
 
