@@ -3,9 +3,6 @@ service layer answers to what the API says."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
-
 from idic.public import scoring as public
 
 from ..domain.clv import ClvFit
@@ -64,13 +61,11 @@ def segment_members(page: MembersPage) -> public.SegmentMembers:
                                  next_cursor=page.next_cursor, next_after=page.next_cursor)
 
 
-def export(h: Holdings) -> dict[str, Any]:
-    """The GDPR export (``ScoringExport``): scores as stored, money as decimal strings."""
+def export(h: Holdings) -> public.ScoringExport:
+    """The GDPR export: features and scores as stored."""
     scores = h.scores
-    return {"customer_id": h.customer_id, "service": "scoring-service",
-            "profiling_refused_at": None if h.refused_at is None else h.refused_at.isoformat(),
-            "features": features(h.features).model_dump(mode="json"),
-            "scores": None if scores is None else {k: (str(v) if isinstance(v, Decimal) else v)
-                                                   for k, v in vars(scores).items() if k != "scored_at"}
-            | {"scored_at": scores.scored_at.isoformat()},
-            "purchase_days": list(h.purchase_days)}
+    return public.ScoringExport(
+        customer_id=h.customer_id, service="scoring-service", profiling_refused_at=h.refused_at,
+        features=features(h.features),
+        scores=None if scores is None else public.StoredScores.model_validate(vars(scores)),
+        purchase_days=[dict(day) for day in h.purchase_days])

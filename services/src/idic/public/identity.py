@@ -373,6 +373,31 @@ class ConsentResult(Body):
 ReviewStatus = Literal["open", "accepted", "rejected"]
 
 
+class DuplicateReviewDetails(Body):
+    """possible_duplicate: the explanation, as stored when the review was opened."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    explanation: Explanation = Field(description="The same as the review's `explanation`.")
+
+
+class ConflictReviewDetails(Body):
+    """conflicting_identifiers: the identifier type that points at two customers."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    identifier_type: str = Field(description="email, phone, loyalty_card, ...")
+
+
+class NoReviewDetails(Body):
+    """Nothing stored beyond the review (a conflict found among a batch's own records, older reviews)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+ReviewDetails = DuplicateReviewDetails | ConflictReviewDetails | NoReviewDetails
+
+
 class Review(Body):
     """A possible duplicate waiting for (or given) a person's decision."""
 
@@ -405,8 +430,8 @@ class Review(Body):
     status: ReviewStatus = Field(description="open, or a person's decision.")
     created_at: dt.datetime = Field(description="When the review was opened.")
     decided_at: dt.datetime | None = Field(default=None, description="When it was accepted or rejected.")
-    details: dict[str, Any] = Field(
-        default_factory=dict,
+    details: ReviewDetails = Field(
+        default_factory=NoReviewDetails,
         description="What led here, as stored: the explanation of a possible duplicate, the identifier type "
         "of a conflict.",
     )

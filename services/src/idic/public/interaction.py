@@ -406,6 +406,72 @@ TriggerKind = Literal[
 ]
 
 
+class _Details(Body):
+    """What fired one kind of trigger: exactly these keys (one shape per kind)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class LargePurchaseDetails(_Details):
+    """large_purchase: the amount against the customer's usual one."""
+
+    amount: Decimal = Field(description="The purchase's amount (decimal string).")
+    currency: str | None = Field(description="Its currency.")
+    usual_amount: Decimal = Field(description="The customer's mean purchase before it, in the same currency.")
+    factor: Decimal = Field(
+        description="How many times the usual amount counts as large (TRIGGER_LARGE_PURCHASE_FACTOR)."
+    )
+
+
+class DetractorDetails(_Details):
+    """detractor: the NPS answer."""
+
+    nps: int = Field(description="The score given (0..10).")
+
+
+class LifeEventDetails(_Details):
+    """life_event: which one."""
+
+    life_event: str = Field(description="moved, married, new_baby, ... as recorded on the interaction.")
+
+
+class RepeatedComplaintsDetails(_Details):
+    """repeated_complaints: how many, within how long."""
+
+    complaints: int = Field(description="Complaints within the window.")
+    window_days: int = Field(description="The window, in days.")
+
+
+class LapseDetails(_Details):
+    """lapse: the customer's own rhythm, and how long they are past it."""
+
+    last_purchase_at: dt.datetime = Field(description="The last purchase.")
+    usual_gap_days: float = Field(description="The customer's mean gap between purchases, in days.")
+    days_since_last_purchase: float = Field(description="Days from the last purchase to the scan.")
+
+
+class BirthdayDetails(_Details):
+    """birthday: the date, and how far ahead it was detected."""
+
+    date: dt.date = Field(description="The birthday this year (or next).")
+    days_until: int = Field(description="Days from the scan to it.")
+
+
+class NoDetails(_Details):
+    """first_purchase, complaint, moved: the interaction (or identity event) says it all."""
+
+
+TriggerDetails: TypeAlias = (
+    LargePurchaseDetails
+    | DetractorDetails
+    | LifeEventDetails
+    | RepeatedComplaintsDetails
+    | LapseDetails
+    | BirthdayDetails
+    | NoDetails
+)
+
+
 class Trigger(Body):
     """A moment that matters, detected from interactions (API.md "Triggers")."""
 
@@ -433,7 +499,9 @@ class Trigger(Body):
     )
     occurred_at: dt.datetime = Field(description="When the moment happened.")
     interaction_id: str | None = Field(description="The interaction that fired it (null for scans: lapse, birthday).")
-    details: dict[str, Any] = Field(description="What fired it (amount, score, event, days, ...).")
+    details: TriggerDetails = Field(
+        description="What fired it: one shape per kind (empty for first_purchase, complaint and moved)."
+    )
     detected_at: dt.datetime = Field(description="When it was detected.")
 
 

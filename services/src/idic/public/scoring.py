@@ -413,6 +413,25 @@ class SegmentMembers(Body):
     )
 
 
+class StoredScores(Body):
+    """The scores scoring-service keeps for one customer, as stored: what /value is computed from."""
+
+    customer_id: str = Field(description="The customer scored.")
+    scored_at: dt.datetime = Field(description="When they were computed.")
+    r: int | None = Field(description="Recency quintile, 5 = most recent.")
+    f: int | None = Field(description="Frequency quintile, 5 = most frequent.")
+    m: int | None = Field(description="Monetary quintile, 5 = highest spend.")
+    rfm_segment: str | None = Field(description="RFM segment: champions, loyal, at_risk, hibernating, new, ...")
+    tier: Tier | None = Field(description="Value tier.")
+    churn_risk: float | None = Field(description="0..1.")
+    p_alive: float | None = Field(description="Probability the customer is still active (BG/NBD).")
+    expected_purchases_90d: float | None = Field(description="Expected purchases in the next 90 days.")
+    expected_avg_order_value: Decimal | None = Field(description="Expected order value (Gamma-Gamma).")
+    clv_12m: Decimal | None = Field(description="Expected value of the next 12 months (decimal string).")
+    segments: list[str] = Field(description="Needs-based and rule segments.")
+    churn_drivers: list[ChurnDriver] = Field(description="The inputs of churn_risk and what each adds.")
+
+
 class ScoringExport(Body):
     """Everything scoring-service holds about one person (GDPR art. 15)."""
 
@@ -420,5 +439,5 @@ class ScoringExport(Body):
     service: Literal["scoring-service"] = Field(description="Who holds this part.")
     profiling_refused_at: dt.datetime | None = Field(description="When the customer refused profiling, if they did.")
     features: Features = Field(description="The interaction aggregates.")
-    scores: dict[str, Any] | None = Field(description="The stored scores (RFM, CLV, tier, churn), if scored.")
+    scores: StoredScores | None = Field(description="The stored scores (RFM, CLV, tier, churn), if scored.")
     purchase_days: list[dict[str, str]] = Field(description="The days with a purchase (CLV transactions).")
