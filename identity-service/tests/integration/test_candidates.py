@@ -4,6 +4,7 @@ back to their observation history where it is missing, and migration 0003 rewrit
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from pathlib import Path
 
@@ -76,12 +77,47 @@ def test_migration_0003_turns_birthday_keys_into_birth_date_keys(dialect: str, t
                      {"now": now, "attrs": '{"first_name": "Bob", "date_of_birth": "1980-04-05"}'})
         conn.execute(text("INSERT INTO blocking_keys (key, customer_id) VALUES ('fm:RBRT|04-05', 'c1'), "
                           "('d:1980-04-05|r', 'c1')"))
-    command.upgrade(config, "head")
+    command.upgrade(config, "0003")
     with engine.connect() as conn:
         keys = set(conn.execute(text("SELECT key FROM blocking_keys WHERE customer_id = 'c1'")).scalars())
     expected = {k for k in blocking_keys(features({"first_name": "Bob", "date_of_birth": "1980-04-05"}))
                 if k.startswith("fd:")}
     assert keys == {"d:1980-04-05|r"} | expected and len(expected) == 1
+    engine.dispose()
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_migration_0005_gives_stored_customers_the_birth_date_initial_and_address_keys(
+        dialect: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    url = f"sqlite:///{tmp_path}/old.db" if dialect == "sqlite" else request.getfixturevalue("pg_url")
+    config = Config(str(ALEMBIC_INI))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    config.attributes["configure_logger"] = False
+    command.upgrade(config, "0004")
+    engine = create_engine(url)
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    riley = {"first_name": "Riley", "last_name": "Gloster", "date_of_birth": "1959-01-24", "street_number": "24",
+             "address_line1": "Farrer Place", "city": "Frankston", "postcode": "3178"}
+    with engine.begin() as conn:
+        for cid, attributes, survivor in [("c1", riley, None), ("c2", {"first_name": "Mia"}, None),
+                                          ("c3", riley, "c1")]:  # c3 was merged into c1: it keeps no keys
+            conn.execute(text("INSERT INTO customers (id, created_at, updated_at, attributes, consent, observations, "
+                              "survivor_id) VALUES (:id, :now, :now, :attrs, '{}', '[]', :survivor)"),
+                         {"id": cid, "now": now, "attrs": json.dumps(attributes), "survivor": survivor})
+        conn.execute(text("INSERT INTO blocking_keys (key, customer_id) VALUES ('pl:3178|g', 'c1')"))
+    command.upgrade(config, "head")
+
+    def stored() -> dict[str, set[str]]:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT customer_id, key FROM blocking_keys")).all()
+        return {cid: {k for c, k in rows if c == cid} for cid in {c for c, _ in rows}}
+
+    # exactly the keys the engine computes for a new record (a record with "Gloster" as first name finds it)
+    assert stored() == {"c1": {"pl:3178|g", "di:1959-01-24|r", "di:1959-01-24|g",
+                               "sc:24 farrer place|frankston"}}
+    assert stored()["c1"] - {"pl:3178|g"} == {k for k in blocking_keys(features(riley)) if k[:3] in ("di:", "sc:")}
+    command.downgrade(config, "0004")
+    assert stored() == {"c1": {"pl:3178|g"}}
     engine.dispose()
 
 

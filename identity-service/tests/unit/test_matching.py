@@ -63,6 +63,20 @@ def test_one_corrupted_field_still_leaves_a_shared_blocking_key(corruption: dict
     assert blocking_keys(features(ANN)) & blocking_keys(features(other))
 
 
+# Corruptions of FEBRL 3 that no key survived before the birth-date-and-initial and address keys
+RILEY = {"first_name": "Riley", "last_name": "Gloster", "date_of_birth": "1959-01-24", "postcode": "3178",
+         "city": "Frankston", "street_number": "24", "address_line1": "Farrer Place"}
+
+
+@pytest.mark.parametrize("corruption", [
+    {"first_name": "Petreece", "postcode": "3187", "city": "Franktson"},  # first name replaced, address mistyped
+    {"first_name": "Gloster", "last_name": "Mia", "postcode": "3718", "city": "Frankstn"},  # swapped, one replaced
+    {"first_name": "Ryan", "date_of_birth": "1916-05-03", "postcode": "4570"},  # only the address and town agree
+])
+def test_a_replaced_name_or_a_lost_birth_date_still_leaves_a_shared_key(corruption: dict) -> None:
+    assert blocking_keys(features(RILEY)) & blocking_keys(features({**RILEY, **corruption}))
+
+
 def test_different_people_rarely_share_a_key() -> None:
     bob = {"first_name": "Bob", "last_name": "Okafor", "date_of_birth": "1991-12-01", "postcode": "YO1 7HH"}
     assert not blocking_keys(features(ANN)) & blocking_keys(features(bob))

@@ -187,11 +187,11 @@ def blocking_keys(feats: Mapping[str, str]) -> set[str]:
     corrupted field (typo, move, swapped names, nickname, new surname) still leaves a shared
     key, and selective enough for millions of customers (a key holds a handful of people)."""
     return set(_keys(feats.get("first_name", ""), feats.get("last_name", ""), feats.get("date_of_birth", ""),
-                     feats.get("postcode", ""), feats.get("street", "")))
+                     feats.get("postcode", ""), feats.get("street", ""), feats.get("city", "")))
 
 
 @lru_cache(maxsize=65_536)  # a new customer's keys are its first record's keys: computed once
-def _keys(first_name: str, last: str, dob: str, postcode: str, street: str) -> frozenset[str]:
+def _keys(first_name: str, last: str, dob: str, postcode: str, street: str, city: str) -> frozenset[str]:
     first = canonical_first_name(first_name)
     postcode = postcode.replace(" ", "")
     keys: set[str] = set()
@@ -214,6 +214,12 @@ def _keys(first_name: str, last: str, dob: str, postcode: str, street: str) -> f
         keys.add(f"pa:{postcode}|{street.split(' ', 1)[0]}")  # a household
     if postcode and dob:
         keys.add(f"dp:{dob}|{postcode}")
+    if dob:
+        # one name replaced, or the names swapped and one of them mistyped (FEBRL does all three):
+        # the birth date and one name's initial still agree, and together they hold a handful of people
+        keys.update(f"di:{dob}|{name[0]}" for name in (first_name, last) if name)
+    if street and city and " " in street:
+        keys.add(f"sc:{street}|{city}")  # a full address (number and street) in a town: a household
     return frozenset(_fit_key(k) for k in keys)
 
 
