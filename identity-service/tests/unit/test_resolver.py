@@ -28,7 +28,8 @@ def test_trained_model_finds_the_people_behind_corrupted_records() -> None:
     records = to_records(raw)
     model = fit([features(r.attributes, email=next((v for t, v in r.pairs if t == "email"), None))
                  for r in records])
-    assert model.stats["em_iterations"] >= 2 and model.m["last_name"][0] > 10 * model.u["last_name"][0]
+    assert all(s["used"] and s["em_iterations"] >= 2 for s in model.stats["sessions"])
+    assert model.stats["starting_m_kept"] == [] and model.m["last_name"][0] > 10 * model.u["last_name"][0]
     world = World()
     resolver = Resolver(world, model=model, policy=POLICY, now=NOW)
     started = time.perf_counter()
