@@ -116,15 +116,16 @@ def _plausible(m: list[float], u: list[float]) -> bool:
 
 def fit(profiles: Sequence[Mapping[str, str]], *, random_pairs: int = 50_000, seed: int = 0,
         max_pairs: int = 500_000) -> MatchModel:
-    """A model whose u comes from random pairs, m from EM sessions over pairs agreeing on a few
-    fields (each field's m from the sessions not blocked on it), and the prior from EM over the
-    candidate pairs identify scores, with m and u held.
+    """A model whose u comes from random pairs and m from EM sessions over pairs agreeing on a
+    few fields (each field's m from the sessions not blocked on it).
 
     Guarded so that training on a base with few or no duplicates cannot make matching worse than
-    the starting model: a session with too few expected matches teaches nothing, a field whose
-    learnt m is implausible keeps its starting m, and the prior never falls below the starting
-    one. A stored base was deduplicated as it was loaded, so how rarely its candidates match says
-    little about how often an incoming record is a returning customer."""
+    the starting model: a session with too few expected matches teaches nothing, and a field whose
+    learnt m is implausible keeps its starting m. The prior stays the starting one: the share of
+    matches among a base's candidate pairs (EM with m and u held, reported as ``blocked_prior``)
+    depends on how big the base is and on whether it was already deduplicated, not on how often
+    an incoming record is a returning customer; applied as the prior, a small base full of
+    duplicates (0.92 on 4,000 synthetic records) turned weak evidence into merges."""
     rng = random.Random(seed)
     n = len(profiles)
     if n < 10:
@@ -148,7 +149,7 @@ def fit(profiles: Sequence[Mapping[str, str]], *, random_pairs: int = 50_000, se
     blocked_prior = candidate_prior(gammas, m=m, u=u, start=start.prior)
     stats = {"profiles": n, "random_pairs": len(sample), "sessions": [s.to_json() for s in sessions],
              "blocked_pairs": len(pairs), "blocked_prior": round(blocked_prior, 6), "starting_m_kept": kept}
-    return MatchModel(m=m, u=u, prior=max(blocked_prior, start.prior), trained_at=dt.datetime.now(dt.UTC).isoformat(),
+    return MatchModel(m=m, u=u, prior=start.prior, trained_at=dt.datetime.now(dt.UTC).isoformat(),
                       stats=stats)
 
 

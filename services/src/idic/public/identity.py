@@ -470,6 +470,36 @@ class MatchingTrainRequest(Request):
     )
 
 
+class TrainingSession(Body):
+    """One EM session of a training: the pairs agreeing exactly on ``rule``, and whether they held
+    enough duplicates to learn the other fields' m from."""
+
+    rule: list[str] = Field(description="The fields the session's pairs agree on exactly.")
+    pairs: int = Field(description="Pairs compared.")
+    expected_matches: float = Field(description="How many of them EM takes for the same person.")
+    em_iterations: int = Field(description="EM iterations until convergence.")
+    used: bool = Field(description="Whether its m were used (enough expected matches).")
+
+
+class TrainingStats(Body):
+    """What a training saw and decided (all null for the starting values and for models trained by
+    an earlier version)."""
+
+    profiles: int | None = Field(default=None, description="Comparison profiles (one per customer and source).")
+    random_pairs: int | None = Field(default=None, description="Random pairs the u-probabilities come from.")
+    sessions: list[TrainingSession] | None = Field(default=None, description="The EM sessions for m.")
+    blocked_pairs: int | None = Field(default=None, description="Candidate pairs the prior was estimated on.")
+    blocked_prior: float | None = Field(
+        default=None,
+        description="Share of matches among those candidate pairs, as EM estimates it with m and u held "
+        "(reported only: the prior in use stays the starting one, since this share depends on the base's "
+        "size and on whether it was already deduplicated).",
+    )
+    starting_m_kept: list[str] | None = Field(
+        default=None, description="Fields whose m could not be learnt from this data and keep their starting m."
+    )
+
+
 class MatchingModel(Body):
     """The probabilistic match model identity uses (m/u per comparison level, prior)."""
 
@@ -482,7 +512,22 @@ class MatchingModel(Body):
                     "u": {"first_name": [0.95, 0.04, 0.01]},
                     "prior": 0.0004,
                     "trained_at": "2026-11-23T10:00:00Z",
-                    "stats": {"pairs": 50000, "iterations": 12},
+                    "stats": {
+                        "profiles": 120000,
+                        "random_pairs": 50000,
+                        "sessions": [
+                            {
+                                "rule": ["first_name", "last_name"],
+                                "pairs": 8200,
+                                "expected_matches": 6100.0,
+                                "em_iterations": 9,
+                                "used": True,
+                            }
+                        ],
+                        "blocked_pairs": 210000,
+                        "blocked_prior": 0.031,
+                        "starting_m_kept": [],
+                    },
                 }
             ]
         }
@@ -493,7 +538,7 @@ class MatchingModel(Body):
     u: dict[str, list[float]] = Field(description="P(level | non-match) per comparison, per level.")
     prior: float = Field(description="P(match) of a candidate pair.")
     trained_at: str | None = Field(description="When it was trained; null: the starting values.")
-    stats: dict[str, Any] = Field(description="What the training saw (pairs, iterations, convergence).")
+    stats: TrainingStats = Field(description="What the training saw and decided.")
 
 
 # a first and a last name (the phonetic search matches on both)
