@@ -249,6 +249,10 @@ class FakeSuite:
         def train_matching() -> JSONResponse:
             return started("identity", "matching_train", {"pairs": 1})
 
+        @app.post("/v1/customers:dedupe")
+        def dedupe_customers() -> JSONResponse:
+            return started("identity", "customers_dedupe", {"customers_scanned": 0, "merged": 0, "reviews": 0})
+
         @app.post("/v1/triggers:scan")
         def scan_triggers() -> JSONResponse:
             return started("interaction", "triggers_scan", {"fired": 0})

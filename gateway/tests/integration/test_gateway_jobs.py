@@ -21,6 +21,8 @@ STARTERS = [
     ("/v1/models/matching:train", {"max_customers": 1000, "seed": 7}, "identity", "/v1/models/matching:train",
      "matching_train"),
     ("/v1/triggers:scan", None, "interaction", "/v1/triggers:scan", "triggers_scan"),
+    ("/v1/customers:dedupe", None, "identity", "/v1/customers:dedupe", "customers_dedupe"),
+    ("/v1/customers:dedupe", {}, "identity", "/v1/customers:dedupe", "customers_dedupe"),
 ]
 
 

@@ -262,7 +262,7 @@ PUBLIC = {
     "/v1/customers/{customer_id}/channels", "/v1/feedback/nps", "/v1/customers/{customer_id}/feedback",
     "/v1/customers/{customer_id}/triggers", "/v1/triggers:scan", "/v1/models/rfm:refresh",
     "/v1/reviews", "/v1/reviews/{review_id}:accept", "/v1/reviews/{review_id}:reject", "/v1/models/matching",
-    "/v1/models/matching:train",
+    "/v1/models/matching:train", "/v1/customers:dedupe",
     "/v1/customers/{customer_id}/treatments", "/v1/rules/{rule_id}/performance", "/v1/webhooks",
     "/v1/webhooks/{webhook_id}", "/v1/webhooks/{webhook_id}/deliveries",
     "/v1/webhooks/{webhook_id}/deliveries/{delivery_id}:retry", "/v1/jobs", "/v1/jobs/{job_id}",

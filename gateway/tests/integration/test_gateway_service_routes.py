@@ -18,6 +18,7 @@ NEEDS_MORE = [
     ("POST", "/v1/models/rfm:refresh", None, WRITE),
     ("POST", "/v1/segments", SEGMENT, WRITE),
     ("POST", "/v1/models/matching:train", None, WRITE),
+    ("POST", "/v1/customers:dedupe", None, WRITE),
     ("POST", "/v1/reviews/rv1:accept", None, READ),
     ("POST", "/v1/reviews/rv1:reject", None, READ),
     ("GET", "/v1/reviews", None, {"X-API-Key": "writer-only"}),

@@ -59,6 +59,7 @@ BAD = [
     ("POST", "/v1/reviews/a:b:reject", None, "path.review_id"),
     ("POST", "/v1/models/matching:train", {"random_pairs": 10}, "body.random_pairs"),
     ("POST", "/v1/models/matching:train", {"epochs": 3}, "body.epochs"),
+    ("POST", "/v1/customers:dedupe", {"threshold": 0.5}, "body.threshold"),
     ("POST", "/v1/models/clv:fit", {"time_unit": "years"}, "body.time_unit"),
     ("GET", "/v1/segments/.hidden/customers", None, "path.segment_id"),
     ("GET", "/v1/segments/champions/customers?limit=-1", None, "query.limit"),

@@ -23,6 +23,7 @@ KEYS = {"k-read": ["read"], "k-all": ["read", "write", "admin"]}
     ("POST", "/v1/segments", "admin"), ("GET", "/v1/segments", "read"),
     ("POST", "/v1/models/rfm:refresh", "admin"), ("POST", "/v1/models/clv:fit", "write"),
     ("POST", "/v1/triggers:scan", "admin"), ("POST", "/v1/models/matching:train", "admin"),
+    ("POST", "/v1/customers:dedupe", "admin"),
     ("POST", "/v1/reviews/{review_id}:accept", "write"), ("GET", "/v1/reviews", "read"),
     ("GET", "/v1/feedback/nps", "read"),
     ("GET", "/v1/webhooks", "admin"), ("POST", "/v1/webhooks", "admin"), ("GET", "/v1/webhooks/{webhook_id}", "admin"),

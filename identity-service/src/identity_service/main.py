@@ -16,7 +16,7 @@ from .adapters.orm import messaging
 from .adapters.uow import IdentityUnitOfWork
 from .api.routes import internal, models, reviews, router
 from .config import Settings
-from .service_layer import training
+from .service_layer import dedupe, training
 from .service_layer.models import ModelCache
 
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"  # migrations ship inside the package
@@ -24,12 +24,13 @@ SQLITE_CACHE_KIB = 256 * 1024
 
 
 class IdentityRuntime(ServiceRuntime[IdentityUnitOfWork]):
-    """idic's runtime plus the jobs worker (training the match model)."""
+    """idic's runtime plus the jobs worker (training the match model, deduplicating the stored customers)."""
 
     def __init__(self, *, models: ModelCache, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.jobs = Jobs(engine=self.engine, table=jobs_table, prefix="identity",
-                         kinds=training.job_kinds(uow_factory=self.uow, on_trained=models.invalidate))
+                         kinds={**training.job_kinds(uow_factory=self.uow, on_trained=models.invalidate),
+                                **dedupe.job_kinds(uow_factory=self.uow, settings=self.settings, models=models)})
         self.add_worker("jobs", self.jobs.run, wake=self.jobs.wake)
 
 

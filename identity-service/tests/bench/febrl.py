@@ -113,9 +113,20 @@ def originals_train_duplicates(client: TestClient, data: LabelledSet) -> list[st
     return survivors(client, [by_record[n] for n in range(len(data.records))])
 
 
+def load_train_dedupe(client: TestClient, data: LabelledSet) -> list[str]:
+    """The documented workflow for a base that arrives with its duplicates: every record, then
+    training on what is stored, then ``POST /v1/customers:dedupe`` with the trained model."""
+    ids = identify_all(client, data.records)
+    train(client)
+    response = client.post("/v1/customers:dedupe", headers={"Prefer": "wait=60"})
+    assert response.status_code == 200 and response.json()["status"] == "succeeded", response.text
+    return survivors(client, ids)
+
+
 WORKFLOWS: dict[str, Callable[[TestClient, LabelledSet], list[str]]] = {
     "first load (untrained)": first_load,
     "originals, train, duplicates": originals_train_duplicates,
+    "load, train, dedupe": load_train_dedupe,
 }
 
 

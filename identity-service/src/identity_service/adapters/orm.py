@@ -86,6 +86,7 @@ class Merge(Base):
     confidence: Mapped[float | None] = mapped_column(Float, default=None)
     merged_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     unmerged_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, default=None)
+    explanation: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)  # probabilistic merges
 
 
 class Review(Base):

@@ -118,7 +118,8 @@ def export(e: CustomerExport) -> public.IdentityExport:
                       for o in e.observations],
         merges=[public.MergeRecord(survivor_id=m.survivor_id, merged_id=m.merged_id, reason=m.reason,
                                    confidence=m.confidence, merged_at=m.merged_at.isoformat(),
-                                   unmerged_at=m.unmerged_at.isoformat() if m.unmerged_at else None)
+                                   unmerged_at=m.unmerged_at.isoformat() if m.unmerged_at else None,
+                                   explanation=m.explanation)
                 for m in e.merges],
         reviews=[public.ReviewRef(review_id=r.review_id, customer_id=r.customer_id, candidate_id=r.candidate_id,
                                   status=r.status, reason=r.reason)  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ from idic.public.identity import (
     SEARCH_NAME_PATTERN,
     ConsentRequest,
     ConsentResult,
+    DedupeRequest,
     IdentifyBatchRequest,
     IdentifyBatchResult,
     IdentifyRequest,
@@ -38,6 +39,7 @@ from ..config import Settings
 from ..domain.identifiers import IdentifierType
 from ..domain.resolver import Record
 from ..service_layer import customers as customers_svc
+from ..service_layer import dedupe as dedupe_svc
 from ..service_layer import identify as svc
 from ..service_layer import merges as merges_svc
 from ..service_layer import reviews as reviews_svc
@@ -178,6 +180,19 @@ async def train(request: Request, body: MatchingTrainRequest | None = None) -> J
     jobs: Jobs = request.app.state.runtime.jobs
     params = (body or MatchingTrainRequest()).model_dump()
     job = await run_in_threadpool(lambda: jobs.submit(kind=training_svc.TRAIN, params=params,
+                                                      created_by=request.headers.get("x-actor")))
+    return await job_accepted(request, jobs=jobs, job=job)
+
+
+@router.post(":dedupe", status_code=202, response_model=Job, responses={**CONFLICT, **JOB_RESPONSES})
+async def dedupe(request: Request, body: DedupeRequest | None = None) -> JSONResponse:
+    """Re-cluster the stored customers with the match model in use, as a job (kind ``customers_dedupe``; its
+    result is a ``DedupeResult``): each root customer is compared with the customers sharing a blocking key;
+    matches at or above the match threshold are merged (reversibly, explained, announced to every service),
+    possible duplicates open reviews. Pairs a person rejected, split or still has to decide are left alone,
+    so a re-run is safe. 202 + Location, or 200 under ``Prefer: wait=N``; 409 while one is queued or running."""
+    jobs: Jobs = request.app.state.runtime.jobs
+    job = await run_in_threadpool(lambda: jobs.submit(kind=dedupe_svc.DEDUPE, params={},
                                                       created_by=request.headers.get("x-actor")))
     return await job_accepted(request, jobs=jobs, job=job)
 

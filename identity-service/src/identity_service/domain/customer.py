@@ -63,6 +63,7 @@ class MergeRecord:
     confidence: float | None
     merged_at: dt.datetime
     unmerged_at: dt.datetime | None
+    explanation: Mapping[str, Any] | None = None  # a probabilistic merge: the comparison behind it
 
 
 @dataclass(frozen=True)

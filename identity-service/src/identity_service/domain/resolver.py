@@ -155,6 +155,16 @@ class MergeOp:
     reason: str
     confidence: float | None
     at: dt.datetime
+    explanation: Explanation | None = None  # a probabilistic merge: the comparison behind it
+
+
+@dataclass(frozen=True)
+class Deduped:
+    """What dedupe did for one customer: who was folded (into the oldest of the group), and the
+    candidate of the review it opened, if it did."""
+
+    merged: tuple[str, ...] = ()
+    review_candidate: str | None = None
 
 
 @dataclass
@@ -279,7 +289,7 @@ class Resolver:
                     world.load(other)
                     survivor, folded = sorted((target, other), key=lambda c: (world.customers[c].created_at, c))
                     self.merge(survivor_id=survivor, merged_id=folded, reason="probabilistic",
-                               confidence=round(probability, 6))
+                               confidence=round(probability, 6), explanation=folding)
                     target = survivor
         else:
             target, probability, explanation = self._probabilistic(record)
@@ -362,9 +372,78 @@ class Resolver:
                                          prior_weight=self.model.prior_weight,
                                          comparisons=tuple(self.model.explain(best_levels)))
 
+    # -- dedupe --------------------------------------------------------------------
+    def dedupe(self, customer_id: str, *, kept_apart: set[frozenset[str]]) -> Deduped:
+        """Compare one stored root customer with the others sharing a blocking key, as identify
+        compares a record: fold every one matching at or above the match threshold into the oldest
+        of them (explained), and open a review for the best one between the thresholds. Pairs in
+        ``kept_apart`` (a person rejected the review or undid the merge, or a review is open) are
+        left as they are: a re-run changes nothing a person decided or is deciding."""
+        world = self.world
+        self._clock(self._start + dt.timedelta(microseconds=self._records))
+        self._records += 1
+        customer = world.customers.get(customer_id)
+        if customer is None or customer.survivor_id is not None or not self.policy.probabilistic:
+            return Deduped()
+        probes = [p for p in customer.profiles()
+                  if sum(1 for f in ("first_name", "last_name", "date_of_birth", "postcode", "street") if p[f]) >= 2]
+        if not probes:
+            return Deduped()  # too little to tell people apart
+        shared: dict[str, int] = defaultdict(int)
+        for key in customer.keys():
+            members = world.block.get(key, ())
+            if key in world.crowded or len(members) > self.policy.max_candidates:
+                continue
+            for cid in members:
+                if cid != customer_id:
+                    shared[cid] += 1
+        strong = customer.strong_pairs()
+        matches: list[tuple[str, float, Explanation]] = []
+        best_review: tuple[str, float, Explanation] | None = None
+        for cid in sorted(shared, key=lambda c: (-shared[c], c))[: self.policy.max_candidates]:
+            if frozenset((customer_id, cid)) in kept_apart:
+                continue
+            other = world.customers.get(cid)
+            if other is not None:
+                if other.survivor_id is not None:
+                    continue
+                their_strong, profiles = other.strong_pairs(), other.profiles()
+            else:
+                candidate = world.candidates[cid]
+                their_strong, profiles = candidate.strong, candidate.profiles
+            if strong_conflict(strong, their_strong):
+                continue
+            levels = max((best_compare(p, profiles) for p in probes), key=self.model.weight)
+            probability = self.model.probability(levels)
+            found = (cid, probability, Explanation(candidate_id=cid, probability=round(probability, 6),
+                                                   prior_weight=self.model.prior_weight,
+                                                   comparisons=tuple(self.model.explain(levels))))
+            if probability >= self.policy.match_threshold:
+                matches.append(found)
+            elif probability >= self.policy.review_threshold and (best_review is None or probability > best_review[1]):
+                best_review = found
+        merged: list[str] = []
+        if matches:
+            group = [customer_id, *(cid for cid, _, _ in matches)]
+            for cid in group[1:]:
+                world.load(cid)
+            survivor = min(group, key=lambda c: (world.customers[c].created_at, c))
+            for cid, probability, explanation in matches:
+                # the group folds into its oldest member: a candidate, or this customer
+                folded = cid if cid != survivor else customer_id
+                self.merge(survivor_id=survivor, merged_id=folded, reason="probabilistic",
+                           confidence=round(probability, 6), explanation=explanation)
+                merged.append(folded)
+        reviewed = None
+        if best_review is not None and not matches:
+            cid, probability, explanation = best_review
+            self._review(customer_id, cid, probability, "possible_duplicate", {"explanation": explanation.to_json()})
+            reviewed = cid
+        return Deduped(merged=tuple(merged), review_candidate=reviewed)
+
     # -- merges --------------------------------------------------------------------
     def merge(self, *, survivor_id: str, merged_id: str, reason: str, confidence: float | None,
-              emit: bool = True) -> None:
+              emit: bool = True, explanation: Explanation | None = None) -> None:
         """Fold root ``merged_id`` into root ``survivor_id``: identifiers, observations, consent."""
         world = self.world
         survivor, merged = world.customers[survivor_id], world.customers[merged_id]
@@ -390,7 +469,7 @@ class Resolver:
         merged.dirty = True
         self._reindex(merged)
         self._refresh(survivor)
-        world.merges.append(MergeOp(survivor_id, merged_id, reason, confidence, self.now))
+        world.merges.append(MergeOp(survivor_id, merged_id, reason, confidence, self.now, explanation))
         if emit:
             world.events.append(CustomersMerged(customer_id=survivor_id, merged_ids=[merged_id], confidence=confidence))
         changed = diff(before, survivor.attributes)

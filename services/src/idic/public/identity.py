@@ -541,6 +541,25 @@ class MatchingModel(Body):
     stats: TrainingStats = Field(description="What the training saw and decided.")
 
 
+class DedupeRequest(Request):
+    """Re-cluster the stored customers with the match model in use (no parameters yet: the match and
+    review thresholds are the service's)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class DedupeResult(Body):
+    """What a dedupe job did (its ``result``)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"customers_scanned": 100000, "merged": 4210, "reviews": 388}]}
+    )
+
+    customers_scanned: int = Field(description="Root customers compared with their candidates.")
+    merged: int = Field(description="Customers folded into another (each a reversible, explained merge).")
+    reviews: int = Field(description="Possible duplicates opened for a person (between the thresholds).")
+
+
 # a first and a last name (the phonetic search matches on both)
 SEARCH_NAME_PATTERN = r"\S\s+\S"
 
@@ -600,6 +619,12 @@ class MergeRecord(Body):
     confidence: float | None = Field(description="Match probability.")
     merged_at: str = Field(description="When (RFC 3339).")
     unmerged_at: str | None = Field(description="When it was undone, if it was.")
+    explanation: Explanation | None = Field(
+        default=None,
+        description="A probabilistic merge (identify or dedupe): the comparison of the two and the weight of "
+        "each attribute; null for identifier, manual and review merges, and for merges made before "
+        "explanations were kept.",
+    )
 
 
 class ReviewRef(Body):

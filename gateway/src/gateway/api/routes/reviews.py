@@ -7,7 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Path, Query, Request, Response
 
 from idic import Job
-from idic.public.identity import MatchingModel, MatchingTrainRequest, Review, ReviewList, ReviewStatus
+from idic.public.identity import (
+    DedupeRequest,
+    MatchingModel,
+    MatchingTrainRequest,
+    Review,
+    ReviewList,
+    ReviewStatus,
+)
 
 from ...adapters.clients.services import segment
 from ..proxy import ClientsDep, errors, forward
@@ -55,4 +62,14 @@ async def train_matching_model(request: Request, clients: ClientsDep, prefer: Pr
     """Re-estimate the match model on the stored customers, as a job (kind ``matching_train``; its result is the
     model; admin)."""
     return await start_job(clients.identity, request, "/v1/models/matching:train", prefer=prefer,
+                           with_body=body is not None)
+
+
+@router.post("/v1/customers:dedupe", status_code=202, response_model=Job, responses=STARTED)
+async def dedupe_customers(request: Request, clients: ClientsDep, prefer: PreferHeader = None,
+                           body: Annotated[DedupeRequest | None, Body()] = None) -> Response:
+    """Re-cluster the stored customers with the match model in use, as a job (kind ``customers_dedupe``; its
+    result is a ``DedupeResult``: customers scanned, merged, reviews opened; admin). Merges are reversible and
+    explained; pairs a person rejected, split or still has to decide are left alone, so a re-run is safe."""
+    return await start_job(clients.identity, request, "/v1/customers:dedupe", prefer=prefer,
                            with_body=body is not None)

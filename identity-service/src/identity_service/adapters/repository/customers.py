@@ -86,9 +86,39 @@ class CustomerRepository:
         """Merges into or of any of these customers, oldest first."""
         ids = list(customer_ids)
         return [MergeRecord(survivor_id=m.survivor_id, merged_id=m.merged_id, reason=m.reason,
-                            confidence=m.confidence, merged_at=m.merged_at, unmerged_at=m.unmerged_at)
+                            confidence=m.confidence, merged_at=m.merged_at, unmerged_at=m.unmerged_at,
+                            explanation=m.explanation)
                 for m in self.session.scalars(select(Merge).where(
                     Merge.survivor_id.in_(ids) | Merge.merged_id.in_(ids)).order_by(Merge.id))]
+
+    # -- dedupe ------------------------------------------------------------------------
+    def count_roots(self) -> int:
+        """Live customers that stand for themselves (not merged, not erased)."""
+        return int(self.session.scalar(select(func.count()).select_from(Customer).where(
+            Customer.survivor_id.is_(None), Customer.erased_at.is_(None))) or 0)
+
+    def root_ids_after(self, after: str, *, limit: int) -> list[str]:
+        """The next ``limit`` live root customer ids after ``after``, in id order (a resumable scan)."""
+        return list(self.session.scalars(select(Customer.id).where(
+            Customer.id > after, Customer.survivor_id.is_(None), Customer.erased_at.is_(None))
+            .order_by(Customer.id).limit(limit)))
+
+    def keys_of(self, customer_ids: Sequence[str]) -> set[str]:
+        """The blocking keys stored for these customers."""
+        keys: set[str] = set()
+        for part in self._parts(list(customer_ids)):
+            keys.update(self.session.scalars(select(BlockingKey.key).where(self._among(BlockingKey.customer_id, part))))
+        return keys
+
+    def unmerged_pairs(self, customer_ids: Sequence[str]) -> set[frozenset[str]]:
+        """Pairs a person split again (an undone merge) involving these customers."""
+        pairs: set[frozenset[str]] = set()
+        for part in self._parts(list(customer_ids)):
+            rows = self.session.execute(select(Merge.survivor_id, Merge.merged_id).where(
+                Merge.unmerged_at.is_not(None),
+                self._among(Merge.survivor_id, part) | self._among(Merge.merged_id, part)))
+            pairs.update(frozenset(row) for row in rows)
+        return pairs
 
     # -- the engine's world ------------------------------------------------------------
     def owners(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -251,7 +281,8 @@ class CustomerRepository:
             bulk_insert(session, BlockingKey, fresh)
         if world.merges:
             session.execute(insert(Merge), [{"survivor_id": m.survivor_id, "merged_id": m.merged_id,
-                                             "reason": m.reason, "confidence": m.confidence, "merged_at": m.at}
+                                             "reason": m.reason, "confidence": m.confidence, "merged_at": m.at,
+                                             "explanation": m.explanation.to_json() if m.explanation else None}
                                             for m in world.merges])
         if world.reviews:
             session.execute(insert(Review), world.reviews)

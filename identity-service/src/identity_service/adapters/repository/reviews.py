@@ -48,6 +48,15 @@ class ReviewRepository:
             Review.customer_id.in_(ids) | Review.candidate_id.in_(ids)).order_by(Review.created_at))]
 
 
+    def pairs_among(self, customer_ids: Iterable[str]) -> set[frozenset[str]]:
+        """Pairs with an open or rejected review involving these customers: a person decides or decided."""
+        ids = list(customer_ids)
+        rows = self.session.execute(select(Review.customer_id, Review.candidate_id).where(
+            Review.status.in_(("open", "rejected")),
+            Review.customer_id.in_(ids) | Review.candidate_id.in_(ids)))
+        return {frozenset(row) for row in rows}
+
+
 def _review(r: Review) -> DuplicateReview:
     return DuplicateReview(review_id=r.id, customer_id=r.customer_id, candidate_id=r.candidate_id,
                            probability=r.probability, reason=r.reason, status=r.status, created_at=r.created_at,
