@@ -10,6 +10,7 @@ from identity_service.domain.matching import (
     compare_first_name,
     compare_last_name,
     compare_postcode,
+    compare_text,
     features,
 )
 
@@ -41,6 +42,14 @@ def test_dates_of_birth_forgive_transpositions_and_one_slip(a: str, b: str, leve
 def test_postcodes_ignore_spaces_and_allow_one_edit() -> None:
     assert compare_postcode("ls14ap", "ls1 4ap") == 0 and compare_postcode("ls14ap", "ls14ab") == 1
     assert compare_postcode("ls14ap", "yo17hh") == 2
+
+
+def test_data_entry_slips_of_febrl_count_as_near_agreement() -> None:
+    assert compare_postcode("3178", "3718") == 1  # two digits swapped
+    assert compare_text("brewster place", "brewsterplace") == 1 and compare_text("birmingha m gardens",
+                                                                                 "birmingham gardens") == 1
+    assert compare_first_name("kai", "kia") == 2 and compare_first_name("kai", "bob") == 3
+    assert compare_text("leeds", "york") == 2 and compare_postcode("3178", "3781") == 2
 
 
 def test_swapped_first_and_last_names_still_agree() -> None:

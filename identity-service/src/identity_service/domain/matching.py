@@ -60,14 +60,16 @@ def phonetic(value: str) -> str:
 
 
 def compare_first_name(a: str, b: str) -> int:
-    """0 exact, 1 nickname or Jaro-Winkler ≥ .92, 2 Jaro-Winkler ≥ .80, 3 different."""
+    """0 exact, 1 nickname or Jaro-Winkler ≥ .92, 2 Jaro-Winkler ≥ .80 or one slip in a short name
+    (``kai`` / ``kia``: Jaro-Winkler is harsh on three letters), 3 different."""
     if not a or not b:
         return NULL
     if a == b:
         return 0
-    if canonical_first_name(a) == canonical_first_name(b) or JaroWinkler.similarity(a, b) >= 0.92:
+    similarity = JaroWinkler.similarity(a, b)
+    if canonical_first_name(a) == canonical_first_name(b) or similarity >= 0.92:
         return 1
-    return 2 if JaroWinkler.similarity(a, b) >= 0.80 else 3
+    return 2 if similarity >= 0.80 or DamerauLevenshtein.distance(a, b) <= 1 else 3
 
 
 def compare_last_name(a: str, b: str) -> int:
@@ -95,22 +97,24 @@ def compare_date_of_birth(a: str, b: str) -> int:
 
 
 def compare_postcode(a: str, b: str) -> int:
-    """0 exact, 1 one edit apart, 2 different."""
+    """0 exact, 1 one edit or two adjacent digits swapped (3178 / 3718), 2 different."""
     if not a or not b:
         return NULL
     a, b = a.replace(" ", ""), b.replace(" ", "")
     if a == b:
         return 0
-    return 1 if Levenshtein.distance(a, b) <= 1 else 2
+    return 1 if DamerauLevenshtein.distance(a, b) <= 1 else 2
 
 
 def compare_text(a: str, b: str) -> int:
-    """0 exact, 1 Jaro-Winkler ≥ .90, 2 different (cities, streets)."""
+    """0 exact, 1 Jaro-Winkler ≥ .90, 2 different (cities, streets). Spaces are ignored: a space
+    lost or added at data entry (``brewsterplace``, ``birmingha m gardens``) is not another place."""
     if not a or not b:
         return NULL
     if a == b:
         return 0
-    return 1 if JaroWinkler.similarity(a, b) >= 0.90 else 2
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    return 1 if a == b or JaroWinkler.similarity(a, b) >= 0.90 else 2
 
 
 def compare_email(a: str, b: str) -> int:

