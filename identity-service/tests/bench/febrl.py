@@ -149,9 +149,26 @@ def evaluate(data: LabelledSet, new_client: Callable[[], Any], *, workflows: Seq
     return figures
 
 
+def blocking_recall(data: LabelledSet) -> float:
+    """Share of the true pairs that share a blocking key, so that scoring sees them at all (each
+    record's keys as identify computes them from its cleaned attributes)."""
+    from itertools import combinations
+
+    from identity_service.domain.golden import normalised_attributes
+    from identity_service.domain.matching import blocking_keys, features
+
+    keys = [blocking_keys(features(normalised_attributes(r["attributes"]))) for r in data.records]
+    people: dict[int, list[int]] = {}
+    for n, person in enumerate(data.truth):
+        people.setdefault(person, []).append(n)
+    pairs = [(a, b) for members in people.values() for a, b in combinations(members, 2)]
+    return sum(1 for a, b in pairs if keys[a] & keys[b]) / len(pairs)
+
+
 def report(data: LabelledSet, figures: dict[str, dict[str, float]]) -> str:
     true_pairs = next(iter(figures.values()))["true_pairs"]
-    lines = [f"{data.name}: {len(data.records):,} records, {true_pairs:,.0f} true pairs (dedupe, no soc_sec_id)"]
+    lines = [f"{data.name}: {len(data.records):,} records, {true_pairs:,.0f} true pairs (dedupe, no soc_sec_id); "
+             f"blocking recall {blocking_recall(data):.4f}"]
     lines += [f"  {name:<42} precision {f['precision']:.4f}  recall {f['recall']:.4f}  F1 {f['f1']:.4f}  "
               f"wall {f['seconds']:.1f} s" for name, f in figures.items()]
     return "\n".join(lines)

@@ -10,6 +10,7 @@ from identity_service.domain.matching import (
     compare_first_name,
     compare_last_name,
     compare_postcode,
+    compare_street,
     compare_text,
     features,
 )
@@ -50,6 +51,14 @@ def test_data_entry_slips_of_febrl_count_as_near_agreement() -> None:
                                                                                  "birmingham gardens") == 1
     assert compare_first_name("kai", "kia") == 2 and compare_first_name("kai", "bob") == 3
     assert compare_text("leeds", "york") == 2 and compare_postcode("3178", "3781") == 2
+
+
+def test_abbreviated_street_types_are_the_same_address() -> None:
+    assert compare_street("12 high st", "12 high street") == 0 and compare_street("4 ocean pde", "4 ocean parade") == 0
+    assert compare_street("12 high st", "12 hihg street") == 1 and compare_street("12 high st", "7 mill lane") == 2
+    abbreviated = features({**ANN, "address_line1": "High St"})
+    assert {k for k in blocking_keys(abbreviated) if k.startswith("sc:")} == {
+        k for k in blocking_keys(features(ANN)) if k.startswith("sc:")} == {"sc:12 high street|leeds"}
 
 
 def test_swapped_first_and_last_names_still_agree() -> None:

@@ -117,6 +117,30 @@ def compare_text(a: str, b: str) -> int:
     return 1 if a == b or JaroWinkler.similarity(a, b) >= 0.90 else 2
 
 
+# Street types as addresses abbreviate them (postal abbreviations of Australia, the UK and the US),
+# compared in full: "12 high st" and "12 High Street" are one address.
+STREET_TYPES: dict[str, str] = {
+    "st": "street", "str": "street", "rd": "road", "ave": "avenue", "av": "avenue", "pl": "place",
+    "cres": "crescent", "cr": "crescent", "dr": "drive", "ct": "court", "crt": "court", "cct": "circuit",
+    "hwy": "highway", "pde": "parade", "tce": "terrace", "ter": "terrace", "ln": "lane", "blvd": "boulevard",
+    "bvd": "boulevard", "sq": "square", "cl": "close", "gr": "grove", "gdns": "gardens", "pk": "park",
+    "wy": "way", "esp": "esplanade", "cir": "circle", "pkwy": "parkway", "hts": "heights",
+}
+
+
+@lru_cache(maxsize=200_000)
+def full_street(street: str) -> str:
+    """A cleaned street with its abbreviated street types written out (every word but the first:
+    a house number or a name, never a type)."""
+    words = street.split(" ")
+    return " ".join(words[:1] + [STREET_TYPES.get(w, w) for w in words[1:]])
+
+
+def compare_street(a: str, b: str) -> int:
+    """As ``compare_text``, street types written out first."""
+    return compare_text(full_street(a), full_street(b)) if a and b else NULL
+
+
 def compare_email(a: str, b: str) -> int:
     """0 same local part (another domain), 1 local parts one or two edits apart, 2 different."""
     if not a or not b:
@@ -134,7 +158,7 @@ COMPARISONS = {
     "date_of_birth": (compare_date_of_birth, 3),
     "postcode": (compare_postcode, 3),
     "city": (compare_text, 3),
-    "street": (compare_text, 3),
+    "street": (compare_street, 3),
     "email": (compare_email, 3),
 }
 FIELDS: tuple[str, ...] = tuple(COMPARISONS)
@@ -223,7 +247,7 @@ def _keys(first_name: str, last: str, dob: str, postcode: str, street: str, city
         # the birth date and one name's initial still agree, and together they hold a handful of people
         keys.update(f"di:{dob}|{name[0]}" for name in (first_name, last) if name)
     if street and city and " " in street:
-        keys.add(f"sc:{street}|{city}")  # a full address (number and street) in a town: a household
+        keys.add(f"sc:{full_street(street)}|{city}")  # a full address (number and street) in a town: a household
     return frozenset(_fit_key(k) for k in keys)
 
 
