@@ -185,7 +185,7 @@ async def train(request: Request, body: MatchingTrainRequest | None = None) -> J
 
 
 @router.post(":dedupe", status_code=202, response_model=Job, responses={**CONFLICT, **JOB_RESPONSES})
-async def dedupe(request: Request, body: DedupeRequest | None = None) -> JSONResponse:
+async def dedupe_customers(request: Request, body: DedupeRequest | None = None) -> JSONResponse:
     """Re-cluster the stored customers with the match model in use, as a job (kind ``customers_dedupe``; its
     result is a ``DedupeResult``): each root customer is compared with the customers sharing a blocking key;
     matches at or above the match threshold are merged (reversibly, explained, announced to every service),
