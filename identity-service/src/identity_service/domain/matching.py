@@ -244,8 +244,9 @@ def _keys(first_name: str, last: str, dob: str, postcode: str, street: str, city
         keys.add(f"dp:{dob}|{postcode}")
     if dob:
         # one name replaced, or the names swapped and one of them mistyped (FEBRL does all three):
-        # the birth date and one name's initial still agree, and together they hold a handful of people
-        keys.update(f"di:{dob}|{name[0]}" for name in (first_name, last) if name)
+        # the birth date and one name's first two letters still agree. Two letters, not one: with the
+        # initial alone the key brought 1.9 more candidates per record at 200,000 customers, with two 0.6
+        keys.update(f"di:{dob}|{name[:2]}" for name in (first_name, last) if name)
     if street and city and " " in street:
         keys.add(f"sc:{full_street(street)}|{city}")  # a full address (number and street) in a town: a household
     return frozenset(_fit_key(k) for k in keys)

@@ -400,8 +400,8 @@ class Resolver:
                 if cid != customer_id:
                     shared[cid] += 1
         strong = customer.strong_pairs()
-        matches: list[tuple[str, float, Explanation]] = []
-        best_review: tuple[str, float, Explanation] | None = None
+        best_match: tuple[str, float, list[int]] | None = None
+        best_review: tuple[str, float, list[int]] | None = None
         for cid in sorted(shared, key=lambda c: (-shared[c], c))[: self.policy.max_candidates]:
             if frozenset((customer_id, cid)) in kept_apart:
                 continue
@@ -417,25 +417,29 @@ class Resolver:
                 continue
             levels = best_compare(golden_record, profiles)
             probability = self.model.probability(levels)
-            found = (cid, probability, Explanation(candidate_id=cid, probability=round(probability, 6),
-                                                   prior_weight=self.model.prior_weight,
-                                                   comparisons=tuple(self.model.explain(levels))))
+            # candidates come strongest first and ties keep the first one: the same choice on every run
             if probability >= self.policy.match_threshold:
-                matches.append(found)
+                if best_match is None or probability > best_match[1]:
+                    best_match = (cid, probability, levels)
             elif probability >= self.policy.review_threshold and (best_review is None or probability > best_review[1]):
-                best_review = found
-        if matches:
-            cid, probability, explanation = min(matches, key=lambda m: (-m[1], m[0]))
+                best_review = (cid, probability, levels)
+        if best_match is not None:
+            cid, probability, levels = best_match
             world.load(cid)
             survivor, folded = sorted((customer_id, cid), key=lambda c: (world.customers[c].created_at, c))
             self.merge(survivor_id=survivor, merged_id=folded, reason="probabilistic",
-                       confidence=round(probability, 6), explanation=explanation)
+                       confidence=round(probability, 6), explanation=self._explained(cid, probability, levels))
             return Deduped(merged=(folded,))
         if best_review is not None:
-            cid, probability, explanation = best_review
-            self._review(customer_id, cid, probability, "possible_duplicate", {"explanation": explanation.to_json()})
+            cid, probability, levels = best_review
+            self._review(customer_id, cid, probability, "possible_duplicate",
+                         {"explanation": self._explained(cid, probability, levels).to_json()})
             return Deduped(review_candidate=cid)
         return Deduped()
+
+    def _explained(self, candidate_id: str, probability: float, levels: list[int]) -> Explanation:
+        return Explanation(candidate_id=candidate_id, probability=round(probability, 6),
+                           prior_weight=self.model.prior_weight, comparisons=tuple(self.model.explain(levels)))
 
     # -- merges --------------------------------------------------------------------
     def merge(self, *, survivor_id: str, merged_id: str, reason: str, confidence: float | None,
