@@ -1,6 +1,6 @@
 """The Fellegi-Sunter match model: m and u probabilities per field level, estimated from the
-data by expectation-maximisation (u from random pairs, as Splink does; m and the prior by
-EM over the blocked pairs).
+data by expectation-maximisation (u from random pairs, as Splink does; m by EM, see
+``training``; the prior a candidate pair starts from is the starting model's).
 
 The match weight of a comparison vector is ``log2(λ/(1-λ)) + Σ log2(m/u)``; fields whose
 level is NULL contribute nothing."""

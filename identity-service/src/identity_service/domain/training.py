@@ -1,6 +1,7 @@
 """Training of the match model on the data itself (no labels), the way Splink does it:
-u from comparisons of random pairs (almost all non-matches), then EM over the pairs the
-blocking rules produce for m and the prior."""
+u from comparisons of random pairs (almost all non-matches), m from EM sessions over pairs
+agreeing on the names, then on the birth date (each field's m from the sessions not blocked on
+it), guarded so that a base with few duplicates cannot make matching worse."""
 
 from __future__ import annotations
 
