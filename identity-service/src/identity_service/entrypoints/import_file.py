@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from tqdm import tqdm
 
 from idic import ProblemError
+from idic.problems import validation_errors
 from idic.public.identity import IdentifyRequest
 
 from ..api.bodies import record_of
@@ -24,6 +25,16 @@ from ..main import build_runtime
 from ..service_layer.identify import identify_records
 from ..service_layer.models import ModelCache
 from .files import count_lines, read_records
+
+
+def _why(exc: Exception) -> str:
+    """``field: message`` per invalid field, named as identify:batch names them (``body.attributes...``)."""
+    if isinstance(exc, ValidationError):
+        errors = validation_errors([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()])
+        return "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+    if isinstance(exc, ProblemError):
+        return exc.detail
+    return str(exc)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,8 +71,7 @@ def main(argv: list[str] | None = None) -> int:
                     pending.append(record_of(IdentifyRequest.model_validate(body), settings=settings))
                 except (ValidationError, ProblemError, ValueError) as exc:
                     outcome["rejected"] += 1
-                    message = exc.detail if isinstance(exc, ProblemError) else str(exc).replace("\n", "; ")
-                    print(f"{args.file}:{number}: {message}", file=sys.stderr)
+                    print(f"{args.file}:{number}: {_why(exc)}", file=sys.stderr)
                 if len(pending) >= args.batch_size:
                     flush()
             if pending:
@@ -75,3 +85,4 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
