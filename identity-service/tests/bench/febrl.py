@@ -5,9 +5,10 @@ side by side with Splink on the same records.
 
 A record's true person is the number in its ``rec_id`` (``rec-1496-org``, ``rec-1496-dup-0``),
 which gives exactly the pairs ``load_febrlN(return_links=True)`` lists. The client is a careful
-one: a record refused in its place because of one attribute (a ``date_of_birth`` that is no
-date: FEBRL corrupts a few) is sent again without it, as an integrator would after reading the
-problem; one refused for another reason stays a customer of its own."""
+one: a record refused in its place because of one attribute is sent again without it, as an
+integrator would after reading the problem; one refused for another reason stays a customer of
+its own. (No FEBRL record is refused today: its impossible birth dates, ``19560931`` and the like,
+have the documented form and are taken as given.)"""
 
 from __future__ import annotations
 
