@@ -15,6 +15,7 @@ from kafka.errors import CommitFailedError, KafkaError
 from kafka.structs import OffsetAndMetadata
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from . import kafka_fixes
 from .bus import RECONNECT_BACKOFF_MAX_MS, dlq_topic, ensure_topics, make_producer
 from .contracts import EventPayload
 from .events import CloudEvent, MalformedEvent, parse_event
@@ -23,6 +24,7 @@ from .metrics import EVENT_HANDLE_SECONDS, EVENTS_CONSUMED, EVENTS_DEAD_LETTERED
 from .uow import UnitOfWork
 
 log = get_logger(__name__)
+kafka_fixes.install()  # before any consumer exists: a group member must never be left without partitions
 
 Handler = Callable[[Any, CloudEvent, Any], None]
 """``handler(payload, envelope, uow)``: apply one event inside the open unit of work
