@@ -243,11 +243,16 @@ class FakeSuite:
 
         @app.post("/v1/models/rfm:refresh")
         def refresh_rfm() -> JSONResponse:
-            return started("scoring", "rfm_refresh", {"customers": 1})
+            return started("scoring", "rfm_refresh", {
+                "customers": 1, "purchasers": 1, "refreshed_at": NOW, "announced": 1, "seconds": 0.1, "needs": None,
+                "rfm": {"recency_edges": [3.0], "frequency_edges": [1.0], "monetary_edges": [58.9]},
+                "tiers": {"valuable_cutoff": 58.9, "growable_cutoff": None}})
 
         @app.post("/v1/models/matching:train")
         def train_matching() -> JSONResponse:
-            return started("identity", "matching_train", {"pairs": 1})
+            return started("identity", "matching_train", {
+                "model_id": 2, "m": {"email": [0.05, 0.95]}, "u": {"email": [0.999, 0.001]}, "prior": 0.05,
+                "trained_at": NOW, "stats": {"profiles": 3, "random_pairs": 3}})
 
         @app.post("/v1/customers:dedupe")
         def dedupe_customers() -> JSONResponse:
@@ -255,7 +260,7 @@ class FakeSuite:
 
         @app.post("/v1/triggers:scan")
         def scan_triggers() -> JSONResponse:
-            return started("interaction", "triggers_scan", {"fired": 0})
+            return started("interaction", "triggers_scan", {"fired": {"lapse": 0, "birthday": 0}, "scanned_at": NOW})
 
         @app.get("/v1/jobs/{job_id}")
         def job(job_id: str) -> JSONResponse:

@@ -10,7 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 from gateway_fakes import ADMIN, READ, Upstreams, problem
 
-from gateway.service_layer.jobs import preferred_wait, service_of_job
+from gateway.service_layer.jobs import KIND_SERVICES, preferred_wait, service_of_job
+from idic.public.jobs import JOB_KINDS
 
 JOB_ID = "scoring_" + "a" * 32
 FIT = {"calibration_end": "2024-01-01T00:00:00Z", "time_unit": "weeks"}
@@ -26,12 +27,27 @@ STARTERS = [
 ]
 
 
+# each kind's result as its service writes it (idic.public.jobs)
+RESULTS: dict[str, dict[str, object]] = {
+    "clv_fit": {"bgnbd": {"r": 0.24, "alpha": 4.41, "a": 0.79, "b": 2.43}, "gamma_gamma": {"p": 6.25, "q": 3.74,
+                "v": 15.44}, "customers": 10, "fitted_at": "2026-12-01T10:00:05Z",
+                "calibration_end": "2026-12-01T00:00:00Z", "time_unit": "weeks", "fit_seconds": 1.5},
+    "rfm_refresh": {"customers": 10, "purchasers": 8, "refreshed_at": "2026-12-01T10:00:05Z", "needs": None,
+                    "rfm": {"recency_edges": [3, 9], "frequency_edges": [1, 2], "monetary_edges": [20.5, 40]},
+                    "tiers": {"valuable_cutoff": 100, "growable_cutoff": None}, "announced": 8, "seconds": 0.4},
+    "matching_train": {"model_id": 2, "m": {"email": [0.05, 0.95]}, "u": {"email": [0.999, 0.001]},
+                       "prior": 0.05, "trained_at": "2026-12-01T10:00:05Z", "stats": {"profiles": 10}},
+    "customers_dedupe": {"customers_scanned": 10, "merged": 2, "reviews": 1},
+    "triggers_scan": {"fired": {"lapse": 2, "birthday": 0}, "scanned_at": "2026-12-01T10:00:05Z"},
+}
+
+
 def job(status: str, *, job_id: str = JOB_ID, kind: str = "clv_fit", done: int = 0) -> dict[str, object]:
     finished = status in ("succeeded", "failed")
     return {"job_id": job_id, "kind": kind, "status": status, "progress": {"done": done, "total": 10},
             "created_at": "2026-12-01T10:00:00+00:00", "started_at": None if status == "queued" else
             "2026-12-01T10:00:01+00:00", "finished_at": "2026-12-01T10:00:05+00:00" if finished else None,
-            "result": {"customers": 10} if status == "succeeded" else None, "error": None}
+            "result": RESULTS[kind] if status == "succeeded" else None, "error": None}
 
 
 @pytest.mark.parametrize(("path", "body", "service", "upstream", "kind"), STARTERS, ids=[s[0] for s in STARTERS])
@@ -57,7 +73,8 @@ def test_prefer_wait_polls_the_job_and_answers_200_when_it_ends_in_time(gateway:
     upstreams.on("scoring", "GET", f"/v1/jobs/{JOB_ID}", lambda _r: httpx.Response(200, json=next(states)))
     response = gateway.post("/v1/models/clv:fit", json=FIT, headers={**ADMIN, "Prefer": "respond-async, wait=20"})
     assert response.status_code == 200, response.text
-    assert response.json()["status"] == "succeeded" and response.json()["result"] == {"customers": 10}
+    assert response.json()["status"] == "succeeded" and response.json()["result"]["customers"] == 10
+    assert response.json()["result"]["bgnbd"] == RESULTS["clv_fit"]["bgnbd"]
     assert response.headers["preference-applied"] == "wait=20"
     assert upstreams.paths("scoring").count(f"GET /v1/jobs/{JOB_ID}") == 3
 
@@ -116,6 +133,36 @@ def test_jobs_are_listed_across_services_newest_first_or_by_kind_from_its_owner(
     assert dict(upstreams.calls["scoring"][-1].url.params) == {"kind": "clv_fit", "status": "running", "limit": "50"}
     bad = gateway.get("/v1/jobs?kind=teleport", headers=READ)
     assert bad.status_code == 422 and bad.headers["content-type"] == "application/problem+json"
+
+
+def test_every_kind_of_the_contract_is_listed_from_the_service_that_runs_it(gateway: TestClient,
+                                                                           upstreams: Upstreams) -> None:
+    assert set(KIND_SERVICES) == set(JOB_KINDS)
+    dedupes = [job("succeeded", job_id="identity_" + "d" * 32, kind="customers_dedupe")]
+    upstreams.on("identity", "GET", "/v1/jobs", httpx.Response(200, json={"jobs": dedupes}))
+    listed = gateway.get("/v1/jobs?kind=customers_dedupe", headers=READ)
+    assert listed.status_code == 200, listed.text
+    assert listed.json()["jobs"][0]["result"] == {"customers_scanned": 10, "merged": 2, "reviews": 1}
+    assert dict(upstreams.calls["identity"][-1].url.params)["kind"] == "customers_dedupe"
+    assert upstreams.calls["scoring"] == [] and upstreams.calls["interaction"] == []
+    # the name API.md never used is refused, not answered with an empty list
+    assert gateway.get("/v1/jobs?kind=dedupe", headers=READ).status_code == 422
+
+
+def test_a_result_stored_by_an_earlier_version_is_left_out_and_a_job_outside_the_contract_is_502(
+        gateway: TestClient, upstreams: Upstreams) -> None:
+    older = {**job("succeeded"), "result": {"customers": 10}}  # a fit result without its parameters
+    upstreams.on("scoring", "POST", "/v1/models/clv:fit", httpx.Response(202, json=job("queued")))
+    upstreams.on("scoring", "GET", f"/v1/jobs/{JOB_ID}", httpx.Response(200, json=older))
+    waited = gateway.post("/v1/models/clv:fit", json=FIT, headers={**ADMIN, "Prefer": "wait=5"})
+    assert waited.status_code == 200 and waited.json()["status"] == "succeeded" and waited.json()["result"] is None
+    unknown = {**job("running", job_id="interaction_" + "e" * 32), "kind": "teleport"}
+    upstreams.on("interaction", "GET", "/v1/jobs", httpx.Response(200, json={"jobs": [unknown]}))
+    upstreams.on("scoring", "GET", "/v1/jobs", httpx.Response(200, json={"jobs": []}))
+    upstreams.on("identity", "GET", "/v1/jobs", httpx.Response(200, json={"jobs": []}))
+    broken = gateway.get("/v1/jobs", headers=READ)
+    assert broken.status_code == 502 and broken.headers["content-type"] == "application/problem+json"
+    assert "interaction" in broken.json()["detail"]
 
 
 def test_prefer_wait_is_read_as_rfc_7240_and_capped() -> None:

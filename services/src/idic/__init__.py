@@ -19,8 +19,8 @@ from .db import (
 )
 from .events import CONTENT_TYPE, CloudEvent, MalformedEvent, parse_event
 from .identities import Aliases, Erasures, IdentityTables, add_identity_tables
-from .jobs import Job, JobConflict, JobFn, JobList, JobProgress, Jobs, JobStatus, Progress, add_jobs_table, new_job_id
-from .jobs_api import job_accepted, jobs_router, parse_prefer_wait
+from .jobs import JobConflict, JobFn, JobRecord, Jobs, Progress, add_jobs_table, new_job_id
+from .jobs_api import job_accepted, job_responses, jobs_router, parse_prefer_wait, public_job
 from .logs import configure_logging, get_logger
 from .messaging import MessagingTables, add_messaging_tables
 from .middleware import BodyGuardMiddleware, RequestContextMiddleware
@@ -32,12 +32,12 @@ from .uow import UnitOfWork
 
 __all__ = [
     "Aliases", "BodyGuardMiddleware", "CONTENT_TYPE", "CloudEvent", "ConsumerSpec", "Erasures", "EventConsumer",
-    "Handler", "IdentityTables", "Job", "JobConflict", "JobFn", "JobList", "JobProgress", "JobStatus", "Jobs",
+    "Handler", "IdentityTables", "JobConflict", "JobFn", "JobRecord", "Jobs",
     "KafkaReachability", "MalformedEvent", "MessagingTables", "OutboxRelay", "ProblemError", "Progress",
     "RequestContextMiddleware", "ServiceRuntime", "ServiceSettings", "UnitOfWork", "UtcDateTime",
     "add_identity_tables", "add_jobs_table", "add_messaging_tables", "alembic_config", "bulk_insert",
     "configure_logging", "copies", "create_service_app", "dlq_topic", "ensure_topics", "get_logger", "health_router",
-    "install_problem_handlers", "job_accepted", "jobs_router", "make_engine", "make_producer", "make_sessionmaker",
-    "new_job_id", "new_metadata", "parse_event", "parse_prefer_wait", "ping", "problem_response", "run_migrations",
-    "utcnow",
+    "install_problem_handlers", "job_accepted", "job_responses", "jobs_router", "make_engine", "make_producer",
+    "make_sessionmaker", "new_job_id", "new_metadata", "parse_event", "parse_prefer_wait", "ping", "problem_response",
+    "public_job", "run_migrations", "utcnow",
 ]

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 from pydantic_core import to_jsonable_python
 from sqlalchemy import (
     JSON,
@@ -38,10 +38,10 @@ from sqlalchemy.exc import IntegrityError
 from .db import UtcDateTime, utcnow
 from .logs import get_logger
 from .problems import ProblemError
+from .public.jobs import JOB_KINDS, JobProgress, JobStatus
 
 log = get_logger(__name__)
 
-JobStatus = Literal["queued", "running", "succeeded", "failed"]
 ACTIVE: tuple[JobStatus, ...] = ("queued", "running")
 Progress = Callable[[int, int], None]
 JobFn = Callable[[dict[str, Any], Progress], dict[str, Any]]
@@ -72,44 +72,27 @@ def add_jobs_table(metadata: MetaData) -> Table:
     return jobs
 
 
-class JobProgress(BaseModel):
-    """How far a job got (``total`` is null until the job knows it)."""
+class JobRecord(BaseModel):
+    """A job as its service stores it. The API answers it as its kind's public body
+    (``idic.public.jobs``: the same fields, with a typed ``result`` and ``error``)."""
 
-    done: int = Field(default=0, description="Units of work done.")
-    total: int | None = Field(default=None, description="Units of work in all; null until known.")
+    model_config = ConfigDict(frozen=True)
 
-
-class Job(BaseModel):
-    """A job as ``GET /v1/jobs/{id}`` answers it."""
-
-    model_config = ConfigDict(frozen=True, json_schema_extra={"examples": [{
-        "job_id": "scoring_9f1c2e7a4b5d4c3e8a6f0b1d2c3e4f5a", "kind": "clv_fit", "status": "running",
-        "progress": {"done": 1200, "total": 2357}, "created_at": "2026-11-23T10:00:00Z",
-        "started_at": "2026-11-23T10:00:01Z", "finished_at": None, "result": None, "error": None,
-        "created_by": "ops"}]})
-
-    job_id: str = Field(description="<service>_<32 hex>: GET /v1/jobs/{job_id} follows it.")
-    kind: str = Field(description="clv_fit | rfm_refresh | matching_train | triggers_scan.")
-    status: JobStatus = Field(description="queued, running, succeeded or failed.")
-    progress: JobProgress = Field(description="How far it got.")
-    created_at: dt.datetime = Field(description="When it was submitted.")
-    started_at: dt.datetime | None = Field(default=None, description="When it started running.")
-    finished_at: dt.datetime | None = Field(default=None, description="When it succeeded or failed.")
-    result: dict[str, Any] | None = Field(default=None, description="What it computed (succeeded only): the "
-                                          "kind's result body (a CLV model, a refresh, a match model, a scan).")
-    error: dict[str, Any] | None = Field(default=None, description="Why it failed: a problem document.")
-    created_by: str | None = Field(default=None, description="Who submitted it (the API key's actor).")
+    job_id: str
+    kind: str
+    status: JobStatus
+    progress: JobProgress
+    created_at: dt.datetime
+    started_at: dt.datetime | None = None
+    finished_at: dt.datetime | None = None
+    result: dict[str, Any] | None = None
+    error: dict[str, Any] | None = None
+    created_by: str | None = None
 
     @property
     def finished(self) -> bool:
         """Succeeded or failed."""
         return self.status in ("succeeded", "failed")
-
-
-class JobList(BaseModel):
-    """``GET /v1/jobs``: newest first."""
-
-    jobs: list[Job] = Field(description="Newest first.")
 
 
 class JobConflict(ProblemError):
@@ -150,6 +133,9 @@ class Jobs:
         self._engine = engine
         self._t = table
         self.prefix = prefix
+        unknown = sorted(set(kinds) - set(JOB_KINDS))
+        if unknown:  # the API could not answer such a job: each kind has its body in idic.public.jobs
+            raise ValueError(f"job kinds without a public body: {unknown}")
         self.kinds = dict(kinds)
         self._poll_s = poll_interval_s
         self._heartbeat_s = heartbeat_interval_s
@@ -161,7 +147,7 @@ class Jobs:
         self._live: dict[str, tuple[int, int | None]] = {}
 
     # -- API side --
-    def submit(self, *, kind: str, params: dict[str, Any] | None = None, created_by: str | None = None) -> Job:
+    def submit(self, *, kind: str, params: dict[str, Any] | None = None, created_by: str | None = None) -> JobRecord:
         """Queue a job; JobConflict when one of its kind is queued or running."""
         if kind not in self.kinds:
             raise ValueError(f"unknown job kind {kind!r}")
@@ -181,20 +167,20 @@ class Jobs:
             return self._job(row)
         raise RuntimeError(f"could not queue a {kind} job")
 
-    def _active(self, kind: str) -> Job | None:
+    def _active(self, kind: str) -> JobRecord | None:
         live = dict(self._live)
         with self._engine.connect() as conn:
             row = conn.execute(select(self._t).where(self._t.c.kind == kind, self._t.c.status.in_(ACTIVE))).first()
         return None if row is None else self._job(row._asdict(), live)
 
-    def get(self, job_id: str) -> Job | None:
+    def get(self, job_id: str) -> JobRecord | None:
         """The job, or None when unknown."""
         live = dict(self._live)
         with self._engine.connect() as conn:
             row = conn.execute(select(self._t).where(self._t.c.job_id == job_id)).first()
         return None if row is None else self._job(row._asdict(), live)
 
-    def list(self, *, kind: str | None = None, status: str | None = None, limit: int = 50) -> list[Job]:
+    def list(self, *, kind: str | None = None, status: str | None = None, limit: int = 50) -> list[JobRecord]:
         """Jobs newest first, optionally of one kind and/or status."""
         query = select(self._t).order_by(self._t.c.created_at.desc(), self._t.c.job_id.desc()).limit(limit)
         if kind is not None:
@@ -205,7 +191,7 @@ class Jobs:
         with self._engine.connect() as conn:
             return [self._job(r._asdict(), live) for r in conn.execute(query)]
 
-    def wait(self, job_id: str, timeout_s: float) -> Job | None:
+    def wait(self, job_id: str, timeout_s: float) -> JobRecord | None:
         """The job once finished, or as it is when ``timeout_s`` ran out (None when unknown)."""
         deadline = time.monotonic() + timeout_s
         while True:
@@ -216,17 +202,17 @@ class Jobs:
             with self._finished:  # woken at once when this process finishes a job; polls for others
                 self._finished.wait(min(0.2, remaining))
 
-    def _job(self, row: dict[str, Any], live: dict[str, tuple[int, int | None]] | None = None) -> Job:
+    def _job(self, row: dict[str, Any], live: dict[str, tuple[int, int | None]] | None = None) -> JobRecord:
         # ``live`` is taken before the row is read: a job that finished in between has its final row,
         # one still running has fresher progress in memory than its row (never older)
         done, total = row["progress_done"] or 0, row["progress_total"]
         fresher = (live or {}).get(row["job_id"])
         if fresher is not None and row["status"] in ACTIVE and fresher[0] >= done:
             done, total = fresher
-        return Job(job_id=row["job_id"], kind=row["kind"], status=row["status"],
-                   progress=JobProgress(done=done, total=total), created_at=row["created_at"],
-                   started_at=row.get("started_at"), finished_at=row.get("finished_at"), result=row.get("result"),
-                   error=row.get("error"), created_by=row.get("created_by"))
+        return JobRecord(job_id=row["job_id"], kind=row["kind"], status=row["status"],
+                         progress=JobProgress(done=done, total=total), created_at=row["created_at"],
+                         started_at=row.get("started_at"), finished_at=row.get("finished_at"),
+                         result=row.get("result"), error=row.get("error"), created_by=row.get("created_by"))
 
     # -- worker side --
     def run(self, stop: threading.Event) -> None:

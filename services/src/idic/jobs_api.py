@@ -13,17 +13,22 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from .jobs import Job, JobList, Jobs, JobStatus
+from .jobs import JobRecord, Jobs
 from .problems import ProblemError
+from .public.jobs import Job, JobFields, JobKind, JobList, JobStatus, job_body
 
 MAX_WAIT_S = 60  # a client's wait is capped: a proxy in between would time out anyway
 _WAIT = re.compile(r"^\s*wait\s*=\s*\"?(\d{1,9})\"?\s*$", re.IGNORECASE)
 PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
-JOB_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"model": Job, "description": "The job finished within the client's `Prefer: wait`"},
-    202: {"model": Job, "description": "The job is queued (or still running); poll `Location`"},
-    409: {"description": "A job of this kind is queued or running; `job_id` names it", **PROBLEM},
-}
+
+
+def job_responses(body: type[JobFields]) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI answers of an operation that starts a job of one kind (``body`` is that kind's job)."""
+    return {
+        200: {"model": body, "description": "The job finished within the client's `Prefer: wait`"},
+        202: {"model": body, "description": "The job is queued (or still running); poll `Location`"},
+        409: {"description": "A job of this kind is queued or running; `job_id` names it", **PROBLEM},
+    }
 
 
 def parse_prefer_wait(header: str | None, *, cap: int = MAX_WAIT_S) -> int | None:
@@ -37,7 +42,7 @@ def parse_prefer_wait(header: str | None, *, cap: int = MAX_WAIT_S) -> int | Non
     return None
 
 
-async def job_accepted(request: Request, *, jobs: Jobs, job: Job, cap: int = MAX_WAIT_S) -> JSONResponse:
+async def job_accepted(request: Request, *, jobs: Jobs, job: JobRecord, cap: int = MAX_WAIT_S) -> JSONResponse:
     """Answer a job-creating POST: 202 + Location, or 200 with the finished job when the client's
     ``Prefer: wait=N`` was long enough (``Preference-Applied`` says the wait was honoured)."""
     headers = {"Location": f"/v1/jobs/{job.job_id}"}
@@ -48,9 +53,15 @@ async def job_accepted(request: Request, *, jobs: Jobs, job: Job, cap: int = MAX
         # poll without holding a threadpool thread for the whole wait
         while not job.finished and time.monotonic() < deadline:
             await asyncio.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
-            fresh: Job | None = await run_in_threadpool(jobs.get, job.job_id)
+            fresh: JobRecord | None = await run_in_threadpool(jobs.get, job.job_id)
             job = fresh or job
-    return JSONResponse(job.model_dump(mode="json"), status_code=200 if job.finished else 202, headers=headers)
+    return JSONResponse(public_job(job).model_dump(mode="json"), status_code=200 if job.finished else 202,
+                        headers=headers)
+
+
+def public_job(job: JobRecord) -> Job:
+    """A stored job as the API answers it: its kind's body."""
+    return job_body(job.model_dump())
 
 
 JobId = Annotated[str, Path(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_-]+$")]
@@ -68,13 +79,12 @@ def jobs_router(jobs: Callable[[Request], Jobs], *, tags: tuple[str, ...] = ("jo
         job = jobs(request).get(job_id)
         if job is None:
             raise ProblemError(404, "Not Found", f"no job {job_id!r}")
-        return job
+        return public_job(job)
 
     @router.get("/v1/jobs", response_model=JobList, responses={422: {"description": "Invalid filter", **PROBLEM}})
-    def list_jobs(request: Request, kind: Annotated[str | None, Query(min_length=1, max_length=64)] = None,
-                  status: JobStatus | None = None,
+    def list_jobs(request: Request, kind: JobKind | None = None, status: JobStatus | None = None,
                   limit: Annotated[int, Query(ge=1, le=500)] = 50) -> JobList:
         """Jobs newest first, filtered by kind and status."""
-        return JobList(jobs=jobs(request).list(kind=kind, status=status, limit=limit))
+        return JobList(jobs=[public_job(job) for job in jobs(request).list(kind=kind, status=status, limit=limit)])
 
     return router

@@ -33,6 +33,8 @@ from idic_devstack.waiting import eventually
 
 metadata = new_metadata()
 jobs_table = add_jobs_table(metadata)
+# kinds of the public contract (Jobs takes no other: the API could not answer them), run by test functions
+GATED, FAILING, REFUSING = "triggers_scan", "clv_fit", "rfm_refresh"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -58,7 +60,7 @@ class Gate:
         self.started.set()
         assert self.release.wait(30)
         progress(3, 3)
-        return {"echo": params.get("n"), "at": utcnow()}
+        return {"fired": {"echo": params.get("n")}, "scanned_at": utcnow()}  # a scan's result, as GATED is a scan
 
 
 def fail(params: dict[str, Any], progress: Callable[[int, int], None]) -> dict[str, Any]:
@@ -72,7 +74,7 @@ def bad_input(params: dict[str, Any], progress: Callable[[int, int], None]) -> d
 def make_jobs(url: str, gate: Gate, **kw: Any) -> tuple[Jobs, Engine]:
     engine = make_engine(url)
     jobs = Jobs(engine=engine, table=jobs_table, prefix="test", poll_interval_s=0.1, progress_interval_s=0.05,
-                kinds={"gated": gate, "fail": fail, "bad": bad_input}, **kw)
+                kinds={GATED: gate, FAILING: fail, REFUSING: bad_input}, **kw)
     return jobs, engine
 
 
@@ -93,7 +95,7 @@ def test_job_runs_reports_progress_and_succeeds(db_url: str) -> None:
     gate = Gate()
     jobs, engine = make_jobs(db_url, gate)
     with running(jobs):
-        job = jobs.submit(kind="gated", params={"n": 7}, created_by="tester")
+        job = jobs.submit(kind=GATED, params={"n": 7}, created_by="tester")
         assert job.status == "queued" and job.job_id.startswith("test_") and len(job.job_id) == 5 + 32
         assert gate.started.wait(10)
         # the progress row is written apart from the job: another reader (a fresh engine) sees it
@@ -105,9 +107,9 @@ def test_job_runs_reports_progress_and_succeeds(db_url: str) -> None:
         done = jobs.wait(job.job_id, 20)
         assert done is not None and done.status == "succeeded"
         assert done.progress.done == 3 and done.progress.total == 3
-        assert done.result is not None and done.result["echo"] == 7 and done.created_by == "tester"
+        assert done.result is not None and done.result["fired"]["echo"] == 7 and done.created_by == "tester"
         assert done.finished_at is not None and done.finished_at >= done.started_at  # type: ignore[operator]
-        assert [j.job_id for j in other.list(kind="gated", status="succeeded")] == [job.job_id]
+        assert [j.job_id for j in other.list(kind=GATED, status="succeeded")] == [job.job_id]
         other_engine.dispose()
     engine.dispose()
 
@@ -115,36 +117,36 @@ def test_job_runs_reports_progress_and_succeeds(db_url: str) -> None:
 def test_failure_is_recorded_as_a_problem(db_url: str) -> None:
     jobs, engine = make_jobs(db_url, Gate())
     with running(jobs):
-        failed = jobs.wait(jobs.submit(kind="fail").job_id, 20)
+        failed = jobs.wait(jobs.submit(kind=FAILING).job_id, 20)
         assert failed is not None and failed.status == "failed" and failed.result is None
         assert failed.error is not None and failed.error["status"] == 500 and failed.error["title"] == "Job failed"
         assert "secret internals" not in failed.error["detail"]
         assert set(failed.error) >= {"type", "title", "status", "detail"}
-        bad = jobs.wait(jobs.submit(kind="bad").job_id, 20)
+        bad = jobs.wait(jobs.submit(kind=REFUSING).job_id, 20)
         assert bad is not None and bad.error is not None
         assert bad.error["status"] == 422 and "time_unit" in bad.error["detail"]
         # a failed job does not block the next one of its kind
-        assert jobs.submit(kind="fail").status == "queued"
+        assert jobs.submit(kind=FAILING).status == "queued"
     engine.dispose()
 
 
 def test_second_job_of_a_kind_conflicts_with_the_active_one(db_url: str) -> None:
     gate = Gate()
     jobs, engine = make_jobs(db_url, gate)
-    queued = jobs.submit(kind="gated")
+    queued = jobs.submit(kind=GATED)
     with pytest.raises(JobConflict) as conflict:
-        jobs.submit(kind="gated")
+        jobs.submit(kind=GATED)
     assert conflict.value.job_id == queued.job_id and conflict.value.status == 409
-    assert jobs.submit(kind="fail").status == "queued"  # other kinds are independent
+    assert jobs.submit(kind=FAILING).status == "queued"  # other kinds are independent
     with running(jobs):
         assert gate.started.wait(10)
         with pytest.raises(JobConflict) as conflict:
-            jobs.submit(kind="gated")
+            jobs.submit(kind=GATED)
         assert conflict.value.job_id == queued.job_id and "running" in conflict.value.detail
         gate.release.set()
         assert jobs.wait(queued.job_id, 20).status == "succeeded"  # type: ignore[union-attr]
-        assert jobs.submit(kind="gated").status == "queued"
-        assert jobs.wait(jobs.list(kind="gated", limit=1)[0].job_id, 20).status == "succeeded"  # type: ignore[union-attr]
+        assert jobs.submit(kind=GATED).status == "queued"
+        assert jobs.wait(jobs.list(kind=GATED, limit=1)[0].job_id, 20).status == "succeeded"  # type: ignore[union-attr]
     engine.dispose()
 
 
@@ -152,7 +154,7 @@ def test_a_live_workers_job_is_not_taken_over(db_url: str) -> None:
     gate = Gate()
     first, first_engine = make_jobs(db_url, gate)
     second, second_engine = make_jobs(db_url, gate)
-    job = first.submit(kind="gated")
+    job = first.submit(kind=GATED)
     with running(first):
         assert gate.started.wait(10)
         with running(second):
@@ -175,11 +177,11 @@ def test_job_of_a_dead_worker_is_requeued_and_finished(db_url: str) -> None:
         beat = utcnow()  # no stale heartbeat needed: the kind's lock is free, so its worker is gone
     with engine.begin() as conn:
         conn.execute(insert(jobs_table).values(
-            job_id=job_id, kind="gated", status="running", params={"n": 1}, progress_done=2, progress_total=9,
+            job_id=job_id, kind=GATED, status="running", params={"n": 1}, progress_done=2, progress_total=9,
             created_at=beat, started_at=beat, heartbeat_at=beat, created_by="dead"))
     with running(jobs):
         done = jobs.wait(job_id, 20)
-    assert done is not None and done.status == "succeeded" and done.result == {"echo": 1, "at": done.result["at"]}
+    assert done is not None and done.status == "succeeded" and done.result["fired"] == {"echo": 1}
     assert gate.runs == 1
     engine.dispose()
 
@@ -191,7 +193,7 @@ def make_app(jobs: Jobs) -> FastAPI:
 
     @app.post("/v1/things:do")
     async def do(request: Request) -> JSONResponse:
-        return await job_accepted(request, jobs=jobs, job=jobs.submit(kind="gated", params={"n": 1}))
+        return await job_accepted(request, jobs=jobs, job=jobs.submit(kind=GATED, params={"n": 1}))
 
     return app
 
@@ -203,7 +205,7 @@ def test_http_accepts_waits_and_reads_jobs(db_url: str) -> None:
         accepted = client.post("/v1/things:do")
         assert accepted.status_code == 202, accepted.text
         body = accepted.json()
-        assert body["status"] == "queued" and body["kind"] == "gated"
+        assert body["status"] == "queued" and body["kind"] == GATED
         assert accepted.headers["location"] == f"/v1/jobs/{body['job_id']}"
         assert set(body) >= {"job_id", "kind", "status", "progress", "created_at", "started_at", "finished_at",
                              "result", "error"}
@@ -214,7 +216,7 @@ def test_http_accepts_waits_and_reads_jobs(db_url: str) -> None:
         gate.release.set()
         assert jobs.wait(body["job_id"], 20).status == "succeeded"  # type: ignore[union-attr]
         got = client.get(f"/v1/jobs/{body['job_id']}")
-        assert got.status_code == 200 and got.json()["result"]["echo"] == 1
+        assert got.status_code == 200 and got.json()["result"]["fired"]["echo"] == 1
         assert got.json()["progress"] == {"done": 3, "total": 3}
 
         gate.release.set()  # the next job finishes at once: a wait of 10 s answers 200
@@ -229,7 +231,7 @@ def test_http_accepts_waits_and_reads_jobs(db_url: str) -> None:
         assert slow.json()["status"] in ("queued", "running")
         gate.release.set()
 
-        listed = client.get("/v1/jobs", params={"kind": "gated", "limit": 2}).json()["jobs"]
+        listed = client.get("/v1/jobs", params={"kind": GATED, "limit": 2}).json()["jobs"]
         assert [j["job_id"] for j in listed][1] == waited.json()["job_id"]  # newest first
         assert client.get("/v1/jobs", params={"status": "bogus"}).status_code == 422
         missing = client.get(f"/v1/jobs/{new_job_id('test')}")
@@ -237,6 +239,42 @@ def test_http_accepts_waits_and_reads_jobs(db_url: str) -> None:
         assert missing.headers["content-type"].startswith("application/problem+json")
         assert missing.json()["status"] == 404
     engine.dispose()
+
+
+def test_each_kind_is_answered_with_its_typed_body_and_an_outdated_result_is_left_out(db_url: str) -> None:
+    jobs, engine = make_jobs(db_url, Gate())
+    now = utcnow()
+    rows = {
+        "identity_" + "1" * 32: ("customers_dedupe", {"customers_scanned": 9, "merged": 2, "reviews": 1}),
+        "identity_" + "2" * 32: ("customers_dedupe", {"scanned": 9}),  # written by an earlier version
+        "identity_" + "3" * 32: ("matching_train", None),
+    }
+    with engine.begin() as conn:
+        for job_id, (kind, result) in rows.items():
+            conn.execute(insert(jobs_table).values(
+                job_id=job_id, kind=kind, status="succeeded" if result else "failed", params={}, progress_done=1,
+                progress_total=1, created_at=now, started_at=now, finished_at=now, result=result,
+                error=None if result else {"type": "about:blank", "title": "Job failed", "status": 422,
+                                           "detail": "no customers to train on"}))
+    with TestClient(make_app(jobs)) as client:
+        fine = client.get(f"/v1/jobs/identity_{'1' * 32}").json()
+        assert fine["kind"] == "customers_dedupe" and fine["result"] == {"customers_scanned": 9, "merged": 2,
+                                                                        "reviews": 1}
+        outdated = client.get(f"/v1/jobs/identity_{'2' * 32}")
+        assert outdated.status_code == 200 and outdated.json()["status"] == "succeeded"
+        assert outdated.json()["result"] is None
+        failed = client.get(f"/v1/jobs/identity_{'3' * 32}").json()
+        assert failed["result"] is None and failed["error"]["detail"] == "no customers to train on"
+        listed = client.get("/v1/jobs", params={"kind": "customers_dedupe"}).json()["jobs"]
+        assert sorted(j["job_id"] for j in listed) == sorted(list(rows)[:2])
+        refused = client.get("/v1/jobs", params={"kind": "dedupe"})
+        assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "query.kind"
+    engine.dispose()
+
+
+def test_a_kind_without_a_public_body_is_refused_when_the_service_starts() -> None:
+    with pytest.raises(ValueError, match="without a public body"):
+        Jobs(engine=make_engine("sqlite://"), table=jobs_table, prefix="test", kinds={"teleport": fail})
 
 
 @pytest.mark.parametrize(("header", "wanted"), [

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from idic import Job, Jobs
+from idic import Jobs
 from idic.context import request_id_var
-from idic.jobs_api import JOB_RESPONSES, job_accepted
+from idic.jobs_api import job_accepted, job_responses
 from idic.public.common import ErasureResult
 from idic.public.identity import (
     EXPLAIN_DESCRIPTION,
@@ -34,6 +34,7 @@ from idic.public.identity import (
     UnmergeRequest,
     UnmergeResult,
 )
+from idic.public.jobs import CustomersDedupeJob, MatchingTrainJob
 
 from ..config import Settings
 from ..domain.identifiers import IdentifierType
@@ -172,7 +173,8 @@ def reject_review(review_id: str, uow_factory: UowFactoryDep, settings: Settings
                                             settings=settings))
 
 
-@models.post("/matching:train", status_code=202, response_model=Job, responses={**CONFLICT, **JOB_RESPONSES})
+@models.post("/matching:train", status_code=202, response_model=MatchingTrainJob,
+             responses={**CONFLICT, **job_responses(MatchingTrainJob)})
 async def train(request: Request, body: MatchingTrainRequest | None = None) -> JSONResponse:
     """Re-estimate the match model (u from random pairs, m and prior by EM) on the stored customers, as a job
     (kind ``matching_train``; its result is the model): 202 + Location, or 200 under ``Prefer: wait=N``; 409
@@ -184,7 +186,8 @@ async def train(request: Request, body: MatchingTrainRequest | None = None) -> J
     return await job_accepted(request, jobs=jobs, job=job)
 
 
-@router.post(":dedupe", status_code=202, response_model=Job, responses={**CONFLICT, **JOB_RESPONSES})
+@router.post(":dedupe", status_code=202, response_model=CustomersDedupeJob,
+             responses={**CONFLICT, **job_responses(CustomersDedupeJob)})
 async def dedupe_customers(request: Request, body: DedupeRequest | None = None) -> JSONResponse:
     """Re-cluster the stored customers with the match model in use, as a job (kind ``customers_dedupe``; its
     result is a ``DedupeResult``): each root customer is compared with the customers sharing a blocking key;

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from idic import Job, Jobs, ProblemError
+from idic import Jobs, ProblemError
 from idic.contracts.interaction import Channel
-from idic.jobs_api import JOB_RESPONSES, job_accepted
+from idic.jobs_api import job_accepted, job_responses
 from idic.public.common import ErasureResult
 from idic.public.interaction import (
     ChannelStatistics,
@@ -27,6 +27,7 @@ from idic.public.interaction import (
     InteractionSummary,
     Timeline,
 )
+from idic.public.jobs import TriggersScanJob
 from idic.types import Rfc3339
 
 from ..config import Settings
@@ -145,7 +146,8 @@ def customer_triggers(customer_id: CustomerIdPath, uow_factory: UowFactoryDep,
                                                                uow_factory=uow_factory))
 
 
-@router.post("/v1/triggers:scan", status_code=202, response_model=Job, responses={**ERRORS, **JOB_RESPONSES})
+@router.post("/v1/triggers:scan", status_code=202, response_model=TriggersScanJob,
+             responses={**ERRORS, **job_responses(TriggersScanJob)})
 async def scan_triggers(request: Request) -> JSONResponse:
     """Run the lapse and birthday scan now, as a job (kind ``triggers_scan``; its result: new triggers per kind,
     ``scanned_at``); 202 + Location, or 200 under ``Prefer: wait=N``; 409 while one is queued or running."""

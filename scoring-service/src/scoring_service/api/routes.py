@@ -8,9 +8,9 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from idic import Job, Jobs, job_accepted, utcnow
-from idic.jobs_api import JOB_RESPONSES
+from idic import Jobs, job_accepted, job_responses, utcnow
 from idic.public.common import ErasureResult
+from idic.public.jobs import ClvFitJob, RfmRefreshJob
 from idic.public.scoring import (
     ClvFitRequest,
     ClvModel,
@@ -70,7 +70,8 @@ def customer_value(customer_id: CustomerId, uow_factory: UowFactoryDep,
                                                min_repeat_buyers=settings.refit_min_repeat_buyers))
 
 
-@router.post("/v1/models/clv:fit", status_code=202, response_model=Job, responses={**JOB_RESPONSES, **ERRORS})
+@router.post("/v1/models/clv:fit", status_code=202, response_model=ClvFitJob,
+             responses={**job_responses(ClvFitJob), **ERRORS})
 async def fit_clv(body: ClvFitRequest, request: Request, jobs: JobsDep) -> JSONResponse:
     """Queue a job that fits BG/NBD + Gamma-Gamma on all purchases up to calibration_end, then
     re-scores everyone (202 + Location; ``Prefer: wait=N`` waits for it). Its result is the fit."""
@@ -85,7 +86,8 @@ def clv_model(uow_factory: UowFactoryDep) -> ClvModel:
     return bodies.clv_model(svc.get_clv_model(uow_factory=uow_factory))
 
 
-@router.post("/v1/models/rfm:refresh", status_code=202, response_model=Job, responses=JOB_RESPONSES)
+@router.post("/v1/models/rfm:refresh", status_code=202, response_model=RfmRefreshJob,
+             responses=job_responses(RfmRefreshJob))
 async def refresh(request: Request, jobs: JobsDep) -> JSONResponse:
     """Queue a refresh of RFM quintiles, tier cut-offs and needs segments with a re-score of everyone
     (also runs on the schedule); its result is what the refresh computed."""

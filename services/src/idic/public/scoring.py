@@ -260,13 +260,31 @@ class ClvModel(Body):
     rescored: Rescore | None = Field(default=None, description="The re-score after the fit (in a job's result).")
 
 
+class RfmEdges(Body):
+    """Quintile edges over the customers who purchased: a value up to the first edge grades 1 (recency: 5)."""
+
+    recency_edges: list[float] = Field(description="Days since the last purchase.")
+    frequency_edges: list[float] = Field(description="Repeat purchases.")
+    monetary_edges: list[float] = Field(description="Mean purchase value.")
+
+
+class TierCutoffs(Body):
+    """Where the value tiers start."""
+
+    valuable_cutoff: float = Field(description="Net value from which a customer is most_valuable.")
+    growable_cutoff: float | None = Field(
+        description="Growth gap from which a customer below that is most_growable; null when none has a gap."
+    )
+
+
 class RfmRefresh(Body):
     """What a population refresh computed."""
 
     customers: int = Field(description="Customers graded.")
+    purchasers: int | None = Field(default=None, description="Of them, customers with a purchase.")
     refreshed_at: dt.datetime = Field(description="When.")
-    rfm: dict[str, list[float]] = Field(description="Quintile edges of recency days, frequency, monetary.")
-    tiers: dict[str, float | None] = Field(description="Cut-offs of net value (most_valuable) and growth gap.")
+    rfm: RfmEdges = Field(description="Quintile edges of recency days, frequency, monetary.")
+    tiers: TierCutoffs = Field(description="Cut-offs of net value (most_valuable) and growth gap (most_growable).")
     needs: NeedsClusters | None = Field(description="The needs clustering, if there were enough customers.")
     announced: int = Field(description="CustomerScored events published (material changes).")
     seconds: float = Field(description="How long it took.")

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from idic import Job, ProblemError
+from idic import ProblemError
 from idic.problems import PROBLEM_JSON
 from idic.public.common import Channel, Time
 from idic.public.interaction import (
@@ -24,6 +24,7 @@ from idic.public.interaction import (
     Timeline,
     TriggerKind,
 )
+from idic.public.jobs import TriggersScanJob
 
 from ...adapters.clients import UpstreamFailure
 from ...adapters.clients.base import json_or_none
@@ -33,7 +34,7 @@ from ...service_layer.interactions import IdentityRefused, link_interactions
 from ..proxy import ClientsDep, errors, forward, public_answer, safe_problem
 from ..security import Authorized
 from .customers import CustomerRef
-from .jobs import STARTED, PreferHeader, start_job
+from .jobs import PreferHeader, start_job, started
 
 router = APIRouter(tags=["interact"], dependencies=[Authorized])
 
@@ -134,7 +135,8 @@ async def customer_triggers(customer_id: CustomerRef, request: Request, clients:
                          params={"kind": kind, "limit": limit})
 
 
-@router.post("/v1/triggers:scan", status_code=202, response_model=Job, responses=STARTED)
+@router.post("/v1/triggers:scan", status_code=202, response_model=TriggersScanJob,
+             responses=started(TriggersScanJob))
 async def scan_triggers(request: Request, clients: ClientsDep, prefer: PreferHeader = None) -> Response:
     """Run the periodic lapse and birthday scan now, as a job (kind ``triggers_scan``; its result says how many
     new triggers fired; admin). Also runs on interaction-service's own schedule."""

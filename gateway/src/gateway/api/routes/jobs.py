@@ -3,41 +3,53 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
+from pydantic import ValidationError
 
-from idic import Job, JobList, ProblemError
+from idic import ProblemError, get_logger
+from idic.public.jobs import Job, JobFields, JobKind, JobList, JobStatus, job_body
 
-from ...adapters.clients import ServiceClient
+from ...adapters.clients import ServiceClient, UpstreamFailure
 from ...adapters.clients.base import require_json
 from ...service_layer import jobs as svc
 from ..proxy import ClientsDep, errors, public_answer
 from ..security import Authorized
 
+log = get_logger(__name__)
 router = APIRouter(tags=["jobs"], dependencies=[Authorized])
 JobId = Annotated[str, Path(min_length=1, max_length=80, pattern=r"^[a-z]+_[A-Za-z0-9-]{1,64}$",
                             description="As answered by the operation that started the job")]
-JobKind = Literal["clv_fit", "rfm_refresh", "matching_train", "dedupe", "triggers_scan"]
-JobStatus = Literal["queued", "running", "succeeded", "failed"]
 PreferHeader = Annotated[str | None, Header(alias="Prefer", max_length=200, description=(
     "RFC 7240 `wait=N`: wait up to N seconds (at most the gateway's limit) and answer 200 with the "
     "finished job if it ends in time, else 202 as without it"))]
 
-# what a job-starting operation answers, for its OpenAPI entry
-STARTED: dict[int | str, dict[str, Any]] = {
-    **errors(409),
-    200: {"model": Job, "description": "Finished within the wait the caller preferred"},
-    202: {"model": Job, "description": "Accepted: queued (see Location)",
-          "headers": {"Location": {"description": "/v1/jobs/{job_id}", "schema": {"type": "string"}}}},
-}
+
+def started(body: type[JobFields]) -> dict[int | str, dict[str, Any]]:
+    """What an operation starting a job of one kind answers (``body``: that kind's job), for its OpenAPI entry."""
+    return {
+        **errors(409),
+        200: {"model": body, "description": "Finished within the wait the caller preferred"},
+        202: {"model": body, "description": "Accepted: queued (see Location)",
+              "headers": {"Location": {"description": "/v1/jobs/{job_id}", "schema": {"type": "string"}}}},
+    }
 
 
-def _job_answer(job: dict[str, Any], *, status: int, waited: float | None) -> Response:
+def _public_job(job: dict[str, Any], service: str) -> Job:
+    """A service's job as the contract writes it; a job that breaks it is the service's failure (502)."""
+    try:
+        return job_body(job)
+    except ValidationError as exc:
+        log.warning("service answered a job outside the contract", service=service, errors=exc.errors()[:3])
+        raise UpstreamFailure(service, 502) from None
+
+
+def _job_answer(job: dict[str, Any], *, service: str, status: int, waited: float | None) -> Response:
     headers = {"location": f"/v1/jobs/{job['job_id']}"}
     if waited is not None:
         headers["preference-applied"] = f"wait={int(waited)}"
-    return Response(json.dumps(Job.model_validate(job).model_dump(mode="json")), status_code=status,
+    return Response(json.dumps(_public_job(job, service).model_dump(mode="json")), status_code=status,
                     media_type="application/json", headers=headers)
 
 
@@ -55,7 +67,8 @@ async def start_job(client: ServiceClient, request: Request, path: str, *, prefe
     wait = svc.preferred_wait(prefer, cap_s=request.app.state.settings.job_wait_max_s)
     if wait:
         job = await svc.wait_for(client, job, wait_s=wait)
-    return _job_answer(job, status=200 if job.get("status") in svc.FINISHED else 202, waited=wait)
+    return _job_answer(job, service=client.name, status=200 if job.get("status") in svc.FINISHED else 202,
+                       waited=wait)
 
 
 @router.get("/v1/jobs/{job_id}", response_model=Job, responses=errors(404))
@@ -73,4 +86,5 @@ async def list_jobs(clients: ClientsDep, kind: Annotated[JobKind | None, Query()
                     status: Annotated[JobStatus | None, Query()] = None,
                     limit: Annotated[int, Query(ge=1, le=200)] = 50) -> JobList:
     """Jobs, newest first, of one kind and status or of all."""
-    return JobList.model_validate(await svc.list_jobs(clients=clients, kind=kind, status=status, limit=limit))
+    found = await svc.list_jobs(clients=clients, kind=kind, status=status, limit=limit)
+    return JobList(jobs=[_public_job(job, svc.service_of_job(str(job.get("job_id"))) or "jobs") for job in found])

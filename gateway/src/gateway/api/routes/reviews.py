@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Path, Query, Request, Response
 
-from idic import Job
 from idic.public.identity import (
     DedupeRequest,
     MatchingModel,
@@ -15,11 +14,12 @@ from idic.public.identity import (
     ReviewList,
     ReviewStatus,
 )
+from idic.public.jobs import CustomersDedupeJob, MatchingTrainJob
 
 from ...adapters.clients.services import segment
 from ..proxy import ClientsDep, errors, forward
 from ..security import Authorized
-from .jobs import STARTED, PreferHeader, start_job
+from .jobs import PreferHeader, start_job, started
 
 router = APIRouter(tags=["identify"], dependencies=[Authorized])
 # one path segment without ':' (the action follows it) and not '.'-led (no dot segments upstream)
@@ -56,7 +56,8 @@ async def matching_model(request: Request, clients: ClientsDep) -> Response:
     return await forward(clients.identity, request, "GET", "/v1/models/matching")
 
 
-@router.post("/v1/models/matching:train", status_code=202, response_model=Job, responses=STARTED)
+@router.post("/v1/models/matching:train", status_code=202, response_model=MatchingTrainJob,
+             responses=started(MatchingTrainJob))
 async def train_matching_model(request: Request, clients: ClientsDep, prefer: PreferHeader = None,
                                body: Annotated[MatchingTrainRequest | None, Body()] = None) -> Response:
     """Re-estimate the match model on the stored customers, as a job (kind ``matching_train``; its result is the
@@ -65,7 +66,8 @@ async def train_matching_model(request: Request, clients: ClientsDep, prefer: Pr
                            with_body=body is not None)
 
 
-@router.post("/v1/customers:dedupe", status_code=202, response_model=Job, responses=STARTED)
+@router.post("/v1/customers:dedupe", status_code=202, response_model=CustomersDedupeJob,
+             responses=started(CustomersDedupeJob))
 async def dedupe_customers(request: Request, clients: ClientsDep, prefer: PreferHeader = None,
                            body: Annotated[DedupeRequest | None, Body()] = None) -> Response:
     """Re-cluster the stored customers with the match model in use, as a job (kind ``customers_dedupe``; its

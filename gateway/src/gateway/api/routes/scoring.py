@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from idic import Job
+from idic.public.jobs import ClvFitJob, RfmRefreshJob
 from idic.public.scoring import (
     SEGMENT_ID,
     ClvFitRequest,
@@ -24,7 +24,7 @@ from ...service_layer import customers as svc
 from ..proxy import ClientsDep, errors, forward
 from ..security import Authorized
 from .customers import CustomerRef
-from .jobs import STARTED, PreferHeader, start_job
+from .jobs import PreferHeader, start_job, started
 
 router = APIRouter(tags=["differentiate"], dependencies=[Authorized])
 SegmentId = Annotated[str, Path(min_length=1, max_length=64, pattern=SEGMENT_ID)]
@@ -40,7 +40,7 @@ async def customer_value(customer_id: CustomerRef, request: Request, clients: Cl
     return await forward(clients.scoring, request, "GET", f"/v1/customers/{segment(resolved)}/value")
 
 
-@router.post("/v1/models/clv:fit", status_code=202, response_model=Job, responses=STARTED)
+@router.post("/v1/models/clv:fit", status_code=202, response_model=ClvFitJob, responses=started(ClvFitJob))
 async def fit_clv(body: ClvFitRequest, request: Request, clients: ClientsDep, prefer: PreferHeader = None) -> Response:
     """Fit the BG/NBD and Gamma-Gamma models on the purchases up to ``calibration_end`` and re-score everyone, as a
     job (kind ``clv_fit``; its result is the fit). Also runs on scoring's own schedule."""
@@ -53,7 +53,8 @@ async def last_clv_fit(request: Request, clients: ClientsDep) -> Response:
     return await forward(clients.scoring, request, "GET", "/v1/models/clv")
 
 
-@router.post("/v1/models/rfm:refresh", status_code=202, response_model=Job, responses=STARTED)
+@router.post("/v1/models/rfm:refresh", status_code=202, response_model=RfmRefreshJob,
+             responses=started(RfmRefreshJob))
 async def refresh_rfm(request: Request, clients: ClientsDep, prefer: PreferHeader = None) -> Response:
     """Refresh RFM quintiles, tier cut-offs and needs segments and re-score everyone, as a job (kind
     ``rfm_refresh``; admin; also runs on scoring's own schedule)."""
