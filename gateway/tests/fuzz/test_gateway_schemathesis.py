@@ -15,7 +15,7 @@ from gateway_fakes import make_settings
 from gateway_servers import FakeSuite, serve
 from hypothesis import HealthCheck, settings
 from hypothesis.configuration import set_hypothesis_home_dir
-from schemathesis.checks import positive_data_acceptance
+from schemathesis.checks import negative_data_rejection, positive_data_acceptance
 
 from gateway.main import create_app
 
@@ -51,13 +51,19 @@ schema.config.generation.update(allow_x00=False, deterministic=True, database="n
 PERIOD_ROUTES = {("GET", "/v1/channels/stats"), ("GET", "/v1/feedback/nps"), ("GET", "/v1/rules/{rule_id}/performance"),
                  ("POST", "/v1/rules"), ("PUT", "/v1/rules/{rule_id}"), ("POST", "/v1/rules:simulate"),
                  ("POST", "/v1/customers/merge")}  # and a survivor is not among the merged
+# A rule's condition tree is checked by treatment-service node by node (the gateway only makes sure it is
+# an object); behind the gateway here stands a fake that takes any rule, so a broken condition the
+# schema excludes (`{"all": {}}`) is not refused in this test. tests/campaigns runs the same checks
+# against the real services, where it is.
+SERVICE_CHECKED_ROUTES = {("POST", "/v1/rules"), ("PUT", "/v1/rules/{rule_id}"), ("POST", "/v1/rules:simulate")}
 
 
 @schema.parametrize()
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 def test_gateway_api_conforms_to_its_schema(case: schemathesis.Case, gateway_url: str) -> None:
-    excluded = ([positive_data_acceptance] if (case.operation.method.upper(), case.operation.path) in PERIOD_ROUTES
-                else None)
+    route = (case.operation.method.upper(), case.operation.path)
+    excluded = [*([positive_data_acceptance] if route in PERIOD_ROUTES else []),
+                *([negative_data_rejection] if route in SERVICE_CHECKED_ROUTES else [])] or None
     case.call_and_validate(base_url=gateway_url, headers={"X-API-Key": KEY}, timeout=10, excluded_checks=excluded)
 
 

@@ -65,5 +65,5 @@ def test_bench_dedupe(postgres, kafka) -> None:
 
 def test_dedupe_smoke(pg_url: str, kafka) -> None:
     figures = dedupe_figures(pg_url, kafka, customers=1000)
-    assert figures["customers"] - figures["merged"] <= figures["customers_scanned"] <= figures["customers"]
-    assert figures["f1"] >= 0.95
+    assert figures["customers"] - figures["merged"] <= figures["customers_scanned"] <= figures["customers"], figures
+    assert figures["f1"] >= 0.95, figures

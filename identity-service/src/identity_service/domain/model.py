@@ -3,11 +3,25 @@ data by expectation-maximisation (u from random pairs, as Splink does; m by EM, 
 ``training``; the prior a candidate pair starts from is the starting model's).
 
 The match weight of a comparison vector is ``log2(λ/(1-λ)) + Σ log2(m/u)``; fields whose
-level is NULL contribute nothing."""
+level is NULL contribute nothing.
+
+Term-frequency adjustment (as Splink's ``term_frequency_adjustments``): two records agreeing
+exactly on a common name say less than two agreeing on a rare one. ``u`` of an exact match is the
+share of random pairs agreeing on *any* value; the share agreeing on *this* value is its term
+frequency ``tf(v)``, so an exact match on ``v`` weighs ``log2(m/tf(v))``: the field's exact-level
+weight plus ``log2(u_exact/tf(v))``. The frequencies come from training (the stored customers);
+a value the table does not hold is rarer than every value it does, and is taken at the table's
+smallest frequency. Without a table (the starting model) nothing is adjusted.
+
+Only common values are adjusted (down); a rare one keeps the field's exact-match weight
+(``TF_MAX_BOOST``). Boosting rare values as Splink does cost precision on FEBRL 3 (load, train,
+dedupe: 1.0000 → 0.9991) for one workflow's recall (+0.0011): a false merge costs more than a
+missed one, which dedupe or a review still finds."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -17,6 +31,10 @@ import numpy as np
 from .matching import COMPARISONS, FIELDS, NULL
 
 EPS = 1e-6
+TF_FIELDS: tuple[str, ...] = ("first_name", "last_name", "city")
+"""Fields whose exact agreements are adjusted by how common the value is (names and places)."""
+TF_MAX_BOOST = 0.0
+"""Most bits a rare value adds to an exact agreement: none (see the module's docstring)."""
 
 
 def _levels(name: str) -> int:
@@ -32,11 +50,36 @@ class MatchModel:
     prior: float
     trained_at: str | None = None
     stats: dict[str, Any] = field(default_factory=dict)
+    term_frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Per field of ``TF_FIELDS``: value -> share of the stored customers' values (common ones only)."""
 
-    def weight(self, levels: list[int]) -> float:
-        """Match weight (log2 Bayes factor plus prior odds) of a comparison vector."""
+    def weight(self, levels: list[int], values: Mapping[str, str] | None = None) -> float:
+        """Match weight (log2 Bayes factor plus prior odds) of a comparison vector; with ``values`` (the
+        record's fields) exact agreements on names and places are adjusted by how common the value is."""
         prior, table = self._weights
-        return prior + sum(row[level] for row, level in zip(table, levels, strict=True) if level != NULL)
+        weight = prior + sum(row[level] for row, level in zip(table, levels, strict=True) if level != NULL)
+        if values is not None and self.term_frequencies:
+            weight += sum(self.tf_adjustments(levels, values).values())
+        return weight
+
+    def tf_adjustments(self, levels: list[int], values: Mapping[str, str]) -> dict[str, float]:
+        """log2(u_exact / tf(value)), at most ``TF_MAX_BOOST``, per field that agrees exactly and has a table."""
+        adjustments: dict[str, float] = {}
+        for name, index, u_exact in self._tf_fields:
+            value = values.get(name)
+            if levels[index] == 0 and value:
+                frequencies, floor = self.term_frequencies[name], self._tf_floors[name]
+                adjustments[name] = min(TF_MAX_BOOST, math.log2(u_exact / frequencies.get(value, floor)))
+        return adjustments
+
+    @cached_property
+    def _tf_fields(self) -> tuple[tuple[str, int, float], ...]:
+        return tuple((name, FIELDS.index(name), max(self.u[name][0], EPS))
+                     for name in TF_FIELDS if self.term_frequencies.get(name))
+
+    @cached_property
+    def _tf_floors(self) -> dict[str, float]:
+        return {name: min(table.values()) for name, table in self.term_frequencies.items() if table}
 
     @cached_property
     def _weights(self) -> tuple[float, list[list[float]]]:
@@ -45,11 +88,14 @@ class MatchModel:
             [math.log2(max(m, EPS) / max(u, EPS)) for m, u in zip(self.m[name], self.u[name], strict=True)]
             for name in FIELDS]
 
-    def explain(self, levels: list[int]) -> list[tuple[str, int | None, float]]:
+    def explain(self, levels: list[int],
+                values: Mapping[str, str] | None = None) -> list[tuple[str, int | None, float]]:
         """(field, level, match weight) per field: Splink's waterfall as data. A field one side lacks
-        has no level and weighs 0; the prior's weight is ``prior_weight``."""
+        has no level and weighs 0; the prior's weight is ``prior_weight``. An exact name or place
+        weighs what its term frequency says (the adjustment is part of the field's weight)."""
         _, table = self._weights
-        return [(name, None, 0.0) if level == NULL else (name, level, round(row[level], 4))
+        adjusted = self.tf_adjustments(levels, values) if values is not None and self.term_frequencies else {}
+        return [(name, None, 0.0) if level == NULL else (name, level, round(row[level] + adjusted.get(name, 0.0), 4))
                 for name, row, level in zip(FIELDS, table, levels, strict=True)]
 
     @property
@@ -57,18 +103,24 @@ class MatchModel:
         """log2 of the prior odds that two blocked records are the same person (the waterfall's start)."""
         return round(self._weights[0], 4)
 
-    def probability(self, levels: list[int]) -> float:
+    def probability(self, levels: list[int], values: Mapping[str, str] | None = None) -> float:
         """Posterior probability that the pair is the same person."""
-        w = self.weight(levels)
+        w = self.weight(levels, values)
         return 1.0 if w > 60 else 0.0 if w < -60 else 1 / (1 + 2 ** -w)
 
     def to_json(self) -> dict[str, Any]:
+        """Everything, the frequency tables included (what the model store keeps)."""
+        return {**self.summary_json(), "term_frequencies": self.term_frequencies}
+
+    def summary_json(self) -> dict[str, Any]:
+        """m, u, prior and stats: what the API shows (the frequency tables are counted in ``stats``)."""
         return {"m": self.m, "u": self.u, "prior": self.prior, "trained_at": self.trained_at, "stats": self.stats}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MatchModel:
         return cls(m={k: list(v) for k, v in data["m"].items()}, u={k: list(v) for k, v in data["u"].items()},
-                   prior=float(data["prior"]), trained_at=data.get("trained_at"), stats=dict(data.get("stats", {})))
+                   prior=float(data["prior"]), trained_at=data.get("trained_at"), stats=dict(data.get("stats", {})),
+                   term_frequencies={k: dict(v) for k, v in (data.get("term_frequencies") or {}).items()})
 
 
 @dataclass(frozen=True)
@@ -80,7 +132,7 @@ class TrainedModel:
 
     def to_json(self) -> dict[str, Any]:
         """The version and the parameters, as the training job and the command line report them."""
-        return {"model_id": self.model_id, **self.model.to_json()}
+        return {"model_id": self.model_id, **self.model.summary_json()}
 
 
 def starting_model() -> MatchModel:

@@ -363,14 +363,14 @@ class Resolver:
             if strong_conflict(record_strong, their_strong):
                 continue
             levels = best_compare(feats, profiles)
-            p = self.model.probability(levels)
+            p = self.model.probability(levels, feats)
             if p > best_p or (p == best_p and best is not None and cid < best):
                 best, best_p, best_levels = cid, p, levels
         if best is None or best_levels is None:
             return None, 0.0, None
         return best, best_p, Explanation(candidate_id=best, probability=round(best_p, 6),
                                          prior_weight=self.model.prior_weight,
-                                         comparisons=tuple(self.model.explain(best_levels)))
+                                         comparisons=tuple(self.model.explain(best_levels, feats)))
 
     # -- dedupe --------------------------------------------------------------------
     def dedupe(self, customer_id: str, *, kept_apart: set[frozenset[str]]) -> Deduped:
@@ -416,7 +416,7 @@ class Resolver:
             if strong_conflict(strong, their_strong):
                 continue
             levels = best_compare(golden_record, profiles)
-            probability = self.model.probability(levels)
+            probability = self.model.probability(levels, golden_record)
             # candidates come strongest first and ties keep the first one: the same choice on every run
             if probability >= self.policy.match_threshold:
                 if best_match is None or probability > best_match[1]:
@@ -428,18 +428,20 @@ class Resolver:
             world.load(cid)
             survivor, folded = sorted((customer_id, cid), key=lambda c: (world.customers[c].created_at, c))
             self.merge(survivor_id=survivor, merged_id=folded, reason="probabilistic",
-                       confidence=round(probability, 6), explanation=self._explained(cid, probability, levels))
+                       confidence=round(probability, 6),
+                       explanation=self._explained(cid, probability, levels, golden_record))
             return Deduped(merged=(folded,))
         if best_review is not None:
             cid, probability, levels = best_review
             self._review(customer_id, cid, probability, "possible_duplicate",
-                         {"explanation": self._explained(cid, probability, levels).to_json()})
+                         {"explanation": self._explained(cid, probability, levels, golden_record).to_json()})
             return Deduped(review_candidate=cid)
         return Deduped()
 
-    def _explained(self, candidate_id: str, probability: float, levels: list[int]) -> Explanation:
+    def _explained(self, candidate_id: str, probability: float, levels: list[int],
+                   values: Mapping[str, str]) -> Explanation:
         return Explanation(candidate_id=candidate_id, probability=round(probability, 6),
-                           prior_weight=self.model.prior_weight, comparisons=tuple(self.model.explain(levels)))
+                           prior_weight=self.model.prior_weight, comparisons=tuple(self.model.explain(levels, values)))
 
     # -- merges --------------------------------------------------------------------
     def merge(self, *, survivor_id: str, merged_id: str, reason: str, confidence: float | None,

@@ -1,13 +1,14 @@
 """Training of the match model on the data itself (no labels), the way Splink does it:
 u from comparisons of random pairs (almost all non-matches), m from EM sessions over pairs
 agreeing on the names, then on the birth date (each field's m from the sessions not blocked on
-it), guarded so that a base with few duplicates cannot make matching worse."""
+it), guarded so that a base with few duplicates cannot make matching worse; and, as Splink's
+term-frequency adjustments, how common each name and place is among the stored customers."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -17,7 +18,12 @@ import numpy as np
 
 from .golden import Observation
 from .matching import FIELDS, NULL, blocking_keys, compare, features
-from .model import EPS, MatchModel, expectation_maximisation, level_frequencies, starting_model
+from .model import EPS, TF_FIELDS, MatchModel, expectation_maximisation, level_frequencies, starting_model
+
+TF_MIN_VALUES = 1_000
+"""Below this many values of a field, its frequencies are noise: that field is not adjusted."""
+TF_MAX_VALUES = 5_000
+"""Values kept per field, the most common first; a value left out is taken at the smallest kept."""
 
 
 def profiles_from_observations(rows: Iterable[tuple[str, list[Any]]],
@@ -148,10 +154,26 @@ def fit(profiles: Sequence[Mapping[str, str]], *, random_pairs: int = 50_000, se
     pairs = blocked_pairs(profiles, max_pairs=max_pairs)
     gammas = np.array([compare(profiles[i], profiles[j]) for i, j in pairs], dtype=np.int8).reshape(-1, len(FIELDS))
     blocked_prior = candidate_prior(gammas, m=m, u=u, start=start.prior)
+    frequencies = term_frequencies(profiles)
     stats = {"profiles": n, "random_pairs": len(sample), "sessions": [s.to_json() for s in sessions],
-             "blocked_pairs": len(pairs), "blocked_prior": round(blocked_prior, 6), "starting_m_kept": kept}
+             "blocked_pairs": len(pairs), "blocked_prior": round(blocked_prior, 6), "starting_m_kept": kept,
+             "term_frequency_values": {name: len(table) for name, table in frequencies.items()}}
     return MatchModel(m=m, u=u, prior=start.prior, trained_at=dt.datetime.now(dt.UTC).isoformat(),
-                      stats=stats)
+                      stats=stats, term_frequencies=frequencies)
+
+
+def term_frequencies(profiles: Sequence[Mapping[str, str]]) -> dict[str, dict[str, float]]:
+    """Per name and place field: the share of all its values each value has, for the values seen at
+    least twice (a value seen once is as rare as the base can tell). A field with too few values
+    to tell common from rare gets no table."""
+    tables: dict[str, dict[str, float]] = {}
+    for name in TF_FIELDS:
+        counts = Counter(value for p in profiles if (value := p.get(name)))
+        total = sum(counts.values())
+        common = [(value, count) for value, count in counts.most_common(TF_MAX_VALUES) if count >= 2]
+        if total >= TF_MIN_VALUES and common:
+            tables[name] = {value: count / total for value, count in common}
+    return tables
 
 
 def candidate_prior(gammas: np.ndarray, *, m: dict[str, list[float]], u: dict[str, list[float]], start: float,

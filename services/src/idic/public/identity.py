@@ -498,6 +498,11 @@ class TrainingStats(Body):
     starting_m_kept: list[str] | None = Field(
         default=None, description="Fields whose m could not be learnt from this data and keep their starting m."
     )
+    term_frequency_values: dict[str, int] | None = Field(
+        default=None,
+        description="Per name or place field, how many common values have their own frequency: an exact match "
+        "on a common value weighs less than on a rare one (Splink's term-frequency adjustment).",
+    )
 
 
 class MatchingModel(Body):
@@ -527,6 +532,7 @@ class MatchingModel(Body):
                         "blocked_pairs": 210000,
                         "blocked_prior": 0.031,
                         "starting_m_kept": [],
+                        "term_frequency_values": {"first_name": 1850, "last_name": 4210, "city": 930},
                     },
                 }
             ]
