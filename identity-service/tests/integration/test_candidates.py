@@ -105,7 +105,7 @@ def test_migration_0005_gives_stored_customers_the_birth_date_initial_and_addres
                               "survivor_id) VALUES (:id, :now, :now, :attrs, '{}', '[]', :survivor)"),
                          {"id": cid, "now": now, "attrs": json.dumps(attributes), "survivor": survivor})
         conn.execute(text("INSERT INTO blocking_keys (key, customer_id) VALUES ('pl:3178|g', 'c1')"))
-    command.upgrade(config, "head")
+    command.upgrade(config, "0006")
 
     def stored() -> dict[str, set[str]]:
         with engine.connect() as conn:
@@ -118,6 +118,39 @@ def test_migration_0005_gives_stored_customers_the_birth_date_initial_and_addres
     assert stored()["c1"] - {"pl:3178|g"} == {k for k in blocking_keys(features(riley)) if k[:3] in ("di:", "sc:")}
     command.downgrade(config, "0004")
     assert stored() == {"c1": {"pl:3178|g"}}
+    engine.dispose()
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_migration_0007_gives_stored_customers_the_street_in_postcode_key(
+        dialect: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    url = f"sqlite:///{tmp_path}/old.db" if dialect == "sqlite" else request.getfixturevalue("pg_url")
+    config = Config(str(ALEMBIC_INI))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    config.attributes["configure_logger"] = False
+    command.upgrade(config, "0006")
+    engine = create_engine(url)
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    riley = {"first_name": "Riley", "street_number": "24", "address_line1": "Farrer Place", "postcode": "3178"}
+    with engine.begin() as conn:
+        for cid, attributes, survivor in [("c1", riley, None), ("c2", {"first_name": "Mia"}, None),
+                                          ("c3", riley, "c1")]:  # c3 was merged into c1: it keeps no keys
+            conn.execute(text("INSERT INTO customers (id, created_at, updated_at, attributes, consent, observations, "
+                              "survivor_id) VALUES (:id, :now, :now, :attrs, '{}', '[]', :survivor)"),
+                         {"id": cid, "now": now, "attrs": json.dumps(attributes), "survivor": survivor})
+        conn.execute(text("INSERT INTO blocking_keys (key, customer_id) VALUES ('pl:3178|g', 'c1')"))
+
+    def stored() -> set[tuple[str, str]]:
+        with engine.connect() as conn:
+            return {(c, k) for c, k in conn.execute(text("SELECT customer_id, key FROM blocking_keys"))}
+
+    command.upgrade(config, "0007")
+    # the key a record at "6 Farrer Poace, 3718" computes too (names replaced, postcode digits swapped)
+    assert stored() == {("c1", "pl:3178|g"), ("c1", "sp:1378|farre")}
+    assert "sp:1378|farre" in blocking_keys(features({"street_number": "6", "address_line1": "Farrer Poace",
+                                                      "postcode": "3718"}))
+    command.downgrade(config, "0006")
+    assert stored() == {("c1", "pl:3178|g")}
     engine.dispose()
 
 

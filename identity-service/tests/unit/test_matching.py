@@ -61,6 +61,13 @@ def test_abbreviated_street_types_are_the_same_address() -> None:
         k for k in blocking_keys(features(ANN)) if k.startswith("sc:")} == {"sc:12 high street|leeds"}
 
 
+def test_another_house_number_is_another_house_unless_it_is_a_slip() -> None:
+    assert compare_street("113 manor way", "124 manor way") == 2  # neighbours, however alike the rest
+    assert compare_street("62 lance hill avenue", "26 lance hill avenue") == 1  # two digits swapped
+    assert compare_street("86 colborne place", "6 colborne place") == 1  # one digit lost
+    assert compare_street("11 copland drive", "11 coplanddrive") == 1 and compare_street("copland drive", "11 copland dr") == 1
+
+
 def test_swapped_first_and_last_names_still_agree() -> None:
     swapped = {**ANN, "first_name": "Lee", "last_name": "Ann"}
     assert compare(features(ANN), features(swapped))[:2] == [0, 0]
@@ -90,6 +97,10 @@ RILEY = {"first_name": "Riley", "last_name": "Gloster", "date_of_birth": "1959-0
     {"first_name": "Petreece", "postcode": "3187", "city": "Franktson"},  # first name replaced, address mistyped
     {"first_name": "Gloster", "last_name": "Mia", "postcode": "3718", "city": "Frankstn"},  # swapped, one replaced
     {"first_name": "Ryan", "date_of_birth": "1916-05-03", "postcode": "4570"},  # only the address and town agree
+    # names replaced, birth date and town changed, house number and postcode corrupted: the street's
+    # name in the postcode's digits is what is left (the sp key)
+    {"first_name": "Mia", "last_name": "Excell", "date_of_birth": "1960-02-13", "postcode": "3718", "city": "Seaford",
+     "street_number": "6", "address_line1": "Farrer Poace"},
 ])
 def test_a_replaced_name_or_a_lost_birth_date_still_leaves_a_shared_key(corruption: dict) -> None:
     assert blocking_keys(features(RILEY)) & blocking_keys(features({**RILEY, **corruption}))

@@ -107,3 +107,53 @@ def test_different_national_ids_block_a_probabilistic_match() -> None:
     same = resolver.identify(Record(pairs=[("email", "ann@x.com")], attributes=attrs))
     assert twin.created and twin.customer_id != a.customer_id
     assert same.matched_by == "probabilistic" and same.customer_id in (a.customer_id, twin.customer_id)
+    assert world.root(a.customer_id) != world.root(twin.customer_id)  # the record matched both: never joined
+
+
+RILEY = {"first_name": "Riley", "last_name": "Gloster", "date_of_birth": "1959-01-24"}
+RILEY_AT_HOME = {"first_name": "Riley", "street_number": "24", "address_line1": "Farrer Place", "city": "Frankston",
+                 "postcode": "3178"}
+
+
+def test_a_record_that_confidently_matches_two_customers_joins_them() -> None:
+    """One person stored twice from records with little in common (a name and a birth date; a first
+    name and an address: they share no blocking key) is joined by the record that matches both, as
+    transitive clustering would: the older customer survives, the merge is explained and announced."""
+    world = World()
+    resolver = Resolver(world, model=starting_model(), policy=POLICY, now=NOW)
+    born = resolver.identify(Record(pairs=[], attributes=RILEY))
+    lives = resolver.identify(Record(pairs=[], attributes=RILEY_AT_HOME))
+    assert lives.created and world.root(lives.customer_id) != born.customer_id
+    world.events.clear()
+    both = resolver.identify(Record(pairs=[], attributes={**RILEY, **RILEY_AT_HOME}))
+    assert both.matched_by == "probabilistic" and both.customer_id == born.customer_id
+    assert world.root(lives.customer_id) == born.customer_id
+    merged = [e for e in world.events if type(e).__name__ == "CustomersMerged"]
+    assert [(e.customer_id, e.merged_ids) for e in merged] == [(born.customer_id, [lives.customer_id])]
+    merge = next(m for m in world.merges if m.merged_id == lives.customer_id)
+    assert merge.reason == "probabilistic" and merge.confidence is not None
+    assert merge.confidence >= POLICY.match_threshold
+    # explained by the record's comparison with the customer it matched second
+    assert merge.explanation is not None and merge.explanation.probability >= POLICY.match_threshold
+    assert merge.explanation.candidate_id in (born.customer_id, lives.customer_id)
+
+
+def test_a_record_joins_no_two_customers_when_one_is_not_a_confident_match() -> None:
+    world = World()
+    resolver = Resolver(world, model=starting_model(), policy=POLICY, now=NOW)
+    born = resolver.identify(Record(pairs=[], attributes=RILEY))
+    # a neighbour: same street and town, another house, a postcode that shares a blocking key (3718)
+    lives = resolver.identify(Record(pairs=[], attributes={"street_number": "7", "address_line1": "Farrer Place",
+                                                           "city": "Frankston", "postcode": "3718"}))
+    both = resolver.identify(Record(pairs=[], attributes={**RILEY, **RILEY_AT_HOME}))
+    assert both.customer_id == born.customer_id and world.root(lives.customer_id) == lives.customer_id
+
+
+def test_a_record_joins_no_two_customers_with_different_national_ids() -> None:
+    world = World()
+    resolver = Resolver(world, model=starting_model(), policy=POLICY, now=NOW)
+    born = resolver.identify(Record(pairs=[("national_id", "A1")], attributes=RILEY))
+    lives = resolver.identify(Record(pairs=[("national_id", "B2")], attributes=RILEY_AT_HOME))
+    both = resolver.identify(Record(pairs=[], attributes={**RILEY, **RILEY_AT_HOME}))
+    assert both.matched_by == "probabilistic"
+    assert world.root(born.customer_id) != world.root(lives.customer_id)
