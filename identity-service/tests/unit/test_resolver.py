@@ -157,3 +157,15 @@ def test_a_record_joins_no_two_customers_with_different_national_ids() -> None:
     both = resolver.identify(Record(pairs=[], attributes={**RILEY, **RILEY_AT_HOME}))
     assert both.matched_by == "probabilistic"
     assert world.root(born.customer_id) != world.root(lives.customer_id)
+
+
+def test_a_record_joins_no_two_customers_whose_own_comparison_calls_them_different_people() -> None:
+    """Riley, then Mia of the same household (another first name and birth date), then Riley's record
+    with the home address: it matches both, but Riley and Mia compare as different people."""
+    world = World()
+    resolver = Resolver(world, model=starting_model(), policy=POLICY, now=NOW)
+    riley = resolver.identify(Record(pairs=[], attributes=RILEY))
+    mia = resolver.identify(Record(pairs=[], attributes={**RILEY_AT_HOME, "first_name": "Mia", "last_name": "Gloster",
+                                                         "date_of_birth": "1985-03-02"}))
+    both = resolver.identify(Record(pairs=[], attributes={**RILEY, **RILEY_AT_HOME}))
+    assert both.customer_id == riley.customer_id and world.root(mia.customer_id) == mia.customer_id

@@ -226,6 +226,12 @@ class Policy:
     link_identified: bool = True
 
 
+# a record that matches two customers joins them unless their own comparison is below this: 0.1,
+# not the review threshold, as records too different to match each other are what folding is for
+# (FEBRL 3's first load: F1 0.9918 with no floor, 0.9908 at 0.1, 0.9904 at 0.6)
+FOLD_FLOOR = 0.1
+
+
 def strong_conflict(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
     """Different values of one strong type (two national ids) mean two people."""
     types_a, types_b = {t for t, _ in a}, {t for t, _ in b}
@@ -293,7 +299,7 @@ class Resolver:
             if target is not None and probability >= self.policy.match_threshold:
                 world.load(target)
                 matched_by, confidence = "probabilistic", round(probability, 6)
-                if runner_up is not None and not self._conflicting(target, runner_up.candidate_id):
+                if runner_up is not None and self._may_fold(target, runner_up.candidate_id):
                     # the record is a confident match of two stored customers: they are one person,
                     # whom the base held twice (transitive clustering, as Splink's connected
                     # components). FEBRL first loads: F1 0.9877 → 0.9956 (FEBRL 2), 0.9824 → 0.9918
@@ -535,10 +541,19 @@ class Resolver:
     def _strong_of(self, customer_id: str) -> set[tuple[str, str]]:
         return self.world.customers[customer_id].strong_pairs()
 
-    def _conflicting(self, customer_id: str, other_id: str) -> bool:
-        """Two customers with different values of one strong identifier type (never one person)."""
-        self.world.load(other_id)
-        return strong_conflict(self._strong_of(customer_id), self._strong_of(other_id))
+    def _may_fold(self, customer_id: str, other_id: str) -> bool:
+        """Whether a record matching both customers may join them: not when they hold different
+        values of one strong identifier type, nor when their own comparison calls them different
+        people. That second check kept a record from bridging two people of one household: with a
+        trained model on 10,048 synthetic records, folding without it took precision from 0.9980 to
+        0.9959; with it precision stays 0.9980 and recall gains the same (0.9946 → 0.9952)."""
+        world = self.world
+        world.load(other_id)
+        if strong_conflict(self._strong_of(customer_id), self._strong_of(other_id)):
+            return False
+        golden_record = world.customers[customer_id].profiles()[0]
+        levels = best_compare(golden_record, world.customers[other_id].profiles())
+        return self.model.probability(levels, golden_record) >= FOLD_FLOOR
 
     def _review(self, customer_id: str, candidate_id: str, probability: float, reason: str,
                 details: Mapping[str, Any] | None = None) -> None:
