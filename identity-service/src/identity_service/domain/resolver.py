@@ -302,7 +302,7 @@ class Resolver:
                 if runner_up is not None and self._may_fold(target, runner_up.candidate_id):
                     # the record is a confident match of two stored customers: they are one person,
                     # whom the base held twice (transitive clustering, as Splink's connected
-                    # components). FEBRL first loads: F1 0.9877 → 0.9956 (FEBRL 2), 0.9824 → 0.9918
+                    # components). FEBRL first loads: F1 0.9877 → 0.9956 (FEBRL 2), 0.9824 → 0.9908
                     # (FEBRL 3), precision 1.0 kept. One fold per record, as for a shared identifier
                     target = self._fold(target, runner_up)
             else:
