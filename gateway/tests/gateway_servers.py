@@ -16,6 +16,9 @@ from idic.public.treatment import Rule, RuleDocument
 from idic_devstack.waiting import eventually
 
 ANN = "c-ann"
+# a customer whose name is markup: the console must show it as text and run none of it
+HOSTILE = "c-hostile"
+HOSTILE_NAME = ('<img src=x onerror="window.__pwned=1">', "<script>window.__pwned=2</script>")
 NOW = "2026-11-20T10:00:00+00:00"
 LATER = "2026-11-27T10:00:00+00:00"
 
@@ -55,11 +58,12 @@ class FakeSuite:
         self.interactions: list[dict[str, Any]] = []
         self.outcomes: list[tuple[str, dict[str, Any]]] = []
         self.actors: list[str] = []
+        self.older_visits = 0  # store visits before Ann's first purchase, to page through
         self.app = self._build()
 
     def _build(self) -> FastAPI:  # noqa: C901 - one small handler per faked path
         app = FastAPI()
-        known = {ANN, "c-old"}
+        known = {ANN, "c-old", HOSTILE}
 
         @app.get("/readyz")
         def readyz() -> dict[str, str]:
@@ -80,6 +84,12 @@ class FakeSuite:
         def profile(customer_id: str) -> JSONResponse:
             if customer_id not in known:
                 return _not_found("unknown customer")
+            if customer_id == HOSTILE:
+                return JSONResponse({
+                    "customer_id": HOSTILE, "attributes": {"first_name": HOSTILE_NAME[0], "last_name": HOSTILE_NAME[1],
+                                                           "city": '"><svg onload="window.__pwned=3">'},
+                    "identifiers": [{"type": "email", "value": "x@example.com", "source": "<b>web</b>"}],
+                    "merged_ids": [], "consent": {"do_not_contact": True}, "created_at": NOW, "updated_at": NOW})
             return JSONResponse({
                 "customer_id": ANN,
                 "attributes": {"first_name": "Ann", "last_name": "Lee", "city": "Berlin", "postcode": "10115",
@@ -108,7 +118,9 @@ class FakeSuite:
                      "direction": "inbound", "occurred_at": "2026-11-08T15:30:00+00:00",
                      "recorded_at": "2026-11-08T15:30:01+00:00", "amount": "58.90", "currency": "EUR", "cost": None,
                      "payload": {}}]
-            return [*reversed(self.interactions), *base]
+            older = [{**base[0], "interaction_id": f"v-{n}", "type": "visit", "amount": None, "currency": None,
+                      "occurred_at": f"2026-10-{1 + n % 28:02d}T09:00:00+00:00"} for n in range(self.older_visits)]
+            return [*reversed(self.interactions), *base, *older]
 
         @app.get("/internal/customers/{customer_id}/interactions/summary")
         def summary(customer_id: str) -> dict[str, Any]:
@@ -116,9 +128,40 @@ class FakeSuite:
             return {"recent": items[:5], "count": len(items)}
 
         @app.get("/v1/customers/{customer_id}/timeline")
-        def timeline(customer_id: str, limit: int = 50) -> dict[str, Any]:
-            items = recent() if customer_id == ANN else []
-            return {"customer_id": customer_id, "items": items[:limit], "next_cursor": None}
+        def timeline(customer_id: str, limit: int = 50, before: str | None = None, channel: str | None = None,
+                     type: str | None = None) -> dict[str, Any]:
+            items = [i for i in (recent() if customer_id == ANN else [])
+                     if (channel is None or i["channel"] == channel) and (type is None or i["type"] == type)]
+            start = int(before) if before else 0  # the cursor: an offset, opaque to the client
+            page = items[start:start + limit]
+            more = start + limit < len(items)
+            return {"customer_id": customer_id, "items": page, "next_cursor": str(start + limit) if more else None}
+
+        @app.get("/v1/customers/{customer_id}/triggers")
+        def triggers(customer_id: str, limit: int = 50) -> dict[str, Any]:
+            found = [{"trigger_id": "tr-1", "customer_id": ANN, "kind": "detractor", "occurred_at": NOW,
+                      "interaction_id": "i-s", "details": {"nps": 4}, "detected_at": NOW},
+                     {"trigger_id": "tr-2", "customer_id": ANN, "kind": "first_purchase", "occurred_at": NOW,
+                      "interaction_id": "i-1", "details": {}, "detected_at": NOW}]
+            return {"customer_id": customer_id, "items": found[:limit] if customer_id == ANN else []}
+
+        @app.get("/v1/customers/{customer_id}/feedback")
+        def feedback(customer_id: str) -> dict[str, Any]:
+            answers = [(4, "2026-11-19T10:00:00+00:00"), (7, "2026-10-01T10:00:00+00:00"),
+                       (9, "2026-08-01T10:00:00+00:00")] if customer_id == ANN else []
+            history = [{"interaction_id": f"i-s{n}", "occurred_at": at, "channel": "email", "nps": nps, "csat": None}
+                       for n, (nps, at) in enumerate(answers)]
+            nps = ({"latest": 4, "latest_at": answers[0][1], "average": 6.67, "responses": 3, "trend": -5.0,
+                    "direction": "down"} if answers else
+                   {"latest": None, "latest_at": None, "average": None, "responses": 0, "trend": None, "direction": None})
+            empty = {"latest": None, "latest_at": None, "average": None, "responses": 0, "trend": None, "direction": None}
+            return {"customer_id": customer_id, "nps": nps, "csat": empty, "history": history}
+
+        @app.get("/v1/customers/{customer_id}/channels")
+        def channels(customer_id: str) -> dict[str, Any]:
+            mix = [{"channel": "store", "count": 3, "share": 0.6}, {"channel": "email", "count": 2, "share": 0.4}]
+            return {"customer_id": customer_id, "count": 5 if customer_id == ANN else 0,
+                    "channels": mix if customer_id == ANN else []}
 
         @app.post("/v1/interactions", status_code=202)
         async def record(request: Request) -> dict[str, str]:

@@ -4,12 +4,14 @@ all by keyboard. Saves test-artifacts/console.png."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from gateway_fakes import make_settings
-from gateway_servers import ANN, FakeSuite, serve
+from axe_playwright_python.sync_playwright import Axe
+from gateway_servers import ANN, HOSTILE, HOSTILE_NAME, FakeSuite, serve
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from gateway.domain.access import actor_of
@@ -87,18 +89,32 @@ def test_agent_finds_a_customer_and_sees_everything_on_one_screen(page: Page, su
     customer = page.locator("#customer")
     expect(customer).to_be_visible()
     expect(page.locator("#customer-h")).to_be_focused()  # keyboard users land on the result
+    expect(page.locator("#customer-h")).to_contain_text("Ann Lee")
     expect(page.locator("#customer-id")).to_have_text(ANN)
-    expect(page.locator("#profile")).to_contain_text("Ann Lee")
-    expect(page.locator("#profile")).to_contain_text("10115 Berlin")
-    expect(page.locator("#identifiers")).to_contain_text("loyalty_card: LC-1")
-    expect(page.locator("#merged")).to_contain_text("c-old")
-    expect(page.locator("#value")).to_contain_text("most_valuable")
-    expect(page.locator("#value")).to_contain_text("431.20 EUR")
-    expect(page.locator("#value")).to_contain_text("7 %")  # churn risk
+    profile = page.locator("#profile")
+    for text in ("Ann Lee", "10115 Berlin", "loyalty_card: LC-1", "c-old", "sms no"):
+        expect(profile).to_contain_text(text)
+    # alerts first, the detractor survey before the first purchase, and the refused channel
+    alerts = page.locator("#alerts li")
+    expect(alerts.first).to_have_text(re.compile(r"^Detractor \(NPS\): NPS 4"))
+    expect(alerts.first).to_have_class("attention")
+    expect(page.locator("#alerts")).to_contain_text("First purchase")
+    expect(page.locator("#alerts")).to_contain_text("No consent for sms")
+    value = page.locator("#value")
+    for text in ("most valuable", "431.20 EUR", "7 %", "0.93", "412.50 EUR", "champions (R5 F4 M4)"):
+        expect(value).to_contain_text(text)
+    expect(page.locator("#drivers")).to_contain_text("p alive = 0.93: +7 %")
     expect(page.locator("#segments")).to_contain_text("eco-buyers")
-    expect(page.locator("#consent")).to_contain_text("sms")
+    expect(page.locator("#feedback")).to_contain_text("4 (")  # the latest NPS, with its date
+    expect(page.locator("#feedback")).to_contain_text("down (-5.0)")
+    trend = page.locator("#feedback-trend svg[role=img]")
+    expect(trend).to_have_attribute("aria-label", "NPS answers over time, oldest first: 9, 7, 4")
+    expect(page.locator("#channels tr").first).to_contain_text("store3")
+    expect(page.locator("#channels meter").first).to_have_attribute("value", "0.6")
     expect(page.locator("#nba")).to_contain_text("offer-eco-bundle")
     expect(page.locator("#nba")).to_contain_text("segment eco-buyers")  # with its reasons
+    expect(page.locator("#treatments")).to_contain_text("offer-eco-bundle")
+    expect(page.locator("#treatments")).to_contain_text("open until")
     expect(page.locator("#timeline")).to_contain_text("purchase")
     expect(page.locator("#degraded")).to_be_hidden()
     ARTIFACTS.mkdir(exist_ok=True)
@@ -110,8 +126,8 @@ def test_agent_records_an_interaction_and_an_offer_outcome_by_keyboard(page: Pag
     enter_key(page)
     search(page, "ann@example.com")  # a bare e-mail address is taken as email:
     expect(page.locator("#customer-id")).to_have_text(ANN)
-    page.get_by_label("Channel").select_option("phone")
-    page.get_by_label("Type", exact=True).select_option("complaint")
+    page.get_by_label("Channel", exact=True).nth(1).select_option("phone")  # the form's (the first filters)
+    page.get_by_label("Type", exact=True).nth(1).select_option("complaint")
     page.get_by_label("Note").fill("parcel arrived damaged")
     page.get_by_label("Note").press("Enter")  # Enter submits
     expect(page.locator("#message")).to_contain_text("recorded")
@@ -119,16 +135,15 @@ def test_agent_records_an_interaction_and_an_offer_outcome_by_keyboard(page: Pag
     assert recorded["customer_id"] == ANN and recorded["channel"] == "phone" and recorded["type"] == "complaint"
     assert recorded["payload"] == {"note": "parcel arrived damaged"}
     assert suite.actors[-1] == actor_of(KEY)  # the services learn who, never the key
-    expect(page.locator("#timeline")).to_contain_text("complaint")  # the view reloads
+    expect(page.locator("#timeline")).to_contain_text("parcel arrived damaged")  # the view reloads
 
-    page.locator("#nba button").first.focus()
-    page.keyboard.press("Enter")  # the action's button fills in its treatment and moves on
-    expect(page.get_by_label("Treatment id")).to_have_value("t-100")
-    expect(page.get_by_label("Outcome", exact=True)).to_be_focused()
-    page.get_by_label("Outcome", exact=True).select_option("declined")
-    page.get_by_label("Treatment id").press("Enter")
+    # one click records the outcome of the action on screen: no treatment id to copy
+    declined = page.get_by_role("group", name="Outcome of offer-eco-bundle").get_by_role("button", name="Declined")
+    declined.focus()
+    page.keyboard.press("Enter")
     expect(page.locator("#message")).to_contain_text("declined")
     assert suite.outcomes[-1] == ("t-100", {"outcome": "declined"})
+    expect(page.locator("#nba tr").first).to_contain_text("declined")
 
 
 def test_agent_searches_by_name_and_sees_refusals(page: Page) -> None:
@@ -137,14 +152,70 @@ def test_agent_searches_by_name_and_sees_refusals(page: Page) -> None:
     expect(page.locator("#hits")).to_be_visible()
     page.keyboard.press("Enter")  # the first hit has the focus
     expect(page.locator("#customer-id")).to_have_text(ANN)
-    page.get_by_label("Treatment id").fill("t-unknown")
-    page.get_by_label("Treatment id").press("Enter")
+    # the service no longer knows the second action's treatment: the agent is told why
+    page.get_by_role("group", name="Outcome of vip-service").get_by_role("button", name="Accepted").click()
     expect(page.locator("#message")).to_contain_text("Not Found (404)")
     search(page, "Zoe Nobody")
     expect(page.locator("#message")).to_contain_text("Nobody found")
     search(page, "email:zoe@example.com")
     expect(page.locator("#message")).to_contain_text("404")
     expect(page.locator("#customer")).to_be_hidden()
+
+
+def test_the_timeline_pages_back_and_filters_by_channel_and_type(page: Page, suite: FakeSuite) -> None:
+    suite.older_visits = 30
+    try:
+        enter_key(page)
+        search(page, "email:ann@example.com")
+        rows = page.locator("#timeline tr")
+        expect(rows).to_have_count(20)
+        more = page.get_by_role("button", name="Older interactions")
+        more.click()
+        expect(rows).to_have_count(len(suite.interactions) + 1 + 30)  # each interaction once: recorded, bought, visits
+        expect(rows.last).to_contain_text("visit")
+        expect(more).to_be_hidden()
+        page.locator("#t-type").select_option("purchase")
+        page.locator("#t-apply").click()
+        expect(rows).to_have_count(1)
+        expect(rows.first).to_contain_text("58.90 EUR")
+        page.locator("#t-type").select_option("")
+        page.locator("#t-channel").select_option("web")
+        page.locator("#t-apply").click()
+        expect(rows.first).to_have_text(re.compile("no interactions of this kind"))
+    finally:
+        suite.older_visits = 0
+
+
+def test_customer_data_is_shown_as_text_never_run(page: Page) -> None:
+    enter_key(page)
+    search(page, HOSTILE)
+    expect(page.locator("#customer-h")).to_contain_text(HOSTILE_NAME[0])  # the markup, as text
+    expect(page.locator("#profile")).to_contain_text(HOSTILE_NAME[1])
+    expect(page.locator("#profile")).to_contain_text('"><svg onload=')
+    assert page.evaluate("window.__pwned === undefined")
+    assert page.locator("#customer img, #customer script, #profile svg").count() == 0
+    expect(page.locator("#alerts li").first).to_have_text("Do not contact: no outbound contact at all")
+
+
+@pytest.mark.parametrize("width, height, name", [(1280, 800, "laptop"), (768, 1024, "tablet")])
+def test_the_cockpit_is_accessible_and_fits_a_laptop_and_a_tablet(browser: Browser, gateway_url: str, width: int,
+                                                                    height: int, name: str) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(gateway_url + "/")
+    enter_key(page)
+    search(page, "email:ann@example.com")
+    expect(page.locator("#customer-id")).to_have_text(ANN)
+    expect(page.locator("#feedback-trend svg")).to_be_visible()
+    results = Axe().run(page)
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
+    # nothing wider than the screen: the page never scrolls sideways
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"cockpit-{name}.png"), full_page=True)
+    context.close()
 
 
 def test_keyboard_focus_order_follows_the_page(page: Page) -> None:

@@ -1,11 +1,22 @@
-// I-D-I-C agent console: calls this gateway's public API with the key the agent typed
-// (kept in sessionStorage, never in the page). Text goes into the page with textContent only.
+// I-D-I-C agent console: the cockpit of one customer, built from this gateway's public API with
+// the key the agent typed (kept in sessionStorage, never in the page). Text goes into the page with
+// textContent only: customer data can never become markup.
 "use strict";
 
 const KEY = "idic.apiKey";
 const ID_TYPES = ["email", "phone", "loyalty_card", "cookie", "device", "external_id", "national_id"];
+const SVG = "http://www.w3.org/2000/svg";
+const TIMELINE_PAGE = 20;
+// triggers an agent must see before anything else (the others are shown as information)
+const ATTENTION = new Set(["complaint", "repeated_complaints", "detractor", "lapse"]);
+const TRIGGER_TEXT = {
+  first_purchase: "First purchase", large_purchase: "Large purchase", complaint: "Complaint",
+  repeated_complaints: "Repeated complaints", detractor: "Detractor (NPS)", life_event: "Life event",
+  moved: "Moved house", birthday: "Birthday coming", lapse: "Lapsing: buys less often than usual",
+};
 const $ = (id) => document.getElementById(id);
 let current = null; // customer id on screen
+let timelineCursor = null; // next_cursor of the timeline's last page
 
 function say(text, ok = false) {
   const m = $("message");
@@ -21,8 +32,7 @@ function el(tag, text, attrs = {}) {
 }
 
 function fill(id, nodes) {
-  const parent = $(id);
-  parent.replaceChildren(...nodes);
+  $(id).replaceChildren(...nodes);
 }
 
 function pairs(id, entries) {
@@ -35,8 +45,16 @@ function pairs(id, entries) {
   fill(id, nodes);
 }
 
-function items(id, values) {
-  fill(id, values.length ? values.map((v) => el("li", v)) : [el("li", "none")]);
+function items(id, values, none = "none") {
+  fill(id, values.length ? values.map((v) => (v instanceof Node ? v : el("li", v))) : [el("li", none)]);
+}
+
+function when(iso) {
+  return iso ? new Date(iso).toLocaleString() : "";
+}
+
+function day(iso) {
+  return iso ? new Date(iso).toLocaleDateString() : "";
 }
 
 async function api(method, path, body) {
@@ -63,6 +81,12 @@ function refFor(q) {
   if (/^\+?[\d\s().-]{6,}$/.test(q)) return `phone:${q.replace(/[\s().-]/g, "")}`;
   return null;
 }
+
+function customerPath(suffix = "") {
+  return `/v1/customers/${encodeURIComponent(current)}${suffix}`;
+}
+
+// ---- search -------------------------------------------------------------------------------
 
 async function search(q) {
   $("hits").hidden = true;
@@ -91,46 +115,74 @@ async function search(q) {
   $("hits-list").querySelector("button").focus();
 }
 
-async function showCustomer(ref, { quietNotFound = false } = {}) {
+// ---- the cockpit ----------------------------------------------------------------------------
+
+async function showCustomer(ref, { quietNotFound = false, keepFocus = false } = {}) {
   const result = await api("GET", `/v1/customers/${encodeURIComponent(ref)}`);
   if (result.status === 404 && quietNotFound) return false;
   if (result.status !== 200) { say(problem(result)); $("customer").hidden = true; return false; }
   render(result.data);
-  await loadTimeline(result.data);
+  // the panels load side by side; one that fails says so in its place, the others still show
+  await Promise.all([loadTimeline(result.data), loadAlerts(result.data), loadFeedback(), loadChannels(),
+                     loadTreatments()]);
   say("");
   $("customer").hidden = false;
-  $("customer-h").focus();
+  if (!keepFocus) $("customer-h").focus();
   return true;
 }
 
 function render(view) {
   current = view.customer_id;
-  $("customer-id").textContent = view.customer_id;
   const p = view.profile;
   const a = p.attributes || {};
+  $("customer-id").textContent = view.customer_id;
+  $("customer-name").textContent = [a.first_name, a.last_name].filter(Boolean).join(" ") || "Unnamed customer";
   pairs("profile", [["Name", [a.first_name, a.last_name].filter(Boolean).join(" ")], ["Born", a.date_of_birth],
-    ["Gender", a.gender], ["Address", [a.street_number, a.address_line1, a.address_line2].filter(Boolean).join(" ")],
-    ["City", [a.postcode, a.city].filter(Boolean).join(" ")], ["State", a.state], ["Country", a.country]]);
-  items("identifiers", (p.identifiers || []).map((i) => `${i.type}: ${i.value}`));
-  items("merged", p.merged_ids || []);
-  pairs("consent", Object.entries(p.consent || {}).map(([k, v]) => [k, v === true ? "yes" : v === false ? "no" : v]));
-  const v = view.value;
-  if (v) {
-    const clv = v.clv || {}; const rfm = v.rfm || {};
-    pairs("value", [["Tier", v.tier], ["CLV 12 months", clv.clv_12m == null ? null : `${clv.clv_12m} ${rfm.currency || ""}`],
-      ["P(alive)", clv.p_alive == null ? null : Number(clv.p_alive).toFixed(2)],
-      ["Churn risk", v.churn_risk == null ? null : `${Math.round(v.churn_risk * 100)} %`],
-      ["RFM", rfm.segment], ["Frequency", rfm.frequency], ["Recency (days)", rfm.recency_days]]);
-    items("segments", v.segments || []);
-  } else {
-    pairs("value", [["Tier", view.degraded.includes("scoring") ? "scoring unavailable" : "not scored yet"]]);
-    items("segments", []);
-  }
+    ["Address", [a.street_number, a.address_line1, a.address_line2].filter(Boolean).join(" ")],
+    ["City", [a.postcode, a.city].filter(Boolean).join(" ")], ["Country", a.country],
+    ["Identifiers", (p.identifiers || []).map((i) => `${i.type}: ${i.value}`).join(", ")],
+    ["Merged records", (p.merged_ids || []).join(", ")],
+    ["Consent", Object.entries(p.consent || {}).map(([k, v]) => `${k} ${v === true ? "yes" : v === false ? "no" : v}`).join(", ")]]);
+  renderValue(view);
   const deg = $("degraded");
   deg.hidden = !view.degraded.length;
   deg.textContent = view.degraded.length ? `Partial view: ${view.degraded.join(", ")} did not answer.` : "";
   fill("nba", view.next_best_actions.length ? view.next_best_actions.map(actionRow)
-    : [rowOf(["no action now", "", "", "", "", ""])]);
+    : [rowOf([view.degraded.includes("treatment") ? "next best actions unavailable" : "no action now", "", "", "", "", ""])]);
+}
+
+function money(amount, currency) {
+  return amount == null ? null : `${amount} ${currency || ""}`.trim();
+}
+
+function renderValue(view) {
+  const v = view.value;
+  if (v && v.profiling === "refused") {
+    pairs("value", [["Profiling", "refused by the customer: not scored"]]);
+    items("drivers", []); items("segments", []);
+    return;
+  }
+  if (!v) {
+    pairs("value", [["Tier", view.degraded.includes("scoring") ? "scoring unavailable" : "not scored yet"]]);
+    items("drivers", []); items("segments", []);
+    return;
+  }
+  const clv = v.clv || {}; const rfm = v.rfm || {};
+  pairs("value", [
+    ["Tier", v.tier ? v.tier.replaceAll("_", " ") : "not tiered yet"],
+    ["CLV 12 months", clv.clv_12m == null ? (clv.status === "scored" ? null : `not fitted (${clv.status})`) : money(clv.clv_12m, rfm.currency)],
+    ["P(alive)", clv.p_alive == null ? null : Number(clv.p_alive).toFixed(2)],
+    ["Expected purchases, 90 days", clv.expected_purchases_90d == null ? null : Number(clv.expected_purchases_90d).toFixed(1)],
+    ["Average order", money(clv.expected_avg_order_value, rfm.currency)],
+    ["Churn risk", v.churn_risk == null ? null : `${Math.round(v.churn_risk * 100)} %`],
+    ["Spent so far", money(rfm.monetary, rfm.currency)],
+    ["Purchases", rfm.frequency], ["Days since last purchase", rfm.recency_days],
+    ["RFM", rfm.segment ? `${rfm.segment.replaceAll("_", " ")} (R${rfm.r} F${rfm.f} M${rfm.m})` : null]]);
+  items("drivers", (v.churn_drivers || []).map((d) => {
+    const pct = Math.round(d.adds * 100);
+    return `${d.input.replaceAll("_", " ")} = ${typeof d.value === "number" ? Number(d.value).toFixed(2) : d.value}: ${pct >= 0 ? "+" : ""}${pct} %`;
+  }), v.churn_risk == null ? "churn model not fitted yet" : "none");
+  items("segments", v.segments || []);
 }
 
 function rowOf(cells) {
@@ -139,26 +191,150 @@ function rowOf(cells) {
   return tr;
 }
 
-function actionRow(a) {
-  const reasons = el("td"); const ul = el("ul");
-  for (const r of a.reasons || []) ul.append(el("li", r));
-  reasons.append(ul);
-  const cell = el("td");
-  if (a.treatment_id) {
-    const b = el("button", "Record outcome", { type: "button", class: "secondary" });
-    b.addEventListener("click", () => { $("o-treatment").value = a.treatment_id; $("o-outcome").focus(); });
-    cell.append(b);
-  } else cell.textContent = "—";
-  return rowOf([a.action_id, a.kind, a.channel || "any", Number(a.score).toFixed(2), reasons, cell]);
+function listCell(values) {
+  const td = el("td"); const ul = el("ul");
+  for (const v of values) ul.append(el("li", v));
+  td.append(ul);
+  return td;
 }
 
-async function loadTimeline(view) {
-  const result = await api("GET", `/v1/customers/${encodeURIComponent(view.customer_id)}/timeline?limit=20`);
-  const rows = result.status === 200 ? result.data.items : (view.interactions ? view.interactions.recent : []);
-  fill("timeline", rows.length ? rows.map((i) => rowOf([
-    i.occurred_at ? new Date(i.occurred_at).toLocaleString() : "", i.channel, i.type, i.direction,
-    i.amount ? `${i.amount} ${i.currency || ""}` : ""])) : [rowOf(["no interactions yet", "", "", "", ""])]);
+function actionRow(a) {
+  const cell = el("td");
+  if (a.treatment_id) {
+    const group = el("div", null, { role: "group", "aria-label": `Outcome of ${a.action_id}`, class: "buttons" });
+    for (const outcome of ["accepted", "declined"]) {
+      const b = el("button", outcome === "accepted" ? "Accepted" : "Declined", { type: "button", class: "secondary" });
+      b.addEventListener("click", guard(() => recordOutcome(a, outcome, cell)));
+      group.append(b);
+    }
+    cell.append(group);
+  } else cell.textContent = "—";
+  return rowOf([a.action_id, a.kind, a.channel || "any", Number(a.score).toFixed(2), listCell(a.reasons || []), cell]);
 }
+
+async function recordOutcome(action, outcome, cell) {
+  const result = await api("POST", `/v1/treatments/${encodeURIComponent(action.treatment_id)}/outcome`, { outcome });
+  if (result.status >= 300) { say(problem(result)); return; }
+  cell.replaceChildren(el("span", outcome, { class: "outcome" }));
+  say(`Outcome “${outcome}” recorded for ${action.action_id}.`, true);
+  await loadTreatments();
+}
+
+async function loadAlerts(view) {
+  const alerts = [];
+  const consent = view.profile.consent || {};
+  if (consent.do_not_contact === true) alerts.push(["attention", "Do not contact: no outbound contact at all"]);
+  if (consent.profiling === false) alerts.push(["attention", "Profiling refused: not scored, service actions only"]);
+  const refused = Object.entries(consent).filter(([k, v]) => v === false && !["profiling", "do_not_contact"].includes(k));
+  if (refused.length) alerts.push(["info", `No consent for ${refused.map(([k]) => k).join(", ")}`]);
+  const result = await api("GET", customerPath("/triggers?limit=10"));
+  if (result.status === 200) {
+    for (const t of result.data.items) {
+      alerts.push([ATTENTION.has(t.kind) ? "attention" : "info",
+                   `${TRIGGER_TEXT[t.kind] || t.kind.replaceAll("_", " ")}${triggerDetails(t)} — ${day(t.occurred_at)}`]);
+    }
+  } else alerts.push(["info", "Triggers unavailable"]);
+  alerts.sort((x, y) => (x[0] === y[0] ? 0 : x[0] === "attention" ? -1 : 1));
+  items("alerts", alerts.map(([kind, text]) => el("li", text, { class: kind })), "No alerts");
+}
+
+function triggerDetails(t) {
+  const d = t.details || {};
+  if (d.nps != null) return `: NPS ${d.nps}`;
+  if (d.complaints != null) return `: ${d.complaints} in ${d.window_days} days`;
+  if (d.amount != null) return `: ${money(d.amount, d.currency)}`;
+  if (d.life_event) return `: ${d.life_event.replaceAll("_", " ")}`;
+  if (d.days_until != null) return `: in ${d.days_until} days`;
+  return "";
+}
+
+async function loadFeedback() {
+  const result = await api("GET", customerPath("/feedback"));
+  if (result.status !== 200) { pairs("feedback", [["Feedback", "unavailable"]]); fill("feedback-trend", []); return; }
+  const f = result.data;
+  const series = (s, name) => (s.responses ? [[`${name} latest`, `${s.latest} (${day(s.latest_at)})`],
+    [`${name} average`, `${Number(s.average).toFixed(1)} over ${s.responses} answer(s)`],
+    [`${name} trend`, s.direction ? `${s.direction}${s.trend == null ? "" : ` (${s.trend > 0 ? "+" : ""}${Number(s.trend).toFixed(1)})`}` : null]] : []);
+  pairs("feedback", [...series(f.nps, "NPS"), ...series(f.csat, "CSAT")]);
+  const nps = f.history.filter((h) => h.nps != null).reverse(); // oldest first, as a trend reads
+  fill("feedback-trend", nps.length > 1 ? [sparkline(nps.map((h) => h.nps), 0, 10,
+    `NPS answers over time, oldest first: ${nps.map((h) => h.nps).join(", ")}`)] : []);
+}
+
+// a small line of values (a trend reads better than a list of numbers); its numbers are its label
+function sparkline(values, min, max, label) {
+  const width = 160, height = 36, pad = 3;
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.setAttribute("width", String(width)); svg.setAttribute("height", String(height));
+  svg.setAttribute("role", "img"); svg.setAttribute("aria-label", label); svg.setAttribute("class", "sparkline");
+  const x = (i) => pad + (i * (width - 2 * pad)) / Math.max(1, values.length - 1);
+  const y = (v) => height - pad - ((v - min) * (height - 2 * pad)) / (max - min || 1);
+  const line = document.createElementNS(SVG, "polyline");
+  line.setAttribute("points", values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" "));
+  svg.append(line);
+  const last = document.createElementNS(SVG, "circle");
+  last.setAttribute("cx", x(values.length - 1).toFixed(1)); last.setAttribute("cy", y(values[values.length - 1]).toFixed(1));
+  last.setAttribute("r", "2.5");
+  svg.append(last);
+  return svg;
+}
+
+async function loadChannels() {
+  const result = await api("GET", customerPath("/channels"));
+  if (result.status !== 200) { fill("channels", [rowOf(["unavailable", "", ""])]); return; }
+  const rows = result.data.channels.map((c) => {
+    const share = el("td");
+    const meter = el("meter", null, { min: "0", max: "1", value: String(c.share), "aria-label": `${c.channel} share` });
+    share.append(meter, el("span", ` ${Math.round(c.share * 100)} %`));
+    return rowOf([c.channel, c.count, share]);
+  });
+  fill("channels", rows.length ? rows : [rowOf(["no interactions yet", "", ""])]);
+}
+
+async function loadTreatments() {
+  const result = await api("GET", customerPath("/treatments?limit=20"));
+  if (result.status !== 200) { fill("treatments", [rowOf(["unavailable", "", "", "", ""])]); return; }
+  const rows = result.data.treatments.map((t) => rowOf([when(t.decided_at), t.action_id, t.channel || "any",
+    t.rule_id, t.control ? "control group (no action shown)" : t.outcome ? `${t.outcome} ${day(t.outcome_at)}`
+      : `open until ${when(t.expires_at)}`]));
+  fill("treatments", rows.length ? rows : [rowOf(["no treatments yet", "", "", "", ""])]);
+}
+
+function interactionDetails(i) {
+  const p = i.payload || {};
+  const parts = [];
+  if (p.note) parts.push(p.note);
+  if (p.nps != null) parts.push(`NPS ${p.nps}`);
+  if (p.csat != null) parts.push(`CSAT ${p.csat}`);
+  if (p.category) parts.push(p.category);
+  if (p.life_event) parts.push(`life event: ${p.life_event}`);
+  if (i.treatment_id) parts.push(`treatment ${i.treatment_id}`);
+  return parts.join(" · ");
+}
+
+async function loadTimeline(view, { more = false } = {}) {
+  const filter = $("timeline-filter");
+  const params = new URLSearchParams({ limit: String(TIMELINE_PAGE) });
+  if (filter.channel.value) params.set("channel", filter.channel.value);
+  if (filter.type.value) params.set("type", filter.type.value);
+  if (more && timelineCursor) params.set("before", timelineCursor);
+  const result = await api("GET", `/v1/customers/${encodeURIComponent(view.customer_id)}/timeline?${params}`);
+  let rows;
+  if (result.status === 200) {
+    rows = result.data.items; timelineCursor = result.data.next_cursor;
+  } else {
+    rows = more ? [] : (view.interactions ? view.interactions.recent : []); timelineCursor = null;
+  }
+  $("t-more").hidden = !timelineCursor;
+  const nodes = rows.map((i) => rowOf([when(i.occurred_at), i.channel, i.type, i.direction,
+    money(i.amount, i.currency) || "", interactionDetails(i)]));
+  if (more) $("timeline").append(...nodes);
+  else fill("timeline", nodes.length ? nodes : [rowOf([filter.channel.value || filter.type.value
+    ? "no interactions of this kind" : "no interactions yet", "", "", "", "", ""])]);
+}
+
+// ---- the agent's own actions ----------------------------------------------------------------
 
 async function recordInteraction(form) {
   const body = { customer_id: current, channel: form.channel.value, type: form.type.value,
@@ -169,14 +345,8 @@ async function recordInteraction(form) {
   if (result.status !== 202) { say(problem(result)); return; }
   say(`Interaction ${result.data.interaction_id} recorded.`, true);
   form.note.value = ""; form.amount.value = "";
-  setTimeout(() => current && showCustomer(current), 800);  // applied asynchronously
-}
-
-async function recordOutcome(form) {
-  const id = form.treatment.value.trim();
-  const result = await api("POST", `/v1/treatments/${encodeURIComponent(id)}/outcome`, { outcome: form.outcome.value });
-  if (result.status >= 300) { say(problem(result)); return; }
-  say(`Outcome “${form.outcome.value}” recorded for treatment ${id}.`, true);
+  // recorded asynchronously (outbox, Kafka): the cockpit reloads once it is applied
+  setTimeout(() => current && showCustomer(current, { keepFocus: true }), 800);
 }
 
 function keyState() {
@@ -201,5 +371,6 @@ document.addEventListener("DOMContentLoaded", () => {
   $("key-forget").addEventListener("click", () => { sessionStorage.removeItem(KEY); keyState(); });
   $("search-form").addEventListener("submit", guard(async (form) => search(form.q.value.trim())));
   $("interaction-form").addEventListener("submit", guard(recordInteraction));
-  $("outcome-form").addEventListener("submit", guard(recordOutcome));
+  $("timeline-filter").addEventListener("submit", guard(async () => current && loadTimeline({ customer_id: current })));
+  $("t-more").addEventListener("click", guard(async () => current && loadTimeline({ customer_id: current }, { more: true })));
 });
