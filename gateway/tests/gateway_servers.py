@@ -171,7 +171,8 @@ class FakeSuite:
             # stored as interaction-service shows it: the request's fields plus what the service assigns
             self.interactions.append({"customer_id": ANN, "id": None, "direction": "inbound", "occurred_at": NOW,
                                       "amount": None, "currency": None, "cost": None, "payload": {}, **body,
-                                      "interaction_id": interaction_id, "recorded_at": NOW})
+                                      "interaction_id": interaction_id, "recorded_at": NOW,
+                                      "actor": request.headers.get("x-actor")})
             return {"interaction_id": interaction_id, "customer_id": body.get("customer_id") or ANN}
 
         @app.get("/v1/customers/{customer_id}/next-best-actions")

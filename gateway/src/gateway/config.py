@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import AliasChoices, Field, PrivateAttr, model_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Scope = Literal["read", "write", "admin"]
+# an actor name travels in a header and is shown to agents: letters, digits and . _ @ : - only
+ACTOR_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._@:-]{0,63}$"
+
+
+class NamedKey(BaseModel):
+    """An API key with the name of who acts through it (an agent, a system): recorded on what it
+    changes (interactions, outcomes) and shown on the timeline, instead of a digest of the key."""
+
+    model_config = ConfigDict(extra="forbid")
+    scopes: list[Scope]
+    actor: str = Field(pattern=ACTOR_NAME_PATTERN)
 DEV_KEY = "dev-key"
 
 
@@ -46,10 +57,11 @@ class Settings(BaseSettings):
     min_key_length: int = Field(default=12, ge=1, description="Shortest API key accepted in production.")
     log_level: str = "INFO"
     log_json: bool = True
-    api_keys: dict[str, list[Scope]] | None = Field(
+    api_keys: dict[str, list[Scope] | NamedKey] | None = Field(
         default=None,
         validation_alias=AliasChoices("IDIC_API_KEYS", "api_keys"),
-        description='JSON object {"<key>": ["read", "write", "admin"]}.',
+        description='JSON object {"<key>": ["read", "write", "admin"]}, or {"<key>": {"scopes": [...], '
+                    '"actor": "agent.anna"}} for a key whose actions are recorded under a name.',
     )
     _dev_key_in_use: bool = PrivateAttr(default=False)
 
@@ -71,6 +83,11 @@ class Settings(BaseSettings):
             self.api_keys = {DEV_KEY: ["read", "write", "admin"]}
             self._dev_key_in_use = True
         return self
+
+    def grants(self) -> dict[str, tuple[frozenset[str], str | None]]:
+        """Each key's scopes and actor name (None: the key has no name)."""
+        return {key: (frozenset(grant.scopes), grant.actor) if isinstance(grant, NamedKey) else (frozenset(grant), None)
+                for key, grant in (self.api_keys or {}).items()}
 
     @property
     def dev_key_in_use(self) -> bool:

@@ -4,5 +4,5 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 
-# who is calling (a digest of the API key), forwarded to the services as X-Actor
+# who is calling (the API key's actor name, else a digest of the key), forwarded to the services as X-Actor
 actor_var: ContextVar[str | None] = ContextVar("gateway_actor", default=None)

@@ -103,6 +103,7 @@ def create_app(settings: Settings | None = None, *,
                   generate_unique_id_function=operation_id)
     app.state.settings = settings
     app.state.limiters = Limiters(settings)
+    app.state.grants = settings.grants()  # each key's scopes and actor name, read once
     install_problem_handlers(app)
     install_error_handlers(app)
 

@@ -14,13 +14,13 @@ from axe_playwright_python.sync_playwright import Axe
 from gateway_servers import ANN, HOSTILE, HOSTILE_NAME, FakeSuite, serve
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from gateway.domain.access import actor_of
 from gateway.main import create_app
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 KEY = "agent-key-0123456789"
+AGENT = "agent.anna"  # the key's actor name: what the agent records is shown as theirs
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 
 
@@ -32,7 +32,7 @@ def suite() -> FakeSuite:
 @pytest.fixture(scope="module")
 def gateway_url(suite: FakeSuite) -> Iterator[str]:
     with serve(suite.app, lifespan="off") as services:
-        settings = make_settings(api_keys={KEY: ["read", "write"]}, identity_url=services,
+        settings = make_settings(api_keys={KEY: {"scopes": ["read", "write"], "actor": AGENT}}, identity_url=services,
                                  interaction_url=services, scoring_url=services, treatment_url=services)
         with serve(create_app(settings)) as url:
             yield url
@@ -134,8 +134,9 @@ def test_agent_records_an_interaction_and_an_offer_outcome_by_keyboard(page: Pag
     recorded = suite.interactions[-1]
     assert recorded["customer_id"] == ANN and recorded["channel"] == "phone" and recorded["type"] == "complaint"
     assert recorded["payload"] == {"note": "parcel arrived damaged"}
-    assert suite.actors[-1] == actor_of(KEY)  # the services learn who, never the key
-    expect(page.locator("#timeline")).to_contain_text("parcel arrived damaged")  # the view reloads
+    assert suite.actors[-1] == AGENT  # the services learn who (the key's name), never the key
+    note = page.locator("#timeline tr", has_text="parcel arrived damaged")  # the view reloads
+    expect(note).to_contain_text(AGENT)
 
     # one click records the outcome of the action on screen: no treatment id to copy
     declined = page.get_by_role("group", name="Outcome of offer-eco-bundle").get_by_role("button", name="Declined")

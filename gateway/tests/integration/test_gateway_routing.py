@@ -283,3 +283,20 @@ def test_contact_policy_changes_need_admin(gateway: TestClient, upstreams: Upstr
     assert gateway.put("/v1/contact-policy", json=policy, headers=WRITE).status_code == 403
     assert gateway.put("/v1/contact-policy", json={**policy, "period_days": 0}, headers=ADMIN).status_code == 422
     assert upstreams.calls["treatment"] == []
+
+
+
+def test_a_named_key_is_recorded_under_its_actor_name(upstreams: Upstreams) -> None:
+    """A key configured with an actor name is recorded under that name (an agent on the timeline); the
+    caller cannot name itself: its own X-Actor header is dropped."""
+    key = "anna-key-0123456789"
+    settings = make_settings(api_keys={key: {"scopes": ["read", "write"], "actor": "agent.anna"}})
+    app = create_app(settings, transports={s: upstreams.transport(s) for s in SERVICES})
+    upstreams.on("interaction", "POST", "/v1/interactions",
+                 httpx.Response(202, json={"interaction_id": "i-1", "customer_id": "c1", "status": "recorded"}))
+    with TestClient(app) as client:
+        response = client.post("/v1/interactions", headers={"Authorization": f"Bearer {key}", "X-Actor": "boss"},
+                               json={"customer_id": "c1", "channel": "phone", "type": "note"})
+    assert response.status_code == 202, response.text
+    [call] = upstreams.calls["interaction"]
+    assert call.headers["x-actor"] == "agent.anna"

@@ -2,7 +2,7 @@ import pytest
 from pydantic import ValidationError
 
 from gateway.config import DEV_KEY, Settings
-from gateway.domain.access import MalformedCredentials, authenticate, presented_key, required_scope
+from gateway.domain.access import MalformedCredentials, actor_of, authenticate, grant_of, presented_key, required_scope
 
 KEYS = {"k-read": ["read"], "k-all": ["read", "write", "admin"]}
 
@@ -85,6 +85,27 @@ def test_keys_come_from_unprefixed_idic_api_keys(monkeypatch: pytest.MonkeyPatch
     assert settings.api_keys == {"s3cret-0123456789": ["read", "admin"]}
     assert not settings.dev_key_in_use
     assert settings.service_urls()["scoring"] == "http://scoring:8003"
+
+
+def test_a_key_may_carry_the_name_of_who_acts_through_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IDIC_API_KEYS", '{"anna-key-0123456789": {"scopes": ["read", "write"], "actor": "agent.anna"},'
+                                        ' "batch-key-0123456789": ["write"]}')
+    monkeypatch.setenv("GATEWAY_ENV", "production")
+    grants = Settings().grants()
+    assert grants == {"anna-key-0123456789": (frozenset({"read", "write"}), "agent.anna"),
+                      "batch-key-0123456789": (frozenset({"write"}), None)}
+    assert grant_of("anna-key-0123456789", grants) == (frozenset({"read", "write"}), "agent.anna")
+    assert grant_of("someone-else-0123", grants) is None
+    assert actor_of("anna-key-0123456789", "agent.anna") == "agent.anna"
+    assert actor_of("batch-key-0123456789").startswith("key:")  # unnamed: a digest, never the key
+
+
+@pytest.mark.parametrize("actor", ["", "agent anna", "<b>anna</b>", "anna\r\nX-Forged: 1", "a" * 65])
+def test_an_actor_name_that_cannot_travel_in_a_header_or_be_shown_is_refused(actor: str) -> None:
+    with pytest.raises(ValidationError, match="actor"):
+        Settings(env="test", api_keys={"anna-key-0123456789": {"scopes": ["read"], "actor": actor}})
+    with pytest.raises(ValidationError):  # nothing but scopes and actor: a typo is not ignored
+        Settings(env="test", api_keys={"anna-key-0123456789": {"scopes": ["read"], "actor": "anna", "role": "x"}})
 
 
 def test_unknown_scopes_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:

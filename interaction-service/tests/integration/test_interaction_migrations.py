@@ -8,7 +8,7 @@ import datetime as dt
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import delete, inspect, select
+from sqlalchemy import delete, inspect, select, text
 
 from idic import Aliases, Erasures, alembic_config, make_engine, make_sessionmaker
 from interaction_service.adapters.orm import Base, identities
@@ -58,4 +58,25 @@ def test_0004_widens_alias_and_erasure_ids_keeping_rows_and_back(database_url: s
 
     command.downgrade(config, "0003")
     assert _state(engine) == before
+    engine.dispose()
+
+
+def test_0005_adds_who_recorded_each_interaction_and_back(database_url: str) -> None:
+    from interaction_service.adapters.orm import Interaction
+
+    config = alembic_config(alembic_ini=ALEMBIC_INI, database_url=database_url)
+    command.upgrade(config, "0004")
+    engine = make_engine(database_url)
+    row = {"id": "i-1", "customer_id": "c-1", "original_customer_id": "c-1", "channel": "web", "type": "visit",
+           "direction": "inbound", "occurred_at": T0, "recorded_at": T0, "payload": "{}"}
+    with engine.begin() as conn:  # a row as 0004 stored it (the ORM's table already has the new column)
+        conn.execute(text(f"INSERT INTO interactions ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})"),
+                     row)
+    command.upgrade(config, "0005")
+    with engine.connect() as conn:
+        assert conn.execute(select(Interaction.id, Interaction.actor)).all() == [("i-1", None)]  # kept, nobody named
+    command.downgrade(config, "0004")
+    assert "actor" not in {c["name"] for c in inspect(engine).get_columns("interactions")}
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT id FROM interactions")).scalars().all() == ["i-1"]
     engine.dispose()

@@ -24,7 +24,7 @@ def test_recorded_interaction_is_stored_and_announced_as_cloudevent(client, cust
         "interaction_id": body["interaction_id"], "customer_id": cid, "id": None, "channel": "web",
         "type": "purchase", "direction": "inbound", "occurred_at": "2024-03-01T09:00:00Z",
         "recorded_at": item["recorded_at"], "amount": "19.90", "currency": "EUR", "cost": "0.25",
-        "payload": PURCHASE["payload"], "treatment_id": "t-1",
+        "payload": PURCHASE["payload"], "treatment_id": "t-1", "actor": None,
     }
 
     [(record, envelope)] = topic_reader(cid, 1)
@@ -39,6 +39,22 @@ def test_recorded_interaction_is_stored_and_announced_as_cloudevent(client, cust
     assert (data["amount"], data["currency"], data["cost"]) == ("19.90", "EUR", "0.25")
     assert (data["nps"], data["csat"], data["treatment_id"], data["life_event"]) == (9, 4, "t-1", "moved_house")
     assert data["category"] == "garden"  # scoring's needs segments read it
+
+
+def test_who_recorded_an_interaction_is_kept_and_shown(client, customer):
+    """The gateway names the caller in X-Actor (its API key's actor name, or a digest of the key): each
+    interaction keeps it, one by one and in batches, and the timeline shows it; without it, null."""
+    cid = customer()
+    note = {"customer_id": cid, "channel": "phone", "type": "note", "payload": {"note": "prefers calls after 6"}}
+    assert client.post("/v1/interactions", json=note, headers={"X-Actor": "agent.anna"}).status_code == 202
+    batch = {"interactions": [{**note, "payload": {"note": "called back"}}, {**note, "type": "call"}]}
+    assert client.post("/v1/interactions:batch", json=batch,
+                       headers={"X-Actor": "key:" + "f" * 200}).status_code == 202  # cut to the column's width
+    assert client.post("/v1/interactions", json={**note, "type": "visit"}).status_code == 202
+    items = client.get(f"/v1/customers/{cid}/timeline").json()["items"]
+    actors = {(i["type"], i["payload"].get("note")): i["actor"] for i in items}
+    assert actors == {("note", "prefers calls after 6"): "agent.anna", ("note", "called back"): "key:" + "f" * 124,
+                      ("call", "prefers calls after 6"): "key:" + "f" * 124, ("visit", "prefers calls after 6"): None}
 
 
 def test_occurred_at_defaults_to_now(client, customer):

@@ -11,7 +11,7 @@ from idic import ProblemError
 
 from ..config import Settings
 from ..context import actor_var
-from ..domain.access import MalformedCredentials, actor_of, authenticate, presented_key, required_scope
+from ..domain.access import MalformedCredentials, actor_of, grant_of, key_id, presented_key, required_scope
 from ..domain.ratelimit import RateLimiter, retry_after_header
 
 # auto_error=False: we answer problem+json ourselves; declaring both makes /docs show them
@@ -74,18 +74,18 @@ async def authorize(request: Request,
                       {"WWW-Authenticate": 'Bearer realm="idic", error="invalid_request"'}) from exc
     if key is None:
         raise _refuse(request, limiters, "an API key is required (Authorization: Bearer or X-API-Key)", CHALLENGE)
-    scopes = authenticate(key, settings.api_keys or {})
-    if scopes is None:
+    grant = grant_of(key, request.app.state.grants)
+    if grant is None:
         raise _refuse(request, limiters, "the API key is not valid",
                       {"WWW-Authenticate": 'Bearer realm="idic", error="invalid_token"'})
-    actor = actor_of(key)
+    scopes, name = grant
     if limiters.per_key is not None:
-        wait = limiters.per_key.retry_after(actor)
+        wait = limiters.per_key.retry_after(key_id(key))  # per key, whatever name it carries
         if wait > 0:
             raise _too_many(wait, "this API key is over its rate limit")
     if needed is not None and needed not in scopes:
         raise ProblemError(403, "Forbidden", f"this API key lacks the {needed!r} scope")
-    actor_var.set(actor)
+    actor_var.set(actor_of(key, name))
     return scopes
 
 

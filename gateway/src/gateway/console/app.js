@@ -328,10 +328,10 @@ async function loadTimeline(view, { more = false } = {}) {
   }
   $("t-more").hidden = !timelineCursor;
   const nodes = rows.map((i) => rowOf([when(i.occurred_at), i.channel, i.type, i.direction,
-    money(i.amount, i.currency) || "", interactionDetails(i)]));
+    money(i.amount, i.currency) || "", interactionDetails(i), i.actor || ""]));
   if (more) $("timeline").append(...nodes);
   else fill("timeline", nodes.length ? nodes : [rowOf([filter.channel.value || filter.type.value
-    ? "no interactions of this kind" : "no interactions yet", "", "", "", "", ""])]);
+    ? "no interactions of this kind" : "no interactions yet", "", "", "", "", "", ""])]);
 }
 
 // ---- the agent's own actions ----------------------------------------------------------------

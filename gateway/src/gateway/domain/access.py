@@ -45,14 +45,21 @@ def _digest(key: str) -> bytes:
 
 
 def authenticate(presented: str, keys: Mapping[str, Sequence[str]]) -> frozenset[str] | None:
-    """The scopes of the presented key, or None when it matches no configured key.
+    """The scopes of the presented key, or None when it matches no configured key."""
+    grant = grant_of(presented, {key: (frozenset(scopes), None) for key, scopes in keys.items()})
+    return None if grant is None else grant[0]
+
+
+def grant_of(presented: str, grants: Mapping[str, tuple[frozenset[str], str | None]]
+             ) -> tuple[frozenset[str], str | None] | None:
+    """(scopes, actor name) of the presented key, or None when it matches no configured key.
 
     Every configured key is compared (no early exit), in constant time each."""
     wanted = _digest(presented)
-    found: frozenset[str] | None = None
-    for key, scopes in keys.items():
+    found: tuple[frozenset[str], str | None] | None = None
+    for key, grant in grants.items():
         if hmac.compare_digest(wanted, _digest(key)):
-            found = frozenset(scopes)
+            found = grant
     return found
 
 
@@ -79,6 +86,12 @@ def presented_key(*, authorization: str | None, api_key: str | None) -> str | No
     return bearer or header
 
 
-def actor_of(key: str) -> str:
-    """Who made a change, as the services record it: a short digest of the key, never the key."""
+def actor_of(key: str, name: str | None = None) -> str:
+    """Who made a change, as the services record it: the key's actor name if it has one, else a short
+    digest of the key; never the key."""
+    return name or key_id(key)
+
+
+def key_id(key: str) -> str:
+    """A short digest naming a key without revealing it (rate limits count per key)."""
     return "key:" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]

@@ -66,6 +66,8 @@ class Interaction(Base):
     currency: Mapped[str | None] = mapped_column(String(3), default=None)
     cost: Mapped[Decimal | None] = mapped_column(Money, default=None)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # who recorded it (the gateway's X-Actor: an API key's actor name or digest); null from events
+    actor: Mapped[str | None] = mapped_column(String(128), default=None)
     # survey answers copied out of the payload: feedback aggregates without JSON functions
     nps: Mapped[int | None] = mapped_column(SmallInteger, default=None)
     csat: Mapped[int | None] = mapped_column(SmallInteger, default=None)

@@ -26,15 +26,15 @@ from ..domain.triggers import CustomerTriggers, ScanResult, StoredTrigger
 
 
 # -- requests ---------------------------------------------------------------------------------------
-def new_interaction(body: public.InteractionRequest) -> NewInteraction:
-    """An interaction as a client sent it (validated by the body's own rules already)."""
+def new_interaction(body: public.InteractionRequest, *, actor: str | None = None) -> NewInteraction:
+    """An interaction as a client sent it (validated by the body's own rules already), and who sent it."""
     return NewInteraction(
         client_key=body.id, customer_id=body.customer_id,
         identifiers=tuple(Identifier(type=i.type, value=i.value) for i in body.identifiers or ()),
         channel=body.channel, type=body.type, direction=body.direction, occurred_at=body.occurred_at,
         amount=body.amount, currency=body.currency, cost=body.cost,
         # as sent: the keys the client set, JSON-ready (the payload is stored and announced as it is)
-        payload=body.payload.model_dump(mode="json", exclude_unset=True))
+        payload=body.payload.model_dump(mode="json", exclude_unset=True), actor=actor)
 
 
 def refused(exc: InvalidInteractions, *, item: str) -> ProblemError:
@@ -56,7 +56,8 @@ def interaction(i: StoredInteraction) -> public.Interaction:
     return public.Interaction(
         interaction_id=i.interaction_id, customer_id=i.customer_id, id=i.client_key, channel=i.channel,
         type=i.type, direction=i.direction, occurred_at=i.occurred_at, recorded_at=i.recorded_at,
-        amount=i.amount, currency=i.currency, cost=i.cost, payload=dict(i.payload), treatment_id=i.treatment_id)
+        amount=i.amount, currency=i.currency, cost=i.cost, payload=dict(i.payload), treatment_id=i.treatment_id,
+        actor=i.actor)
 
 
 def timeline(page: TimelinePage) -> public.Timeline:

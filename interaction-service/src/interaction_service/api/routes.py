@@ -32,7 +32,7 @@ from idic.types import Rfc3339
 
 from ..config import Settings
 from ..domain.cursor import InvalidCursor
-from ..domain.interactions import CUSTOMER_ID_PATTERN, TYPE_PATTERN, InvalidInteractions
+from ..domain.interactions import ACTOR_MAX, CUSTOMER_ID_PATTERN, TYPE_PATTERN, InvalidInteractions
 from ..domain.triggers import KINDS
 from ..service_layer import insights, queries, scanning
 from ..service_layer import record as svc
@@ -67,12 +67,22 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 CustomerIdPath = Annotated[str, Path(pattern=CUSTOMER_ID_PATTERN)]
 
 
+def get_actor(request: Request) -> str | None:
+    """Who is recording: the gateway's X-Actor (an API key's actor name or digest), cut to the column's width.
+    Read here, not declared as a header parameter: it is the gateway's to set, not a client's."""
+    actor = (request.headers.get("x-actor") or "").strip()
+    return actor[:ACTOR_MAX] or None
+
+
+ActorDep = Annotated[str | None, Depends(get_actor)]
+
+
 @router.post("/v1/interactions", status_code=202, response_model=InteractionAccepted, responses=ERRORS)
-def record_interaction(body: InteractionRequest, uow_factory: UowFactoryDep,
-                       settings: SettingsDep) -> InteractionAccepted:
+def record_interaction(body: InteractionRequest, uow_factory: UowFactoryDep, settings: SettingsDep,
+                       actor: ActorDep) -> InteractionAccepted:
     """Record one interaction; a retry with the same ``id`` answers the first one's ids."""
     try:
-        [accepted] = svc.record(items=[bodies.new_interaction(body)], uow_factory=uow_factory,
+        [accepted] = svc.record(items=[bodies.new_interaction(body, actor=actor)], uow_factory=uow_factory,
                                 policy=svc.record_policy(settings))
     except InvalidInteractions as exc:
         raise bodies.refused(exc, item="body") from exc
@@ -80,11 +90,12 @@ def record_interaction(body: InteractionRequest, uow_factory: UowFactoryDep,
 
 
 @router.post("/v1/interactions:batch", status_code=202, response_model=InteractionBatchAccepted, responses=ERRORS)
-def record_batch(body: InteractionBatchRequest, uow_factory: UowFactoryDep,
-                 settings: SettingsDep) -> InteractionBatchAccepted:
+def record_batch(body: InteractionBatchRequest, uow_factory: UowFactoryDep, settings: SettingsDep,
+                 actor: ActorDep) -> InteractionBatchAccepted:
     """Record up to 10,000 interactions all-or-nothing; results in the order given."""
     try:
-        results = svc.record(items=[bodies.new_interaction(i) for i in body.interactions], uow_factory=uow_factory,
+        results = svc.record(items=[bodies.new_interaction(i, actor=actor) for i in body.interactions],
+                             uow_factory=uow_factory,
                              policy=svc.record_policy(settings))
     except InvalidInteractions as exc:
         raise bodies.refused(exc, item="body.interactions.{index}") from exc

@@ -14,7 +14,7 @@ from idic.public.common import CURRENCY_PATTERN, CUSTOMER_ID_PATTERN, MONEY_MAX_
 from idic.public.interaction import PAYLOAD_MAX_BYTES, PURCHASE, TYPE_PATTERN
 
 # the public contract (idic.public) declares the formats; the domain obeys the same ones
-__all__ = ["CHANNELS", "CLIENT_KEY_MAX", "CURRENCY_PATTERN", "CUSTOMER_ID_PATTERN", "DIRECTIONS", "DISCARDED",
+__all__ = ["ACTOR_MAX", "CHANNELS", "CLIENT_KEY_MAX", "CURRENCY_PATTERN", "CUSTOMER_ID_PATTERN", "DIRECTIONS", "DISCARDED",
            "MONEY_MAX_DIGITS", "MONEY_PLACES", "PAYLOAD_MAX_BYTES", "PURCHASE", "TYPE_PATTERN", "Accepted",
            "Identifier", "InteractionRuleError", "InvalidInteractions", "NewInteraction", "RecentInteractions",
            "Status", "StoredInteraction", "TimelinePage", "Violation", "check_not_in_future"]
@@ -22,6 +22,7 @@ __all__ = ["CHANNELS", "CLIENT_KEY_MAX", "CURRENCY_PATTERN", "CUSTOMER_ID_PATTER
 CHANNELS: tuple[str, ...] = get_args(Channel)
 DIRECTIONS: tuple[str, ...] = get_args(Direction)
 CLIENT_KEY_MAX = 128  # the width of the client key column (and of the public ``id`` pattern)
+ACTOR_MAX = 128  # the width of the actor column (the gateway's actor names are at most 64)
 _TYPE = re.compile(TYPE_PATTERN)
 _CUSTOMER_ID = re.compile(CUSTOMER_ID_PATTERN)
 Status = Literal["recorded", "pending", "discarded"]
@@ -83,8 +84,11 @@ class NewInteraction:
     currency: str | None = None
     cost: Decimal | None = None  # None: the channel's configured cost
     payload: Mapping[str, Any] = field(default_factory=dict)
+    actor: str | None = None  # who recorded it (the gateway's X-Actor); None for interactions from events
 
     def __post_init__(self) -> None:
+        if self.actor is not None and not 0 < len(self.actor) <= ACTOR_MAX:
+            raise InteractionRuleError("actor", f"an actor has 1-{ACTOR_MAX} characters")
         if self.customer_id is None and not self.identifiers:
             raise InteractionRuleError("customer_id", "customer_id or identifiers is required")
         if self.customer_id is not None and not _CUSTOMER_ID.match(self.customer_id):
@@ -146,6 +150,7 @@ class StoredInteraction:
     currency: str | None
     cost: Decimal | None
     payload: Mapping[str, Any]
+    actor: str | None = None  # who recorded it: an agent or system by its API key's name, None from events
 
     @property
     def treatment_id(self) -> str | None:

@@ -159,7 +159,8 @@ def _stored(item: NewInteraction, *, customer_id: str | None, original: str | No
         interaction_id=str(uuid.uuid4()), client_key=item.client_key, customer_id=customer_id,
         original_customer_id=original, channel=item.channel, type=item.type, direction=item.direction,
         occurred_at=item.occurred_at or now, recorded_at=now, amount=item.amount, currency=item.currency,
-        cost=item.cost if item.cost is not None else policy.channel_costs.get(item.channel), payload=item.payload)
+        cost=item.cost if item.cost is not None else policy.channel_costs.get(item.channel), payload=item.payload,
+        actor=item.actor)
 
 
 def recorded_event(interaction: StoredInteraction) -> InteractionRecorded:

@@ -223,6 +223,7 @@ class Interaction(Body):
                     "cost": "0.35",
                     "payload": {"category": "books"},
                     "treatment_id": None,
+                    "actor": "agent.anna",
                 }
             ]
         }
@@ -241,6 +242,10 @@ class Interaction(Body):
     cost: Decimal | None = Field(description="What the contact cost.")
     payload: dict[str, Any] = Field(description="Details as sent.")
     treatment_id: str | None = Field(default=None, description="The treatment this answered or delivered.")
+    actor: str | None = Field(
+        default=None, max_length=128,
+        description="Who recorded it: the actor name its API key carries (IDIC_API_KEYS), else key:<digest of "
+                    "the key>; null for interactions other services recorded (offer responses).")
 
 
 class Timeline(Body):

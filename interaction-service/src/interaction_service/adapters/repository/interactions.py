@@ -23,7 +23,7 @@ _IN_CHUNK = 500  # bound parameters per IN (): SQLite allows 32,766, PostgreSQL 
 
 _COPY_FROM = 50  # rows from which COPY beats an executemany
 _COPY_COLUMNS = ("id", "client_key", "customer_id", "original_customer_id", "channel", "type", "direction",
-                 "occurred_at", "recorded_at", "amount", "currency", "cost", "payload", "nps", "csat")
+                 "occurred_at", "recorded_at", "amount", "currency", "cost", "payload", "nps", "csat", "actor")
 
 
 def _copy_value(column: str, value: Any) -> Any:
@@ -53,7 +53,7 @@ def stored(row: Interaction) -> StoredInteraction:
         interaction_id=row.id, customer_id=row.customer_id, original_customer_id=row.original_customer_id,
         client_key=row.client_key, channel=row.channel, type=row.type, direction=row.direction,
         occurred_at=row.occurred_at, recorded_at=row.recorded_at, amount=row.amount, currency=row.currency,
-        cost=row.cost, payload=dict(row.payload or {}))
+        cost=row.cost, payload=dict(row.payload or {}), actor=row.actor)
 
 
 def _row(i: StoredInteraction) -> dict[str, Any]:
@@ -63,7 +63,7 @@ def _row(i: StoredInteraction) -> dict[str, Any]:
             "original_customer_id": i.original_customer_id, "channel": i.channel, "type": i.type,
             "direction": i.direction, "occurred_at": i.occurred_at, "recorded_at": i.recorded_at,
             "amount": i.amount, "currency": i.currency, "cost": i.cost, "payload": dict(i.payload),
-            "nps": i.payload.get("nps"), "csat": i.payload.get("csat")}
+            "nps": i.payload.get("nps"), "csat": i.payload.get("csat"), "actor": i.actor}
 
 
 class InteractionRepository:
