@@ -16,6 +16,7 @@ from idic_devstack.stack import SERVICES, Stack
 pytest_plugins = ["idic_devstack.pytest_plugin"]
 
 API_KEY = "e2e-admin-key"
+AGENT_KEY, AGENT = "e2e-agent-key", "agent.e2e"  # an agent's key: what they record is theirs
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +26,9 @@ def stack(kafka: KafkaBroker, postgres: PostgresCluster, tmp_path_factory: pytes
                   database_urls=urls,
                   extra_env={"IDIC_API_KEYS": json.dumps({API_KEY: ["read", "write", "admin"],
                                                           "e2e-read-key": ["read"],
-                                                          "e2e-write-key": ["write"]}),
+                                                          "e2e-write-key": ["write"],
+                                                          AGENT_KEY: {"scopes": ["read", "write"],
+                                                                      "actor": AGENT}}),
                              "IDIC_LOG_LEVEL": "INFO",
                              # every test client calls from 127.0.0.1: schemathesis' invalid-key
                              # probes must not get the valid key's address throttled for the rest

@@ -1,0 +1,113 @@
+"""The agent's cockpit in Debian's Chromium against the whole suite (real processes, Kafka, PostgreSQL):
+the customer issue 16 describes (five purchases, a complaint, an NPS of 4) as an agent sees them,
+acting on the service-recovery action the playbook serves, and a note recorded under the agent's name.
+Saves test-artifacts/cockpit-e2e.png."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, expect, sync_playwright
+
+from idic_devstack.stack import Stack
+from idic_devstack.waiting import eventually
+
+from ..conftest import AGENT, AGENT_KEY
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def unhappy_customer(gateway: httpx.Client) -> tuple[str, str]:
+    """(customer id, e-mail) of a new customer with five purchases, a complaint and an NPS of 4."""
+    email = f"cockpit-{uuid.uuid4().hex[:8]}@example.com"
+    identified = gateway.post("/v1/customers/identify", json={
+        "identifiers": [{"type": "email", "value": email}],
+        "attributes": {"first_name": "Cora", "last_name": "Cockpit", "city": "Leeds"}, "source": "web"})
+    assert identified.status_code == 200, identified.text
+    customer_id = identified.json()["customer_id"]
+    now = dt.datetime.now(dt.UTC)
+    events = [{"customer_id": customer_id, "channel": "web", "type": "purchase", "amount": f"{20 + 5 * n}.00",
+               "currency": "EUR", "occurred_at": (now - dt.timedelta(days=60 - 10 * n)).isoformat()}
+              for n in range(5)]
+    events += [{"customer_id": customer_id, "channel": "phone", "type": "complaint",
+                "occurred_at": (now - dt.timedelta(days=2)).isoformat(), "payload": {"note": "late delivery"}},
+               {"customer_id": customer_id, "channel": "email", "type": "survey",
+                "occurred_at": (now - dt.timedelta(days=1)).isoformat(), "payload": {"nps": 4}}]
+    recorded = gateway.post("/v1/interactions:batch", json={"interactions": events})
+    assert recorded.status_code == 202, recorded.text
+    return customer_id, email
+
+
+def test_an_agent_sees_the_unhappy_customer_acts_and_notes_it(stack: Stack, gateway: httpx.Client,
+                                                              browser: Browser) -> None:
+    customer_id, email = unhappy_customer(gateway)
+
+    def served() -> list[dict] | None:  # scoring and treatment learn of it over Kafka
+        view = gateway.get(f"/v1/customers/{customer_id}").json()
+        actions = [a for a in view["next_best_actions"] if a["action_id"].startswith("recovery")]
+        frequency = ((view.get("value") or {}).get("rfm") or {}).get("frequency")
+        return actions if actions and frequency == 5 else None
+
+    [action, *_] = eventually(served, timeout=120, interval=0.5, what="the service-recovery action served")
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(stack.url("gateway") + "/")
+    page.get_by_label("API key").fill(AGENT_KEY)
+    page.get_by_label("API key").press("Enter")
+    page.get_by_role("searchbox", name="Customer").fill(email)
+    page.get_by_role("searchbox", name="Customer").press("Enter")
+
+    expect(page.locator("#customer-id")).to_have_text(customer_id, timeout=15_000)
+    expect(page.locator("#customer-h")).to_contain_text("Cora Cockpit")
+    # what needs attention first: the detractor survey and the complaint, not two timeline rows
+    attention = page.locator("#alerts li.attention")
+    expect(attention.filter(has_text=re.compile(r"^Detractor \(NPS\): NPS 4"))).to_have_count(1)
+    expect(attention.filter(has_text=re.compile(r"^Complaint"))).to_have_count(1)
+    expect(page.locator("#value")).to_contain_text("Purchases5")
+    expect(page.locator("#value")).to_contain_text("Spent so far150.00 EUR")
+    expect(page.locator("#feedback")).to_contain_text("NPS latest4")
+    for channel in ("web", "phone", "email"):
+        expect(page.locator("#channels")).to_contain_text(channel)
+    expect(page.locator("#timeline")).to_contain_text("late delivery")
+
+    # one click on the action the playbook served, and the treatment history shows it
+    group = page.get_by_role("group", name=f"Outcome of {action['action_id']}")
+    group.get_by_role("button", name="Accepted").click()
+    expect(page.locator("#message")).to_contain_text("accepted")
+    expect(page.locator("#treatments tr", has_text=action["action_id"]).first).to_contain_text("accepted")
+
+    # the agent's own note, on the timeline under the agent's name
+    page.get_by_label("Type", exact=True).nth(1).select_option("note")
+    page.get_by_label("Note").fill("called back, refund agreed")
+    page.get_by_label("Note").press("Enter")
+    expect(page.locator("#message")).to_contain_text("recorded")
+    note = page.locator("#timeline tr", has_text="called back, refund agreed")
+    expect(note).to_contain_text(AGENT, timeout=15_000)
+    [stored] = [i for i in gateway.get(f"/v1/customers/{customer_id}/timeline").json()["items"] if i["type"] == "note"]
+    assert stored["actor"] == AGENT and stored["payload"] == {"note": "called back, refund agreed"}
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "cockpit-e2e.png"), full_page=True)
+    context.close()
+    assert errors == [], errors
