@@ -18,6 +18,7 @@ from idic_devstack.waiting import eventually
 ANN = "c-ann"
 # a customer whose name is markup: the console must show it as text and run none of it
 HOSTILE = "c-hostile"
+TWIN = "c-twin"  # Ann as a second customer, from a form with a typo: the review queue's case
 HOSTILE_NAME = ('<img src=x onerror="window.__pwned=1">', "<script>window.__pwned=2</script>")
 NOW = "2026-11-20T10:00:00+00:00"
 LATER = "2026-11-27T10:00:00+00:00"
@@ -59,11 +60,14 @@ class FakeSuite:
         self.outcomes: list[tuple[str, dict[str, Any]]] = []
         self.actors: list[str] = []
         self.older_visits = 0  # store visits before Ann's first purchase, to page through
+        self.decisions: list[tuple[str, str]] = []  # (review id, accept | reject)
+        self.merges: list[dict[str, Any]] = []
+        self.unmerges: list[tuple[str, dict[str, Any]]] = []
         self.app = self._build()
 
     def _build(self) -> FastAPI:  # noqa: C901 - one small handler per faked path
         app = FastAPI()
-        known = {ANN, "c-old", HOSTILE}
+        known = {ANN, "c-old", HOSTILE, TWIN}
 
         @app.get("/readyz")
         def readyz() -> dict[str, str]:
@@ -84,6 +88,12 @@ class FakeSuite:
         def profile(customer_id: str) -> JSONResponse:
             if customer_id not in known:
                 return _not_found("unknown customer")
+            if customer_id == TWIN:
+                return JSONResponse({
+                    "customer_id": TWIN, "attributes": {"first_name": "Anne", "last_name": "Lee", "city": "Berlin",
+                                                        "date_of_birth": "1985-04-12"},
+                    "identifiers": [{"type": "email", "value": "anne.lee@example.org", "source": "store"}],
+                    "merged_ids": [], "consent": {}, "created_at": NOW, "updated_at": NOW})
             if customer_id == HOSTILE:
                 return JSONResponse({
                     "customer_id": HOSTILE, "attributes": {"first_name": HOSTILE_NAME[0], "last_name": HOSTILE_NAME[1],
@@ -227,9 +237,40 @@ class FakeSuite:
         async def identify_batch(request: Request) -> dict[str, Any]:
             return {"results": [identified(r) for r in (await request.json())["records"]]}
 
+        review = {"review_id": "rv-1", "customer_id": TWIN, "candidate_id": ANN, "probability": 0.82,
+                  "reason": "possible_duplicate", "status": "open", "created_at": NOW, "decided_at": None,
+                  "explanation": {"candidate_id": ANN, "probability": 0.82, "prior_weight": -4.25, "comparisons": [
+                      {"attribute": "first_name", "level": 1, "weight": 1.19},
+                      {"attribute": "last_name", "level": 0, "weight": 7.41},
+                      {"attribute": "date_of_birth", "level": 0, "weight": 9.73},
+                      {"attribute": "city", "level": 0, "weight": 4.82},
+                      {"attribute": "email", "level": 2, "weight": -4.01},
+                      {"attribute": "postcode", "level": None, "weight": 0.0}]}}
+        review["details"] = {"explanation": review["explanation"]}
+
+        @app.get("/v1/reviews")
+        def reviews(status: str = "open", limit: int = 100) -> dict[str, Any]:
+            still_open = not self.decisions and status == "open"
+            return {"reviews": [review] if still_open else [], "next_cursor": None, "next_after": None}
+
+        @app.post("/v1/reviews/{review_id}:accept")
+        def accept(review_id: str) -> JSONResponse:
+            return decide(review_id, "accepted")
+
+        @app.post("/v1/reviews/{review_id}:reject")
+        def reject(review_id: str) -> JSONResponse:
+            return decide(review_id, "rejected")
+
+        def decide(review_id: str, status: str) -> JSONResponse:
+            if review_id != "rv-1":
+                return _not_found("unknown review")
+            self.decisions.append((review_id, status))
+            return JSONResponse({**review, "status": status, "decided_at": NOW})
+
         @app.post("/v1/customers/merge")
         async def merge(request: Request) -> JSONResponse:
             body = await request.json()
+            self.merges.append(body)
             if not {body["survivor_id"], *body["merged_ids"]} <= known:
                 return _not_found("unknown customer")
             return JSONResponse({"customer_id": body["survivor_id"], "attributes": {}, "identifiers": [],
@@ -239,6 +280,7 @@ class FakeSuite:
         @app.post("/v1/customers/{customer_id}/unmerge")
         async def unmerge(customer_id: str, request: Request) -> JSONResponse:
             body = await request.json()
+            self.unmerges.append((customer_id, body))
             if customer_id != ANN or body["customer_id"] != "c-old":
                 return _not_found("nothing to unmerge")
             return JSONResponse({"customer_id": ANN, "restored_id": "c-old", "restored_merged_ids": []})

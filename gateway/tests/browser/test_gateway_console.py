@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from gateway_fakes import make_settings
 from axe_playwright_python.sync_playwright import Axe
-from gateway_servers import ANN, HOSTILE, HOSTILE_NAME, FakeSuite, serve
+from gateway_servers import ANN, HOSTILE, HOSTILE_NAME, TWIN, FakeSuite, serve
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from gateway.main import create_app
@@ -198,6 +198,75 @@ def test_customer_data_is_shown_as_text_never_run(page: Page) -> None:
     expect(page.locator("#alerts li").first).to_have_text("Do not contact: no outbound contact at all")
 
 
+def serious_violations(page: Page) -> list[tuple[str, str, list[str]]]:
+    results = Axe().run(page)
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")]
+
+
+def test_supervisor_compares_a_possible_duplicate_and_merges_them(page: Page, suite: FakeSuite) -> None:
+    try:
+        enter_key(page)
+        page.get_by_role("button", name="Possible duplicates").click()
+        expect(page.locator("#reviews-h")).to_be_focused()
+        row = page.locator("#reviews-list tr").first
+        expect(row).to_contain_text(TWIN)
+        expect(row).to_contain_text("82 %")
+        expect(row).to_contain_text("first name, last name, date of birth, city agree; email differs")
+        row.get_by_role("button", name=f"Compare {TWIN} with {ANN}").click()
+        expect(page.locator("#compare-h")).to_be_focused()
+        expect(page.locator("#compare-left")).to_contain_text("Anne Lee")
+        expect(page.locator("#compare-left")).to_contain_text("anne.lee@example.org")
+        expect(page.locator("#compare-right")).to_contain_text("Ann Lee")
+        why = page.locator("#compare-why")
+        expect(why.locator("tr", has_text="email")).to_contain_text("differs (level 2)-4.01")
+        expect(why.locator("tr", has_text="date of birth")).to_contain_text("agrees exactly+9.73")
+        expect(why.locator("tr", has_text="postcode")).to_contain_text("not on both records")
+        expect(why).to_contain_text("82.0 %")
+        assert serious_violations(page) == []
+        page.screenshot(path=str(ARTIFACTS / "reviews-compare.png"), full_page=True)
+
+        page.get_by_role("button", name="Merge them").click()
+        dialog = page.get_by_role("dialog")
+        expect(dialog).to_contain_text(f"Merge Ann Lee ({ANN}) and Anne Lee ({TWIN}) into one customer?")
+        expect(page.locator("#confirm-no")).to_be_focused()  # the safe choice has the focus
+        page.keyboard.press("Escape")  # changed their mind: nothing happens
+        expect(dialog).to_be_hidden()
+        assert suite.decisions == []
+        page.get_by_role("button", name="Merge them").click()
+        dialog.get_by_role("button", name="Confirm").click()
+        expect(page.locator("#message")).to_have_text("Merged.")
+        assert suite.decisions == [("rv-1", "accepted")]
+        expect(page.locator("#reviews-list")).to_contain_text("no possible duplicates waiting")
+    finally:
+        suite.decisions.clear()
+
+
+def test_agent_merges_and_unmerges_with_a_confirmation(page: Page, suite: FakeSuite) -> None:
+    enter_key(page)
+    search(page, "email:ann@example.com")
+    page.get_by_role("button", name="Unmerge c-old").click()
+    expect(page.get_by_role("dialog")).to_contain_text("Unmerge c-old from Ann Lee?")
+    page.get_by_role("dialog").get_by_role("button", name="Confirm").click()
+    expect(page.locator("#message")).to_contain_text("Unmerged c-old")
+    assert suite.unmerges[-1] == (ANN, {"customer_id": "c-old"})
+
+    merges = len(suite.merges)
+    page.get_by_label("Merge a duplicate into this customer").fill(TWIN)
+    page.get_by_role("button", name="Merge…").click()
+    expect(page.get_by_role("dialog")).to_contain_text(f"Merge Anne Lee ({TWIN}) into Ann Lee ({ANN})?")
+    page.get_by_role("dialog").get_by_role("button", name="Cancel").click()
+    assert len(suite.merges) == merges
+    page.get_by_role("button", name="Merge…").click()
+    page.get_by_role("dialog").get_by_role("button", name="Confirm").click()
+    expect(page.locator("#message")).to_contain_text(f"Merged {TWIN} into this customer")
+    assert suite.merges[-1] == {"survivor_id": ANN, "merged_ids": [TWIN]}
+    page.get_by_label("Merge a duplicate into this customer").fill("email:nobody@example.com")
+    page.get_by_role("button", name="Merge…").click()
+    expect(page.locator("#message")).to_contain_text("404")  # an unknown customer: told, nothing merged
+    assert len(suite.merges) == merges + 1
+
+
 @pytest.mark.parametrize("width, height, name", [(1280, 800, "laptop"), (768, 1024, "tablet")])
 def test_the_cockpit_is_accessible_and_fits_a_laptop_and_a_tablet(browser: Browser, gateway_url: str, width: int,
                                                                     height: int, name: str) -> None:
@@ -208,10 +277,7 @@ def test_the_cockpit_is_accessible_and_fits_a_laptop_and_a_tablet(browser: Brows
     search(page, "email:ann@example.com")
     expect(page.locator("#customer-id")).to_have_text(ANN)
     expect(page.locator("#feedback-trend svg")).to_be_visible()
-    results = Axe().run(page)
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]
-               if v["impact"] in ("serious", "critical")]
-    assert serious == [], serious
+    assert serious_violations(page) == []
     # nothing wider than the screen: the page never scrolls sideways
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     ARTIFACTS.mkdir(exist_ok=True)

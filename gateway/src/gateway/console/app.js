@@ -144,6 +144,7 @@ function render(view) {
     ["Merged records", (p.merged_ids || []).join(", ")],
     ["Consent", Object.entries(p.consent || {}).map(([k, v]) => `${k} ${v === true ? "yes" : v === false ? "no" : v}`).join(", ")]]);
   renderValue(view);
+  renderMerged(view);
   const deg = $("degraded");
   deg.hidden = !view.degraded.length;
   deg.textContent = view.degraded.length ? `Partial view: ${view.degraded.join(", ")} did not answer.` : "";
@@ -334,6 +335,130 @@ async function loadTimeline(view, { more = false } = {}) {
     ? "no interactions of this kind" : "no interactions yet", "", "", "", "", "", ""])]);
 }
 
+// ---- identity work: possible duplicates, merge and unmerge ---------------------------------------
+
+// a native modal dialog (focus trapped, Escape cancels): true when the person confirms
+function confirmAction(text) {
+  const dialog = $("confirm");
+  $("confirm-text").textContent = text;
+  dialog.returnValue = "";
+  dialog.showModal();
+  return new Promise((resolve) => dialog.addEventListener("close", () => resolve(dialog.returnValue === "yes"), { once: true }));
+}
+
+function nameOf(view) {
+  const a = (view && view.profile && view.profile.attributes) || {};
+  return [a.first_name, a.last_name].filter(Boolean).join(" ") || "unnamed";
+}
+
+function comparisonText(c) {
+  if (c.level === null || c.level === undefined) return "not on both records";
+  if (c.level === 0) return "agrees exactly";
+  return c.weight < 0 ? `differs (level ${c.level})` : `close (level ${c.level})`;
+}
+
+function signed(x) {
+  return `${x > 0 ? "+" : ""}${Number(x).toFixed(2)}`;
+}
+
+function whySummary(review) {
+  const e = review.explanation;
+  if (!e) return review.reason === "conflicting_identifiers" ? "two customers share an identifier" : review.reason;
+  const agree = e.comparisons.filter((c) => c.weight > 0).map((c) => c.attribute.replaceAll("_", " "));
+  const differ = e.comparisons.filter((c) => c.weight < 0).map((c) => c.attribute.replaceAll("_", " "));
+  const phrase = (names, one, many) => (names.length ? `${names.join(", ")} ${names.length === 1 ? one : many}` : "");
+  return [phrase(agree, "agrees", "agree"), phrase(differ, "differs", "differ")].filter(Boolean).join("; ");
+}
+
+async function loadReviews() {
+  const result = await api("GET", "/v1/reviews?status=open&limit=50");
+  if (result.status !== 200) { say(problem(result)); return; }
+  const reviews = result.data.reviews;
+  fill("reviews-list", reviews.length ? reviews.map((r) => {
+    const cell = el("td");
+    const b = el("button", "Compare", { type: "button", class: "secondary", "aria-label": `Compare ${r.customer_id} with ${r.candidate_id}` });
+    b.addEventListener("click", guard(() => showCompare(r)));
+    cell.append(b);
+    return rowOf([day(r.created_at), r.customer_id, r.candidate_id, `${Math.round(r.probability * 100)} %`, whySummary(r), cell]);
+  }) : [rowOf(["no possible duplicates waiting", "", "", "", "", ""])]);
+  $("compare").hidden = true;
+  $("reviews").hidden = false;
+  $("reviews-h").focus();
+}
+
+function sideOf(id, view) {
+  const a = view.profile.attributes || {};
+  return [["Customer id", view.customer_id], ["Name", nameOf(view)], ["Born", a.date_of_birth],
+    ["Address", [a.street_number, a.address_line1].filter(Boolean).join(" ")], ["City", [a.postcode, a.city].filter(Boolean).join(" ")],
+    ["Identifiers", (view.profile.identifiers || []).map((i) => `${i.type}: ${i.value}`).join(", ")]];
+}
+
+let reviewOnScreen = null;
+
+async function showCompare(review) {
+  const [left, right] = await Promise.all([review.customer_id, review.candidate_id].map(
+    (id) => api("GET", `/v1/customers/${encodeURIComponent(id)}`)));
+  if (left.status !== 200 || right.status !== 200) { say(problem(left.status !== 200 ? left : right)); return; }
+  reviewOnScreen = { review, left: left.data, right: right.data };
+  pairs("compare-left", sideOf(review.customer_id, left.data));
+  pairs("compare-right", sideOf(review.candidate_id, right.data));
+  const e = review.explanation;
+  fill("compare-why", e ? [...e.comparisons.map((c) => rowOf([c.attribute.replaceAll("_", " "), comparisonText(c), signed(c.weight)])),
+    rowOf(["before comparing", "how often two such records are one person", signed(e.prior_weight)]),
+    rowOf(["probability", "", `${(e.probability * 100).toFixed(1)} %`])]
+    : [rowOf([review.reason.replaceAll("_", " "), "no match explanation kept", ""])]);
+  $("compare").hidden = false;
+  $("compare-h").focus();
+}
+
+async function decideReview(accept) {
+  if (!reviewOnScreen) return;
+  const { review, left, right } = reviewOnScreen;
+  const text = accept ? `Merge ${nameOf(right)} (${review.candidate_id}) and ${nameOf(left)} (${review.customer_id}) into one customer? It can be undone (unmerge).`
+    : `Keep ${nameOf(left)} and ${nameOf(right)} apart? Matching will not propose them again.`;
+  if (!(await confirmAction(text))) return;
+  const result = await api("POST", `/v1/reviews/${encodeURIComponent(review.review_id)}:${accept ? "accept" : "reject"}`);
+  if (result.status !== 200) { say(problem(result)); return; }
+  say(accept ? "Merged." : "Kept apart.", true);
+  reviewOnScreen = null;
+  await loadReviews();
+}
+
+async function mergeInto(form) {
+  const q = form.other.value.trim();
+  const other = await api("GET", `/v1/customers/${encodeURIComponent(refFor(q) || q)}`);
+  if (other.status !== 200) { say(problem(other)); return; }
+  if (other.data.customer_id === current) { say("That is this customer already."); return; }
+  const here = $("customer-name").textContent;
+  if (!(await confirmAction(`Merge ${nameOf(other.data)} (${other.data.customer_id}) into ${here} (${current})? ` +
+                            "Its identifiers, history and consent move here; it can be undone (unmerge)."))) return;
+  const result = await api("POST", "/v1/customers/merge", { survivor_id: current, merged_ids: [other.data.customer_id] });
+  if (result.status !== 200) { say(problem(result)); return; }
+  form.other.value = "";
+  await showCustomer(current, { keepFocus: true });
+  say(`Merged ${other.data.customer_id} into this customer.`, true);
+}
+
+async function unmerge(mergedId) {
+  if (!(await confirmAction(`Unmerge ${mergedId} from ${$("customer-name").textContent}? ` +
+                            "It gets back the identifiers and history it brought."))) return;
+  const result = await api("POST", customerPath("/unmerge"), { customer_id: mergedId });
+  if (result.status !== 200) { say(problem(result)); return; }
+  await showCustomer(current, { keepFocus: true });
+  say(`Unmerged ${mergedId}: it is a customer of its own again.`, true);
+}
+
+function renderMerged(view) {
+  const ids = view.profile.merged_ids || [];
+  fill("unmerge-list", ids.length ? ids.map((id) => {
+    const li = el("li", `${id} `);
+    const b = el("button", "Unmerge…", { type: "button", class: "secondary", "aria-label": `Unmerge ${id}` });
+    b.addEventListener("click", guard(() => unmerge(id)));
+    li.append(b);
+    return li;
+  }) : [el("li", "no merged records")]);
+}
+
 // ---- the agent's own actions ----------------------------------------------------------------
 
 async function recordInteraction(form) {
@@ -371,6 +496,10 @@ document.addEventListener("DOMContentLoaded", () => {
   $("key-forget").addEventListener("click", () => { sessionStorage.removeItem(KEY); keyState(); });
   $("search-form").addEventListener("submit", guard(async (form) => search(form.q.value.trim())));
   $("interaction-form").addEventListener("submit", guard(recordInteraction));
+  $("reviews-open").addEventListener("click", guard(loadReviews));
+  $("review-accept").addEventListener("click", guard(() => decideReview(true)));
+  $("review-reject").addEventListener("click", guard(() => decideReview(false)));
+  $("merge-form").addEventListener("submit", guard(mergeInto));
   $("timeline-filter").addEventListener("submit", guard(async () => current && loadTimeline({ customer_id: current })));
   $("t-more").addEventListener("click", guard(async () => current && loadTimeline({ customer_id: current }, { more: true })));
 });
