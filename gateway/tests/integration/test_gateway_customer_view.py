@@ -25,7 +25,7 @@ VALUE = {"customer_id": "c1", "rfm": {"status": "scored", "recency_days": 3, "fr
 SUMMARY = {"recent": [{"interaction_id": "i1", "customer_id": "c1", "id": None, "channel": "web", "type": "visit",
                        "direction": "inbound", "occurred_at": "2024-01-01T00:00:00Z",
                        "recorded_at": "2024-01-01T00:00:01Z", "amount": None, "currency": None, "cost": None,
-                       "payload": {}, "treatment_id": None}], "count": 7}
+                       "payload": {}, "treatment_id": None, "actor": "agent.anna"}], "count": 7}
 ACTIONS = [{"action_id": "a1", "kind": "offer", "channel": "email", "score": 0.9, "reasons": ["vip"],
             "rule_id": "r1", "treatment_id": "t1", "expires_at": "2024-01-09T00:00:00Z"}]
 

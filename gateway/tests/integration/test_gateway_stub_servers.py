@@ -32,7 +32,7 @@ def interaction(customer_id: str) -> dict[str, object]:
     return {"interaction_id": f"{customer_id}-1", "customer_id": customer_id, "id": None, "channel": "web",
             "type": "visit", "direction": "inbound", "occurred_at": "2024-01-01T00:00:00Z",
             "recorded_at": "2024-01-01T00:00:01Z", "amount": None, "currency": None, "cost": None, "payload": {},
-            "treatment_id": None}
+            "treatment_id": None, "actor": None}
 
 
 def stub_app() -> FastAPI:
