@@ -416,18 +416,6 @@ class FakeSuite:
             return JSONResponse({"segment_id": segment_id, "customers": [{"customer_id": ANN, "since": NOW}],
                                  "next_cursor": None, "next_after": None})
 
-        @app.get("/v1/customers/{customer_id}/channels")
-        def channel_mix(customer_id: str) -> dict[str, Any]:
-            items = recent() if customer_id == ANN else []
-            return {"customer_id": customer_id, "count": len(items),
-                    "channels": [{"channel": "store", "count": len(items), "share": 1.0}] if items else []}
-
-        @app.get("/v1/reviews")
-        def reviews() -> dict[str, Any]:
-            return {"reviews": [{"review_id": "rv-1", "customer_id": ANN, "candidate_id": "c-old",
-                                 "probability": 0.7, "reason": "possible_duplicate", "status": "open",
-                                 "created_at": NOW}], "next_cursor": None, "next_after": None}
-
         # a stored rule as treatment-service answers it (idic.public.treatment.Rule, defaults filled in)
         rule = Rule.model_validate({
             "rule_id": "r-eco", "version": 1, "name": "eco", "priority": 1,

@@ -267,6 +267,45 @@ def test_agent_merges_and_unmerges_with_a_confirmation(page: Page, suite: FakeSu
     assert len(suite.merges) == merges + 1
 
 
+def test_rules_read_in_plain_words_simulated_for_the_customer_and_measured(page: Page) -> None:
+    enter_key(page)
+    page.get_by_role("button", name="Rules").click()
+    expect(page.locator("#rules-h")).to_be_focused()
+    page.get_by_role("button", name="Simulate eco for this customer").click()
+    expect(page.locator("#message")).to_contain_text("Search for a customer first")
+    search(page, "email:ann@example.com")
+    expect(page.locator("#customer-h")).to_be_focused()  # the cockpit has loaded; the rules stay open above it
+    expect(page.locator("#rules")).to_be_visible()
+    row = page.locator("#rules-list tr").first
+    expect(row).to_contain_text("eco (r-eco, v1)")
+    expect(row).to_contain_text("When segments includes eco-buyers")
+    expect(row).to_contain_text("offer “offer-eco-bundle” by email")
+    page.get_by_role("button", name="Simulate eco for this customer").click()
+    expect(page.locator("#rule-detail-h")).to_have_text("eco for Ann Lee: does not fire")
+    expect(page.locator("#rule-detail-lines")).to_have_text(
+        "Does not hold: segments includes eco-buyers (this customer: none)")
+    page.get_by_role("button", name="Performance of eco").click()
+    figures = page.locator("#rule-detail-figures")
+    for text in ("Presented10", "Accepted4 (40.0 %)", "Converted3 (30.0 %)", "Revenue120.00 EUR",
+                 "Control group10 held back, 1 converted (10.0 %)", "Uplift+20.0 points"):
+        expect(figures).to_contain_text(text)
+    assert serious_violations(page) == []
+    rules_button = page.get_by_role("button", name="Rules")
+    expect(rules_button).to_have_attribute("aria-expanded", "true")
+    rules_button.click()  # and closed again
+    expect(page.locator("#rules")).to_be_hidden()
+    expect(rules_button).to_have_attribute("aria-expanded", "false")
+    # nested conditions read unambiguously: groups in brackets, windows in words
+    words = page.evaluate("""conditionWords({"all": [
+        {"any": [{"fact": "triggers.7d.kinds", "op": "contains", "value": "complaint"},
+                 {"fact": "triggers.7d.kinds", "op": "contains", "value": "detractor"}]},
+        {"not": {"fact": "value.tier", "op": "in", "value": ["most_valuable", "most_growable"]}},
+        {"fact": "consent.email", "op": "exists"}]})""")
+    assert words == ("(triggers kinds in the last 7 days includes complaint or triggers kinds in the last 7 days "
+                     "includes detractor) and not value tier is one of most valuable, most growable and consent email "
+                     "is known")
+
+
 @pytest.mark.parametrize("width, height, name", [(1280, 800, "laptop"), (768, 1024, "tablet")])
 def test_the_cockpit_is_accessible_and_fits_a_laptop_and_a_tablet(browser: Browser, gateway_url: str, width: int,
                                                                     height: int, name: str) -> None:

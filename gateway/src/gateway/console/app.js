@@ -459,6 +459,107 @@ function renderMerged(view) {
   }) : [el("li", "no merged records")]);
 }
 
+// ---- rules for the business: in plain words, simulated, measured ---------------------------------
+
+const OPERATOR_WORDS = {
+  eq: "is", ne: "is not", lt: "is less than", lte: "is at most", gt: "is more than", gte: "is at least",
+  in: "is one of", not_in: "is none of", contains: "includes", not_contains: "does not include",
+  exists: "is known", not_exists: "is not known",
+};
+
+// "triggers.7d.kinds" → "triggers kinds in the last 7 days"; "value.churn_risk" → "value churn risk"
+function factWords(fact) {
+  const parts = fact.split(".");
+  const span = parts.find((p) => /^\d+d$/.test(p));
+  const words = parts.filter((p) => p !== span).join(" ").replaceAll("_", " ");
+  return span ? `${words} in the last ${span.slice(0, -1)} days` : words;
+}
+
+function literalWords(value) {
+  if (Array.isArray(value)) return value.length ? value.map(literalWords).join(", ") : "none";
+  return typeof value === "string" ? value.replaceAll("_", " ") : String(value);
+}
+
+function comparisonWords(fact, op, value) {
+  const tail = op === "exists" || op === "not_exists" ? "" : ` ${literalWords(value)}`;
+  return `${factWords(fact)} ${OPERATOR_WORDS[op] || op}${tail}`;
+}
+
+// a condition tree in plain words; nested groups in brackets so that "and" and "or" read unambiguously
+function conditionWords(c, nested = false) {
+  const group = (items, joiner) => {
+    const text = items.map((x) => conditionWords(x, true)).join(joiner);
+    return nested && items.length > 1 ? `(${text})` : text;
+  };
+  if (c.all) return group(c.all, " and ");
+  if (c.any) return group(c.any, " or ");
+  if (c.not) return `not ${conditionWords(c.not, true)}`;
+  return comparisonWords(c.fact, c.op, c.value);
+}
+
+function actionWords(a) {
+  return `${a.kind.replaceAll("_", " ")} “${a.action_id}”${a.channels && a.channels.length ? ` by ${a.channels.join(" or ")}` : ""}`;
+}
+
+async function loadRules() {
+  const result = await api("GET", "/v1/rules");
+  if (result.status !== 200) { say(problem(result)); return; }
+  fill("rules-list", result.data.length ? result.data.map((r) => {
+    const see = el("td"); const group = el("div", null, { class: "buttons" });
+    const perf = el("button", "Performance", { type: "button", class: "secondary", "aria-label": `Performance of ${r.name}` });
+    perf.addEventListener("click", guard(() => showPerformance(r)));
+    const sim = el("button", "Simulate", { type: "button", class: "secondary", "aria-label": `Simulate ${r.name} for this customer` });
+    sim.addEventListener("click", guard(() => simulate(r)));
+    group.append(perf, sim); see.append(group);
+    return rowOf([`${r.name} (${r.rule_id}, v${r.version})`, `When ${conditionWords(r.condition)}`,
+                  actionWords(r.action), r.priority, r.status, see]);
+  }) : [rowOf(["no rules", "", "", "", "", ""])]);
+  $("rule-detail").hidden = true;
+  $("rules").hidden = false;
+  $("rules-h").focus();
+}
+
+function showDetail(title, figures, lines) {
+  $("rule-detail-h").textContent = title;
+  pairs("rule-detail-figures", figures);
+  items("rule-detail-lines", lines, "");
+  if (!lines.length) fill("rule-detail-lines", []);
+  $("rule-detail").hidden = false;
+  $("rule-detail-h").focus();
+}
+
+function rate(x) {
+  return x == null ? "—" : `${(x * 100).toFixed(1)} %`;
+}
+
+async function showPerformance(rule) {
+  const result = await api("GET", `/v1/rules/${encodeURIComponent(rule.rule_id)}/performance`);
+  if (result.status !== 200) { say(problem(result)); return; }
+  const p = result.data; const c = p.control || {};
+  showDetail(`Performance of ${rule.name}, ${day(p.since)} to ${day(p.until)}`, [
+    ["Presented", p.presented], ["Accepted", `${p.accepted} (${rate(p.acceptance_rate)})`], ["Declined", p.declined],
+    ["Ignored", p.ignored], ["Converted", `${p.converted} (${rate(p.conversion_rate)})`],
+    ["Revenue", money(p.revenue, p.currency)],
+    ["Control group", `${c.presented ?? 0} held back, ${c.converted ?? 0} converted (${rate(c.conversion_rate)})`],
+    ["Uplift", p.uplift == null ? "not measurable yet" : `${p.uplift > 0 ? "+" : ""}${(p.uplift * 100).toFixed(1)} points`]], []);
+}
+
+async function simulate(rule) {
+  if (!current) { say("Search for a customer first: a rule is simulated against the customer on screen."); return; }
+  const result = await api("POST", "/v1/rules:simulate", { rule_id: rule.rule_id, customer_id: current });
+  if (result.status !== 200) { say(problem(result)); return; }
+  const s = result.data;
+  const why = [];
+  if (!s.in_validity_window) why.push("outside its validity window");
+  if (s.suppression) why.push(s.suppression.reason);
+  const lines = s.conditions.map((t) => `${t.result ? "Holds" : "Does not hold"}: ${comparisonWords(t.fact, t.op, t.value)} ` +
+                                        `(this customer: ${t.actual == null ? "unknown" : literalWords(t.actual)})`);
+  showDetail(`${rule.name} for ${$("customer-name").textContent}: ${s.fires ? "fires" : "does not fire"}`, [
+    ["Fires", s.fires ? "yes" : "no"], ["Conditions hold", s.condition_holds ? "yes" : "no"],
+    ["Why not", why.join("; ")], ["Action", s.action ? `${s.action.action_id} by ${s.action.channel || "any channel"}, score ${Number(s.action.score).toFixed(2)}` : null],
+    ["Rank among actions", s.rank == null ? null : `${s.rank} of ${s.competing_actions + 1}`]], lines);
+}
+
 // ---- the agent's own actions ----------------------------------------------------------------
 
 async function recordInteraction(form) {
@@ -472,6 +573,18 @@ async function recordInteraction(form) {
   form.note.value = ""; form.amount.value = "";
   // recorded asynchronously (outbox, Kafka): the cockpit reloads once it is applied
   setTimeout(() => current && showCustomer(current, { keepFocus: true }), 800);
+}
+
+// a button that opens its section (loading it afresh) or closes it again; aria-expanded says which
+function disclosure(buttonId, sectionId, load) {
+  const button = $(buttonId);
+  button.setAttribute("aria-expanded", "false");
+  button.setAttribute("aria-controls", sectionId);
+  button.addEventListener("click", guard(async () => {
+    if (!$(sectionId).hidden) { $(sectionId).hidden = true; button.setAttribute("aria-expanded", "false"); return; }
+    await load();
+    button.setAttribute("aria-expanded", String(!$(sectionId).hidden));
+  }));
 }
 
 function keyState() {
@@ -496,7 +609,8 @@ document.addEventListener("DOMContentLoaded", () => {
   $("key-forget").addEventListener("click", () => { sessionStorage.removeItem(KEY); keyState(); });
   $("search-form").addEventListener("submit", guard(async (form) => search(form.q.value.trim())));
   $("interaction-form").addEventListener("submit", guard(recordInteraction));
-  $("reviews-open").addEventListener("click", guard(loadReviews));
+  disclosure("reviews-open", "reviews", loadReviews);
+  disclosure("rules-open", "rules", loadRules);
   $("review-accept").addEventListener("click", guard(() => decideReview(true)));
   $("review-reject").addEventListener("click", guard(() => decideReview(false)));
   $("merge-form").addEventListener("submit", guard(mergeInto));
