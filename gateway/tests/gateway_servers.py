@@ -62,6 +62,7 @@ class FakeSuite:
         self.older_visits = 0  # store visits before Ann's first purchase, to page through
         self.decisions: list[tuple[str, str]] = []  # (review id, accept | reject)
         self.merges: list[dict[str, Any]] = []
+        self.consents: list[tuple[str, dict[str, bool]]] = []
         self.unmerges: list[tuple[str, dict[str, Any]]] = []
         self.app = self._build()
 
@@ -290,6 +291,7 @@ class FakeSuite:
             if customer_id not in known:
                 return _not_found("unknown customer")
             given = {k: v for k, v in (await request.json()).items() if v is not None}
+            self.consents.append((customer_id, given))
             return JSONResponse({"customer_id": ANN, "consent": {"email": True, **given}})
 
         @app.delete("/v1/customers/{customer_id}", status_code=204, response_model=None)

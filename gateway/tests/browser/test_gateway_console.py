@@ -242,6 +242,21 @@ def test_supervisor_compares_a_possible_duplicate_and_merges_them(page: Page, su
         suite.decisions.clear()
 
 
+def test_agent_edits_consent_and_only_what_changed_is_sent(page: Page, suite: FakeSuite) -> None:
+    enter_key(page)
+    search(page, "email:ann@example.com")
+    expect(page.get_by_label("E-mail", exact=True)).to_have_value("true")  # as recorded: email yes, sms no, push unknown
+    expect(page.get_by_label("SMS")).to_have_value("false")
+    expect(page.get_by_label("App notifications")).to_have_value("")
+    page.get_by_role("button", name="Save consent").click()
+    expect(page.locator("#message")).to_have_text("Nothing changed.")
+    page.get_by_label("SMS").select_option("yes")
+    page.get_by_label("Do not contact").select_option("no")
+    page.get_by_role("button", name="Save consent").click()
+    expect(page.locator("#message")).to_contain_text("Consent saved: sms yes, do_not_contact no.")
+    assert suite.consents[-1] == (ANN, {"sms": True, "do_not_contact": False})
+
+
 def test_agent_merges_and_unmerges_with_a_confirmation(page: Page, suite: FakeSuite) -> None:
     enter_key(page)
     search(page, "email:ann@example.com")

@@ -145,6 +145,7 @@ function render(view) {
     ["Consent", Object.entries(p.consent || {}).map(([k, v]) => `${k} ${v === true ? "yes" : v === false ? "no" : v}`).join(", ")]]);
   renderValue(view);
   renderMerged(view);
+  renderConsent(view);
   const deg = $("degraded");
   deg.hidden = !view.degraded.length;
   deg.textContent = view.degraded.length ? `Partial view: ${view.degraded.join(", ")} did not answer.` : "";
@@ -448,6 +449,39 @@ async function unmerge(mergedId) {
   say(`Unmerged ${mergedId}: it is a customer of its own again.`, true);
 }
 
+const CONSENT_KEYS = [["email", "E-mail"], ["sms", "SMS"], ["phone", "Phone calls"], ["mail", "Post"],
+                      ["push", "App notifications"], ["profiling", "Profiling"], ["do_not_contact", "Do not contact"]];
+
+function renderConsent(view) {
+  const consent = view.profile.consent || {};
+  fill("consent-fields", CONSENT_KEYS.map(([key, label]) => {
+    const div = el("div");
+    const id = `consent-${key}`;
+    const select = el("select", null, { id, name: key });
+    const known = consent[key] === true ? "true" : consent[key] === false ? "false" : "";
+    for (const [value, text] of [["", "not recorded"], ["true", "yes"], ["false", "no"]]) {
+      const option = el("option", text, { value });
+      if (value === known) option.selected = true;
+      select.append(option);
+    }
+    select.dataset.was = known;
+    div.append(el("label", label, { for: id }), select);
+    return div;
+  }));
+}
+
+async function saveConsent(form) {
+  const body = {};
+  for (const select of form.querySelectorAll("select")) {
+    if (select.value !== select.dataset.was && select.value !== "") body[select.name] = select.value === "true";
+  }
+  if (!Object.keys(body).length) { say("Nothing changed."); return; }
+  const result = await api("PUT", customerPath("/consent"), body);
+  if (result.status !== 200) { say(problem(result)); return; }
+  await showCustomer(current, { keepFocus: true });
+  say(`Consent saved: ${Object.entries(body).map(([k, v]) => `${k} ${v ? "yes" : "no"}`).join(", ")}.`, true);
+}
+
 function renderMerged(view) {
   const ids = view.profile.merged_ids || [];
   fill("unmerge-list", ids.length ? ids.map((id) => {
@@ -614,6 +648,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("review-accept").addEventListener("click", guard(() => decideReview(true)));
   $("review-reject").addEventListener("click", guard(() => decideReview(false)));
   $("merge-form").addEventListener("submit", guard(mergeInto));
+  $("consent-form").addEventListener("submit", guard(saveConsent));
   $("timeline-filter").addEventListener("submit", guard(async () => current && loadTimeline({ customer_id: current })));
   $("t-more").addEventListener("click", guard(async () => current && loadTimeline({ customer_id: current }, { more: true })));
 });
