@@ -95,7 +95,8 @@ def test_an_agent_sees_the_unhappy_customer_acts_and_notes_it(stack: Stack, gate
     group = page.get_by_role("group", name=f"Outcome of {action['action_id']}")
     group.get_by_role("button", name="Accepted").click()
     expect(page.locator("#message")).to_contain_text("accepted")
-    expect(page.locator("#treatments tr", has_text=action["action_id"]).first).to_contain_text("accepted")
+    answered = page.locator("#treatments tr", has_text=action["action_id"]).filter(has_text="accepted")
+    expect(answered).to_contain_text(f"by {AGENT}")  # who recorded the outcome
 
     # the agent's own note, on the timeline under the agent's name
     page.get_by_label("Type", exact=True).nth(1).select_option("note")

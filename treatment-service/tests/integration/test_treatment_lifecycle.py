@@ -57,10 +57,14 @@ def test_served_action_is_one_recorded_treatment_until_answered(client: TestClie
     assert next(e for e in mine if e.type.endswith("delivered.v1")).data["via"] == "api"
     # answered: 200 with the treatment, a second answer 409, and the next read decides anew
     url = f"/v1/treatments/{first['treatment_id']}/outcome"
-    response = client.post(url, json={"outcome": "accepted"})
+    response = client.post(url, json={"outcome": "accepted"}, headers={"X-Actor": "agent.anna"})
     assert response.status_code == 200 and response.json()["outcome"] == "accepted"
-    conflict = client.post(url, json={"outcome": "declined"})
+    assert response.json()["outcome_by"] == "agent.anna"  # who recorded it, kept with it
+    conflict = client.post(url, json={"outcome": "declined"}, headers={"X-Actor": "agent.bob"})
     assert conflict.status_code == 409 and conflict.headers["content-type"] == PROBLEM
+    [row] = [t for t in client.get(f"/v1/customers/{customer}/treatments").json()["treatments"]
+             if t["treatment_id"] == first["treatment_id"]]
+    assert (row["outcome"], row["outcome_by"]) == ("accepted", "agent.anna")  # the loser changed nothing
     assert (nxt := served(client, customer, rule_id)) is not None and nxt["treatment_id"] != first["treatment_id"]
     client.delete(f"/v1/rules/{rule_id}")
 
@@ -89,7 +93,7 @@ def test_expiry_makes_it_ignored_and_a_new_one_is_decided(client: TestClient, pu
         return next((t for t in rows if t["treatment_id"] == first["treatment_id"] and t["outcome"] == "ignored"),
                     None)
     row = eventually(ignored, what="expiry sweep")
-    assert row["outcome_at"] == row["expires_at"]
+    assert row["outcome_at"] == row["expires_at"] and row["outcome_by"] is None  # the service, nobody's action
     assert served(client, customer, rule_id)["treatment_id"] != first["treatment_id"]  # type: ignore[index]
     client.delete(f"/v1/rules/{rule_id}")
 

@@ -69,3 +69,19 @@ def test_0005_moves_tombstones_to_erasures_and_widens_ids_and_back(database_url:
     assert _aliases(engine) == aliases and _tombstones(engine, "erased_customers") == tombstones
     assert _lengths(engine, "customer_aliases", "erased_customers") == {128}
     engine.dispose()
+
+
+def test_0006_adds_who_recorded_an_outcome_and_back(database_url: str) -> None:
+    config = alembic_config(alembic_ini=ALEMBIC_INI, database_url=database_url)
+    command.upgrade(config, "0005_identities")
+    engine = make_engine(database_url)
+    assert "outcome_by" not in {c["name"] for c in inspect(engine).get_columns("treatments")}
+    command.upgrade(config, "0006_outcome_by")
+    column = next(c for c in inspect(engine).get_columns("treatments") if c["name"] == "outcome_by")
+    assert column["nullable"] and column["type"].length == 128
+    with engine.connect() as conn:  # the table is exactly what the models declare
+        diffs = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    assert [d for d in diffs if "outcome_by" in repr(d)] == []
+    command.downgrade(config, "0005_identities")
+    assert "outcome_by" not in {c["name"] for c in inspect(engine).get_columns("treatments")}
+    engine.dispose()

@@ -298,8 +298,9 @@ async function loadTreatments() {
   const result = await api("GET", customerPath("/treatments?limit=20"));
   if (result.status !== 200) { fill("treatments", [rowOf(["unavailable", "", "", "", ""])]); return; }
   const rows = result.data.treatments.map((t) => rowOf([when(t.decided_at), t.action_id, t.channel || "any",
-    t.rule_id, t.control ? "control group (no action shown)" : t.outcome ? `${t.outcome} ${day(t.outcome_at)}`
-      : `open until ${when(t.expires_at)}`]));
+    t.rule_id, t.control ? "control group (no action shown)"
+      : t.outcome ? `${t.outcome} ${day(t.outcome_at)}${t.outcome_by ? ` by ${t.outcome_by}` : ""}`
+        : `open until ${when(t.expires_at)}`]));
   fill("treatments", rows.length ? rows : [rowOf(["no treatments yet", "", "", "", ""])]);
 }
 

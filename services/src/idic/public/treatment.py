@@ -158,6 +158,10 @@ class Treatment(Body):
     amount: Decimal | None = Field(default=None, description="Revenue of a conversion (decimal string).")
     currency: str | None = Field(default=None, description="Its currency.")
     control: bool = Field(default=False, description="true: held back as control (nothing was presented).")
+    outcome_by: str | None = Field(
+        default=None, max_length=128,
+        description="Who recorded the outcome: the actor name its API key carries (IDIC_API_KEYS), else key:<digest "
+                    "of the key>; null when the service set it (expiry, conversion by a purchase) or none yet.")
 
 
 class TreatmentPage(Body):

@@ -109,6 +109,8 @@ class Treatment(Base):
     control: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     amount: Mapped[Decimal | None] = mapped_column(ExactDecimal)
     currency: Mapped[str | None] = mapped_column(String(3))
+    # 0006: who recorded the outcome (the gateway's X-Actor); null when the service set it (expiry, conversion)
+    outcome_by: Mapped[str | None] = mapped_column(String(128))
 
 
 class RuleRow(Base):

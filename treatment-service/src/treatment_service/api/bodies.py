@@ -31,7 +31,7 @@ def treatment(t: TreatmentRecord) -> public.Treatment:
         channel=t.channel, rule_id=t.rule_id, rule_version=t.rule_version, score=t.score,
         reasons=list(t.reasons or []), decided_at=t.decided_at, expires_at=t.expires_at,
         delivered_at=t.delivered_at, cause_event_id=t.cause_event_id, outcome=t.outcome, outcome_at=t.outcome_at,
-        accepted_at=t.accepted_at, amount=t.amount, currency=t.currency, control=t.control)
+        accepted_at=t.accepted_at, amount=t.amount, currency=t.currency, control=t.control, outcome_by=t.outcome_by)
 
 
 def outcome_counts(g: GroupCounts) -> public.OutcomeCounts:

@@ -42,3 +42,4 @@ class TreatmentRecord:
     currency: str | None = None
     accepted_at: dt.datetime | None = None
     attribution_until: dt.datetime | None = None
+    outcome_by: str | None = None  # who recorded the outcome (the gateway's X-Actor); None: the service itself

@@ -38,15 +38,16 @@ def _learned(uow: TreatmentUnitOfWork, before: TreatmentRecord, *, outcome: str,
 
 
 def record_outcome(*, treatment_id: str, outcome: str, amount: Decimal | None = None, currency: str | None = None,
-                   uow_factory: UowFactory) -> TreatmentRecord:
-    """Set the customer's answer to a treatment, once (404 unknown, 409 already answered)."""
+                   uow_factory: UowFactory, by: str | None = None) -> TreatmentRecord:
+    """Set the customer's answer to a treatment, once (404 unknown, 409 already answered); ``by`` is who
+    recorded it (an agent's name, a system's key)."""
     with uow_factory() as uow:
         treatment = uow.treatments.get(treatment_id)
         if treatment is None:
             raise _not_found(f"treatment {treatment_id} not found")
         now = utcnow()
         if treatment.outcome is None and uow.treatments.set_outcome(
-                treatment_id=treatment_id, outcome=outcome, at=now, amount=amount, currency=currency):
+                treatment_id=treatment_id, outcome=outcome, at=now, amount=amount, currency=currency, by=by):
             _learned(uow, treatment, outcome=outcome, at=now, amount=amount, currency=currency)
             updated = uow.treatments.get(treatment_id)
             uow.commit()

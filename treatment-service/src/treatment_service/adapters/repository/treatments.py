@@ -23,7 +23,8 @@ def _record(t: Treatment) -> TreatmentRecord:
         reasons=list(t.reasons or []), cause_event_id=t.cause_event_id, decided_at=t.decided_at,
         outcome=t.outcome, outcome_at=t.outcome_at, segment=t.segment,  # type: ignore[arg-type]
         expires_at=t.expires_at, delivered_at=t.delivered_at, control=bool(t.control), amount=t.amount,
-        currency=t.currency, accepted_at=t.accepted_at, attribution_until=t.attribution_until)
+        currency=t.currency, accepted_at=t.accepted_at, attribution_until=t.attribution_until,
+        outcome_by=t.outcome_by)
 
 
 def _changed(result: Any) -> bool:
@@ -114,9 +115,11 @@ class TreatmentRepository:
 
     # -- outcomes ---------------------------------------------------------------------
     def set_outcome(self, *, treatment_id: str, outcome: str, at: dt.datetime, amount: Decimal | None = None,
-                    currency: str | None = None) -> bool:
-        """Record the outcome unless one is there already (atomic: concurrent calls get one winner)."""
-        values: dict[str, Any] = {"outcome": outcome, "outcome_at": at, "amount": amount, "currency": currency}
+                    currency: str | None = None, by: str | None = None) -> bool:
+        """Record the outcome (and who recorded it) unless one is there already (atomic: concurrent calls get
+        one winner)."""
+        values: dict[str, Any] = {"outcome": outcome, "outcome_at": at, "amount": amount, "currency": currency,
+                                  "outcome_by": by}
         if outcome == "accepted":
             values["accepted_at"] = at
         return _changed(self.session.execute(

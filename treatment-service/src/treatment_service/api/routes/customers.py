@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 
 from idic import ProblemError
 from idic.public import treatment as public
@@ -25,6 +25,7 @@ router = APIRouter(tags=["customize"])
 internal = APIRouter(prefix="/internal", tags=["internal"])
 CustomerId = Annotated[str, Path(min_length=1, max_length=CUSTOMER_ID_LENGTH, description="Opaque customer id.")]
 TreatmentId = Annotated[str, Path(min_length=1, max_length=36)]
+OUTCOME_BY_MAX = 128  # the width of treatments.outcome_by
 
 
 @router.get("/v1/customers/{customer_id}/next-best-actions", response_model=list[public.NextBestAction],
@@ -41,12 +42,14 @@ def next_best_actions(customer_id: CustomerId, uow_factory: UowFactoryDep,
 @router.post("/v1/treatments/{treatment_id}/outcome", response_model=public.Treatment, responses={
     404: {"description": "Unknown treatment", **PROBLEM}, 409: {"description": "Outcome already recorded", **PROBLEM},
     **INVALID})
-def record_outcome(treatment_id: TreatmentId, body: public.OutcomeRequest,
-                   uow_factory: UowFactoryDep) -> public.Treatment:
+def record_outcome(treatment_id: TreatmentId, body: public.OutcomeRequest, uow_factory: UowFactoryDep,
+                   request: Request) -> public.Treatment:
     """Record the customer's answer (accepted, declined, ignored, converted with amount) to a treatment, once."""
     amount, currency = (body.amount, body.currency) if body.outcome == "converted" else (None, None)
+    # who recorded it: the gateway's X-Actor (only the gateway sets it; not a declared parameter)
+    by = (request.headers.get("x-actor") or "").strip()[:OUTCOME_BY_MAX] or None
     return bodies.treatment(outcomes.record_outcome(treatment_id=treatment_id, outcome=body.outcome, amount=amount,
-                                                   currency=currency, uow_factory=uow_factory))
+                                                   currency=currency, uow_factory=uow_factory, by=by))
 
 
 def _encode_cursor(t: TreatmentRecord) -> str:
