@@ -170,9 +170,10 @@ class FakeSuite:
 
         @app.get("/v1/customers/{customer_id}/channels")
         def channels(customer_id: str) -> dict[str, Any]:
-            mix = [{"channel": "store", "count": 3, "share": 0.6}, {"channel": "email", "count": 2, "share": 0.4}]
+            mix = [{"channel": "store", "count": 3, "share": 0.6, "cost": "6.00"},
+                   {"channel": "email", "count": 2, "share": 0.4, "cost": "0.00"}]
             return {"customer_id": customer_id, "count": 5 if customer_id == ANN else 0,
-                    "channels": mix if customer_id == ANN else []}
+                    "channels": mix if customer_id == ANN else [], "cost_to_serve": "6.00" if customer_id == ANN else "0.00"}
 
         @app.post("/v1/interactions", status_code=202)
         async def record(request: Request) -> dict[str, str]:

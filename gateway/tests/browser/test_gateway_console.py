@@ -111,6 +111,7 @@ def test_agent_finds_a_customer_and_sees_everything_on_one_screen(page: Page, su
     expect(trend).to_have_attribute("aria-label", "NPS answers over time, oldest first: 9, 7, 4")
     expect(page.locator("#channels tr").first).to_contain_text("store3")
     expect(page.locator("#channels meter").first).to_have_attribute("value", "0.6")
+    expect(page.locator("#cost-to-serve")).to_have_text("Cost to serve: 6.00 (store 6.00)")
     expect(page.locator("#nba")).to_contain_text("offer-eco-bundle")
     expect(page.locator("#nba")).to_contain_text("segment eco-buyers")  # with its reasons
     expect(page.locator("#treatments")).to_contain_text("offer-eco-bundle")

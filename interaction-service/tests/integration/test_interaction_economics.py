@@ -48,9 +48,10 @@ def test_configured_channel_costs_apply_unless_overridden(make_client, customer)
     assert body["until"] is None and {c["channel"] for c in body["channels"]} == {"phone", "web", "mail"}
 
     mix = client.get(f"/v1/customers/{cid}/channels").json()
-    assert mix == {"customer_id": cid, "count": 5, "channels": [
-        {"channel": "phone", "count": 3, "share": 0.6}, {"channel": "mail", "count": 1, "share": 0.2},
-        {"channel": "web", "count": 1, "share": 0.2}]}
+    assert mix == {"customer_id": cid, "count": 5, "cost_to_serve": "11.80", "channels": [  # what serving them cost
+        {"channel": "phone", "count": 3, "share": 0.6, "cost": "11.00"},
+        {"channel": "mail", "count": 1, "share": 0.2, "cost": "0.80"},
+        {"channel": "web", "count": 1, "share": 0.2, "cost": "0.00"}]}
 
 
 def test_stats_and_mix_bad_input_is_422(client, customer):

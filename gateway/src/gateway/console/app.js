@@ -284,7 +284,7 @@ function sparkline(values, min, max, label) {
 
 async function loadChannels() {
   const result = await api("GET", customerPath("/channels"));
-  if (result.status !== 200) { fill("channels", [rowOf(["unavailable", "", ""])]); return; }
+  if (result.status !== 200) { fill("channels", [rowOf(["unavailable", "", ""])]); $("cost-to-serve").textContent = ""; return; }
   const rows = result.data.channels.map((c) => {
     const share = el("td");
     const meter = el("meter", null, { min: "0", max: "1", value: String(c.share), "aria-label": `${c.channel} share` });
@@ -292,6 +292,9 @@ async function loadChannels() {
     return rowOf([c.channel, c.count, share]);
   });
   fill("channels", rows.length ? rows : [rowOf(["no interactions yet", "", ""])]);
+  const costly = result.data.channels.filter((c) => Number(c.cost) > 0);
+  $("cost-to-serve").textContent = `Cost to serve: ${result.data.cost_to_serve}` +
+    (costly.length ? ` (${costly.map((c) => `${c.channel} ${c.cost}`).join(", ")})` : "");
 }
 
 async function loadTreatments() {

@@ -82,8 +82,9 @@ def channel_statistics(stats: ChannelStatistics) -> public.ChannelStatistics:
 
 def customer_channels(mix: ChannelMix) -> public.CustomerChannels:
     """A customer's channel mix."""
-    return public.CustomerChannels(customer_id=mix.customer_id, count=mix.count, channels=[
-        public.ChannelShare(channel=s.channel, count=s.count, share=s.share) for s in mix.channels])
+    return public.CustomerChannels(customer_id=mix.customer_id, count=mix.count, cost_to_serve=mix.cost_to_serve,
+                                   channels=[public.ChannelShare(channel=s.channel, count=s.count, share=s.share,
+                                                                 cost=s.cost) for s in mix.channels])
 
 
 def _nps(n: NpsBreakdown) -> public.NpsBreakdown:

@@ -48,19 +48,22 @@ class ChannelShare:
     channel: str
     count: int
     share: float
+    cost: Decimal = Decimal("0.00")  # what its contacts cost
 
 
 @dataclass(frozen=True)
 class ChannelMix:
-    """A customer's interactions per channel, most used first."""
+    """A customer's interactions per channel, most used first, and what serving them cost."""
 
     customer_id: str
     count: int
     channels: list[ChannelShare]
+    cost_to_serve: Decimal = Decimal("0.00")
 
 
-def channel_mix(customer_id: str, counts: list[tuple[str, int]]) -> ChannelMix:
-    """The share of each channel in (channel, interactions) counts given most used first."""
-    total = sum(n for _, n in counts)
-    return ChannelMix(customer_id=customer_id, count=total,
-                      channels=[ChannelShare(channel=ch, count=n, share=round(n / total, 6)) for ch, n in counts])
+def channel_mix(customer_id: str, counts: list[tuple[str, int, Decimal]]) -> ChannelMix:
+    """The share of each channel in (channel, interactions, cost) counts given most used first."""
+    total = sum(n for _, n, _ in counts)
+    return ChannelMix(customer_id=customer_id, count=total, cost_to_serve=sum((c for _, _, c in counts), Decimal("0.00")),
+                      channels=[ChannelShare(channel=ch, count=n, share=round(n / total, 6), cost=c)
+                                for ch, n, c in counts])

@@ -304,19 +304,23 @@ class ChannelStatistics(Body):
 class ChannelShare(Body):
     """How much one channel counts in a customer's interactions."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{"channel": "web", "count": 12, "share": 0.6}]})
+    model_config = ConfigDict(json_schema_extra={"examples": [{"channel": "web", "count": 12, "share": 0.6,
+                                                               "cost": "0.60"}]})
 
     channel: str = Field(description="The channel.")
     count: int = Field(description="The customer's interactions on it.")
     share: float = Field(description="count / the customer's interactions on all channels.")
+    cost: Decimal = Field(default=Decimal("0.00"), description="What those contacts cost (decimal string).")
 
 
 class CustomerChannels(Body):
-    """A customer's channel mix."""
+    """A customer's channel mix and what serving them cost."""
 
     customer_id: str = Field(description="The customer.")
     count: int = Field(description="Interactions on all channels.")
     channels: list[ChannelShare] = Field(description="Most used first.")
+    cost_to_serve: Decimal = Field(default=Decimal("0.00"),
+                                   description="What all their contacts cost, summed over channels (decimal string).")
 
 
 class NpsBreakdown(Body):

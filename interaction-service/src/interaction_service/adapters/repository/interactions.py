@@ -168,11 +168,13 @@ class InteractionRepository:
                               revenue=dict(sorted(revenue.get(ch, {}).items())))
                 for ch, n, c, cost, p in totals]
 
-    def channel_counts(self, customer_id: str) -> list[tuple[str, int]]:
-        """(channel, interactions) of one customer, most used first."""
-        stmt = (select(Interaction.channel, func.count()).where(Interaction.customer_id == customer_id)
+    def channel_counts(self, customer_id: str) -> list[tuple[str, int, Decimal]]:
+        """(channel, interactions, their total cost) of one customer, most used first."""
+        stmt = (select(Interaction.channel, func.count(), func.sum(Interaction.cost))
+                .where(Interaction.customer_id == customer_id)
                 .group_by(Interaction.channel).order_by(func.count().desc(), Interaction.channel))
-        return [(ch, int(n)) for ch, n in self.session.execute(stmt)]
+        return [(ch, int(n), cost if cost is not None else Decimal("0.00"))
+                for ch, n, cost in self.session.execute(stmt)]
 
     def feedback_by_channel(self, *, since: dt.datetime | None, until: dt.datetime | None
                             ) -> list[FeedbackCounts]:
