@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import socket
 import threading
 from collections.abc import Iterator
@@ -150,10 +151,14 @@ class FakeSuite:
 
         @app.get("/v1/customers/{customer_id}/triggers")
         def triggers(customer_id: str, limit: int = 50) -> dict[str, Any]:
-            found = [{"trigger_id": "tr-1", "customer_id": ANN, "kind": "detractor", "occurred_at": NOW,
-                      "interaction_id": "i-s", "details": {"nps": 4}, "detected_at": NOW},
-                     {"trigger_id": "tr-2", "customer_id": ANN, "kind": "first_purchase", "occurred_at": NOW,
-                      "interaction_id": "i-1", "details": {}, "detected_at": NOW}]
+            def ago(days: int) -> str:  # relative to the day the test runs: alerts are the recent ones
+                return (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat()
+            found = [{"trigger_id": "tr-1", "customer_id": ANN, "kind": "detractor", "occurred_at": ago(2),
+                      "interaction_id": "i-s", "details": {"nps": 4}, "detected_at": ago(2)},
+                     {"trigger_id": "tr-2", "customer_id": ANN, "kind": "first_purchase", "occurred_at": ago(20),
+                      "interaction_id": "i-1", "details": {}, "detected_at": ago(20)},
+                     {"trigger_id": "tr-3", "customer_id": ANN, "kind": "complaint", "occurred_at": ago(200),
+                      "interaction_id": "i-0", "details": {}, "detected_at": ago(200)}]
             return {"customer_id": customer_id, "items": found[:limit] if customer_id == ANN else []}
 
         @app.get("/v1/customers/{customer_id}/feedback")

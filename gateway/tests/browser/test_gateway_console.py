@@ -99,6 +99,7 @@ def test_agent_finds_a_customer_and_sees_everything_on_one_screen(page: Page, su
     expect(alerts.first).to_have_text(re.compile(r"^Detractor \(NPS\): NPS 4"))
     expect(alerts.first).to_have_class("attention")
     expect(page.locator("#alerts")).to_contain_text("First purchase")
+    expect(page.locator("#alerts")).not_to_contain_text("Complaint")  # 200 days ago: history, not an alert
     expect(page.locator("#alerts")).to_contain_text("No consent for sms")
     value = page.locator("#value")
     for text in ("most valuable", "431.20 EUR", "7 %", "0.93", "412.50 EUR", "champions (R5 F4 M4)"):

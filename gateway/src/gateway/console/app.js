@@ -7,6 +7,7 @@ const KEY = "idic.apiKey";
 const ID_TYPES = ["email", "phone", "loyalty_card", "cookie", "device", "external_id", "national_id"];
 const SVG = "http://www.w3.org/2000/svg";
 const TIMELINE_PAGE = 20;
+const ALERT_DAYS = 30; // a trigger older than this is history (on the timeline), not an alert
 // triggers an agent must see before anything else (the others are shown as information)
 const ATTENTION = new Set(["complaint", "repeated_complaints", "detractor", "lapse"]);
 const TRIGGER_TEXT = {
@@ -231,7 +232,8 @@ async function loadAlerts(view) {
   if (refused.length) alerts.push(["info", `No consent for ${refused.map(([k]) => k).join(", ")}`]);
   const result = await api("GET", customerPath("/triggers?limit=10"));
   if (result.status === 200) {
-    for (const t of result.data.items) {
+    const since = Date.now() - ALERT_DAYS * 86_400_000;
+    for (const t of result.data.items.filter((x) => Date.parse(x.occurred_at) >= since)) {
       alerts.push([ATTENTION.has(t.kind) ? "attention" : "info",
                    `${TRIGGER_TEXT[t.kind] || t.kind.replaceAll("_", " ")}${triggerDetails(t)} — ${day(t.occurred_at)}`]);
     }
