@@ -112,3 +112,58 @@ def test_an_agent_sees_the_unhappy_customer_acts_and_notes_it(stack: Stack, gate
     page.screenshot(path=str(ARTIFACTS / "cockpit-e2e.png"), full_page=True)
     context.close()
     assert errors == [], errors
+
+
+def test_a_supervisor_merges_a_possible_duplicate_and_simulates_a_rule(stack: Stack, gateway: httpx.Client,
+                                                                        browser: Browser) -> None:
+    """Two records of one person that identity could not join on its own (other e-mail, other postcode)
+    reach the review queue; a supervisor compares them and merges them. Then the service-recovery rule,
+    read in plain words, simulated for the customer of the first test's kind."""
+    tag = uuid.uuid4().hex[:6]
+    first, last = f"Zed{tag}", f"Quill{tag}"
+    older = gateway.post("/v1/customers/identify", json={
+        "identifiers": [{"type": "email", "value": f"zed-{tag}@example.com"}],
+        "attributes": {"first_name": first, "last_name": last, "city": "Leeds", "postcode": "LS1 4AP"}}).json()
+    newer = gateway.post("/v1/customers/identify", json={
+        "identifiers": [{"type": "email", "value": f"zq-{tag}@example.org"}],
+        "attributes": {"first_name": first, "last_name": last, "postcode": "LS2 9JT"}}).json()
+    assert newer["created"] and newer["customer_id"] != older["customer_id"]  # a possible match, not a certain one
+    unhappy, _ = unhappy_customer(gateway)
+
+    def fires() -> bool:  # treatment-service learns of the complaint over Kafka
+        simulated = gateway.post("/v1/rules:simulate", json={"rule_id": "service-recovery", "customer_id": unhappy})
+        return simulated.status_code == 200 and simulated.json()["fires"]
+    eventually(fires, timeout=120, interval=0.5, what="service-recovery fires for the unhappy customer")
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(stack.url("gateway") + "/")
+    page.get_by_label("API key").fill(AGENT_KEY)
+    page.get_by_label("API key").press("Enter")
+    page.get_by_role("button", name="Possible duplicates").click()
+    compare = page.get_by_role("button", name=f"Compare {newer['customer_id']} with {older['customer_id']}")
+    compare.click()
+    expect(page.locator("#compare-left")).to_contain_text(f"{first} {last}")
+    expect(page.locator("#compare-right")).to_contain_text("LS1 4AP")
+    expect(page.locator("#compare-why tr", has_text="last name")).to_contain_text("agrees exactly")
+    expect(page.locator("#compare-why tr", has_text="email")).to_contain_text("differs")
+    page.get_by_role("button", name="Merge them").click()
+    page.get_by_role("dialog").get_by_role("button", name="Confirm").click()
+    expect(page.locator("#message")).to_have_text("Merged.")
+    merged = gateway.get(f"/v1/customers/{newer['customer_id']}").json()  # either id now names one person
+    assert merged["customer_id"] == older["customer_id"] and newer["customer_id"] in merged["profile"]["merged_ids"]
+
+    page.get_by_role("searchbox", name="Customer").fill(unhappy)
+    page.get_by_role("searchbox", name="Customer").press("Enter")
+    expect(page.locator("#customer-h")).to_be_focused()
+    page.get_by_role("button", name="Rules").click()
+    name = "Service recovery after a complaint or a detractor survey"
+    expect(page.locator("#rules-list tr", has_text=name)).to_contain_text(
+        "When (triggers kinds in the last 7 days includes complaint or")
+    page.get_by_role("button", name=f"Simulate {name} for this customer").click()
+    expect(page.locator("#rule-detail-h")).to_have_text(f"{name} for Cora Cockpit: fires")
+    expect(page.locator("#rule-detail-lines")).to_contain_text("Holds: triggers kinds in the last 7 days includes")
+    page.get_by_role("button", name=f"Performance of {name}").click()
+    expect(page.locator("#rule-detail-figures")).to_contain_text("Presented")
+    page.screenshot(path=str(ARTIFACTS / "rules-e2e.png"), full_page=True)
+    context.close()

@@ -19,6 +19,8 @@ class NamedKey(BaseModel):
     model_config = ConfigDict(extra="forbid")
     scopes: list[Scope]
     actor: str = Field(pattern=ACTOR_NAME_PATTERN)
+
+
 DEV_KEY = "dev-key"
 
 

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gateway_fakes import make_settings
 from axe_playwright_python.sync_playwright import Axe
+from gateway_fakes import make_settings
 from gateway_servers import ANN, HOSTILE, HOSTILE_NAME, TWIN, FakeSuite, serve
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
@@ -102,7 +102,8 @@ def test_agent_finds_a_customer_and_sees_everything_on_one_screen(page: Page, su
     expect(page.locator("#alerts")).not_to_contain_text("Complaint")  # 200 days ago: history, not an alert
     expect(page.locator("#alerts")).to_contain_text("No consent for sms")
     value = page.locator("#value")
-    for text in ("most valuable", "431.20 EUR", "7 %", "0.93", "412.50 EUR", "champions (R5 F4 M4)"):
+    for text in ("most valuable", "431.20 EUR", "7 %", "0.93", "412.50 EUR", "champions (R5 F4 M4)",
+                 "Potential (CLV if they stay)463.66 EUR"):  # 431.20 / 0.93
         expect(value).to_contain_text(text)
     expect(page.locator("#drivers")).to_contain_text("p alive = 0.93: +7 %")
     expect(page.locator("#segments")).to_contain_text("eco-buyers")

@@ -57,7 +57,6 @@ async def authorize(request: Request,
                     api_key: Annotated[str | None, Security(api_key_header)]) -> frozenset[str]:
     """The caller's scopes; 401 without a valid key, 403 without the scope the route needs,
     429 (with Retry-After) over the key's rate."""
-    settings = get_settings(request)
     limiters: Limiters = request.app.state.limiters
     if limiters.auth_failures is not None:
         # an address that keeps failing is refused before its next guess is even checked

@@ -175,6 +175,9 @@ function renderValue(view) {
     ["Tier", v.tier ? v.tier.replaceAll("_", " ") : "not tiered yet"],
     ["CLV 12 months", clv.clv_12m == null ? (clv.status === "scored" ? null : `not fitted (${clv.status})`) : money(clv.clv_12m, rfm.currency)],
     ["P(alive)", clv.p_alive == null ? null : Number(clv.p_alive).toFixed(2)],
+    // scoring's own measure of potential: the CLV the customer brings if they stay active (clv / p_alive)
+    ["Potential (CLV if they stay)", clv.clv_12m == null || !(clv.p_alive > 0.05) ? null
+      : money((Number(clv.clv_12m) / clv.p_alive).toFixed(2), rfm.currency)],
     ["Expected purchases, 90 days", clv.expected_purchases_90d == null ? null : Number(clv.expected_purchases_90d).toFixed(1)],
     ["Average order", money(clv.expected_avg_order_value, rfm.currency)],
     ["Churn risk", v.churn_risk == null ? null : `${Math.round(v.churn_risk * 100)} %`],

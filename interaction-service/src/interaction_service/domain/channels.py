@@ -64,6 +64,7 @@ class ChannelMix:
 def channel_mix(customer_id: str, counts: list[tuple[str, int, Decimal]]) -> ChannelMix:
     """The share of each channel in (channel, interactions, cost) counts given most used first."""
     total = sum(n for _, n, _ in counts)
-    return ChannelMix(customer_id=customer_id, count=total, cost_to_serve=sum((c for _, _, c in counts), Decimal("0.00")),
+    cost_to_serve = sum((c for _, _, c in counts), Decimal("0.00"))
+    return ChannelMix(customer_id=customer_id, count=total, cost_to_serve=cost_to_serve,
                       channels=[ChannelShare(channel=ch, count=n, share=round(n / total, 6), cost=c)
                                 for ch, n, c in counts])

@@ -14,7 +14,8 @@ from idic.public.common import CURRENCY_PATTERN, CUSTOMER_ID_PATTERN, MONEY_MAX_
 from idic.public.interaction import PAYLOAD_MAX_BYTES, PURCHASE, TYPE_PATTERN
 
 # the public contract (idic.public) declares the formats; the domain obeys the same ones
-__all__ = ["ACTOR_MAX", "CHANNELS", "CLIENT_KEY_MAX", "CURRENCY_PATTERN", "CUSTOMER_ID_PATTERN", "DIRECTIONS", "DISCARDED",
+__all__ = ["ACTOR_MAX", "CHANNELS", "CLIENT_KEY_MAX", "CURRENCY_PATTERN", "CUSTOMER_ID_PATTERN", "DIRECTIONS",
+           "DISCARDED",
            "MONEY_MAX_DIGITS", "MONEY_PLACES", "PAYLOAD_MAX_BYTES", "PURCHASE", "TYPE_PATTERN", "Accepted",
            "Identifier", "InteractionRuleError", "InvalidInteractions", "NewInteraction", "RecentInteractions",
            "Status", "StoredInteraction", "TimelinePage", "Violation", "check_not_in_future"]
