@@ -165,8 +165,8 @@ class FakeSuite:
         def feedback(customer_id: str) -> dict[str, Any]:
             answers = [(4, "2026-11-19T10:00:00+00:00"), (7, "2026-10-01T10:00:00+00:00"),
                        (9, "2026-08-01T10:00:00+00:00")] if customer_id == ANN else []
-            history = [{"interaction_id": f"i-s{n}", "occurred_at": at, "channel": "email", "nps": nps, "csat": None}
-                       for n, (nps, at) in enumerate(answers)]
+            history = [{"interaction_id": f"i-s{n}", "occurred_at": at, "channel": "email", "nps": nps,
+                        "csat": 5 - n if n < 2 else None} for n, (nps, at) in enumerate(answers)]
             nps = ({"latest": 4, "latest_at": answers[0][1], "average": 6.67, "responses": 3, "trend": -5.0,
                     "direction": "down"} if answers else
                    {"latest": None, "latest_at": None, "average": None, "responses": 0, "trend": None, "direction": None})

@@ -125,7 +125,7 @@ def test_a_supervisor_merges_a_possible_duplicate_and_simulates_a_rule(stack: St
         "identifiers": [{"type": "email", "value": f"zed-{tag}@example.com"}],
         "attributes": {"first_name": first, "last_name": last, "city": "Leeds", "postcode": "LS1 4AP"}}).json()
     newer = gateway.post("/v1/customers/identify", json={
-        "identifiers": [{"type": "email", "value": f"zq-{tag}@example.org"}],
+        "identifiers": [{"type": "email", "value": f"home.mail.{tag}@example.org"}],
         "attributes": {"first_name": first, "last_name": last, "postcode": "LS2 9JT"}}).json()
     assert newer["created"] and newer["customer_id"] != older["customer_id"]  # a possible match, not a certain one
     unhappy, _ = unhappy_customer(gateway)

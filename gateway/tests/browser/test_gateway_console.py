@@ -110,7 +110,8 @@ def test_agent_finds_a_customer_and_sees_everything_on_one_screen(page: Page, su
     expect(page.locator("#feedback")).to_contain_text("4 (")  # the latest NPS, with its date
     expect(page.locator("#feedback")).to_contain_text("down (-5.0)")
     trend = page.locator("#feedback-trend svg[role=img]")
-    expect(trend).to_have_attribute("aria-label", "NPS answers over time, oldest first: 9, 7, 4")
+    expect(trend.first).to_have_attribute("aria-label", "NPS answers over time, oldest first: 9, 7, 4")
+    expect(trend.nth(1)).to_have_attribute("aria-label", "CSAT answers over time, oldest first: 4, 5")
     expect(page.locator("#channels tr").first).to_contain_text("store3")
     expect(page.locator("#channels meter").first).to_have_attribute("value", "0.6")
     expect(page.locator("#cost-to-serve")).to_have_text("Cost to serve: 6.00 (store 6.00)")
@@ -333,7 +334,7 @@ def test_the_cockpit_is_accessible_and_fits_a_laptop_and_a_tablet(browser: Brows
     enter_key(page)
     search(page, "email:ann@example.com")
     expect(page.locator("#customer-id")).to_have_text(ANN)
-    expect(page.locator("#feedback-trend svg")).to_be_visible()
+    expect(page.locator("#feedback-trend svg").first).to_be_visible()
     assert serious_violations(page) == []
     # nothing wider than the screen: the page never scrolls sideways
     assert page.evaluate("document.documentElement.scrollWidth") <= width

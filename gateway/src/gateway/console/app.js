@@ -263,9 +263,17 @@ async function loadFeedback() {
     [`${name} average`, `${Number(s.average).toFixed(1)} over ${s.responses} answer(s)`],
     [`${name} trend`, s.direction ? `${s.direction}${s.trend == null ? "" : ` (${s.trend > 0 ? "+" : ""}${Number(s.trend).toFixed(1)})`}` : null]] : []);
   pairs("feedback", [...series(f.nps, "NPS"), ...series(f.csat, "CSAT")]);
-  const nps = f.history.filter((h) => h.nps != null).reverse(); // oldest first, as a trend reads
-  fill("feedback-trend", nps.length > 1 ? [sparkline(nps.map((h) => h.nps), 0, 10,
-    `NPS answers over time, oldest first: ${nps.map((h) => h.nps).join(", ")}`)] : []);
+  // each score's answers drawn oldest first, as a trend reads; its numbers are its accessible name
+  const lines = [];
+  for (const [key, name, min, max] of [["nps", "NPS", 0, 10], ["csat", "CSAT", 1, 5]]) {
+    const answers = f.history.filter((h) => h[key] != null).reverse().map((h) => h[key]);
+    if (answers.length < 2) continue;
+    const figure = el("figure", null, { class: "trend" });
+    figure.append(el("figcaption", name),
+                  sparkline(answers, min, max, `${name} answers over time, oldest first: ${answers.join(", ")}`));
+    lines.push(figure);
+  }
+  fill("feedback-trend", lines);
 }
 
 // a small line of values (a trend reads better than a list of numbers); its numbers are its label
