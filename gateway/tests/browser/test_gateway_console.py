@@ -12,13 +12,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from gateway_fakes import make_settings
 from gateway_servers import ANN, HOSTILE, HOSTILE_NAME, TWIN, FakeSuite, serve
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from gateway.main import create_app
+from idic_devstack.browser import chromium
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 KEY = "agent-key-0123456789"
 AGENT = "agent.anna"  # the key's actor name: what the agent records is shown as theirs
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
@@ -40,10 +38,8 @@ def gateway_url(suite: FakeSuite) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
