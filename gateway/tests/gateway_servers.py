@@ -61,6 +61,7 @@ class FakeSuite:
         self.outcomes: list[tuple[str, dict[str, Any]]] = []
         self.actors: list[str] = []
         self.older_visits = 0  # store visits before Ann's first purchase, to page through
+        self.more_reviews = 0  # open reviews after rv-1, to page through the queue
         self.decisions: list[tuple[str, str]] = []  # (review id, accept | reject)
         self.merges: list[dict[str, Any]] = []
         self.consents: list[tuple[str, dict[str, bool]]] = []
@@ -123,7 +124,9 @@ class FakeSuite:
                         "expected_avg_order_value": "58.90", "clv_12m": "431.20"},
                 "tier": "most_valuable", "tier_status": "scored", "segments": ["weekend-shoppers", "eco-buyers"],
                 "churn_risk": 0.07, "churn_risk_status": "scored",
-                "churn_drivers": [{"input": "p_alive", "value": 0.93, "adds": 0.07}], "scored_at": NOW})
+                "churn_drivers": [{"input": "p_alive", "value": 0.93, "adds": 0.07}], "scored_at": NOW,
+                "worth": {"cost_to_serve": "6.00", "net_value": "423.70", "potential_value": "455.60",
+                          "growth_gap": "31.90", "currency": "EUR"}})
 
         def recent() -> list[dict[str, Any]]:
             base = [{"interaction_id": "i-1", "customer_id": ANN, "id": None, "channel": "store", "type": "purchase",
@@ -140,11 +143,11 @@ class FakeSuite:
             return {"recent": items[:5], "count": len(items)}
 
         @app.get("/v1/customers/{customer_id}/timeline")
-        def timeline(customer_id: str, limit: int = 50, before: str | None = None, channel: str | None = None,
+        def timeline(customer_id: str, limit: int = 50, cursor: str | None = None, channel: str | None = None,
                      type: str | None = None) -> dict[str, Any]:
             items = [i for i in (recent() if customer_id == ANN else [])
                      if (channel is None or i["channel"] == channel) and (type is None or i["type"] == type)]
-            start = int(before) if before else 0  # the cursor: an offset, opaque to the client
+            start = int(cursor) if cursor else 0  # the cursor: an offset, opaque to the client
             page = items[start:start + limit]
             more = start + limit < len(items)
             return {"customer_id": customer_id, "items": page, "next_cursor": str(start + limit) if more else None}
@@ -256,9 +259,14 @@ class FakeSuite:
         review["details"] = {"explanation": review["explanation"]}
 
         @app.get("/v1/reviews")
-        def reviews(status: str = "open", limit: int = 100) -> dict[str, Any]:
+        def reviews(status: str = "open", limit: int = 100, cursor: str | None = None) -> dict[str, Any]:
             still_open = not self.decisions and status == "open"
-            return {"reviews": [review] if still_open else [], "next_cursor": None, "next_after": None}
+            queue = ([review] if still_open else []) + [
+                {**review, "review_id": f"rv-x{n:03d}", "customer_id": f"c-dup-{n:03d}"} for n in range(self.more_reviews)]
+            start = int(cursor) if cursor else 0
+            page, rest = queue[start:start + limit], queue[start + limit:]
+            after = str(start + limit) if rest else None
+            return {"reviews": page, "next_cursor": after, "next_after": after}
 
         @app.post("/v1/reviews/{review_id}:accept")
         def accept(review_id: str) -> JSONResponse:

@@ -135,6 +135,20 @@ def test_operation_ids_read_as_verbs_and_are_unique(specs: dict[str, dict[str, A
     assert all(re.fullmatch(r"[a-z][A-Za-z0-9]*", i) for i in ids), [i for i in ids if "_" in i]
 
 
+def query_parameters(spec: dict[str, Any], method: str, path: str) -> set[str]:
+    return {p["name"] for p in spec["paths"][path][method].get("parameters", []) if p["in"] == "query"}
+
+
+def test_every_proxied_operation_takes_the_query_parameters_of_its_service(specs: dict[str, dict[str, Any]]) -> None:
+    """A parameter the gateway does not declare is never passed on: a client paging with the service's
+    ``cursor`` through the gateway would be served the first page for ever."""
+    differ = [f"{method.upper()} {path}: gateway {sorted(query_parameters(specs['gateway'], method, path))}, "
+              f"{service} {sorted(query_parameters(specs[service], method, path))}"
+              for service, method, path in proxied(specs)
+              if query_parameters(specs["gateway"], method, path) != query_parameters(specs[service], method, path)]
+    assert not differ, "\n".join(differ)
+
+
 def test_gateway_and_service_name_each_proxied_operation_alike(specs: dict[str, dict[str, Any]]) -> None:
     differ = [f"{method.upper()} {path}" for service, method, path in proxied(specs)
               if specs["gateway"]["paths"][path][method]["operationId"]

@@ -82,6 +82,8 @@ def test_an_agent_sees_the_unhappy_customer_acts_and_notes_it(stack: Stack, gate
     expect(attention.filter(has_text=re.compile(r"^Complaint"))).to_have_count(1)
     expect(page.locator("#value")).to_contain_text("Purchases5")
     expect(page.locator("#value")).to_contain_text("Spent so far150.00 EUR")
+    expect(page.locator("#value")).to_contain_text(re.compile(r"Net value, 12 months-?\d+\.\d\d EUR"))
+    expect(page.locator("#value")).to_contain_text(re.compile(r"Potential value \(if they stay\)-?\d+\.\d\d EUR"))
     expect(page.locator("#feedback")).to_contain_text("NPS latest4")
     for channel in ("web", "phone", "email"):
         expect(page.locator("#channels")).to_contain_text(channel)

@@ -22,6 +22,7 @@ class NamedKey(BaseModel):
 
 
 DEV_KEY = "dev-key"
+DEV_ACTOR = "developer"  # what notes and outcomes recorded with the development key are shown under
 
 
 class Settings(BaseSettings):
@@ -82,7 +83,7 @@ class Settings(BaseSettings):
         if not self.api_keys:
             if self.env != "development":
                 raise ValueError("IDIC_API_KEYS is required unless GATEWAY_ENV=development")
-            self.api_keys = {DEV_KEY: ["read", "write", "admin"]}
+            self.api_keys = {DEV_KEY: NamedKey(scopes=["read", "write", "admin"], actor=DEV_ACTOR)}
             self._dev_key_in_use = True
         return self
 

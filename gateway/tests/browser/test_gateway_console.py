@@ -99,7 +99,8 @@ def test_agent_finds_a_customer_and_sees_everything_on_one_screen(page: Page, su
     expect(page.locator("#alerts")).to_contain_text("No consent for sms")
     value = page.locator("#value")
     for text in ("most valuable", "431.20 EUR", "7 %", "0.93", "412.50 EUR", "champions (R5 F4 M4)",
-                 "Potential (CLV if they stay)463.66 EUR"):  # 431.20 / 0.93
+                 "Net value, 12 months423.70 EUR",
+                 "Potential value (if they stay)455.60 EUR (room to grow 31.90 EUR)"):
         expect(value).to_contain_text(text)
     expect(page.locator("#drivers")).to_contain_text("p alive = 0.93: +7 %")
     expect(page.locator("#segments")).to_contain_text("eco-buyers")
@@ -185,6 +186,25 @@ def test_the_timeline_pages_back_and_filters_by_channel_and_type(page: Page, sui
         expect(rows.first).to_have_text(re.compile("no interactions of this kind"))
     finally:
         suite.older_visits = 0
+
+
+def test_the_duplicates_queue_pages_through_every_open_review(page: Page, suite: FakeSuite) -> None:
+    suite.more_reviews = 30
+    try:
+        enter_key(page)
+        page.get_by_role("button", name="Possible duplicates").click()
+        rows = page.locator("#reviews-list tr")
+        expect(rows).to_have_count(25)  # a page at a time, oldest first
+        expect(rows.first).to_contain_text(TWIN)
+        more = page.get_by_role("button", name="More possible duplicates")
+        more.click()
+        expect(rows).to_have_count(31)
+        expect(rows.last).to_contain_text("c-dup-029")
+        expect(page.get_by_role("button", name=f"Compare c-dup-024 with {ANN}")).to_be_focused()  # the first new row
+        expect(more).to_be_hidden()
+        assert len({rows.nth(n).locator("td").nth(1).inner_text() for n in range(31)}) == 31  # none twice
+    finally:
+        suite.more_reviews = 0
 
 
 def test_customer_data_is_shown_as_text_never_run(page: Page) -> None:

@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 from gateway_fakes import ADMIN, READ, SERVICES, WRITE, Upstreams, make_settings
 
-from gateway.config import DEV_KEY, Settings
+from gateway.config import DEV_ACTOR, DEV_KEY, Settings
 from gateway.main import create_app
 
 BODY = {"identifiers": [{"type": "email", "value": "a@b.com"}]}
@@ -104,6 +104,9 @@ def test_development_mode_uses_the_dev_key(upstreams: Upstreams, monkeypatch: py
     with TestClient(app) as client:
         assert client.get("/v1/rules", headers={"Authorization": f"Bearer {DEV_KEY}"}).status_code == 200
         assert client.get("/v1/rules").status_code == 401
+    # what a developer records on `make run` is shown under a name, not a key digest
+    [call] = upstreams.calls["treatment"]
+    assert call.headers["x-actor"] == DEV_ACTOR
 
 
 def test_metrics_count_upstream_calls(gateway: TestClient, upstreams: Upstreams) -> None:

@@ -1,7 +1,7 @@
 import pytest
 from pydantic import ValidationError
 
-from gateway.config import DEV_KEY, Settings
+from gateway.config import DEV_ACTOR, DEV_KEY, Settings
 from gateway.domain.access import MalformedCredentials, actor_of, authenticate, grant_of, presented_key, required_scope
 
 KEYS = {"k-read": ["read"], "k-all": ["read", "write", "admin"]}
@@ -73,7 +73,7 @@ def test_settings_refuse_to_start_without_keys_outside_development(monkeypatch: 
 def test_development_without_keys_uses_the_dev_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("IDIC_API_KEYS", raising=False)
     settings = Settings(env="development")
-    assert settings.api_keys == {DEV_KEY: ["read", "write", "admin"]}
+    assert settings.grants() == {DEV_KEY: (frozenset({"read", "write", "admin"}), DEV_ACTOR)}
     assert settings.dev_key_in_use
 
 

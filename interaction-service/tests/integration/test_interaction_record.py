@@ -39,11 +39,13 @@ def test_recorded_interaction_is_stored_and_announced_as_cloudevent(client, cust
     assert (data["amount"], data["currency"], data["cost"]) == ("19.90", "EUR", "0.25")
     assert (data["nps"], data["csat"], data["treatment_id"], data["life_event"]) == (9, 4, "t-1", "moved_house")
     assert data["category"] == "garden"  # scoring's needs segments read it
+    assert data["actor"] is None  # nobody named
 
 
-def test_who_recorded_an_interaction_is_kept_and_shown(client, customer):
+def test_who_recorded_an_interaction_is_kept_and_shown(client, customer, topic_reader):
     """The gateway names the caller in X-Actor (its API key's actor name, or a digest of the key): each
-    interaction keeps it, one by one and in batches, and the timeline shows it; without it, null."""
+    interaction keeps it, one by one and in batches, the timeline shows it and its event carries it;
+    without it, null."""
     cid = customer()
     note = {"customer_id": cid, "channel": "phone", "type": "note", "payload": {"note": "prefers calls after 6"}}
     assert client.post("/v1/interactions", json=note, headers={"X-Actor": "agent.anna"}).status_code == 202
@@ -55,6 +57,8 @@ def test_who_recorded_an_interaction_is_kept_and_shown(client, customer):
     actors = {(i["type"], i["payload"].get("note")): i["actor"] for i in items}
     assert actors == {("note", "prefers calls after 6"): "agent.anna", ("note", "called back"): "key:" + "f" * 124,
                       ("call", "prefers calls after 6"): "key:" + "f" * 124, ("visit", "prefers calls after 6"): None}
+    announced = {(e["data"]["type"], e["data"]["interaction_id"]): e["data"]["actor"] for _, e in topic_reader(cid, 4)}
+    assert announced == {(i["type"], i["interaction_id"]): i["actor"] for i in items}
 
 
 def test_occurred_at_defaults_to_now(client, customer):

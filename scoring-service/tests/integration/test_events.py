@@ -78,6 +78,9 @@ def test_interactions_show_in_value(client: TestClient, bus: Bus, cid: Ids) -> N
     assert value["clv"]["status"] in ("insufficient_history", "not_fitted")
     assert (value["tier_status"], value["churn_risk_status"]) == ("pending_refresh", "not_fitted")
     assert (value["customer_id"], value["tier"], value["segments"], value["churn_risk"]) == (a, None, [], None)
+    # no CLV model yet: actual value is spend minus cost so far, and no potential is claimed beyond it
+    assert value["worth"] == {"cost_to_serve": "1.50", "net_value": "14.00", "potential_value": "14.00",
+                              "growth_gap": "0.00", "currency": "EUR"}
     assert dt.datetime.fromisoformat(value["scored_at"]).tzinfo is not None
 
 

@@ -7,6 +7,7 @@ const KEY = "idic.apiKey";
 const ID_TYPES = ["email", "phone", "loyalty_card", "cookie", "device", "external_id", "national_id"];
 const SVG = "http://www.w3.org/2000/svg";
 const TIMELINE_PAGE = 20;
+const REVIEWS_PAGE = 25;
 const ALERT_DAYS = 30; // a trigger older than this is history (on the timeline), not an alert
 // triggers an agent must see before anything else (the others are shown as information)
 const ATTENTION = new Set(["complaint", "repeated_complaints", "detractor", "lapse"]);
@@ -170,14 +171,15 @@ function renderValue(view) {
     items("drivers", []); items("segments", []);
     return;
   }
-  const clv = v.clv || {}; const rfm = v.rfm || {};
+  const clv = v.clv || {}; const rfm = v.rfm || {}; const w = v.worth || {};
   pairs("value", [
     ["Tier", v.tier ? v.tier.replaceAll("_", " ") : "not tiered yet"],
     ["CLV 12 months", clv.clv_12m == null ? (clv.status === "scored" ? null : `not fitted (${clv.status})`) : money(clv.clv_12m, rfm.currency)],
     ["P(alive)", clv.p_alive == null ? null : Number(clv.p_alive).toFixed(2)],
-    // scoring's own measure of potential: the CLV the customer brings if they stay active (clv / p_alive)
-    ["Potential (CLV if they stay)", clv.clv_12m == null || !(clv.p_alive > 0.05) ? null
-      : money((Number(clv.clv_12m) / clv.p_alive).toFixed(2), rfm.currency)],
+    // scoring's actual and potential value, net of the cost to serve: what the tier is cut on
+    ["Net value, 12 months", w.net_value == null ? null : money(w.net_value, w.currency)],
+    ["Potential value (if they stay)", w.potential_value == null ? null
+      : `${money(w.potential_value, w.currency)} (room to grow ${money(w.growth_gap, w.currency)})`],
     ["Expected purchases, 90 days", clv.expected_purchases_90d == null ? null : Number(clv.expected_purchases_90d).toFixed(1)],
     ["Average order", money(clv.expected_avg_order_value, rfm.currency)],
     ["Churn risk", v.churn_risk == null ? null : `${Math.round(v.churn_risk * 100)} %`],
@@ -337,7 +339,7 @@ async function loadTimeline(view, { more = false } = {}) {
   const params = new URLSearchParams({ limit: String(TIMELINE_PAGE) });
   if (filter.channel.value) params.set("channel", filter.channel.value);
   if (filter.type.value) params.set("type", filter.type.value);
-  if (more && timelineCursor) params.set("before", timelineCursor);
+  if (more && timelineCursor) params.set("cursor", timelineCursor);
   const result = await api("GET", `/v1/customers/${encodeURIComponent(view.customer_id)}/timeline?${params}`);
   let rows;
   if (result.status === 200) {
@@ -388,17 +390,29 @@ function whySummary(review) {
   return [phrase(agree, "agrees", "agree"), phrase(differ, "differs", "differ")].filter(Boolean).join("; ");
 }
 
-async function loadReviews() {
-  const result = await api("GET", "/v1/reviews?status=open&limit=50");
+let reviewsCursor = null;
+
+async function loadReviews({ more = false } = {}) {
+  const params = new URLSearchParams({ status: "open", limit: String(REVIEWS_PAGE) });
+  if (more && reviewsCursor) params.set("cursor", reviewsCursor);
+  const result = await api("GET", `/v1/reviews?${params}`);
   if (result.status !== 200) { say(problem(result)); return; }
   const reviews = result.data.reviews;
-  fill("reviews-list", reviews.length ? reviews.map((r) => {
+  reviewsCursor = result.data.next_cursor;
+  $("r-more").hidden = !reviewsCursor;
+  const nodes = reviews.map((r) => {
     const cell = el("td");
     const b = el("button", "Compare", { type: "button", class: "secondary", "aria-label": `Compare ${r.customer_id} with ${r.candidate_id}` });
     b.addEventListener("click", guard(() => showCompare(r)));
     cell.append(b);
     return rowOf([day(r.created_at), r.customer_id, r.candidate_id, `${Math.round(r.probability * 100)} %`, whySummary(r), cell]);
-  }) : [rowOf(["no possible duplicates waiting", "", "", "", "", ""])]);
+  });
+  if (more) {  // the next page follows the rows already read; focus goes to the first new one
+    $("reviews-list").append(...nodes);
+    if (nodes.length) nodes[0].querySelector("button").focus();
+    return;
+  }
+  fill("reviews-list", nodes.length ? nodes : [rowOf(["no possible duplicates waiting", "", "", "", "", ""])]);
   $("compare").hidden = true;
   $("reviews").hidden = false;
   $("reviews-h").focus();
@@ -667,5 +681,6 @@ document.addEventListener("DOMContentLoaded", () => {
   $("merge-form").addEventListener("submit", guard(mergeInto));
   $("consent-form").addEventListener("submit", guard(saveConsent));
   $("timeline-filter").addEventListener("submit", guard(async () => current && loadTimeline({ customer_id: current })));
+  $("r-more").addEventListener("click", guard(() => loadReviews({ more: true })));
   $("t-more").addEventListener("click", guard(async () => current && loadTimeline({ customer_id: current }, { more: true })));
 });

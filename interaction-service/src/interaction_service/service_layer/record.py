@@ -170,5 +170,5 @@ def recorded_event(interaction: StoredInteraction) -> InteractionRecorded:
         interaction_id=i.interaction_id, customer_id=i.customer_id, channel=i.channel, type=i.type,
         direction=i.direction, occurred_at=i.occurred_at, amount=i.amount, currency=i.currency, cost=i.cost,
         treatment_id=payload.get("treatment_id"), nps=payload.get("nps"), csat=payload.get("csat"),
-        life_event=payload.get("life_event"), category=payload.get("category"),
+        life_event=payload.get("life_event"), category=payload.get("category"), actor=i.actor,
     )

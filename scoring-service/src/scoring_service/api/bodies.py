@@ -25,6 +25,7 @@ def customer_value(report: ValueReport | ProfilingRefusal) -> public.CustomerVal
         tier=scores.tier, tier_status=report.tier_status,  # type: ignore[arg-type]
         segments=list(scores.segments), churn_risk=scores.churn_risk, churn_risk_status=report.churn_risk_status,
         churn_drivers=[public.ChurnDriver.model_validate(d) for d in scores.churn_drivers], scored_at=scores.scored_at,
+        worth=public.Worth(currency=features.currency, **vars(report.worth)),
     )
 
 

@@ -67,7 +67,8 @@ def customer_value(customer_id: CustomerId, uow_factory: UowFactoryDep,
     """RFM, CLV, value tier, segments and churn risk (with its drivers) of one customer; each block's
     ``status`` says why it is empty; ``{"profiling": "refused"}`` for a customer who refused profiling."""
     return bodies.customer_value(svc.get_value(customer_id=customer_id, uow_factory=uow_factory, now=utcnow(),
-                                               min_repeat_buyers=settings.refit_min_repeat_buyers))
+                                               min_repeat_buyers=settings.refit_min_repeat_buyers,
+                                               config=settings.scoring))
 
 
 @router.post("/v1/models/clv:fit", status_code=202, response_model=ClvFitJob,

@@ -10,16 +10,31 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
+import numpy as np
+
 from idic import ProblemError
 
 from ..adapters.uow import ScoringUnitOfWork
 from ..domain.clv import BgNbd, ClvFit, GammaGamma
 from ..domain.features import CustomerFeatures
+from ..domain.scoring import ScoringConfig, value_and_potential
 from ..domain.value import CustomerScores, recency_days, rescore
+from .scorer import columns
 
 UowFactory = Callable[[], ScoringUnitOfWork]
 RfmStatus = Literal["scored", "pending_refresh", "no_purchases"]
 ClvStatus = Literal["scored", "not_fitted", "insufficient_history"]
+
+
+@dataclass(frozen=True)
+class Worth:
+    """What tiers are cut on, for one customer as last scored: value net of the cost to serve over
+    the CLV horizon, and the value they would bring if they stayed active (never below net)."""
+
+    cost_to_serve: Decimal
+    net_value: Decimal
+    potential_value: Decimal
+    growth_gap: Decimal
 
 
 @dataclass(frozen=True)
@@ -28,6 +43,7 @@ class ValueReport:
 
     features: CustomerFeatures
     scores: CustomerScores
+    worth: Worth
     recency_days: int | None
     rfm_status: RfmStatus
     clv_status: ClvStatus
@@ -92,8 +108,24 @@ def _load(uow: ScoringUnitOfWork, customer_id: str) -> CustomerFeatures:
     return features
 
 
-def get_value(*, customer_id: str, uow_factory: UowFactory, now: dt.datetime,
-              min_repeat_buyers: int) -> ValueReport | ProfilingRefusal:
+def worth_of(features: CustomerFeatures, scores: CustomerScores, *, config: ScoringConfig) -> Worth:
+    """Net and potential value by the very function the population run cuts tiers with, on the
+    stored CLV and p(alive) and the features as at ``scored_at`` (so they explain the tier shown)."""
+    cols = columns([features], now=scores.scored_at)
+    scored: dict[str, Any] = {}
+    if scores.clv_12m is not None:
+        alive = np.nan if scores.p_alive is None else scores.p_alive
+        scored = {"clv_12m": np.array([float(scores.clv_12m)]), "p_alive": np.array([alive])}
+    net, gap = value_and_potential(cols, scored, config=config)
+    cents = Decimal("0.01")
+    net_value = Decimal(repr(float(net[0]))).quantize(cents)
+    growth_gap = Decimal(repr(float(gap[0]))).quantize(cents)
+    return Worth(cost_to_serve=features.cost_to_serve, net_value=net_value, growth_gap=growth_gap,
+                 potential_value=net_value + growth_gap)
+
+
+def get_value(*, customer_id: str, uow_factory: UowFactory, now: dt.datetime, min_repeat_buyers: int,
+              config: ScoringConfig) -> ValueReport | ProfilingRefusal:
     """RFM, CLV, tier, segments and churn risk of a customer, each saying why it is empty if it is
     (404 if scoring never heard of the customer; a refusal if they refused profiling)."""
     with uow_factory() as uow:
@@ -109,7 +141,8 @@ def get_value(*, customer_id: str, uow_factory: UowFactory, now: dt.datetime,
     # scores are saved with every feature change; deriving them keeps a reader safe from a gap anyway
     scores = scores or rescore(features=features, scores=None, now=now)
     return ValueReport(
-        features=features, scores=scores, recency_days=recency_days(features.last_purchase_at, now),
+        features=features, scores=scores, worth=worth_of(features, scores, config=config),
+        recency_days=recency_days(features.last_purchase_at, now),
         rfm_status="no_purchases" if features.frequency == 0 else "pending_refresh" if scores.r is None else "scored",
         clv_status=_clv_status(scores, features, fitted=fitted, enough=enough),
         tier_status="pending_refresh" if scores.tier is None else "scored",

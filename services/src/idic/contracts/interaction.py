@@ -35,6 +35,8 @@ class InteractionRecorded(EventPayload):
     csat: int | None = Field(default=None, ge=1, le=5)
     life_event: str | None = None
     category: str | None = Field(default=None, max_length=64, description="payload.category of the interaction.")
+    actor: str | None = Field(default=None, max_length=128,
+                              description="Who recorded it (the API key's actor name the gateway sent as X-Actor).")
 
 
 class TriggerDetected(EventPayload):

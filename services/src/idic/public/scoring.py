@@ -54,6 +54,22 @@ class ChurnDriver(Body):
     adds: float = Field(description="What it adds to churn_risk.")
 
 
+class Worth(Body):
+    """What value tiers are cut on, as last scored (``scored_at``): the 12-month CLV net of the cost to
+    serve over the same horizon, and the potential, what the customer would bring if they stayed active
+    (CLV / p_alive, net of cost). Peppers & Rogers' actual and potential value; the README of scoring
+    gives the formulas."""
+
+    cost_to_serve: Decimal = Field(description="What serving the customer has cost so far (contact costs).")
+    net_value: Decimal = Field(description="Actual value: clv_12m minus the expected cost to serve in 12 months; "
+                               "spend minus cost so far when no CLV model is fitted.")
+    potential_value: Decimal = Field(description="Potential value: what the customer would be worth in 12 months "
+                                     "if they stayed active; never below net_value.")
+    growth_gap: Decimal = Field(description="potential_value - net_value: the room to grow, which most_growable "
+                                "is cut on.")
+    currency: str | None = Field(description="ISO 4217 currency of the money fields.")
+
+
 class CustomerValue(Body):
     """The value object of API.md: what the customer is worth and how likely they stay."""
 
@@ -87,6 +103,8 @@ class CustomerValue(Body):
                     "churn_risk_status": "scored",
                     "churn_drivers": [{"input": "p_alive", "value": 0.93, "adds": 0.07}],
                     "scored_at": "2026-11-23T10:00:00Z",
+                    "worth": {"cost_to_serve": "4.20", "net_value": "427.20", "potential_value": "463.40",
+                              "growth_gap": "36.20", "currency": "EUR"},
                 }
             ]
         }
@@ -108,6 +126,8 @@ class CustomerValue(Body):
         default_factory=list, description="Why churn_risk is what it is (inputs and what each adds)."
     )
     scored_at: dt.datetime = Field(description="When the scores were last computed.")
+    worth: Worth | None = Field(default=None, description="Net and potential value (what tiers are cut on); "
+                                 "null only from a scoring-service older than this field.")
 
 
 class ProfilingRefused(Body):

@@ -73,13 +73,15 @@ async def record_interactions(body: InteractionBatchRequest, request: Request, c
 @router.get("/v1/customers/{customer_id}/timeline", response_model=Timeline, responses=errors(404))
 async def timeline(customer_id: CustomerRef, request: Request, clients: ClientsDep,
                    limit: Annotated[int | None, Query(ge=1, le=200)] = None,
-                   before: Annotated[str | None, Query(min_length=1, max_length=512,
+                   cursor: Annotated[str | None, Query(min_length=1, max_length=512,
                                                        description="next_cursor of the previous page")] = None,
+                   before: Annotated[str | None, Query(min_length=1, max_length=512, deprecated=True,
+                                                       description="Deprecated name of cursor")] = None,
                    channel: Annotated[Channel | None, Query()] = None,
                    type: Annotated[str | None, Query(pattern=r"^[a-z][a-z0-9_]{0,63}$")] = None) -> Response:
     """The customer's interactions, newest first."""
     resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
-    params = {"limit": limit, "before": before, "channel": channel, "type": type}
+    params = {"limit": limit, "cursor": cursor, "before": before, "channel": channel, "type": type}
     return await forward(clients.interaction, request, "GET", f"/v1/customers/{segment(resolved)}/timeline",
                          params=params)
 

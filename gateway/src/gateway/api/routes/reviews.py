@@ -30,12 +30,15 @@ ReviewId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[^.:/][^:
 async def list_reviews(request: Request, clients: ClientsDep,
                        status: Annotated[ReviewStatus | None, Query()] = None,
                        limit: Annotated[int | None, Query(ge=1, le=500)] = None,
-                       after: Annotated[str | None, Query(min_length=1, max_length=64,
-                                                          description="next_after of the previous page")] = None,
+                       cursor: Annotated[str | None, Query(min_length=1, max_length=64,
+                                                           description="next_cursor of the previous page")] = None,
+                       after: Annotated[str | None, Query(min_length=1, max_length=64, deprecated=True,
+                                                          description="Deprecated name of cursor")] = None,
                        ) -> Response:
-    """Possible duplicates waiting for a person (``status`` open by default), oldest first."""
+    """Possible duplicates waiting for a person (``status`` open by default), oldest first, a page of
+    ``limit`` at a time."""
     return await forward(clients.identity, request, "GET", "/v1/reviews",
-                         params={"status": status, "limit": limit, "after": after})
+                         params={"status": status, "limit": limit, "cursor": cursor, "after": after})
 
 
 @router.post("/v1/reviews/{review_id}:accept", response_model=Review, responses=errors(404, 409))

@@ -76,9 +76,11 @@ async def create_segment(body: SegmentCreate, request: Request, clients: Clients
 @router.get("/v1/segments/{segment_id}/customers", response_model=SegmentMembers, responses=errors(404))
 async def segment_customers(segment_id: SegmentId, request: Request, clients: ClientsDep,
                             limit: Annotated[int | None, Query(ge=1, le=1000)] = None,
-                            after: Annotated[str | None, Query(min_length=1, max_length=255,
-                                                               description="next_after of the previous page")] = None,
+                            cursor: Annotated[str | None, Query(min_length=1, max_length=255,
+                                                                description="next_cursor of the previous page")] = None,
+                            after: Annotated[str | None, Query(min_length=1, max_length=255, deprecated=True,
+                                                               description="Deprecated name of cursor")] = None,
                             ) -> Response:
-    """The members of one segment in id order, a page of ``limit`` after ``after``."""
+    """The members of one segment in id order, a page of ``limit`` at a time."""
     return await forward(clients.scoring, request, "GET", f"/v1/segments/{segment(segment_id)}/customers",
-                         params={"limit": limit, "after": after})
+                         params={"limit": limit, "cursor": cursor, "after": after})

@@ -50,12 +50,14 @@ async def next_best_actions(customer_id: CustomerRef, request: Request, clients:
 async def list_rules(request: Request, clients: ClientsDep,
                      status: Annotated[Literal["draft", "active", "retired"] | None, Query()] = None,
                      limit: Annotated[int | None, Query(ge=1, le=1000)] = None,
-                     after: Annotated[str | None, Query(min_length=1, max_length=256,
-                                                        description="Rules after this id (paging)")] = None,
+                     cursor: Annotated[str | None, Query(min_length=1, max_length=256, description=(
+                         "The last rule_id of the previous page: rules after it."))] = None,
+                     after: Annotated[str | None, Query(min_length=1, max_length=256, deprecated=True,
+                                                        description="Deprecated name of cursor.")] = None,
                      ) -> Response:
-    """All rules (current versions), by id."""
+    """All rules (current versions), by id, a page of ``limit`` at a time."""
     return await forward(clients.treatment, request, "GET", "/v1/rules",
-                         params={"status": status, "limit": limit, "after": after})
+                         params={"status": status, "limit": limit, "cursor": cursor, "after": after})
 
 
 @router.post("/v1/rules", status_code=201, response_model=Rule, responses=errors(409))
