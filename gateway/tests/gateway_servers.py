@@ -52,6 +52,13 @@ def _not_found(detail: str) -> JSONResponse:
                         status_code=404, media_type="application/problem+json")
 
 
+def _offset(cursor: str | None) -> int:
+    """A fake's cursor: an offset as text, opaque to the client; one it never gave reads past the end."""
+    if cursor is None:
+        return 0
+    return int(cursor) if cursor.isascii() and cursor.isdigit() else 1 << 30
+
+
 class FakeSuite:
     """One app answering the paths of all four services (they do not overlap) for one known
     customer, Ann (``c-ann``, merged from ``c-old``); it records what was written to it."""
@@ -147,7 +154,7 @@ class FakeSuite:
                      type: str | None = None) -> dict[str, Any]:
             items = [i for i in (recent() if customer_id == ANN else [])
                      if (channel is None or i["channel"] == channel) and (type is None or i["type"] == type)]
-            start = int(cursor) if cursor else 0  # the cursor: an offset, opaque to the client
+            start = _offset(cursor)
             page = items[start:start + limit]
             more = start + limit < len(items)
             return {"customer_id": customer_id, "items": page, "next_cursor": str(start + limit) if more else None}
@@ -263,7 +270,7 @@ class FakeSuite:
             still_open = not self.decisions and status == "open"
             queue = ([review] if still_open else []) + [
                 {**review, "review_id": f"rv-x{n:03d}", "customer_id": f"c-dup-{n:03d}"} for n in range(self.more_reviews)]
-            start = int(cursor) if cursor else 0
+            start = _offset(cursor)
             page, rest = queue[start:start + limit], queue[start + limit:]
             after = str(start + limit) if rest else None
             return {"reviews": page, "next_cursor": after, "next_after": after}

@@ -106,6 +106,12 @@ def test_an_agent_sees_the_unhappy_customer_acts_and_notes_it(stack: Stack, gate
     [stored] = [i for i in gateway.get(f"/v1/customers/{customer_id}/timeline").json()["items"] if i["type"] == "note"]
     assert stored["actor"] == AGENT and stored["payload"] == {"note": "called back, refund agreed"}
 
+    # consent: she now agrees to text messages; only that change is sent, and identity keeps it
+    page.get_by_label("SMS").select_option("yes")
+    page.get_by_role("button", name="Save consent").click()
+    expect(page.locator("#message")).to_have_text("Consent saved: sms yes.")
+    assert gateway.get(f"/v1/customers/{customer_id}").json()["profile"]["consent"]["sms"] is True
+
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "cockpit-e2e.png"), full_page=True)
     context.close()
@@ -115,8 +121,9 @@ def test_an_agent_sees_the_unhappy_customer_acts_and_notes_it(stack: Stack, gate
 def test_a_supervisor_merges_a_possible_duplicate_and_simulates_a_rule(stack: Stack, gateway: httpx.Client,
                                                                         browser: Browser) -> None:
     """Two records of one person that identity could not join on its own (other e-mail, other postcode)
-    reach the review queue; a supervisor compares them and merges them. Then the service-recovery rule,
-    read in plain words, simulated for the customer of the first test's kind."""
+    reach the review queue; a supervisor compares them and merges them, finds the customer by name and
+    undoes the merge. Then the service-recovery rule, read in plain words, simulated for the customer
+    of the first test's kind."""
     tag = uuid.uuid4().hex[:6]
     first, last = f"Zed{tag}", f"Quill{tag}"
     older = gateway.post("/v1/customers/identify", json={
@@ -159,6 +166,17 @@ def test_a_supervisor_merges_a_possible_duplicate_and_simulates_a_rule(stack: St
     expect(page.locator("#message")).to_have_text("Merged.")
     merged = gateway.get(f"/v1/customers/{newer['customer_id']}").json()  # either id now names one person
     assert merged["customer_id"] == older["customer_id"] and newer["customer_id"] in merged["profile"]["merged_ids"]
+
+    # found again by how the name sounds, spelt otherwise; then the merge undone, after a confirmation
+    search = page.get_by_role("searchbox", name="Customer")
+    search.fill(f"Zedd{tag} Quil{tag}")
+    search.press("Enter")
+    page.locator("#hits-list").get_by_role("button", name=re.compile(f"^{first} {last}")).click()
+    expect(page.locator("#customer-id")).to_have_text(older["customer_id"])
+    page.get_by_role("button", name=f"Unmerge {newer['customer_id']}").click()
+    page.get_by_role("dialog").get_by_role("button", name="Confirm").click()
+    expect(page.locator("#message")).to_contain_text(f"Unmerged {newer['customer_id']}")
+    assert gateway.get(f"/v1/customers/{newer['customer_id']}").json()["customer_id"] == newer["customer_id"]
 
     page.get_by_role("searchbox", name="Customer").fill(unhappy)
     page.get_by_role("searchbox", name="Customer").press("Enter")

@@ -21,7 +21,9 @@ VALUE = {"customer_id": "c1", "rfm": {"status": "scored", "recency_days": 3, "fr
          "clv": {"status": "scored", "p_alive": 0.9, "expected_purchases_90d": 1.2,
                  "expected_avg_order_value": "50.00", "clv_12m": "300.00"},
          "tier": "most_valuable", "tier_status": "scored", "segments": ["champions"], "churn_risk": 0.1,
-         "churn_risk_status": "scored", "churn_drivers": [], "scored_at": "2024-01-02T00:00:00Z"}
+         "churn_risk_status": "scored", "churn_drivers": [], "scored_at": "2024-01-02T00:00:00Z",
+         "worth": {"cost_to_serve": "3.00", "net_value": "296.40", "potential_value": "329.00", "growth_gap": "32.60",
+                   "currency": "EUR"}}
 SUMMARY = {"recent": [{"interaction_id": "i1", "customer_id": "c1", "id": None, "channel": "web", "type": "visit",
                        "direction": "inbound", "occurred_at": "2024-01-01T00:00:00Z",
                        "recorded_at": "2024-01-01T00:00:01Z", "amount": None, "currency": None, "cost": None,
