@@ -135,6 +135,28 @@ class FakeSuite:
                 "worth": {"cost_to_serve": "6.00", "net_value": "423.70", "potential_value": "455.60",
                           "growth_gap": "31.90", "currency": "EUR"}})
 
+        @app.get("/v1/reports/value")
+        def value_report(tier: str | None = None) -> dict[str, Any]:
+            deciles = [{"decile": n, "customers": 1, "value": f"{110 - 10 * n}.00", "min_value": f"{110 - 10 * n}.00",
+                        "max_value": f"{110 - 10 * n}.00", "share": round((110 - 10 * n) / 550, 6),
+                        "cumulative_share": round(sum(110 - 10 * k for k in range(1, n + 1)) / 550, 6)}
+                       for n in range(1, 11)]
+            return {"as_of": NOW, "tier": tier, "customers": 10, "total_value": "550.00", "currency": "EUR",
+                    "deciles": deciles,
+                    "clv": {"customers": 0, "mean": None, "quantiles": {}, "histogram": []},
+                    "churn_risk": {"customers": 0, "mean": None, "histogram": [
+                        {"from": n / 10, "to": (n + 1) / 10, "customers": 0} for n in range(10)]}}
+
+        @app.get("/v1/reports/tiers")
+        def tiers_report(period: str = "month") -> dict[str, Any]:
+            return {"as_of": NOW, "period": period, "since": None, "until": None,
+                    "tiers": [{"tier": "most_valuable", "customers": 2, "customer_share": 0.2, "value": "190.00",
+                               "value_share": 0.345455},
+                              {"tier": "maintain", "customers": 8, "customer_share": 0.8, "value": "360.00",
+                               "value_share": 0.654545}],
+                    "movements": [{"period_start": "2026-12-01T00:00:00Z", "from_tier": None, "to_tier": "maintain",
+                                   "customers": 8}]}
+
         def recent() -> list[dict[str, Any]]:
             base = [{"interaction_id": "i-1", "customer_id": ANN, "id": None, "channel": "store", "type": "purchase",
                      "direction": "inbound", "occurred_at": "2026-11-08T15:30:00+00:00",

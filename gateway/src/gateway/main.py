@@ -42,6 +42,7 @@ from .api.routes import (
     interactions,
     jobs,
     operations,
+    reports,
     reviews,
     scoring,
     treatment,
@@ -144,6 +145,7 @@ def create_app(settings: Settings | None = None, *,
     app.openapi = public_openapi  # type: ignore[method-assign]
     # customers first: its fixed paths (/lookup, /merge) must win over /{customer_id}
     for router in (customers.search_router, customers.router, erasures.router, reviews.router,
-                   interactions.router, scoring.router, treatment.router, webhooks.router, jobs.router):
+                   interactions.router, scoring.router, treatment.router, reports.router, webhooks.router,
+                   jobs.router):
         app.include_router(router)
     return app

@@ -14,7 +14,7 @@ from .adapters.locks import schedule_leader_lock
 from .adapters.orm import jobs as jobs_table
 from .adapters.orm import messaging
 from .adapters.uow import ScoringUnitOfWork
-from .api.routes import internal, router
+from .api.routes import internal, reports, router
 from .config import Settings
 from .service_layer.handlers import build_handlers
 from .service_layer.jobs import PREFIX, job_kinds
@@ -59,5 +59,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="scoring-service", version="0.1.0",
         description="Differentiate: the value of every customer, kept up to date from interaction events.",
         settings=settings, runtime_factory=lambda: build_runtime(settings),
-        routers=[router, jobs_router(lambda request: request.app.state.runtime.jobs, tags=("jobs",)), internal],
+        routers=[router, reports, jobs_router(lambda request: request.app.state.runtime.jobs, tags=("jobs",)),
+                 internal],
     )

@@ -123,7 +123,8 @@ def test_bulk_rescore_equals_the_per_customer_scorer(runtime: ServiceRuntime[Sco
                              time_unit="days", now=NOW, config=config)
     population.refresh(uow_factory=runtime.uow, now=NOW, config=config, phases=phases)
     assert fit["customers"] > 200
-    assert set(phases) == {"read", "models", "score", "compare", "write_scores", "write_segments_outbox", "commit"}
+    assert set(phases) == {"read", "models", "score", "compare", "write_scores", "write_segments_outbox", "reports",
+                           "commit"}
 
     compared = per_customer(runtime)
     assert len(compared) == 300

@@ -25,13 +25,14 @@ from ..domain.needs import CHANNELS
 from .orm import messaging
 
 SCORE_COLUMNS = ("customer_id", "scored_at", "r", "f", "m", "rfm_segment", "tier", "churn_risk", "p_alive",
-                 "expected_purchases_90d", "expected_avg_order_value", "clv_12m", "segments", "churn_drivers")
+                 "expected_purchases_90d", "expected_avg_order_value", "clv_12m", "segments", "churn_drivers",
+                 "run_tier")
 OUTBOX_COLUMNS = ("event_id", "topic", "key", "event_type", "body", "created_at")
 # COPY types of SCORE_COLUMNS as ``compare`` builds them (money and JSON arrive as text)
 _SCORE_TYPES = ("text", "timestamptz", "int2", "int2", "int2", "text", "text", "float8", "float8", "float8",
-                "text", "text", "text", "text")
-_TEXT = ("customer_id", "prev_rfm_segment", "prev_tier", "prev_segments", "prev_drivers", "monetary_text",
-         "currency")
+                "text", "text", "text", "text", "text")
+_TEXT = ("customer_id", "prev_rfm_segment", "prev_tier", "prev_run_tier", "prev_segments", "prev_drivers",
+         "monetary_text", "currency")
 
 
 @dataclass
@@ -113,6 +114,7 @@ def _select(dialect: str, categories: list[str]) -> tuple[str, list[str], list[A
                   "(SELECT total(value) FROM json_each(f.category_counts))"))
     exprs += [("prev_exists", "CASE WHEN s.customer_id IS NULL THEN 0 ELSE 1 END"), ("prev_r", "s.r"),
               ("prev_f", "s.f"), ("prev_m", "s.m"), ("prev_rfm_segment", "s.rfm_segment"), ("prev_tier", "s.tier"),
+              ("prev_run_tier", "s.run_tier"),
               ("prev_churn_risk", "s.churn_risk"), ("prev_p_alive", "s.p_alive"),
               ("prev_expected_purchases_90d", "s.expected_purchases_90d"),
               ("prev_aov_cents", cents("s.expected_avg_order_value")), ("prev_clv_cents", cents("s.clv_12m")),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import JSON, Date, Float, Integer, SmallInteger, String
+from sqlalchemy import JSON, Date, Float, Index, Integer, SmallInteger, String
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -77,6 +77,9 @@ class ScoreRow(Base):
     m: Mapped[int | None] = mapped_column(SmallInteger)
     rfm_segment: Mapped[str | None] = mapped_column(String(64))
     tier: Mapped[str | None] = mapped_column(String(32))
+    # the tier the last population run gave (per-event scoring leaves it): the next run counts who
+    # moved between tiers since, whatever moved them (reports; migration 0005)
+    run_tier: Mapped[str | None] = mapped_column(String(32), default=None)
     churn_risk: Mapped[float | None] = mapped_column(Float)
     p_alive: Mapped[float | None] = mapped_column(Float)
     expected_purchases_90d: Mapped[float | None] = mapped_column(Float)
@@ -106,6 +109,19 @@ class ModelRow(Base):
     kind: Mapped[str] = mapped_column(String(32), primary_key=True)
     params: Mapped[dict[str, object]] = mapped_column(JSON)
     fitted_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class ReportSnapshotRow(Base):
+    """What one population run found about the population as a whole (``domain.reports``): kept for
+    every run, so reports read the latest and history reads them all (migration 0005)."""
+
+    __tablename__ = "report_snapshots"
+    __table_args__ = (Index("ix_report_snapshots_kind_taken", "kind", "taken_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    taken_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    body: Mapped[dict[str, object]] = mapped_column(JSON)
 
 
 class SegmentRuleRow(Base):

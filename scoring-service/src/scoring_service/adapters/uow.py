@@ -15,6 +15,7 @@ from .repository import (
     PopulationRepository,
     PurchaseDayRepository,
     RefusalRepository,
+    ReportRepository,
     ScoreRepository,
     SegmentRepository,
 )
@@ -45,6 +46,7 @@ class ScoringUnitOfWork(UnitOfWork):
         self.erasures = Erasures(session, identities.erasures)
         self.refusals = RefusalRepository(session)
         self.population = PopulationRepository(session)
+        self.reports = ReportRepository(session)
 
     def wait_for_population_runs(self) -> None:
         """Hold back until a population run in progress commits (see adapters.locks); the lock

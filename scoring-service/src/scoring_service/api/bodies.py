@@ -3,6 +3,9 @@ service layer answers to what the API says."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from idic.public import reports as public_reports
 from idic.public import scoring as public
 
 from ..domain.clv import ClvFit
@@ -70,3 +73,14 @@ def export(h: Holdings) -> public.ScoringExport:
         features=features(h.features),
         scores=None if scores is None else public.StoredScores.model_validate(vars(scores)),
         purchase_days=[dict(day) for day in h.purchase_days])
+
+
+def value_report(report: dict[str, Any]) -> public_reports.ValueReport:
+    """Value concentration (``service_layer.reports`` answers it in this very shape)."""
+    return public_reports.ValueReport.model_validate(report)
+
+
+def tiers_report(report: dict[str, Any]) -> public_reports.TiersReport:
+    """Tiers and their movements."""
+    return public_reports.TiersReport.model_validate(report)
+

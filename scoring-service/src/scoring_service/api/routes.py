@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from idic import Jobs, job_accepted, job_responses, utcnow
 from idic.public.common import ErasureResult
 from idic.public.jobs import ClvFitJob, RfmRefreshJob
+from idic.public.reports import TiersReport, ValueReport
 from idic.public.scoring import (
     ClvFitRequest,
     ClvModel,
@@ -22,10 +23,13 @@ from idic.public.scoring import (
     SegmentCreate,
     SegmentList,
     SegmentMembers,
+    Tier,
 )
+from idic.reports import CSV_RESPONSE, PeriodQuery, Since, Until, check_window, report_response
 
 from ..config import Settings
 from ..service_layer import queries as svc
+from ..service_layer import reports as reports_svc
 from ..service_layer import segments as segments_svc
 from ..service_layer.jobs import CLV_FIT, RFM_REFRESH
 from . import bodies
@@ -37,6 +41,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 router = APIRouter(tags=["differentiate"])
+reports = APIRouter(prefix="/v1/reports", tags=["reports"])
 internal = APIRouter(prefix="/internal", tags=["internal"])
 
 CustomerId = Annotated[str, Path(min_length=1, max_length=255, pattern=r"^[^\x00-\x20\x7f]+$",
@@ -140,3 +145,26 @@ def customer_erasure(customer_id: CustomerId, uow_factory: UowFactoryDep) -> Era
     """When this service applied the erasure of the customer (404 if it has not)."""
     return ErasureResult(customer_id=customer_id, erased_at=svc.erased_at(customer_id=customer_id,
                                                                           uow_factory=uow_factory))
+
+
+@reports.get("/value", response_model=ValueReport, responses={**CSV_RESPONSE, **ERRORS})
+def value_report(request: Request, uow_factory: UowFactoryDep, since: Since = None, until: Until = None,
+                 tier: Annotated[Tier | None, Query(description="Only the customers of this tier.")] = None,
+                 ) -> Any:
+    """Value concentration (deciles of customers by net value with their share: the Pareto curve) and
+    the CLV and churn-risk distributions, as of the latest population run in [since, until)."""
+    check_window(since, until)
+    body = bodies.value_report(reports_svc.value_report(uow_factory=uow_factory, since=since, until=until, tier=tier))
+    return report_response(request, body, name="value")
+
+
+@reports.get("/tiers", response_model=TiersReport, responses={**CSV_RESPONSE, **ERRORS})
+def tiers_report(request: Request, uow_factory: UowFactoryDep, since: Since = None, until: Until = None,
+                 period: PeriodQuery = "month") -> Any:
+    """Per tier: customers and value share, and the movements between tiers per period, from the
+    population runs in [since, until)."""
+    check_window(since, until)
+    body = bodies.tiers_report(reports_svc.tiers_report(uow_factory=uow_factory, since=since, until=until,
+                                                        period=period))
+    return report_response(request, body, name="tiers")
+

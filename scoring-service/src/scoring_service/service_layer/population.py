@@ -15,7 +15,8 @@ from idic import ProblemError
 
 from ..adapters.bulk import Loaded
 from ..adapters.uow import ScoringUnitOfWork
-from ..domain import clv, needs
+from ..domain import clv, needs, reports
+from ..domain.clv import Array
 from ..domain.features import DAYPARTS
 from ..domain.scoring import (
     UNIT_DAYS,
@@ -28,7 +29,7 @@ from ..domain.scoring import (
     value_and_potential,
 )
 from . import rescored
-from .scorer import DAY_SECONDS, score_arrays
+from .scorer import DAY_SECONDS, ScoreArrays, score_arrays
 
 UowFactory = Callable[[], ScoringUnitOfWork]
 Progress = Callable[[int, int], None]
@@ -135,12 +136,26 @@ def refresh(*, uow_factory: UowFactory, now: dt.datetime, config: ScoringConfig,
         uow.population.write_memberships(entered=changes.entered, left=changes.left, now=now)
         uow.population.write_outbox(changes.events)
         clock.tick("write_segments_outbox")
+        _keep_reports(uow, data, arrays, net, clv_fitted="clv" in models, now=now)
+        clock.tick("reports")
         uow.commit()
         clock.tick("commit")
     return {"customers": len(data), "purchasers": purchasers, "refreshed_at": now, "rfm": models["rfm"],
             "tiers": models["tiers"],
             "needs": None if needs_model is None else {k: needs_model[k] for k in ("k", "silhouette", "ids")},
             "announced": changes.announced, "seconds": round(time.perf_counter() - started, 3)}
+
+
+def _keep_reports(uow: ScoringUnitOfWork, data: Loaded, arrays: ScoreArrays, net: Array, *, clv_fitted: bool,
+                  now: dt.datetime) -> None:
+    """What this run found about the population as a whole, kept with the run for the reports."""
+    currencies = {c for c in data["currency"].tolist() if c}
+    clv_12m = arrays.clv_cents / 100.0 if clv_fitted else None
+    value = reports.value_snapshot(net, tier=arrays.tier, clv=clv_12m, churn=arrays.churn.risk)
+    uow.reports.add("value", {"currency": currencies.pop() if len(currencies) == 1 else None, "by_tier": value},
+                    taken_at=now)
+    uow.reports.add("tiers", reports.tiers_snapshot(net, tier=arrays.tier, previous=data["prev_run_tier"]),
+                    taken_at=now)
 
 
 class _Phases:

@@ -109,6 +109,7 @@ def compare(data: Loaded, arrays: ScoreArrays, *, now: dt.datetime, source: str)
             & _same(arrays.expected_purchases_90d, data["prev_expected_purchases_90d"])
             & _same(arrays.aov_cents, data["prev_aov_cents"]) & _same(arrays.clv_cents, data["prev_clv_cents"])
             & _same_labels(arrays.rfm_segment, data["prev_rfm_segment"]) & _same_labels(tier, data["prev_tier"])
+            & _same_labels(tier, data["prev_run_tier"])
             & np.equal(segment_text, np.where(exists, data["prev_segments"], None)).astype(bool)
             & np.equal(drivers, data["prev_drivers"]).astype(bool))
     changes = Changes()
@@ -120,7 +121,7 @@ def compare(data: Loaded, arrays: ScoreArrays, *, now: dt.datetime, source: str)
             arrays.rfm_segment[idx].tolist(), tier[idx].tolist(), _nullable(arrays.churn.risk[idx]),
             _nullable(arrays.p_alive[idx]), _nullable(arrays.expected_purchases_90d[idx]),
             _money_text(arrays.aov_cents[idx]), _money_text(arrays.clv_cents[idx]), segment_text[idx].tolist(),
-            drivers[idx].tolist(), strict=True))
+            drivers[idx].tolist(), tier[idx].tolist(), strict=True))  # the last: run_tier
     material = _material(data, arrays, tier)
     changes.announced = int(np.count_nonzero(material))
     envelope = _Envelopes(source=source)

@@ -5,5 +5,5 @@ The service that serves an operation and the gateway that proxies it both import
 same model, as producers and consumers of events both import ``idic.contracts``: a body
 cannot drift between the two, and the gateway's OpenAPI document says what the service
 enforces. Modules follow the I-D-I-C steps (``identity``, ``interaction``, ``scoring``,
-``treatment``), plus ``webhooks``, ``views`` (the bodies only the gateway composes) and
+``treatment``), plus ``webhooks``, ``reports``, ``views`` (the bodies only the gateway composes) and
 ``common`` (customer id, channel, identifier type, money, time, cursor, problem)."""

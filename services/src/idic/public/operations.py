@@ -64,6 +64,9 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     ("DELETE", "/v1/webhooks/{webhook_id}"): "deleteWebhook",
     ("GET", "/v1/webhooks/{webhook_id}/deliveries"): "listDeliveries",
     ("POST", "/v1/webhooks/{webhook_id}/deliveries/{delivery_id}:retry"): "retryDelivery",
+    # reports
+    ("GET", "/v1/reports/value"): "getValueReport",
+    ("GET", "/v1/reports/tiers"): "getTiersReport",
     # jobs and operations
     ("GET", "/v1/jobs"): "listJobs",
     ("GET", "/v1/jobs/{job_id}"): "getJob",

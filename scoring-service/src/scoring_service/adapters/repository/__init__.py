@@ -9,8 +9,9 @@ from .models import ModelRepository
 from .population import PopulationRepository
 from .purchase_days import PurchaseDayRepository
 from .refusals import RefusalRepository
+from .reports import ReportRepository
 from .scores import ScoreRepository
 from .segments import SegmentRepository
 
 __all__ = ["FeatureRepository", "ModelRepository", "PopulationRepository", "PurchaseDayRepository",
-           "RefusalRepository", "ScoreRepository", "SegmentRepository"]
+           "RefusalRepository", "ReportRepository", "ScoreRepository", "SegmentRepository"]

@@ -1,0 +1,55 @@
+"""Reports (API.md "Reports", analytical CRM): each proxied to the service that owns its data. The
+gateway asks the service for JSON, checks it against the report's body, and answers it as CSV itself
+when the caller asks for ``Accept: text/csv`` (``idic.reports``: the same table the service gives)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import BaseModel, ValidationError
+
+from idic.public.reports import TiersReport, ValueReport
+from idic.public.scoring import Tier
+from idic.reports import CSV_RESPONSE, PeriodQuery, Since, Until, check_window, report_response, wants_csv
+
+from ...adapters.clients import ServiceClient, UpstreamFailure
+from ..proxy import ClientsDep, errors, forward
+from ..security import Authorized
+
+router = APIRouter(prefix="/v1/reports", tags=["reports"], dependencies=[Authorized])
+RESPONSES = {**CSV_RESPONSE, **errors(422)}
+
+
+async def _report(client: ServiceClient, request: Request, path: str, params: dict[str, Any],
+                  body: type[BaseModel], *, name: str) -> Any:
+    # the window is checked here too, so a bad one is refused before any service is asked
+    check_window(params.pop("_since"), params.pop("_until"))
+    answer = await forward(client, request, "GET", path, params={
+        **params, "since": request.query_params.get("since"), "until": request.query_params.get("until")})
+    if answer.status_code != 200 or not wants_csv(request):
+        return answer
+    try:
+        report = body.model_validate_json(bytes(answer.body))
+    except ValidationError as exc:
+        raise UpstreamFailure(client.name, 502) from exc
+    return report_response(request, report, name=name)
+
+
+@router.get("/value", response_model=ValueReport, responses=RESPONSES)
+async def value_report(request: Request, clients: ClientsDep, since: Since = None, until: Until = None,
+                       tier: Annotated[Tier | None, Query(description="Only the customers of this tier.")] = None,
+                       ) -> Response:
+    """Value concentration (deciles of customers by net value with their share: the Pareto curve) and
+    the CLV and churn-risk distributions, as of the latest population run in [since, until)."""
+    return await _report(clients.scoring, request, "/v1/reports/value",
+                         {"_since": since, "_until": until, "tier": tier}, ValueReport, name="value")
+
+
+@router.get("/tiers", response_model=TiersReport, responses=RESPONSES)
+async def tiers_report(request: Request, clients: ClientsDep, since: Since = None, until: Until = None,
+                       period: PeriodQuery = "month") -> Response:
+    """Per tier: customers and value share, and the movements between tiers per period, from the
+    population runs in [since, until)."""
+    return await _report(clients.scoring, request, "/v1/reports/tiers",
+                         {"_since": since, "_until": until, "period": period}, TiersReport, name="tiers")

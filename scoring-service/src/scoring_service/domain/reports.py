@@ -1,0 +1,103 @@
+"""What a population run tells about the population as a whole, column-wise: how value is
+concentrated (deciles, the Pareto curve), how CLV and churn risk are distributed, the size and
+value of each tier and who moved between tiers since the previous run. Each is a plain JSON-ready
+dict, stored with the run (``report_snapshots``), so a report is read, never computed, on request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .clv import Array
+
+TIERS = ("most_valuable", "most_growable", "maintain", "below_zero")
+DECILES = 10
+CHURN_BINS = 10  # [0, 0.1), [0.1, 0.2), ... [0.9, 1.0]
+CLV_BINS = 10    # equal widths from 0 to the 99th percentile; the last bin takes everything above
+CLV_QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9, 0.99)  # the last is also the histogram's upper edge
+
+
+def _money(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def deciles(ranked: Array) -> list[dict[str, Any]]:
+    """Customers ranked by value (``ranked``: most valuable first), cut into ten groups of (almost)
+    equal size: each group's customers, value, share of the total and the cumulative share (the Pareto
+    curve). Shares are null when the total is not positive (they would mean nothing)."""
+    total = float(ranked.sum())
+    out: list[dict[str, Any]] = []
+    cumulative = 0.0
+    for n, part in enumerate(np.array_split(ranked, DECILES), start=1):
+        value = float(part.sum())
+        cumulative += value
+        out.append({"decile": n, "customers": len(part), "value": _money(value),
+                    "min_value": _money(float(part.min())) if len(part) else None,
+                    "max_value": _money(float(part.max())) if len(part) else None,
+                    "share": round(value / total, 6) if total > 0 else None,
+                    "cumulative_share": round(cumulative / total, 6) if total > 0 else None})
+    return out
+
+
+def clv_distribution(clv: Array) -> dict[str, Any]:
+    """Quantiles, mean and a histogram of the 12-month CLV of the customers who have one."""
+    scored = clv[~np.isnan(clv)]
+    if not len(scored):
+        return {"customers": 0, "mean": None, "quantiles": {}, "histogram": []}
+    cuts = np.quantile(scored, CLV_QUANTILES)  # one partition for all of them
+    upper = float(cuts[-1])
+    edges = np.linspace(0.0, upper if upper > 0 else 1.0, CLV_BINS + 1)
+    counts = np.bincount(np.clip(np.searchsorted(edges, scored, side="right") - 1, 0, CLV_BINS - 1),
+                         minlength=CLV_BINS)
+    return {"customers": len(scored), "mean": _money(float(scored.mean())),
+            "quantiles": {f"p{round(q * 100)}": _money(float(c)) for q, c in zip(CLV_QUANTILES, cuts, strict=True)},
+            "histogram": [{"from": _money(float(edges[i])),
+                           "to": None if i == CLV_BINS - 1 else _money(float(edges[i + 1])),
+                           "customers": int(counts[i])} for i in range(CLV_BINS)]}
+
+
+def churn_distribution(risk: Array) -> dict[str, Any]:
+    """Mean and a histogram (tenths) of churn risk over the customers who have one."""
+    scored = risk[~np.isnan(risk)]
+    counts = np.bincount(np.clip((scored * CHURN_BINS).astype(np.int64), 0, CHURN_BINS - 1), minlength=CHURN_BINS)
+    return {"customers": len(scored), "mean": round(float(scored.mean()), 6) if len(scored) else None,
+            "histogram": [{"from": i / CHURN_BINS, "to": (i + 1) / CHURN_BINS, "customers": int(counts[i])}
+                          for i in range(CHURN_BINS)]}
+
+
+def value_snapshot(net: Array, *, tier: Array | None, clv: Array | None, churn: Array) -> dict[str, Any]:
+    """Value concentration of everyone scored and of each tier (the report's ``tier`` filter)."""
+    # one sort for everyone and every tier: a tier's customers keep the population's order
+    order = np.argsort(-net, kind="stable")
+    ranked = net[order]
+    clv_ranked = clv[order] if clv is not None else np.full(len(net), np.nan)
+    churn_ranked = churn[order]
+
+    def block(mask: Array) -> dict[str, Any]:
+        return {"customers": int(mask.sum()), "total_value": _money(float(ranked[mask].sum())),
+                "deciles": deciles(ranked[mask]), "clv": clv_distribution(clv_ranked[mask]),
+                "churn_risk": churn_distribution(churn_ranked[mask])}
+
+    out = {"all": block(np.ones(len(net), dtype=bool))}
+    if tier is not None:
+        tier_ranked = tier[order]
+        for name in TIERS:
+            out[name] = block(np.asarray(tier_ranked == name, dtype=bool))
+    return out
+
+
+def tiers_snapshot(net: Array, *, tier: Array | None, previous: Array) -> dict[str, Any]:
+    """Each tier's customers and value now, and how many customers moved from the tier they held at
+    the previous run (null: not tiered then, e.g. new since) to the one they hold now."""
+    if tier is None:
+        return {"tiers": [], "movements": []}
+    sizes = [{"tier": name, "customers": int((tier == name).sum()), "value": _money(float(net[tier == name].sum()))}
+             for name in TIERS]
+    moved = np.asarray(tier != previous, dtype=bool) & np.asarray([t is not None for t in tier], dtype=bool)
+    pairs: dict[tuple[str | None, str], int] = {}
+    for before, after in zip(previous[moved].tolist(), tier[moved].tolist(), strict=True):
+        pairs[(before, after)] = pairs.get((before, after), 0) + 1
+    movements = [{"from_tier": before, "to_tier": after, "customers": count}
+                 for (before, after), count in sorted(pairs.items(), key=lambda kv: (str(kv[0][0]), kv[0][1]))]
+    return {"tiers": sizes, "movements": movements}

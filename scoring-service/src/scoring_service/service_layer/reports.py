@@ -1,0 +1,63 @@
+"""Reports of scoring (API.md "Reports"): value concentration and tiers, read from what the
+population runs kept (``domain.reports``), never by scanning customers on request. Answers are
+JSON-ready dicts in the shape of ``idic.public.reports`` (``api/bodies.py`` validates them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+
+from idic.reports import Period, period_start
+
+from ..adapters.uow import ScoringUnitOfWork
+from ..domain import reports
+
+UowFactory = Callable[[], ScoringUnitOfWork]
+
+
+def _empty_value() -> dict[str, Any]:
+    nothing = np.zeros(0)
+    return reports.value_snapshot(nothing, tier=None, clv=None, churn=nothing)["all"]
+
+
+def value_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None,
+                 tier: str | None) -> dict[str, Any]:
+    """Value concentration as of the latest run in [since, until), of everyone or of one tier."""
+    with uow_factory() as uow:
+        snapshot = uow.reports.latest("value", since=since, until=until)
+    if snapshot is None:
+        return {"as_of": None, "tier": tier, "currency": None, **_empty_value()}
+    block = snapshot.body["by_tier"].get(tier or "all") or _empty_value()
+    return {"as_of": snapshot.taken_at, "tier": tier, "currency": snapshot.body["currency"], **block}
+
+
+def _share(part: float, whole: float) -> float | None:
+    return round(part / whole, 6) if whole > 0 else None
+
+
+def tiers_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None,
+                 period: Period) -> dict[str, Any]:
+    """Tier sizes and value shares as of the latest run in [since, until), and the movements between
+    tiers the runs in the window counted, summed per period."""
+    with uow_factory() as uow:
+        runs = uow.reports.between("tiers", since=since, until=until)
+    moved: Counter[tuple[dt.datetime, str | None, str]] = Counter()
+    for run in runs:
+        start = period_start(run.taken_at, period)
+        for m in run.body["movements"]:
+            moved[(start, m["from_tier"], m["to_tier"])] += m["customers"]
+    movements = [{"period_start": start, "from_tier": before, "to_tier": after, "customers": count}
+                 for (start, before, after), count in sorted(moved.items(), key=lambda kv: (
+                     kv[0][0], str(kv[0][1]), kv[0][2]))]
+    sizes = runs[-1].body["tiers"] if runs else []
+    customers = sum(t["customers"] for t in sizes)
+    value = float(sum(Decimal(t["value"]) for t in sizes))
+    tiers = [{**t, "customer_share": _share(t["customers"], customers), "value_share": _share(float(t["value"]), value)}
+             for t in sizes]
+    return {"as_of": runs[-1].taken_at if runs else None, "period": period, "since": since, "until": until,
+            "tiers": tiers, "movements": movements}

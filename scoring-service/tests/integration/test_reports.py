@@ -1,0 +1,134 @@
+"""Reports of scoring through the API (value concentration, tiers and their movements): a small
+population whose answers are known, checked exactly in JSON and CSV, and bad input."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections import Counter
+from decimal import Decimal
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import insert, update
+
+from scoring_service.adapters.orm import FeatureRow
+from scoring_service.domain.features import CustomerFeatures, Interaction, apply_interaction
+
+from .test_api import assert_problem
+from .test_population import fresh, run_job  # noqa: F401  (fresh: a fixture, an empty database per test)
+
+
+def load(client: TestClient, spends: dict[str, int]) -> None:
+    """Customers with one purchase each of the given amount (EUR), no contact cost."""
+    at = dt.datetime.now(dt.UTC) - dt.timedelta(days=3)
+    rows = []
+    for customer, amount in spends.items():
+        f = CustomerFeatures(customer_id=customer)
+        apply_interaction(f, Interaction(channel="web", type="purchase", occurred_at=at, amount=Decimal(amount),
+                                         currency="EUR"), new_day=True)
+        rows.append({**vars(f), "monetary_other": {}, "updated_at": at})
+    with client.app.state.runtime.uow() as uow:  # type: ignore[attr-defined]
+        uow.session.execute(insert(FeatureRow), rows)
+        uow.commit()
+
+
+def spend(client: TestClient, customer: str, monetary: int) -> None:
+    with client.app.state.runtime.uow() as uow:  # type: ignore[attr-defined]
+        uow.session.execute(update(FeatureRow).where(FeatureRow.customer_id == customer)
+                            .values(monetary=Decimal(monetary)))
+        uow.commit()
+
+
+TEN = {f"c{n:02d}": 10 * n for n in range(1, 11)}  # 10, 20, ... 100 EUR: 550 in all
+
+
+def test_value_concentration_of_a_known_population(fresh: TestClient) -> None:  # noqa: F811
+    empty = fresh.get("/v1/reports/value")
+    assert empty.status_code == 200, empty.text
+    assert empty.json()["as_of"] is None and empty.json()["customers"] == 0  # before any population run
+
+    load(fresh, TEN)
+    run_job(fresh, "/v1/models/rfm:refresh")
+    report = fresh.get("/v1/reports/value").json()
+    assert report["as_of"] is not None and report["tier"] is None
+    assert (report["customers"], report["total_value"], report["currency"]) == (10, "550.00", "EUR")
+    # one customer a tenth, the most valuable first: 100 is 18.18 % of 550, the top two 34.55 %
+    assert [d["value"] for d in report["deciles"]] == [f"{v}.00" for v in range(100, 0, -10)]
+    assert [d["customers"] for d in report["deciles"]] == [1] * 10
+    assert report["deciles"][0]["share"] == round(100 / 550, 6)
+    assert report["deciles"][1]["cumulative_share"] == round(190 / 550, 6)
+    assert report["deciles"][-1]["cumulative_share"] == 1.0
+    assert report["clv"]["customers"] == 0 and report["clv"]["mean"] is None  # no CLV model fitted
+
+    # most valuable: the top fifth of net value (cut-off np.quantile(10..100, 0.8) = 82), so 90 and 100
+    top = fresh.get("/v1/reports/value", params={"tier": "most_valuable"}).json()
+    assert (top["tier"], top["customers"], top["total_value"]) == ("most_valuable", 2, "190.00")
+    assert [d["customers"] for d in top["deciles"]] == [1, 1] + [0] * 8
+    assert top["deciles"][2]["min_value"] is None and top["deciles"][2]["share"] == 0.0
+
+    # CSV: the deciles, then the histograms, each row naming its table
+    answer = fresh.get("/v1/reports/value", headers={"Accept": "text/csv"})
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/csv")
+    assert answer.headers["content-disposition"] == 'attachment; filename="value.csv"'
+    rows = list(csv.DictReader(io.StringIO(answer.text)))
+    deciles = [r for r in rows if r["table"] == "deciles"]
+    assert [(r["decile"], r["customers"], r["value"]) for r in deciles[:2]] == [("1", "1", "100.00"), ("2", "1", "90.00")]
+    assert float(deciles[1]["cumulative_share"]) == round(190 / 550, 6)
+    assert Counter(r["table"] for r in rows) == Counter({"deciles": 10, "churn_risk.histogram": 10})  # no CLV yet
+    assert answer.text.startswith("table,decile,customers,value,min_value,max_value,share,cumulative_share,")
+
+    # a window without a run answers as of nothing, not as of the latest
+    later = (dt.datetime.now(dt.UTC) + dt.timedelta(days=1)).isoformat()
+    assert fresh.get("/v1/reports/value", params={"since": later}).json()["as_of"] is None
+
+
+def test_tiers_and_who_moved_between_them(fresh: TestClient) -> None:  # noqa: F811
+    load(fresh, TEN)
+    run_job(fresh, "/v1/models/rfm:refresh")
+    report = fresh.get("/v1/reports/tiers").json()
+    sizes = {t["tier"]: (t["customers"], t["customer_share"], t["value"], t["value_share"]) for t in report["tiers"]}
+    assert sizes == {"most_valuable": (2, 0.2, "190.00", round(190 / 550, 6)),
+                     "maintain": (8, 0.8, "360.00", round(360 / 550, 6)),
+                     "most_growable": (0, 0.0, "0.00", 0.0), "below_zero": (0, 0.0, "0.00", 0.0)}
+    first = Counter({(m["from_tier"], m["to_tier"]): m["customers"] for m in report["movements"]})
+    assert first == {(None, "maintain"): 8, (None, "most_valuable"): 2}  # not tiered before the first run
+
+    # c01 now spends 200: she becomes most valuable, and the new cut-off (92) drops the 90 of c09
+    spend(fresh, "c01", 200)
+    run_job(fresh, "/v1/models/rfm:refresh")
+    report = fresh.get("/v1/reports/tiers", params={"period": "year"}).json()
+    moved: Counter[tuple[str | None, str]] = Counter()
+    for m in report["movements"]:
+        assert m["period_start"].endswith("-01-01T00:00:00Z")
+        moved[(m["from_tier"], m["to_tier"])] += m["customers"]
+    assert moved == first + Counter({("maintain", "most_valuable"): 1, ("most_valuable", "maintain"): 1})
+    sizes = {t["tier"]: t["customers"] for t in report["tiers"]}
+    assert (sizes["most_valuable"], sizes["maintain"]) == (2, 8)
+
+    # a third run with nothing changed moves nobody
+    run_job(fresh, "/v1/models/rfm:refresh")
+    again = fresh.get("/v1/reports/tiers", params={"period": "year"}).json()
+    assert sum(m["customers"] for m in again["movements"]) == sum(moved.values())
+
+    answer = fresh.get("/v1/reports/tiers", headers={"Accept": "text/csv, application/json;q=0.5"})
+    rows = list(csv.DictReader(io.StringIO(answer.text)))
+    assert [r["tier"] for r in rows if r["table"] == "tiers"] == ["most_valuable", "most_growable", "maintain",
+                                                                    "below_zero"]
+    assert sum(int(r["customers"]) for r in rows if r["table"] == "movements") == sum(moved.values())
+    assert fresh.get("/v1/reports/tiers", headers={"Accept": "application/json, text/csv;q=0.5"}).json()["tiers"]
+
+
+def test_bad_report_queries_are_refused_with_the_field(fresh: TestClient) -> None:  # noqa: F811
+    cases: list[tuple[str, dict[str, Any], str]] = [
+        ("/v1/reports/value", {"since": "2026-02-01T00:00:00Z", "until": "2026-01-01T00:00:00Z"}, "query.until"),
+        ("/v1/reports/value", {"tier": "gold"}, "query.tier"),
+        ("/v1/reports/value", {"since": "yesterday"}, "query.since"),
+        ("/v1/reports/tiers", {"period": "fortnight"}, "query.period"),
+        ("/v1/reports/tiers", {"until": "2026-01-01"}, "query.until"),  # a date without time and offset
+    ]
+    for path, params, field in cases:
+        answer = fresh.get(path, params=params)
+        assert_problem(answer, 422)
+        assert field in [e["field"] for e in answer.json()["errors"]], (params, answer.json())

@@ -1,0 +1,137 @@
+"""Reports (API.md "Reports", analytical CRM): bodies of the reports, each served by the service
+that owns its data and proxied by the gateway; ``Accept: text/csv`` answers the report's table
+(``idic.reports``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import ClassVar
+
+from pydantic import ConfigDict, Field
+
+from ..reports import Period
+from .common import Body
+from .scoring import Tier
+
+AS_OF = ("When the population run this report was computed by took place (reports of scoring are "
+         "refreshed by each run, see GET /v1/jobs?kind=rfm_refresh); null before the first run.")
+
+
+class ValueDecile(Body):
+    """One tenth of the customers ranked by net value, the most valuable first."""
+
+    decile: int = Field(ge=1, le=10, description="1 = the most valuable tenth.")
+    customers: int = Field(description="Customers in this tenth (tenths differ in size by one at most).")
+    value: Decimal = Field(description="Their summed net value (12-month CLV net of the cost to serve).")
+    min_value: Decimal | None = Field(description="Smallest net value in the tenth; null when it is empty.")
+    max_value: Decimal | None = Field(description="Largest net value in the tenth; null when it is empty.")
+    share: float | None = Field(description="value / total_value; null when the total is not positive.")
+    cumulative_share: float | None = Field(
+        description="Share of total value of this tenth and all above it (the Pareto curve).")
+
+
+class MoneyBin(Body):
+    """Customers whose value falls in [from, to)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: Decimal = Field(alias="from", description="Lower bound, inclusive.")
+    to: Decimal | None = Field(description="Upper bound, exclusive; null for the last bin (all above).")
+    customers: int = Field(description="Customers in the bin.")
+
+
+class ClvDistribution(Body):
+    """How the 12-month CLV is spread over the customers who have one."""
+
+    customers: int = Field(description="Customers with a CLV (two purchase days and a fitted model).")
+    mean: Decimal | None = Field(description="Mean CLV; null when nobody has one.")
+    quantiles: dict[str, Decimal] = Field(description="p10, p25, p50, p75, p90 and p99 of the CLV.")
+    histogram: list[MoneyBin] = Field(description="Ten equal bins from 0 to p99; the last takes all above.")
+
+
+class RiskBin(Body):
+    """Customers whose churn risk falls in [from, to)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: float = Field(alias="from", description="Lower bound, inclusive.")
+    to: float = Field(description="Upper bound, exclusive (1.0 included in the last bin).")
+    customers: int = Field(description="Customers in the bin.")
+
+
+class ChurnDistribution(Body):
+    """How churn risk is spread over the customers who have one."""
+
+    customers: int = Field(description="Customers with a churn risk.")
+    mean: float | None = Field(description="Mean churn risk; null when nobody has one.")
+    histogram: list[RiskBin] = Field(description="Tenths of churn risk.")
+
+
+class ValueReport(Body):
+    """Value concentration: customers ranked by value in tenths with their share of the total (the
+    Pareto curve), and how CLV and churn risk are distributed. CSV: the deciles, then the two
+    histograms (column ``table``)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "as_of": "2026-12-06T03:00:00Z", "tier": None, "customers": 1000, "total_value": "51234.00",
+        "currency": "EUR",
+        "deciles": [{"decile": 1, "customers": 100, "value": "26100.00", "min_value": "140.10",
+                     "max_value": "1900.00", "share": 0.509, "cumulative_share": 0.509}],
+        "clv": {"customers": 640, "mean": "80.05", "quantiles": {"p50": "41.20"},
+                "histogram": [{"from": "0.00", "to": "52.10", "customers": 400}]},
+        "churn_risk": {"customers": 640, "mean": 0.31,
+                       "histogram": [{"from": 0.0, "to": 0.1, "customers": 200}]}}]})
+
+    CSV_TABLES: ClassVar[tuple[str, ...]] = ("deciles", "clv.histogram", "churn_risk.histogram")
+
+    as_of: dt.datetime | None = Field(description=AS_OF)
+    tier: Tier | None = Field(description="The tier the report is restricted to (the `tier` filter); null: all.")
+    customers: int = Field(description="Customers scored (those who refused profiling are not).")
+    total_value: Decimal = Field(description="Summed net value, each customer in their own currency.")
+    currency: str | None = Field(description="The population's currency when all use one; null when mixed.")
+    deciles: list[ValueDecile] = Field(description="Ten tenths, the most valuable first.")
+    clv: ClvDistribution = Field(description="Distribution of the 12-month CLV.")
+    churn_risk: ChurnDistribution = Field(description="Distribution of churn risk.")
+
+
+class TierSize(Body):
+    """One value tier now."""
+
+    tier: Tier = Field(description="The tier.")
+    customers: int = Field(description="Customers in it.")
+    customer_share: float | None = Field(description="Share of the customers tiered; null when none is.")
+    value: Decimal = Field(description="Their summed net value.")
+    value_share: float | None = Field(description="value / the summed net value of every tiered customer (below_zero "
+                                      "ones lower it); null when that sum is not positive.")
+
+
+class TierMovement(Body):
+    """Customers who moved between two tiers in one period."""
+
+    period_start: dt.datetime = Field(description="Start of the period (UTC).")
+    from_tier: Tier | None = Field(description="The tier held at the run before; null: not tiered then (new).")
+    to_tier: Tier = Field(description="The tier given at a run in the period.")
+    customers: int = Field(description="Movements counted (one customer may move more than once a period).")
+
+
+class TiersReport(Body):
+    """Per tier: customers and value share now, and the movements between tiers per period, from the
+    history of population runs (each run compares every customer's tier with the one the run before
+    gave them). CSV: the tiers, then the movements (column ``table``)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "as_of": "2026-12-06T03:00:00Z", "period": "month", "since": None, "until": None,
+        "tiers": [{"tier": "most_valuable", "customers": 200, "customer_share": 0.2, "value": "30100.00",
+                   "value_share": 0.61}],
+        "movements": [{"period_start": "2026-11-01T00:00:00Z", "from_tier": "maintain",
+                       "to_tier": "most_valuable", "customers": 12}]}]})
+
+    CSV_TABLES: ClassVar[tuple[str, ...]] = ("tiers", "movements")
+
+    as_of: dt.datetime | None = Field(description=AS_OF)
+    period: Period = Field(description="The period movements are counted per.")
+    since: dt.datetime | None = Field(description="Runs from then on (inclusive); null: from the first.")
+    until: dt.datetime | None = Field(description="Runs before then (exclusive); null: up to the latest.")
+    tiers: list[TierSize] = Field(description="Each tier as of the latest run in the window.")
+    movements: list[TierMovement] = Field(description="Movements between tiers, per period, oldest first.")
