@@ -143,9 +143,12 @@ class FakeSuite:
                        for n in range(1, 11)]
             return {"as_of": NOW, "tier": tier, "customers": 10, "total_value": "550.00", "currency": "EUR",
                     "deciles": deciles,
-                    "clv": {"customers": 0, "mean": None, "quantiles": {}, "histogram": []},
-                    "churn_risk": {"customers": 0, "mean": None, "histogram": [
-                        {"from": n / 10, "to": (n + 1) / 10, "customers": 0} for n in range(10)]}}
+                    "clv": {"customers": 8, "mean": "61.25", "quantiles": {"p50": "55.00", "p99": "120.00"},
+                            "histogram": [{"from": f"{12 * n}.00", "to": None if n == 9 else f"{12 * (n + 1)}.00",
+                                           "customers": [0, 1, 1, 2, 1, 1, 0, 1, 0, 1][n]} for n in range(10)]},
+                    "churn_risk": {"customers": 8, "mean": 0.31, "histogram": [
+                        {"from": n / 10, "to": (n + 1) / 10, "customers": [2, 1, 1, 1, 1, 0, 1, 0, 1, 0][n]}
+                        for n in range(10)]}}
 
         @app.get("/v1/reports/tiers")
         def tiers_report(period: str = "month") -> dict[str, Any]:

@@ -26,7 +26,7 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        if path == "/" or path.startswith("/console/"):
+        if path in ("/", "/dashboard") or path.startswith("/console/"):
             extra = _CONSOLE
         elif path.startswith(_DOCS):
             extra = [(b"cache-control", b"no-cache")]

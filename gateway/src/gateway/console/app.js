@@ -1,9 +1,8 @@
 // I-D-I-C agent console: the cockpit of one customer, built from this gateway's public API with
-// the key the agent typed (kept in sessionStorage, never in the page). Text goes into the page with
-// textContent only: customer data can never become markup.
+// the key the agent typed (common.js keeps it in sessionStorage, never in the page). Text goes into
+// the page with textContent only: customer data can never become markup.
 "use strict";
 
-const KEY = "idic.apiKey";
 const ID_TYPES = ["email", "phone", "loyalty_card", "cookie", "device", "external_id", "national_id"];
 const SVG = "http://www.w3.org/2000/svg";
 const TIMELINE_PAGE = 20;
@@ -16,26 +15,8 @@ const TRIGGER_TEXT = {
   repeated_complaints: "Repeated complaints", detractor: "Detractor (NPS)", life_event: "Life event",
   moved: "Moved house", birthday: "Birthday coming", lapse: "Lapsing: buys less often than usual",
 };
-const $ = (id) => document.getElementById(id);
 let current = null; // customer id on screen
 let timelineCursor = null; // next_cursor of the timeline's last page
-
-function say(text, ok = false) {
-  const m = $("message");
-  m.textContent = text;
-  m.className = ok ? "ok" : "";
-}
-
-function el(tag, text, attrs = {}) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-}
-
-function fill(id, nodes) {
-  $(id).replaceChildren(...nodes);
-}
 
 function pairs(id, entries) {
   const nodes = [];
@@ -59,22 +40,6 @@ function day(iso) {
   return iso ? new Date(iso).toLocaleDateString() : "";
 }
 
-async function api(method, path, body) {
-  const key = sessionStorage.getItem(KEY);
-  if (!key) throw new Error("Enter an API key first.");
-  const headers = { Authorization: `Bearer ${key}`, Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  let data = null;
-  try { data = await response.json(); } catch (_) { data = null; }
-  return { status: response.status, data };
-}
-
-function problem(result) {
-  const d = result.data || {};
-  const fields = (d.errors || []).map((e) => `${e.field}: ${e.message}`).join("; ");
-  return `${d.title || "Error"} (${result.status}): ${d.detail || ""}${fields ? " — " + fields : ""}`;
-}
 
 function refFor(q) {
   const colon = q.indexOf(":");
@@ -652,26 +617,8 @@ function disclosure(buttonId, sectionId, load) {
   }));
 }
 
-function keyState() {
-  $("key-state").textContent = sessionStorage.getItem(KEY) ? "key set for this tab" : "no key";
-}
-
-function guard(fn) {
-  return async (event) => {
-    event.preventDefault();
-    try { await fn(event.target); } catch (err) { say(err.message || String(err)); }
-  };
-}
-
 document.addEventListener("DOMContentLoaded", () => {
-  keyState();
-  $("key-form").addEventListener("submit", guard(async () => {
-    sessionStorage.setItem(KEY, $("api-key").value.trim());
-    $("api-key").value = "";
-    keyState();
-    $("search-q").focus();
-  }));
-  $("key-forget").addEventListener("click", () => { sessionStorage.removeItem(KEY); keyState(); });
+  keyForm(() => $("search-q").focus());
   $("search-form").addEventListener("submit", guard(async (form) => search(form.q.value.trim())));
   $("interaction-form").addEventListener("submit", guard(recordInteraction));
   disclosure("reviews-open", "reviews", loadReviews);

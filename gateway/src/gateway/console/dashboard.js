@@ -1,0 +1,135 @@
+// I-D-I-C dashboard: one picture per report of this gateway's public API (GET /v1/reports/...), drawn
+// with the vendored Apache ECharts (SVG, no animation), each followed by its numbers as a table (for
+// screen readers and copy-paste). The filters above apply to every picture. Text goes in with
+// textContent only (common.js); chart labels are ECharts' own text nodes, never HTML.
+"use strict";
+
+const charts = {}; // element id -> its ECharts instance, kept across reloads
+const pct = (x) => (x == null ? "" : `${(x * 100).toFixed(1)} %`);
+const words = (s) => (s == null ? "not tiered" : String(s).replaceAll("_", " "));
+
+function chart(id, summary, option) {
+  const node = $(id);
+  node.setAttribute("role", "img");
+  node.setAttribute("aria-label", summary);
+  charts[id] = charts[id] || echarts.init(node, null, { renderer: "svg" });
+  charts[id].setOption({ animation: false, aria: { enabled: false }, ...option }, true);
+}
+
+function rows(id, cells, none) {
+  fill(id, cells.length ? cells.map((c) => {
+    const tr = el("tr");
+    for (const v of c) tr.append(el("td", v));
+    return tr;
+  }) : [(() => { const tr = el("tr"); tr.append(el("td", none, { colspan: "5" })); return tr; })()]);
+}
+
+function query(names) {
+  const form = $("filters");
+  const params = new URLSearchParams();
+  for (const name of names) {
+    const value = form[name].value;
+    if (!value) continue;
+    params.set(name, name === "since" || name === "until" ? `${value}T00:00:00Z` : value);
+  }
+  return params.toString() ? `?${params}` : "";
+}
+
+// a report, or null after saying in its section why it is missing
+async function report(path, names, sectionIds) {
+  const result = await api("GET", `/v1/reports/${path}${query(names)}`);
+  if (result.status === 200) return result.data;
+  for (const id of sectionIds) {
+    rows(id, [], problem(result));
+    if (charts[id.replace("-table", "-chart")]) charts[id.replace("-table", "-chart")].clear();
+  }
+  say(problem(result));
+  return null;
+}
+
+function drawValue(v) {
+  const deciles = v.deciles;
+  chart("pareto-chart", `Pareto curve: the top tenth of ${v.customers} customers holds ${pct(deciles[0].share)} of the net value, ` +
+        `the top two tenths ${pct(deciles[1].cumulative_share)}.`, {
+    tooltip: { trigger: "axis" },
+    legend: { data: ["Share of value", "Cumulative share"] },
+    xAxis: { type: "category", name: "tenth", data: deciles.map((d) => String(d.decile)) },
+    yAxis: { type: "value", name: "% of net value", axisLabel: { formatter: "{value} %" } },
+    series: [
+      { name: "Share of value", type: "bar", data: deciles.map((d) => (d.share == null ? null : +(d.share * 100).toFixed(2))) },
+      { name: "Cumulative share", type: "line", data: deciles.map((d) => (d.cumulative_share == null ? null : +(d.cumulative_share * 100).toFixed(2))) },
+    ],
+  });
+  rows("pareto-table", deciles.map((d) => [d.decile, d.customers, `${d.value} ${v.currency || ""}`.trim(), pct(d.share),
+    pct(d.cumulative_share)]), "no customers");
+
+  const clv = v.clv.histogram; const churn = v.churn_risk.histogram;
+  chart("clv-chart", `CLV of ${v.clv.customers} customers, median ${v.clv.quantiles.p50 ?? "unknown"}.`, {
+    title: { text: v.clv.customers ? "12-month CLV" : "12-month CLV: none yet (no CLV model fitted)",
+             textStyle: { fontSize: 13 } },
+    tooltip: { trigger: "axis" },
+    xAxis: { type: "category", data: clv.map((b) => (b.to == null ? `${b.from}+` : `${b.from}–${b.to}`)) },
+    yAxis: { type: "value", name: "customers" },
+    series: [{ type: "bar", data: clv.map((b) => b.customers) }],
+  });
+  chart("churn-chart", `Churn risk of ${v.churn_risk.customers} customers, mean ${v.churn_risk.mean == null ? "unknown" : pct(v.churn_risk.mean)}.`, {
+    title: { text: v.churn_risk.customers ? "Churn risk" : "Churn risk: none yet (no CLV model, no lapse)",
+             textStyle: { fontSize: 13 } },
+    tooltip: { trigger: "axis" },
+    xAxis: { type: "category", data: churn.map((b) => `${Math.round(b.from * 100)}–${Math.round(b.to * 100)} %`) },
+    yAxis: { type: "value", name: "customers" },
+    series: [{ type: "bar", data: churn.map((b) => b.customers) }],
+  });
+  rows("dist-table", [...clv.map((b) => ["CLV 12 months", b.from, b.to ?? "and above", b.customers]),
+    ...churn.map((b) => ["Churn risk", pct(b.from), pct(b.to), b.customers])], "no customers scored");
+}
+
+function drawTiers(t) {
+  chart("tiers-chart", "Tiers: " + t.tiers.map((x) => `${words(x.tier)} ${pct(x.customer_share)} of customers, ${pct(x.value_share)} of value`).join("; ") + ".", {
+    tooltip: { trigger: "axis" },
+    legend: { data: ["Share of customers", "Share of value"] },
+    xAxis: { type: "category", data: t.tiers.map((x) => words(x.tier)) },
+    yAxis: { type: "value", axisLabel: { formatter: "{value} %" } },
+    series: [
+      { name: "Share of customers", type: "bar", data: t.tiers.map((x) => (x.customer_share == null ? null : +(x.customer_share * 100).toFixed(2))) },
+      { name: "Share of value", type: "bar", data: t.tiers.map((x) => (x.value_share == null ? null : +(x.value_share * 100).toFixed(2))) },
+    ],
+  });
+  rows("tiers-table", t.tiers.map((x) => [words(x.tier), x.customers, pct(x.customer_share), x.value, pct(x.value_share)]),
+       "not tiered yet");
+
+  const periods = [...new Set(t.movements.map((m) => m.period_start))];
+  const pairs = [...new Set(t.movements.map((m) => `${words(m.from_tier)} → ${words(m.to_tier)}`))];
+  const count = (period, pair) => t.movements.filter((m) => m.period_start === period
+    && `${words(m.from_tier)} → ${words(m.to_tier)}` === pair).reduce((n, m) => n + m.customers, 0);
+  chart("moves-chart", `Movements between tiers in ${periods.length} period(s): ` +
+        `${t.movements.reduce((n, m) => n + m.customers, 0)} in all.`, {
+    tooltip: { trigger: "axis" },
+    legend: { type: "scroll", data: pairs },
+    xAxis: { type: "category", data: periods.map((p) => p.slice(0, 10)) },
+    yAxis: { type: "value", name: "customers" },
+    series: pairs.map((pair) => ({ name: pair, type: "bar", stack: "moves", data: periods.map((p) => count(p, pair)) })),
+  });
+  rows("moves-table", t.movements.map((m) => [m.period_start.slice(0, 10), words(m.from_tier), words(m.to_tier), m.customers]),
+       "no movements in this window");
+}
+
+async function load() {
+  say("");
+  const [value, tiers] = await Promise.all([
+    report("value", ["since", "until", "tier"], ["pareto-table", "dist-table"]),
+    report("tiers", ["since", "until", "period"], ["tiers-table", "moves-table"]),
+  ]);
+  if (value) drawValue(value);
+  if (tiers) drawTiers(tiers);
+  const asOf = (value && value.as_of) || (tiers && tiers.as_of);
+  $("as-of").textContent = asOf ? `As of the population run of ${new Date(asOf).toLocaleString()}.`
+    : (value || tiers ? "No population run in this window yet: nothing to show." : "");
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  keyForm(() => load().catch((err) => say(err.message || String(err))));
+  $("filters").addEventListener("submit", guard(load));
+  window.addEventListener("resize", () => Object.values(charts).forEach((c) => c.resize()));
+  if (sessionStorage.getItem(KEY)) load().catch((err) => say(err.message || String(err)));
+});
