@@ -150,6 +150,17 @@ class FakeSuite:
                         {"from": n / 10, "to": (n + 1) / 10, "customers": [2, 1, 1, 1, 1, 0, 1, 0, 1, 0][n]}
                         for n in range(10)]}}
 
+        @app.get("/v1/reports/cohorts")
+        def cohorts_report(period: str = "month") -> dict[str, Any]:
+            months = ["2026-10-01", "2026-11-01", "2026-12-01"]
+            active = {"2026-10-01": [10, 3, 1], "2026-11-01": [4, 2]}
+            cells = [{"cohort_start": cohort, "period_index": k, "period_start": months[months.index(cohort) + k],
+                      "active_customers": n, "share_active": round(n / counts[0], 6), "revenue": f"{10 * n}.00"}
+                     for cohort, counts in active.items() for k, n in enumerate(counts)]
+            return {"as_of": NOW, "period": period, "since": None, "until": None,
+                    "cohorts": [{"cohort_start": c, "customers": n[0], "revenue": f"{10 * sum(n)}.00"}
+                                for c, n in active.items()], "cells": cells}
+
         @app.get("/v1/reports/tiers")
         def tiers_report(period: str = "month") -> dict[str, Any]:
             return {"as_of": NOW, "period": period, "since": None, "until": None,

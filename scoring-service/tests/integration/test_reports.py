@@ -13,7 +13,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import insert, update
 
-from scoring_service.adapters.orm import FeatureRow
+from scoring_service.adapters.orm import FeatureRow, PurchaseDayRow
 from scoring_service.domain.features import CustomerFeatures, Interaction, apply_interaction
 
 from .test_api import assert_problem
@@ -132,3 +132,51 @@ def test_bad_report_queries_are_refused_with_the_field(fresh: TestClient) -> Non
         answer = fresh.get(path, params=params)
         assert_problem(answer, 422)
         assert field in [e["field"] for e in answer.json()["errors"]], (params, answer.json())
+
+
+def months_ago(n: int) -> dt.date:
+    today = dt.datetime.now(dt.UTC).date()
+    year, month0 = divmod(today.year * 12 + today.month - 1 - n, 12)
+    return dt.date(year, month0 + 1, 1)
+
+
+def test_cohorts_by_first_purchase_month(fresh: TestClient) -> None:  # noqa: F811
+    m0, m1, m2 = months_ago(2), months_ago(1), months_ago(0)
+    days = [(f"c{n}", m0 + dt.timedelta(days=2), "10.00") for n in range(10)]  # ten first buy in m0
+    days += [(f"c{n}", m1 + dt.timedelta(days=5), "20.00") for n in range(3)]  # 3 of 10 buy again in month 2
+    days += [("c0", m2, "5.00"), ("d0", m1, "30.00"), ("d1", m1 + dt.timedelta(days=1), "30.00")]
+    with fresh.app.state.runtime.uow() as uow:  # type: ignore[attr-defined]
+        uow.session.execute(insert(PurchaseDayRow), [{"customer_id": c, "day": d, "amount": Decimal(a)}
+                                                     for c, d, a in days])
+        uow.commit()
+    assert fresh.get("/v1/reports/cohorts").json()["cohorts"] == []  # before a population run
+    run_job(fresh, "/v1/models/rfm:refresh")
+
+    report = fresh.get("/v1/reports/cohorts").json()
+    assert report["as_of"] is not None and report["period"] == "month"
+    assert report["cohorts"] == [{"cohort_start": m0.isoformat(), "customers": 10, "revenue": "165.00"},
+                                 {"cohort_start": m1.isoformat(), "customers": 2, "revenue": "60.00"}]
+    cells = [(c["cohort_start"], c["period_index"], c["period_start"], c["active_customers"], c["share_active"],
+              c["revenue"]) for c in report["cells"]]
+    assert cells == [(m0.isoformat(), 0, m0.isoformat(), 10, 1.0, "100.00"),
+                     (m0.isoformat(), 1, m1.isoformat(), 3, 0.3, "60.00"),
+                     (m0.isoformat(), 2, m2.isoformat(), 1, 0.1, "5.00"),
+                     (m1.isoformat(), 0, m1.isoformat(), 2, 1.0, "60.00"),
+                     (m1.isoformat(), 1, m2.isoformat(), 0, 0.0, "0.00")]  # nobody of it bought this month
+
+    # since: cohorts from the month holding it; until: cohorts whose month starts before it
+    mid = dt.datetime.combine(m1 + dt.timedelta(days=14), dt.time(), dt.UTC).isoformat()
+    assert [c["cohort_start"] for c in fresh.get("/v1/reports/cohorts", params={"since": mid}).json()["cohorts"]] == [
+        m1.isoformat()]
+    until = dt.datetime.combine(m1, dt.time(), dt.UTC).isoformat()
+    assert [c["cohort_start"] for c in fresh.get("/v1/reports/cohorts", params={"until": until}).json()["cohorts"]] == [
+        m0.isoformat()]
+
+    answer = fresh.get("/v1/reports/cohorts", headers={"Accept": "text/csv"})
+    rows = list(csv.DictReader(io.StringIO(answer.text)))
+    assert [(r["table"], r["cohort_start"], r["customers"]) for r in rows[:2]] == [
+        ("cohorts", m0.isoformat(), "10"), ("cohorts", m1.isoformat(), "2")]
+    assert [(r["period_index"], r["active_customers"], r["share_active"]) for r in rows if r["table"] == "cells"][:3] == [
+        ("0", "10", "1.0"), ("1", "3", "0.3"), ("2", "1", "0.1")]
+
+    assert_problem(fresh.get("/v1/reports/cohorts", params={"period": "week"}), 422)

@@ -114,14 +114,51 @@ function drawTiers(t) {
        "no movements in this window");
 }
 
+function drawCohorts(c) {
+  const cohorts = c.cohorts.map((x) => x.cohort_start.slice(0, 7));
+  const width = Math.max(0, ...c.cells.map((x) => x.period_index)) + 1;
+  const share = (x) => (x.share_active == null ? 0 : +(x.share_active * 100).toFixed(1));
+  const second = c.cells.filter((x) => x.period_index === 1);
+  const last = second[second.length - 1];
+  chart("cohorts-chart", c.cohorts.length
+    ? `Cohorts of ${cohorts[0]} to ${cohorts[cohorts.length - 1]}` +
+      (last ? `: ${pct(last.share_active)} of the ${last.cohort_start.slice(0, 7)} cohort bought again the month after.` : ".")
+    : "No cohorts: nobody has bought yet.", {
+    tooltip: { position: "top" },
+    grid: { left: 70, right: 20, top: 10, bottom: 70 },
+    xAxis: { type: "category", name: "months since", nameLocation: "middle", nameGap: 25,
+             data: [...Array(width).keys()].map(String), splitArea: { show: true } },
+    yAxis: { type: "category", data: cohorts, inverse: true, splitArea: { show: true } },
+    visualMap: { min: 0, max: 100, calculable: false, orient: "horizontal", left: "center", bottom: 0,
+                 text: ["100 %", "0 %"], itemHeight: 120 },
+    series: [{ name: "still buying (%)", type: "heatmap", label: { show: cohorts.length <= 12 && width <= 12 },
+               data: c.cells.map((x) => [x.period_index, cohorts.indexOf(x.cohort_start.slice(0, 7)), share(x)]) }],
+  });
+  const head = el("tr");
+  head.append(el("th", "Cohort", { scope: "col" }), el("th", "Customers", { scope: "col" }));
+  for (let k = 0; k < width; k++) head.append(el("th", `+${k}`, { scope: "col" }));
+  fill("cohorts-head", [head]);
+  fill("cohorts-table", c.cohorts.length ? c.cohorts.map((x) => {
+    const tr = el("tr");
+    tr.append(el("th", x.cohort_start.slice(0, 7), { scope: "row" }), el("td", x.customers));
+    for (let k = 0; k < width; k++) {
+      const cell = c.cells.find((y) => y.cohort_start === x.cohort_start && y.period_index === k);
+      tr.append(el("td", cell ? pct(cell.share_active) : ""));
+    }
+    return tr;
+  }) : [(() => { const tr = el("tr"); tr.append(el("td", "nobody has bought yet", { colspan: "2" })); return tr; })()]);
+}
+
 async function load() {
   say("");
-  const [value, tiers] = await Promise.all([
+  const [value, tiers, cohorts] = await Promise.all([
     report("value", ["since", "until", "tier"], ["pareto-table", "dist-table"]),
     report("tiers", ["since", "until", "period"], ["tiers-table", "moves-table"]),
+    report("cohorts", ["since", "until"], ["cohorts-table"]),
   ]);
   if (value) drawValue(value);
   if (tiers) drawTiers(tiers);
+  if (cohorts) drawCohorts(cohorts);
   const asOf = (value && value.as_of) || (tiers && tiers.as_of);
   $("as-of").textContent = asOf ? `As of the population run of ${new Date(asOf).toLocaleString()}.`
     : (value || tiers ? "No population run in this window yet: nothing to show." : "");

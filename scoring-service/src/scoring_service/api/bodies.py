@@ -84,3 +84,8 @@ def tiers_report(report: dict[str, Any]) -> public_reports.TiersReport:
     """Tiers and their movements."""
     return public_reports.TiersReport.model_validate(report)
 
+
+def cohorts_report(report: dict[str, Any]) -> public_reports.CohortsReport:
+    """Cohorts by first purchase."""
+    return public_reports.CohortsReport.model_validate(report)
+

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from idic import Jobs, job_accepted, job_responses, utcnow
 from idic.public.common import ErasureResult
 from idic.public.jobs import ClvFitJob, RfmRefreshJob
-from idic.public.reports import TiersReport, ValueReport
+from idic.public.reports import CohortsReport, TiersReport, ValueReport
 from idic.public.scoring import (
     ClvFitRequest,
     ClvModel,
@@ -167,4 +167,15 @@ def tiers_report(request: Request, uow_factory: UowFactoryDep, since: Since = No
     body = bodies.tiers_report(reports_svc.tiers_report(uow_factory=uow_factory, since=since, until=until,
                                                         period=period))
     return report_response(request, body, name="tiers")
+
+
+@reports.get("/cohorts", response_model=CohortsReport, responses={**CSV_RESPONSE, **ERRORS})
+def cohorts_report(request: Request, uow_factory: UowFactoryDep, since: Since = None, until: Until = None,
+                   period: Annotated[Literal["month"], Query(description="Cohorts are kept per calendar month.")]
+                   = "month") -> Any:
+    """Cohorts by month of first purchase: customers, and month by month since, the share still buying
+    and their revenue, as of the latest population run."""
+    check_window(since, until)
+    return report_response(request, bodies.cohorts_report(
+        reports_svc.cohorts_report(uow_factory=uow_factory, since=since, until=until)), name="cohorts")
 

@@ -5,6 +5,8 @@ dict, stored with the run (``report_snapshots``), so a report is read, never com
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -101,3 +103,42 @@ def tiers_snapshot(net: Array, *, tier: Array | None, previous: Array) -> dict[s
     movements = [{"from_tier": before, "to_tier": after, "customers": count}
                  for (before, after), count in sorted(pairs.items(), key=lambda kv: (str(kv[0][0]), kv[0][1]))]
     return {"tiers": sizes, "movements": movements}
+
+
+def cohorts_snapshot(cells: list[tuple[dt.date, dt.date, int, Decimal]]) -> dict[str, Any]:
+    """Cohort cells as JSON: [cohort month, activity month, customers who bought, their spend]."""
+    return {"cells": [[cohort.isoformat(), month.isoformat(), customers, f"{revenue:.2f}"]
+                      for cohort, month, customers, revenue in cells]}
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole calendar months from the month of ``start`` to the month of ``end``."""
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def cohort_table(cells: list[list[Any]], *, through: dt.date, since: dt.date | None,
+                 until: dt.date | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Each cohort (month of first purchase) in [since, until): its customers and their spend, and a
+    cell per month since, up to the month of ``through`` (months nobody bought in are 0): customers who
+    bought that month, their share of the cohort (still active), and the cohort's spend that month."""
+    by_cohort: dict[dt.date, dict[int, tuple[int, Decimal]]] = {}
+    for cohort_text, month_text, customers, revenue in cells:
+        cohort, month = dt.date.fromisoformat(cohort_text), dt.date.fromisoformat(month_text)
+        if (since is not None and cohort < since) or (until is not None and cohort >= until):
+            continue
+        by_cohort.setdefault(cohort, {})[months_between(cohort, month)] = (customers, Decimal(revenue))
+    cohorts, table = [], []
+    for cohort in sorted(by_cohort):
+        active = by_cohort[cohort]
+        size = active.get(0, (0, Decimal(0)))[0]
+        cohorts.append({"cohort_start": cohort, "customers": size,
+                        "revenue": f"{sum((r for _, r in active.values()), Decimal(0)):.2f}"})
+        for k in range(months_between(cohort, through) + 1):
+            customers, revenue = active.get(k, (0, Decimal(0)))
+            year, month0 = divmod(cohort.month - 1 + k, 12)
+            table.append({"cohort_start": cohort, "period_index": k,
+                          "period_start": dt.date(cohort.year + year, month0 + 1, 1), "active_customers": customers,
+                          "share_active": round(customers / size, 6) if size else None,
+                          "revenue": f"{revenue:.2f}"})
+    return cohorts, table
+

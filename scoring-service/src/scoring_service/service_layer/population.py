@@ -156,6 +156,7 @@ def _keep_reports(uow: ScoringUnitOfWork, data: Loaded, arrays: ScoreArrays, net
                     taken_at=now)
     uow.reports.add("tiers", reports.tiers_snapshot(net, tier=arrays.tier, previous=data["prev_run_tier"]),
                     taken_at=now)
+    uow.reports.add("cohorts", reports.cohorts_snapshot(uow.reports.cohort_cells()), taken_at=now)
 
 
 class _Phases:

@@ -61,3 +61,21 @@ def tiers_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: d
              for t in sizes]
     return {"as_of": runs[-1].taken_at if runs else None, "period": period, "since": since, "until": until,
             "tiers": tiers, "movements": movements}
+
+
+def cohorts_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None) -> dict[str, Any]:
+    """Cohorts by month of first purchase, as of the latest population run: the cohorts whose month
+    starts in [the month of since, until), each with its customers still buying month by month."""
+    with uow_factory() as uow:
+        snapshot = uow.reports.latest("cohorts")
+    answer: dict[str, Any] = {"as_of": None, "period": "month", "since": since, "until": until, "cohorts": [],
+                              "cells": []}
+    if snapshot is None:
+        return answer
+    first = period_start(since, "month").date() if since is not None else None
+    end = until.astimezone(dt.UTC).date() if until is not None else None
+    answer["cohorts"], answer["cells"] = reports.cohort_table(snapshot.body["cells"], through=snapshot.taken_at.date(),
+                                                              since=first, until=end)
+    answer["as_of"] = snapshot.taken_at
+    return answer
+

@@ -67,6 +67,7 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     # reports
     ("GET", "/v1/reports/value"): "getValueReport",
     ("GET", "/v1/reports/tiers"): "getTiersReport",
+    ("GET", "/v1/reports/cohorts"): "getCohortsReport",
     # jobs and operations
     ("GET", "/v1/jobs"): "listJobs",
     ("GET", "/v1/jobs/{job_id}"): "getJob",

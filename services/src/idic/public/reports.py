@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import ConfigDict, Field
 
@@ -135,3 +135,45 @@ class TiersReport(Body):
     until: dt.datetime | None = Field(description="Runs before then (exclusive); null: up to the latest.")
     tiers: list[TierSize] = Field(description="Each tier as of the latest run in the window.")
     movements: list[TierMovement] = Field(description="Movements between tiers, per period, oldest first.")
+
+
+class Cohort(Body):
+    """The customers whose first purchase fell in one month."""
+
+    cohort_start: dt.date = Field(description="First day of the month of their first purchase.")
+    customers: int = Field(description="Customers in the cohort.")
+    revenue: Decimal = Field(description="All they spent since, each in their own currency.")
+
+
+class CohortCell(Body):
+    """One cohort in one month since its first."""
+
+    cohort_start: dt.date = Field(description="The cohort (month of first purchase).")
+    period_index: int = Field(ge=0, description="Months since the cohort's month (0: that month).")
+    period_start: dt.date = Field(description="First day of this month.")
+    active_customers: int = Field(description="Customers of the cohort who bought this month.")
+    share_active: float | None = Field(description="active_customers / the cohort's customers (still active).")
+    revenue: Decimal = Field(description="What the cohort spent this month.")
+
+
+class CohortsReport(Body):
+    """Cohorts by first purchase: each cohort's customers, and month by month since, the share still
+    buying and what they spent (a retention table), as of the latest population run. Months nobody of
+    a cohort bought in are there with 0, up to the month of the run. CSV: the cohorts, then the cells
+    (column ``table``)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "as_of": "2026-12-06T03:00:00Z", "period": "month", "since": None, "until": None,
+        "cohorts": [{"cohort_start": "2026-10-01", "customers": 10, "revenue": "520.00"}],
+        "cells": [{"cohort_start": "2026-10-01", "period_index": 1, "period_start": "2026-11-01",
+                   "active_customers": 3, "share_active": 0.3, "revenue": "90.00"}]}]})
+
+    CSV_TABLES: ClassVar[tuple[str, ...]] = ("cohorts", "cells")
+
+    as_of: dt.datetime | None = Field(description=AS_OF)
+    period: Literal["month"] = Field(description="Cohorts and their periods are calendar months (UTC).")
+    since: dt.datetime | None = Field(description="Cohorts from the month holding this time on; null: from the first.")
+    until: dt.datetime | None = Field(description="Cohorts whose month starts before this time; null: to the last.")
+    cohorts: list[Cohort] = Field(description="Each cohort, oldest first.")
+    cells: list[CohortCell] = Field(description="Each cohort's months since its first, oldest cohort first.")
+

@@ -4,12 +4,12 @@ when the caller asks for ``Accept: text/csv`` (``idic.reports``: the same table 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ValidationError
 
-from idic.public.reports import TiersReport, ValueReport
+from idic.public.reports import CohortsReport, TiersReport, ValueReport
 from idic.public.scoring import Tier
 from idic.reports import CSV_RESPONSE, PeriodQuery, Since, Until, check_window, report_response, wants_csv
 
@@ -53,3 +53,14 @@ async def tiers_report(request: Request, clients: ClientsDep, since: Since = Non
     population runs in [since, until)."""
     return await _report(clients.scoring, request, "/v1/reports/tiers",
                          {"_since": since, "_until": until, "period": period}, TiersReport, name="tiers")
+
+
+@router.get("/cohorts", response_model=CohortsReport, responses=RESPONSES)
+async def cohorts_report(request: Request, clients: ClientsDep, since: Since = None, until: Until = None,
+                         period: Annotated[Literal["month"], Query(
+                             description="Cohorts are kept per calendar month.")] = "month") -> Response:
+    """Cohorts by month of first purchase: customers, and month by month since, the share still buying
+    and their revenue, as of the latest population run."""
+    return await _report(clients.scoring, request, "/v1/reports/cohorts",
+                         {"_since": since, "_until": until, "period": period}, CohortsReport, name="cohorts")
+

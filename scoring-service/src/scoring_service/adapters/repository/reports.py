@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ..orm import ReportSnapshotRow
@@ -54,3 +55,33 @@ class ReportRepository:
         rows = self.session.execute(self._window(kind, since, until)
                                     .order_by(ReportSnapshotRow.taken_at, ReportSnapshotRow.id))
         return [Snapshot(taken_at=r.taken_at, body=r.body) for r in rows]
+
+    def cohort_cells(self) -> list[tuple[dt.date, dt.date, int, Decimal]]:
+        """(cohort month, activity month, customers who bought in it, their spend in it) over every
+        customer's purchase days, the cohort being the month of their first purchase (customers who
+        refused profiling left out, as from every report of scoring). One aggregate query in the
+        database: a month's distinct customers cannot be summed from days."""
+        pg = self.session.get_bind().dialect.name == "postgresql"
+
+        def month(column: str) -> str:
+            return f"date_trunc('month', {column}::timestamp)::date" if pg else f"strftime('%Y-%m-01', {column})"
+
+        # on SQLite money is decimal text: summed as cents in integers, so the total stays exact
+        spend = "sum(p.amount)" if pg else "sum(CAST(round(CAST(p.amount AS REAL) * 100) AS INTEGER))"
+        rows = self.session.execute(text(
+            f"SELECT {month('f.first_day')} AS cohort, {month('p.day')} AS period, "
+            f"count(DISTINCT p.customer_id) AS customers, {spend} AS revenue "
+            "FROM purchase_days p JOIN (SELECT customer_id, min(day) AS first_day FROM purchase_days "
+            "GROUP BY customer_id) f ON f.customer_id = p.customer_id "
+            "WHERE NOT EXISTS (SELECT 1 FROM profiling_refusals x WHERE x.customer_id = p.customer_id) "
+            "GROUP BY 1, 2 ORDER BY 1, 2"))
+        out = []
+        for cohort, period, customers, revenue in rows:
+            amount = Decimal(revenue or 0) if pg else Decimal(revenue or 0) / 100
+            out.append((_day(cohort), _day(period), int(customers), amount))
+        return out
+
+
+def _day(value: dt.date | str) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
