@@ -161,6 +161,16 @@ class FakeSuite:
                     "cohorts": [{"cohort_start": c, "customers": n[0], "revenue": f"{10 * sum(n)}.00"}
                                 for c, n in active.items()], "cells": cells}
 
+        @app.get("/v1/reports/linkage")
+        def linkage_report(tier: str | None = None) -> dict[str, Any]:
+            def group(name: str, customers: int, active: float, mean: int, risk: float) -> dict[str, Any]:
+                return {"group": name, "customers": customers, "buyers": customers, "active_share": active,
+                        "value": f"{customers * mean}.00", "mean_value": f"{mean}.00", "mean_churn_risk": risk}
+            return {"as_of": NOW, "tier": tier, "active_days": 90,
+                    "nps_groups": [group("promoter", 4, 0.75, 120, 0.2), group("passive", 3, 0.667, 80, 0.3),
+                                   group("detractor", 2, 0.5, 40, 0.55), group("no_answer", 1, 1.0, 60, 0.25)],
+                    "complaints": [group("complained", 2, 0.5, 30, 0.6), group("no_complaint", 8, 0.75, 95, 0.24)]}
+
         @app.get("/v1/reports/tiers")
         def tiers_report(period: str = "month") -> dict[str, Any]:
             return {"as_of": NOW, "period": period, "since": None, "until": None,

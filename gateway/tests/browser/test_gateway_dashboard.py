@@ -17,7 +17,7 @@ from test_gateway_console import ARTIFACTS, KEY, serious_violations
 from gateway.main import create_app
 from idic_devstack.browser import chromium
 
-CHARTS = ("pareto-chart", "tiers-chart", "moves-chart", "cohorts-chart", "clv-chart", "churn-chart")
+CHARTS = ("pareto-chart", "tiers-chart", "moves-chart", "cohorts-chart", "linkage-chart", "clv-chart", "churn-chart")
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +70,10 @@ def test_every_picture_is_drawn_with_its_numbers(seen: tuple[Page, list[str]], g
         ["most valuable", "2", "20.0 %", "190.00", "34.5 %"])
     expect(page.locator("#moves-table tr").first.locator("td")).to_have_text(["2026-12-01", "not tiered", "maintain", "8"])
     expect(page.locator("#dist-table")).to_contain_text("Churn risk")
+    expect(page.locator("#linkage-table tr").nth(2).locator("td")).to_have_text(
+        ["detractor", "2", "50.0 %", "40.00", "55.0 %"])
+    expect(page.locator("#linkage-chart")).to_have_attribute(
+        "aria-label", "Still buying: promoters 75.0 %, detractors 50.0 %; customers who complained 50.0 %, the others 75.0 %.")
     expect(page.locator("#cohorts-table tr").first).to_have_text("2026-1010100.0 %30.0 %10.0 %")
     expect(page.locator("#cohorts-chart")).to_have_attribute(
         "aria-label", "Cohorts of 2026-10 to 2026-11: 50.0 % of the 2026-11 cohort bought again the month after.")
@@ -102,6 +106,7 @@ def test_the_filters_apply_to_every_picture(seen: tuple[Page, list[str]]) -> Non
     assert asked("/v1/reports/value") == {"since": ["2026-01-01T00:00:00Z"], "tier": ["most_valuable"]}
     assert asked("/v1/reports/tiers") == {"since": ["2026-01-01T00:00:00Z"], "period": ["quarter"]}
     assert asked("/v1/reports/cohorts") == {"since": ["2026-01-01T00:00:00Z"]}  # cohorts are monthly, always
+    assert asked("/v1/reports/linkage") == {"since": ["2026-01-01T00:00:00Z"], "tier": ["most_valuable"]}
 
 
 def test_a_refused_filter_is_explained(seen: tuple[Page, list[str]]) -> None:

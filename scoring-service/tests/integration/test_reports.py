@@ -180,3 +180,45 @@ def test_cohorts_by_first_purchase_month(fresh: TestClient) -> None:  # noqa: F8
         ("0", "10", "1.0"), ("1", "3", "0.3"), ("2", "1", "0.1")]
 
     assert_problem(fresh.get("/v1/reports/cohorts", params={"period": "week"}), 422)
+
+
+def test_what_customers_say_against_what_they_do(fresh: TestClient) -> None:  # noqa: F811
+    now = dt.datetime.now(dt.UTC)
+    people = [  # id, spend, days since the purchase, latest NPS, complaints
+        ("p1", 100, 3, 10, 0), ("p2", 80, 3, 9, 0), ("q1", 50, 200, 8, 0),
+        ("d1", 20, 3, 3, 0), ("d2", 10, 200, 0, 2), ("n1", 30, 3, None, 1)]
+    rows = []
+    for customer, amount, days, nps, complaints in people:
+        f = CustomerFeatures(customer_id=customer)
+        apply_interaction(f, Interaction(channel="web", type="purchase", occurred_at=now - dt.timedelta(days=days),
+                                         amount=Decimal(amount), currency="EUR"), new_day=True)
+        f.nps, f.trigger_counts = nps, ({"complaint": complaints} if complaints else {})
+        rows.append({**vars(f), "monetary_other": {}, "updated_at": now})
+    with fresh.app.state.runtime.uow() as uow:  # type: ignore[attr-defined]
+        uow.session.execute(insert(FeatureRow), rows)
+        uow.commit()
+    run_job(fresh, "/v1/models/rfm:refresh")
+
+    report = fresh.get("/v1/reports/linkage").json()
+    assert report["active_days"] == 90 and report["tier"] is None
+
+    def said(groups: list[dict[str, Any]]) -> dict[str, tuple[Any, ...]]:
+        return {g["group"]: (g["customers"], g["buyers"], g["active_share"], g["value"], g["mean_value"])
+                for g in groups}
+    # no CLV model: value is spend, and nobody has a churn risk yet
+    assert said(report["nps_groups"]) == {"promoter": (2, 2, 1.0, "180.00", "90.00"),
+                                          "passive": (1, 1, 0.0, "50.00", "50.00"),
+                                          "detractor": (2, 2, 0.5, "30.00", "15.00"),
+                                          "no_answer": (1, 1, 1.0, "30.00", "30.00")}
+    assert said(report["complaints"]) == {"complained": (2, 2, 0.5, "40.00", "20.00"),
+                                          "no_complaint": (4, 4, 0.75, "250.00", "62.50")}
+    assert {g["mean_churn_risk"] for g in report["nps_groups"] + report["complaints"]} == {None}
+
+    top = fresh.get("/v1/reports/linkage", params={"tier": "most_valuable"}).json()
+    assert sum(g["customers"] for g in top["nps_groups"]) == sum(g["customers"] for g in top["complaints"]) >= 1
+
+    rows_csv = list(csv.DictReader(io.StringIO(fresh.get("/v1/reports/linkage", headers={"Accept": "text/csv"}).text)))
+    assert [(r["table"], r["group"]) for r in rows_csv] == [
+        ("nps_groups", "promoter"), ("nps_groups", "passive"), ("nps_groups", "detractor"),
+        ("nps_groups", "no_answer"), ("complaints", "complained"), ("complaints", "no_complaint")]
+    assert_problem(fresh.get("/v1/reports/linkage", params={"tier": "platinum"}), 422)

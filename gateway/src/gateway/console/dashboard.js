@@ -149,16 +149,41 @@ function drawCohorts(c) {
   }) : [(() => { const tr = el("tr"); tr.append(el("td", "nobody has bought yet", { colspan: "2" })); return tr; })()]);
 }
 
+function drawLinkage(l) {
+  const groups = [...l.nps_groups, ...l.complaints];
+  const name = (g) => words(g.group).replace("no answer", "no NPS answer");
+  const by = Object.fromEntries(groups.map((g) => [g.group, g]));
+  chart("linkage-chart", groups.length
+    ? `Still buying: promoters ${pct(by.promoter.active_share)}, detractors ${pct(by.detractor.active_share)}; ` +
+      `customers who complained ${pct(by.complained.active_share)}, the others ${pct(by.no_complaint.active_share)}.`
+    : "No population run yet.", {
+    tooltip: { trigger: "axis" },
+    legend: { data: ["Still buying", "Mean net value"] },
+    xAxis: { type: "category", data: groups.map(name), axisLabel: { interval: 0, rotate: 20 } },
+    yAxis: [{ type: "value", name: "still buying", max: 100, axisLabel: { formatter: "{value} %" } },
+            { type: "value", name: "mean net value" }],
+    series: [
+      { name: "Still buying", type: "bar", data: groups.map((g) => (g.active_share == null ? null : +(g.active_share * 100).toFixed(1))) },
+      { name: "Mean net value", type: "line", yAxisIndex: 1, data: groups.map((g) => (g.mean_value == null ? null : Number(g.mean_value))) },
+    ],
+  });
+  $("linkage-caption").textContent = `Retention (a purchase in the last ${l.active_days} days) and value by what customers said`;
+  rows("linkage-table", groups.map((g) => [name(g), g.customers, pct(g.active_share), g.mean_value ?? "",
+    g.mean_churn_risk == null ? "" : pct(g.mean_churn_risk)]), "no population run yet");
+}
+
 async function load() {
   say("");
-  const [value, tiers, cohorts] = await Promise.all([
+  const [value, tiers, cohorts, linkage] = await Promise.all([
     report("value", ["since", "until", "tier"], ["pareto-table", "dist-table"]),
     report("tiers", ["since", "until", "period"], ["tiers-table", "moves-table"]),
     report("cohorts", ["since", "until"], ["cohorts-table"]),
+    report("linkage", ["since", "until", "tier"], ["linkage-table"]),
   ]);
   if (value) drawValue(value);
   if (tiers) drawTiers(tiers);
   if (cohorts) drawCohorts(cohorts);
+  if (linkage) drawLinkage(linkage);
   const asOf = (value && value.as_of) || (tiers && tiers.as_of);
   $("as-of").textContent = asOf ? `As of the population run of ${new Date(asOf).toLocaleString()}.`
     : (value || tiers ? "No population run in this window yet: nothing to show." : "");

@@ -97,7 +97,8 @@ def _select(dialect: str, categories: list[str]) -> tuple[str, list[str], list[A
         ("customer_id", "f.customer_id"), ("interactions", "f.interactions"), ("frequency", "f.frequency"),
         ("purchase_days", "f.purchase_days"), ("offers", "f.offer_responses"),
         ("monetary", money("f.monetary")), ("first_day_amount", money("f.first_day_amount")),
-        ("cost_to_serve", money("f.cost_to_serve"))]
+        ("cost_to_serve", money("f.cost_to_serve")), ("nps", "f.nps"),
+        ("complaints", count("f.trigger_counts", "complaint"))]  # the linkage report's "what they say"
     for name in ("first_purchase", "last_purchase", "first_interaction"):
         seconds, micros = epoch(f"f.{name}_at")
         exprs += [(f"{name}_s", seconds), (f"{name}_us", micros)]

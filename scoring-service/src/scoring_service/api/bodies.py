@@ -89,3 +89,8 @@ def cohorts_report(report: dict[str, Any]) -> public_reports.CohortsReport:
     """Cohorts by first purchase."""
     return public_reports.CohortsReport.model_validate(report)
 
+
+def linkage_report(report: dict[str, Any]) -> public_reports.LinkageReport:
+    """What customers say against what they do."""
+    return public_reports.LinkageReport.model_validate(report)
+

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from idic import Jobs, job_accepted, job_responses, utcnow
 from idic.public.common import ErasureResult
 from idic.public.jobs import ClvFitJob, RfmRefreshJob
-from idic.public.reports import CohortsReport, TiersReport, ValueReport
+from idic.public.reports import CohortsReport, LinkageReport, TiersReport, ValueReport
 from idic.public.scoring import (
     ClvFitRequest,
     ClvModel,
@@ -178,4 +178,15 @@ def cohorts_report(request: Request, uow_factory: UowFactoryDep, since: Since = 
     check_window(since, until)
     return report_response(request, bodies.cohorts_report(
         reports_svc.cohorts_report(uow_factory=uow_factory, since=since, until=until)), name="cohorts")
+
+
+@reports.get("/linkage", response_model=LinkageReport, responses={**CSV_RESPONSE, **ERRORS})
+def linkage_report(request: Request, uow_factory: UowFactoryDep, since: Since = None, until: Until = None,
+                   tier: Annotated[Tier | None, Query(description="Only the customers of this tier.")] = None,
+                   ) -> Any:
+    """What people say against what they do: retention and value by NPS group, churn after complaints
+    against without, as of the latest population run in [since, until)."""
+    check_window(since, until)
+    return report_response(request, bodies.linkage_report(
+        reports_svc.linkage_report(uow_factory=uow_factory, since=since, until=until, tier=tier)), name="linkage")
 

@@ -142,3 +142,44 @@ def cohort_table(cells: list[list[Any]], *, through: dt.date, since: dt.date | N
                           "revenue": f"{revenue:.2f}"})
     return cohorts, table
 
+
+ACTIVE_DAYS = 90  # a buyer is still active with a purchase in the last 90 days (the linkage report)
+NPS_GROUPS = ("promoter", "passive", "detractor", "no_answer")
+DAY_SECONDS = 86400.0
+
+
+def _linkage_group(name: str, mask: Array, *, net: Array, bought: Array, active: Array, risk: Array) -> dict[str, Any]:
+    buyers = int((mask & bought).sum())
+    risks = risk[mask & ~np.isnan(risk)]
+    customers = int(mask.sum())
+    return {"group": name, "customers": customers, "buyers": buyers,
+            "active_share": round(float((mask & active).sum()) / buyers, 6) if buyers else None,
+            "value": _money(float(net[mask].sum())),
+            "mean_value": _money(float(net[mask].mean())) if customers else None,
+            "mean_churn_risk": round(float(risks.mean()), 6) if len(risks) else None}
+
+
+def linkage_snapshot(*, nps: Array, complaints: Array, net: Array, bought: Array, last_purchase_ts: Array,
+                     churn: Array, tier: Array | None, now_ts: float) -> dict[str, Any]:
+    """What customers say against what they do, for everyone and each tier: per NPS group (their latest
+    answer: promoter 9-10, passive 7-8, detractor 0-6, or no answer) and for those who complained or not,
+    the customers, the buyers among them, the share of buyers still active (a purchase in the last
+    ACTIVE_DAYS), their net value (summed and mean) and mean churn risk."""
+    with np.errstate(invalid="ignore"):
+        active = bought & ((now_ts - last_purchase_ts) <= ACTIVE_DAYS * DAY_SECONDS)
+        groups = {"promoter": nps >= 9, "passive": (nps >= 7) & (nps < 9), "detractor": nps < 7,
+                  "no_answer": np.isnan(nps)}
+    complained = np.nan_to_num(complaints) > 0
+
+    def block(within: Array) -> dict[str, Any]:
+        common = {"net": net, "bought": bought, "active": active, "risk": churn}
+        return {"nps_groups": [_linkage_group(g, groups[g] & within, **common) for g in NPS_GROUPS],
+                "complaints": [_linkage_group("complained", complained & within, **common),
+                               _linkage_group("no_complaint", ~complained & within, **common)]}
+
+    out = {"all": block(np.ones(len(net), dtype=bool))}
+    if tier is not None:
+        for name in TIERS:
+            out[name] = block(np.asarray(tier == name, dtype=bool))
+    return {"active_days": ACTIVE_DAYS, "by_tier": out}
+

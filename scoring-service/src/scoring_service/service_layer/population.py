@@ -136,7 +136,7 @@ def refresh(*, uow_factory: UowFactory, now: dt.datetime, config: ScoringConfig,
         uow.population.write_memberships(entered=changes.entered, left=changes.left, now=now)
         uow.population.write_outbox(changes.events)
         clock.tick("write_segments_outbox")
-        _keep_reports(uow, data, arrays, net, clv_fitted="clv" in models, now=now)
+        _keep_reports(uow, data, arrays, net, cols, clv_fitted="clv" in models, now=now)
         clock.tick("reports")
         uow.commit()
         clock.tick("commit")
@@ -146,8 +146,8 @@ def refresh(*, uow_factory: UowFactory, now: dt.datetime, config: ScoringConfig,
             "announced": changes.announced, "seconds": round(time.perf_counter() - started, 3)}
 
 
-def _keep_reports(uow: ScoringUnitOfWork, data: Loaded, arrays: ScoreArrays, net: Array, *, clv_fitted: bool,
-                  now: dt.datetime) -> None:
+def _keep_reports(uow: ScoringUnitOfWork, data: Loaded, arrays: ScoreArrays, net: Array, cols: Columns, *,
+                  clv_fitted: bool, now: dt.datetime) -> None:
     """What this run found about the population as a whole, kept with the run for the reports."""
     currencies = {c for c in data["currency"].tolist() if c}
     clv_12m = arrays.clv_cents / 100.0 if clv_fitted else None
@@ -157,6 +157,11 @@ def _keep_reports(uow: ScoringUnitOfWork, data: Loaded, arrays: ScoreArrays, net
     uow.reports.add("tiers", reports.tiers_snapshot(net, tier=arrays.tier, previous=data["prev_run_tier"]),
                     taken_at=now)
     uow.reports.add("cohorts", reports.cohorts_snapshot(uow.reports.cohort_cells()), taken_at=now)
+    last_ts = cols.last_purchase_ts if cols.last_purchase_ts is not None else np.full(len(data), np.nan)
+    uow.reports.add("linkage", reports.linkage_snapshot(
+        nps=np.asarray(data["nps"], dtype=float), complaints=np.asarray(data["complaints"], dtype=float), net=net,
+        bought=cols.purchase_days > 0, last_purchase_ts=last_ts, churn=arrays.churn.risk, tier=arrays.tier,
+        now_ts=now.timestamp()), taken_at=now)
 
 
 class _Phases:

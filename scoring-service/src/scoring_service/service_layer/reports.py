@@ -79,3 +79,15 @@ def cohorts_report(*, uow_factory: UowFactory, since: dt.datetime | None, until:
     answer["as_of"] = snapshot.taken_at
     return answer
 
+
+def linkage_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None,
+                   tier: str | None) -> dict[str, Any]:
+    """What customers say (NPS, complaints) against what they do (still buying, value, churn risk), as of
+    the latest run in [since, until), of everyone or of one tier."""
+    with uow_factory() as uow:
+        snapshot = uow.reports.latest("linkage", since=since, until=until)
+    if snapshot is None:
+        return {"as_of": None, "tier": tier, "active_days": reports.ACTIVE_DAYS, "nps_groups": [], "complaints": []}
+    return {"as_of": snapshot.taken_at, "tier": tier, "active_days": snapshot.body["active_days"],
+            **snapshot.body["by_tier"].get(tier or "all", {"nps_groups": [], "complaints": []})}
+

@@ -68,6 +68,7 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     ("GET", "/v1/reports/value"): "getValueReport",
     ("GET", "/v1/reports/tiers"): "getTiersReport",
     ("GET", "/v1/reports/cohorts"): "getCohortsReport",
+    ("GET", "/v1/reports/linkage"): "getLinkageReport",
     # jobs and operations
     ("GET", "/v1/jobs"): "listJobs",
     ("GET", "/v1/jobs/{job_id}"): "getJob",

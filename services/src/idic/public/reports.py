@@ -177,3 +177,39 @@ class CohortsReport(Body):
     cohorts: list[Cohort] = Field(description="Each cohort, oldest first.")
     cells: list[CohortCell] = Field(description="Each cohort's months since its first, oldest cohort first.")
 
+
+class LinkageGroup(Body):
+    """Customers who said one thing (an NPS group, or a complaint), and what they did."""
+
+    group: Literal["promoter", "passive", "detractor", "no_answer", "complained", "no_complaint"] = Field(
+        description="promoter (latest NPS 9-10), passive (7-8), detractor (0-6), no_answer; complained (at least "
+                    "one complaint) or no_complaint.")
+    customers: int = Field(description="Customers in the group.")
+    buyers: int = Field(description="Those who ever bought.")
+    active_share: float | None = Field(description="Share of the buyers who bought in the last `active_days` "
+                                       "(retention); null without buyers.")
+    value: Decimal = Field(description="Their summed net value.")
+    mean_value: Decimal | None = Field(description="Their mean net value; null for an empty group.")
+    mean_churn_risk: float | None = Field(description="Their mean churn risk; null when none has one.")
+
+
+class LinkageReport(Body):
+    """What people say against what they do: retention and value by NPS group, and churn after
+    complaints against without, as of the latest population run in [since, until). CSV: the NPS groups,
+    then the complaint groups (column ``table``)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "as_of": "2026-12-06T03:00:00Z", "tier": None, "active_days": 90,
+        "nps_groups": [{"group": "promoter", "customers": 120, "buyers": 110, "active_share": 0.72,
+                        "value": "15400.00", "mean_value": "128.33", "mean_churn_risk": 0.18}],
+        "complaints": [{"group": "complained", "customers": 40, "buyers": 38, "active_share": 0.41,
+                        "value": "2100.00", "mean_value": "52.50", "mean_churn_risk": 0.46}]}]})
+
+    CSV_TABLES: ClassVar[tuple[str, ...]] = ("nps_groups", "complaints")
+
+    as_of: dt.datetime | None = Field(description=AS_OF)
+    tier: Tier | None = Field(description="The tier the report is restricted to (the `tier` filter); null: all.")
+    active_days: int = Field(description="A buyer is active with a purchase in this many days before the run.")
+    nps_groups: list[LinkageGroup] = Field(description="promoter, passive, detractor, no_answer.")
+    complaints: list[LinkageGroup] = Field(description="complained, no_complaint.")
+

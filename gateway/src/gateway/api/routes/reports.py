@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ValidationError
 
-from idic.public.reports import CohortsReport, TiersReport, ValueReport
+from idic.public.reports import CohortsReport, LinkageReport, TiersReport, ValueReport
 from idic.public.scoring import Tier
 from idic.reports import CSV_RESPONSE, PeriodQuery, Since, Until, check_window, report_response, wants_csv
 
@@ -63,4 +63,14 @@ async def cohorts_report(request: Request, clients: ClientsDep, since: Since = N
     and their revenue, as of the latest population run."""
     return await _report(clients.scoring, request, "/v1/reports/cohorts",
                          {"_since": since, "_until": until, "period": period}, CohortsReport, name="cohorts")
+
+
+@router.get("/linkage", response_model=LinkageReport, responses=RESPONSES)
+async def linkage_report(request: Request, clients: ClientsDep, since: Since = None, until: Until = None,
+                         tier: Annotated[Tier | None, Query(description="Only the customers of this tier.")] = None,
+                         ) -> Response:
+    """What people say against what they do: retention and value by NPS group, churn after complaints
+    against without, as of the latest population run in [since, until)."""
+    return await _report(clients.scoring, request, "/v1/reports/linkage",
+                         {"_since": since, "_until": until, "tier": tier}, LinkageReport, name="linkage")
 
