@@ -124,7 +124,7 @@ def test_bulk_rescore_equals_the_per_customer_scorer(runtime: ServiceRuntime[Sco
     population.refresh(uow_factory=runtime.uow, now=NOW, config=config, phases=phases)
     assert fit["customers"] > 200
     assert set(phases) == {"read", "models", "score", "compare", "write_scores", "write_segments_outbox", "reports",
-                           "commit"}
+                           "commit", "cohorts"}
 
     compared = per_customer(runtime)
     assert len(compared) == 300

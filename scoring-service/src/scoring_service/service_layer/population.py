@@ -97,8 +97,9 @@ def refresh(*, uow_factory: UowFactory, now: dt.datetime, config: ScoringConfig,
             phases: dict[str, float] | None = None, progress: Progress | None = None) -> dict[str, Any]:
     """Recompute the population models (RFM quintiles, tier cut-offs, needs clusters) and every
     customer's scores, column-wise; write back only changed score rows and announce material
-    changes. ``phases`` (if given) receives the seconds of read, models, score, compare, the
-    writes and the commit; ``progress(done, total)`` is called as each phase ends."""
+    changes; keep what the run found for the reports. ``phases`` (if given) receives the seconds of
+    read, models, score, compare, the writes, the reports, the commit and the cohorts (after it);
+    ``progress(done, total)`` is called as each phase ends."""
     clock = _Phases(phases, progress)
     with _lock, uow_factory() as uow:
         started = time.perf_counter()
@@ -140,6 +141,13 @@ def refresh(*, uow_factory: UowFactory, now: dt.datetime, config: ScoringConfig,
         clock.tick("reports")
         uow.commit()
         clock.tick("commit")
+    # cohorts count distinct buyers per month from every purchase day, not from the run's columns: one
+    # aggregate query in a transaction of its own once the scores are in, so the population lock that
+    # events wait on is not held for it (~4 s at 1,000,000 customers on PostgreSQL)
+    with uow_factory() as uow:
+        uow.reports.add("cohorts", reports.cohorts_snapshot(uow.reports.cohort_cells()), taken_at=now)
+        uow.commit()
+    clock.tick("cohorts")
     return {"customers": len(data), "purchasers": purchasers, "refreshed_at": now, "rfm": models["rfm"],
             "tiers": models["tiers"],
             "needs": None if needs_model is None else {k: needs_model[k] for k in ("k", "silhouette", "ids")},
@@ -156,7 +164,6 @@ def _keep_reports(uow: ScoringUnitOfWork, data: Loaded, arrays: ScoreArrays, net
                     taken_at=now)
     uow.reports.add("tiers", reports.tiers_snapshot(net, tier=arrays.tier, previous=data["prev_run_tier"]),
                     taken_at=now)
-    uow.reports.add("cohorts", reports.cohorts_snapshot(uow.reports.cohort_cells()), taken_at=now)
     last_ts = cols.last_purchase_ts if cols.last_purchase_ts is not None else np.full(len(data), np.nan)
     uow.reports.add("linkage", reports.linkage_snapshot(
         nps=np.asarray(data["nps"], dtype=float), complaints=np.asarray(data["complaints"], dtype=float), net=net,
