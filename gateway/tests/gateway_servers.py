@@ -171,6 +171,22 @@ class FakeSuite:
                                    group("detractor", 2, 0.5, 40, 0.55), group("no_answer", 1, 1.0, 60, 0.25)],
                     "complaints": [group("complained", 2, 0.5, 30, 0.6), group("no_complaint", 8, 0.75, 95, 0.24)]}
 
+        @app.get("/v1/reports/treatments")
+        def treatments_report(period: str = "month", channel: str | None = None) -> dict[str, Any]:
+            def row(rule: str, month: str, presented: int, converted: int, control: int, control_converted: int,
+                    revenue: str) -> dict[str, Any]:
+                rate, base = round(converted / presented, 4), round(control_converted / control, 4)
+                return {"rule_id": rule, "period_start": f"{month}-01T00:00:00Z", "presented": presented,
+                        "accepted": converted + 2, "declined": 3, "ignored": presented - converted - 5,
+                        "converted": converted, "acceptance_rate": round((converted + 2) / presented, 4),
+                        "conversion_rate": rate, "revenue": {"EUR": revenue}, "control_presented": control,
+                        "control_converted": control_converted, "control_conversion_rate": base,
+                        "uplift": round(rate - base, 4)}
+            return {"as_of": NOW, "period": period, "since": None, "until": None, "channel": channel,
+                    "rules": [row("offer-eco-bundle", "2026-10", 40, 6, 10, 1, "180.00"),
+                              row("offer-eco-bundle", "2026-11", 50, 9, 10, 1, "270.00"),
+                              row("service-recovery", "2026-11", 20, 5, 5, 1, "100.00")]}
+
         @app.get("/v1/reports/tiers")
         def tiers_report(period: str = "month") -> dict[str, Any]:
             return {"as_of": NOW, "period": period, "since": None, "until": None,

@@ -17,7 +17,8 @@ from test_gateway_console import ARTIFACTS, KEY, serious_violations
 from gateway.main import create_app
 from idic_devstack.browser import chromium
 
-CHARTS = ("pareto-chart", "tiers-chart", "moves-chart", "cohorts-chart", "linkage-chart", "clv-chart", "churn-chart")
+CHARTS = ("pareto-chart", "tiers-chart", "moves-chart", "cohorts-chart", "linkage-chart", "rules-chart", "clv-chart",
+          "churn-chart")
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +73,11 @@ def test_every_picture_is_drawn_with_its_numbers(seen: tuple[Page, list[str]], g
     expect(page.locator("#dist-table")).to_contain_text("Churn risk")
     expect(page.locator("#linkage-table tr").nth(2).locator("td")).to_have_text(
         ["detractor", "2", "50.0 %", "40.00", "55.0 %"])
+    expect(page.locator("#rules-table tr").nth(1).locator("td")).to_have_text(
+        ["offer-eco-bundle", "2026-11-01", "50", "11", "9", "18.0 %", "10.0 %", "8.0 points", "270.00 EUR"])
+    expect(page.locator("#rules-chart")).to_have_attribute(
+        "aria-label", "Uplift of 2 rule(s) over 2 period(s); in the latest: offer-eco-bundle 8.0 points, "
+        "service-recovery 5.0 points.")
     expect(page.locator("#linkage-chart")).to_have_attribute(
         "aria-label", "Still buying: promoters 75.0 %, detractors 50.0 %; customers who complained 50.0 %, the others 75.0 %.")
     expect(page.locator("#cohorts-table tr").first).to_have_text("2026-1010100.0 %30.0 %10.0 %")
@@ -107,6 +113,7 @@ def test_the_filters_apply_to_every_picture(seen: tuple[Page, list[str]]) -> Non
     assert asked("/v1/reports/tiers") == {"since": ["2026-01-01T00:00:00Z"], "period": ["quarter"]}
     assert asked("/v1/reports/cohorts") == {"since": ["2026-01-01T00:00:00Z"]}  # cohorts are monthly, always
     assert asked("/v1/reports/linkage") == {"since": ["2026-01-01T00:00:00Z"], "tier": ["most_valuable"]}
+    assert asked("/v1/reports/treatments") == {"since": ["2026-01-01T00:00:00Z"], "period": ["quarter"]}
 
 
 def test_a_refused_filter_is_explained(seen: tuple[Page, list[str]]) -> None:

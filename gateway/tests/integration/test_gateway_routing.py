@@ -88,6 +88,7 @@ ROUTES = [
     ("GET", "/v1/reports/tiers?until=2026-01-01T00:00:00Z&period=year", None, "scoring", "/v1/reports/tiers"),
     ("GET", "/v1/reports/cohorts?since=2026-01-01T00:00:00Z&period=month", None, "scoring", "/v1/reports/cohorts"),
     ("GET", "/v1/reports/linkage?until=2026-01-01T00:00:00Z&tier=maintain", None, "scoring", "/v1/reports/linkage"),
+    ("GET", "/v1/reports/treatments?period=week&channel=email", None, "treatment", "/v1/reports/treatments"),
     ("GET", "/v1/jobs/scoring_00ff", None, "scoring", "/v1/jobs/scoring_00ff"),
     ("GET", "/v1/jobs/identity_00ff", None, "identity", "/v1/jobs/identity_00ff"),
     ("GET", "/v1/jobs/interaction_00ff", None, "interaction", "/v1/jobs/interaction_00ff"),

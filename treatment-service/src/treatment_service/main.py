@@ -19,7 +19,7 @@ from idic.contracts.treatment import TOPIC
 from .adapters.orm import messaging
 from .adapters.uow import TreatmentUnitOfWork
 from .adapters.webhook_http import WebhookPoster
-from .api.routes import internal, router, rules_router, webhooks_router
+from .api.routes import internal, reports_router, router, rules_router, webhooks_router
 from .config import Settings
 from .domain.webhooks import DueDelivery, SendResult
 from .service_layer.handlers import build_handlers, prepare_batch
@@ -119,5 +119,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Customize: next-best-actions and real-time treatments from each customer's context; "
                     "webhooks deliver the platform's events to subscribers.",
         settings=settings, runtime_factory=lambda: build_runtime(settings),
-        routers=[router, rules_router, webhooks_router, internal],
+        routers=[router, rules_router, reports_router, webhooks_router, internal],
     )

@@ -150,6 +150,10 @@ def test_control_group_is_held_back_and_uplift_measured(client: TestClient, publ
     assert (perf["control"]["presented"], perf["control"]["converted"], perf["control"]["conversion_rate"]) == (
         2, 2, 1.0)
     assert perf["uplift"] == -0.5
+    # the treatments report tells the same of the rule's decisions this month
+    [row] = [r for r in client.get("/v1/reports/treatments").json()["rules"] if r["rule_id"] == rule_id]
+    assert (row["presented"], row["converted"], row["control_presented"], row["control_converted"], row["uplift"]) == (
+        2, 1, 2, 2, -0.5)
     client.delete(f"/v1/rules/{rule_id}")
 
 

@@ -172,18 +172,44 @@ function drawLinkage(l) {
     g.mean_churn_risk == null ? "" : pct(g.mean_churn_risk)]), "no population run yet");
 }
 
+function drawRules(t) {
+  const periods = [...new Set(t.rules.map((r) => r.period_start))].sort();
+  const rules = [...new Set(t.rules.map((r) => r.rule_id))];
+  const at = (rule, period) => t.rules.find((r) => r.rule_id === rule && r.period_start === period);
+  const points = (x) => (x == null ? null : +(x * 100).toFixed(1));
+  const pointsText = (x) => `${(x * 100).toFixed(1)} points`;
+  const latest = periods[periods.length - 1];
+  chart("rules-chart", rules.length
+    ? `Uplift of ${rules.length} rule(s) over ${periods.length} period(s); in the latest: ` +
+      rules.map((r) => `${r} ${at(r, latest) && at(r, latest).uplift != null ? pointsText(at(r, latest).uplift) : "no control"}`).join(", ") + "."
+    : "No decisions in this window.", {
+    tooltip: { trigger: "axis" },
+    legend: { type: "scroll", data: rules },
+    xAxis: { type: "category", data: periods.map((p) => p.slice(0, 10)) },
+    yAxis: { type: "value", name: "uplift (points)" },
+    series: rules.map((r) => ({ name: r, type: "line", connectNulls: false,
+                                data: periods.map((p) => (at(r, p) ? points(at(r, p).uplift) : null)) })),
+  });
+  const money = (revenue) => Object.entries(revenue).map(([c, a]) => `${a} ${c}`).join(", ");
+  rows("rules-table", t.rules.map((r) => [r.rule_id, r.period_start.slice(0, 10), r.presented, r.accepted, r.converted,
+    pct(r.conversion_rate), pct(r.control_conversion_rate), r.uplift == null ? "" : pointsText(r.uplift),
+    money(r.revenue)]), "no decisions in this window");
+}
+
 async function load() {
   say("");
-  const [value, tiers, cohorts, linkage] = await Promise.all([
+  const [value, tiers, cohorts, linkage, treatments] = await Promise.all([
     report("value", ["since", "until", "tier"], ["pareto-table", "dist-table"]),
     report("tiers", ["since", "until", "period"], ["tiers-table", "moves-table"]),
     report("cohorts", ["since", "until"], ["cohorts-table"]),
     report("linkage", ["since", "until", "tier"], ["linkage-table"]),
+    report("treatments", ["since", "until", "period"], ["rules-table"]),
   ]);
   if (value) drawValue(value);
   if (tiers) drawTiers(tiers);
   if (cohorts) drawCohorts(cohorts);
   if (linkage) drawLinkage(linkage);
+  if (treatments) drawRules(treatments);
   const asOf = (value && value.as_of) || (tiers && tiers.as_of);
   $("as-of").textContent = asOf ? `As of the population run of ${new Date(asOf).toLocaleString()}.`
     : (value || tiers ? "No population run in this window yet: nothing to show." : "");

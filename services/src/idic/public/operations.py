@@ -69,6 +69,7 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     ("GET", "/v1/reports/tiers"): "getTiersReport",
     ("GET", "/v1/reports/cohorts"): "getCohortsReport",
     ("GET", "/v1/reports/linkage"): "getLinkageReport",
+    ("GET", "/v1/reports/treatments"): "getTreatmentsReport",
     # jobs and operations
     ("GET", "/v1/jobs"): "listJobs",
     ("GET", "/v1/jobs/{job_id}"): "getJob",

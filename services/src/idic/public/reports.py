@@ -213,3 +213,44 @@ class LinkageReport(Body):
     nps_groups: list[LinkageGroup] = Field(description="promoter, passive, detractor, no_answer.")
     complaints: list[LinkageGroup] = Field(description="complained, no_complaint.")
 
+
+class RulePeriod(Body):
+    """What one rule's decisions of one period led to, against its control group."""
+
+    rule_id: str = Field(description="The rule.")
+    period_start: dt.datetime = Field(description="Start of the period of the decisions (UTC).")
+    presented: int = Field(description="Treated decisions (actions served).")
+    accepted: int = Field(description="Accepted (incl. accepted then converted).")
+    declined: int = Field(description="Declined.")
+    ignored: int = Field(description="Ignored (incl. expired unanswered).")
+    converted: int = Field(description="Converted by a purchase in the attribution window.")
+    acceptance_rate: float | None = Field(description="accepted / presented; null when none was presented.")
+    conversion_rate: float | None = Field(description="converted / presented; null when none was presented.")
+    revenue: dict[str, Decimal] = Field(description="Conversion amounts per ISO 4217 currency.")
+    control_presented: int = Field(description="Decisions of the control group (no action given).")
+    control_converted: int = Field(description="Control decisions followed by a purchase in the window.")
+    control_conversion_rate: float | None = Field(description="control_converted / control_presented.")
+    uplift: float | None = Field(description="conversion_rate - control_conversion_rate; null without control.")
+
+
+class TreatmentsReport(Body):
+    """Per rule and period of decision: presented, accepted, converted, revenue and the uplift against
+    the rule's control group. Computed when asked (``as_of`` is then). CSV: one row per rule and period,
+    revenue as ``revenue_<currency>`` columns."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "as_of": "2026-12-06T10:00:00Z", "period": "month", "since": None, "until": None, "channel": None,
+        "rules": [{"rule_id": "win-back", "period_start": "2026-11-01T00:00:00Z", "presented": 400, "accepted": 90,
+                   "declined": 60, "ignored": 250, "converted": 48, "acceptance_rate": 0.225,
+                   "conversion_rate": 0.12, "revenue": {"EUR": "2880.00"}, "control_presented": 100,
+                   "control_converted": 5, "control_conversion_rate": 0.05, "uplift": 0.07}]}]})
+
+    CSV_TABLES: ClassVar[tuple[str, ...]] = ("rules",)
+
+    as_of: dt.datetime = Field(description="When the report was computed.")
+    period: Period = Field(description="The period decisions are counted per.")
+    since: dt.datetime | None = Field(description="Decisions from then on (inclusive); null: from the first.")
+    until: dt.datetime | None = Field(description="Decisions before then (exclusive); null: up to now.")
+    channel: str | None = Field(description="Only decisions on this channel (the `channel` filter); null: all.")
+    rules: list[RulePeriod] = Field(description="One row per rule and period, by rule then period.")
+

@@ -4,8 +4,10 @@ the service layer answers to what the API says."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from idic.public import treatment as public
+from idic.public.reports import TreatmentsReport
 
 from ..domain.context import CustomerContext
 from ..domain.lifecycle import GroupCounts
@@ -106,3 +108,9 @@ def contact_policy(p: ContactPolicy) -> public.ContactPolicy:
 def to_contact_policy(body: public.ContactPolicy) -> ContactPolicy:
     """The domain's contact policy from the request body."""
     return ContactPolicy(**{**body.model_dump(), "exclusive_kinds": tuple(body.exclusive_kinds)})
+
+
+def treatments_report(report: dict[str, Any]) -> TreatmentsReport:
+    """Per rule and period: outcomes against the control group."""
+    return TreatmentsReport.model_validate(report)
+

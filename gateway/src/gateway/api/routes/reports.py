@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ValidationError
 
-from idic.public.reports import CohortsReport, LinkageReport, TiersReport, ValueReport
+from idic.public.reports import CohortsReport, LinkageReport, TiersReport, TreatmentsReport, ValueReport
 from idic.public.scoring import Tier
 from idic.reports import CSV_RESPONSE, PeriodQuery, Since, Until, check_window, report_response, wants_csv
 
@@ -73,4 +73,18 @@ async def linkage_report(request: Request, clients: ClientsDep, since: Since = N
     against without, as of the latest population run in [since, until)."""
     return await _report(clients.scoring, request, "/v1/reports/linkage",
                          {"_since": since, "_until": until, "tier": tier}, LinkageReport, name="linkage")
+
+
+@router.get("/treatments", response_model=TreatmentsReport, responses=RESPONSES)
+async def treatments_report(request: Request, clients: ClientsDep, since: Since = None, until: Until = None,
+                            period: PeriodQuery = "month",
+                            channel: Annotated[str | None, Query(min_length=1, max_length=32,
+                                                                 pattern=r"^[a-z][a-z0-9_]{0,31}$",
+                                                                 description="Only decisions on this channel.")]
+                            = None) -> Response:
+    """Per rule and period of decision: presented, accepted, declined, ignored, converted, rates,
+    revenue, the control group's conversion and the uplift against it."""
+    return await _report(clients.treatment, request, "/v1/reports/treatments",
+                         {"_since": since, "_until": until, "period": period, "channel": channel}, TreatmentsReport,
+                         name="treatments")
 

@@ -175,6 +175,41 @@ class TreatmentRepository:
             revenue[key] = revenue.get(key, Decimal(0)) + (amount or Decimal(0))
         return groups[False], groups[True]
 
+    def performance_by_day(self, *, since: dt.datetime | None, until: dt.datetime | None,
+                           channel: str | None) -> dict[tuple[str, dt.date, bool], GroupCounts]:
+        """Outcome counts of every rule's decisions made in [since, until) (on one channel), per rule,
+        UTC day of the decision and group (control or treated): two grouped queries, the days rolled
+        into periods by the caller."""
+        pg = self.session.get_bind().dialect.name == "postgresql"
+        # the UTC day of the decision (SQLite keeps naive UTC text, "YYYY-MM-DD HH:MM:SS...")
+        day = func.date(func.timezone("UTC", Treatment.decided_at)) if pg else func.substr(Treatment.decided_at, 1, 10)
+        where = [Treatment.decided_at >= since] if since is not None else []
+        where += [Treatment.decided_at < until] if until is not None else []
+        where += [Treatment.channel == channel] if channel is not None else []
+        out: dict[tuple[str, dt.date, bool], GroupCounts] = {}
+
+        def group(rule_id: str, on: Any, control: Any) -> GroupCounts:
+            key = (rule_id, on if isinstance(on, dt.date) else dt.date.fromisoformat(on), bool(control))
+            return out.setdefault(key, GroupCounts())
+
+        accepted = Treatment.accepted_at.is_not(None)
+        for rule_id, on, control, outcome, was_accepted, n in self.session.execute(
+                select(Treatment.rule_id, day, Treatment.control, Treatment.outcome, accepted, func.count())
+                .where(*where).group_by(Treatment.rule_id, day, Treatment.control, Treatment.outcome, accepted)):
+            g = group(rule_id, on, control)
+            g.presented += n
+            if outcome in ("declined", "ignored", "converted"):
+                setattr(g, outcome, getattr(g, outcome) + n)
+            if outcome == "accepted" or was_accepted:
+                g.accepted += n
+        # money summed here, as in performance(): SQLite keeps it as text
+        for rule_id, on, control, amount, currency in self.session.execute(
+                select(Treatment.rule_id, day, Treatment.control, Treatment.amount, Treatment.currency)
+                .where(*where, Treatment.outcome == "converted", Treatment.amount.is_not(None))):
+            revenue = group(rule_id, on, control).revenue
+            revenue[currency or ""] = revenue.get(currency or "", Decimal(0)) + (amount or Decimal(0))
+        return out
+
     # -- merges and erasure -----------------------------------------------------------
     def rekey(self, *, from_id: str, to_id: str) -> int:
         """Move a merged customer's treatments to the survivor. A firing both already had
