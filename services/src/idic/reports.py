@@ -63,7 +63,9 @@ def flatten(row: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def csv_text(rows: Iterable[Mapping[str, Any]]) -> str:
-    """Rows as CSV (RFC 4180, CRLF), the columns in the order they first appear; null is empty."""
+    """Rows as CSV (RFC 4180, CRLF), the columns in the order they first appear; null is empty. Every
+    text a report puts in a cell is a name of the platform's own (tiers, slugs, dates) or a number, so
+    no cell can start a spreadsheet formula from customer data."""
     flat = [flatten(r) for r in rows]
     columns: dict[str, None] = {}
     for r in flat:
@@ -119,5 +121,5 @@ def report_response(request: Request, body: BaseModel, *, name: str) -> Response
 
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {CSV: {"schema": {"type": "string"},
-                            "example": "decile,customers,value\r\n1,100,51234.00\r\n"}},
+                            "example": "table,decile,customers,value\r\ndeciles,1,100,26100.00\r\n"}},
           "description": "The report: JSON, or its rows as CSV when asked with Accept: text/csv."}}
