@@ -7,6 +7,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from typing import Any
 
 import uvicorn
@@ -186,6 +187,31 @@ class FakeSuite:
                     "rules": [row("offer-eco-bundle", "2026-10", 40, 6, 10, 1, "180.00"),
                               row("offer-eco-bundle", "2026-11", 50, 9, 10, 1, "270.00"),
                               row("service-recovery", "2026-11", 20, 5, 5, 1, "100.00")]}
+
+        @app.get("/v1/reports/channels")
+        def channels_report(period: str = "month", channel: str | None = None, tier: str | None = None) -> Any:
+            def row(month: str, name: str, n: int, cost: str, purchases: int, revenue: str) -> dict[str, Any]:
+                return {"period_start": f"{month}-01T00:00:00Z", "channel": name, "interactions": n, "cost": cost,
+                        "cost_per_interaction": f"{Decimal(cost) / n:.2f}", "purchases": purchases,
+                        "revenue": {"EUR": revenue} if purchases else {}, "conversion_rate": round(purchases / n, 6)}
+            return {"as_of": NOW, "period": period, "since": None, "until": None, "channel": channel, "tier": tier,
+                    "rows": [row("2026-10", "store", 40, "80.00", 12, "600.00"), row("2026-10", "web", 100, "5.00", 8, "320.00"),
+                             row("2026-11", "store", 50, "100.00", 18, "900.00"), row("2026-11", "web", 120, "6.00", 12, "480.00")]}
+
+        @app.get("/v1/reports/feedback")
+        def feedback_report(period: str = "month", channel: str | None = None, tier: str | None = None) -> Any:
+            def answers(promoters: int, passives: int, detractors: int) -> dict[str, Any]:
+                n = promoters + passives + detractors
+                return {"nps_responses": n, "promoters": promoters, "passives": passives, "detractors": detractors,
+                        "nps": round(100 * (promoters - detractors) / n, 2), "csat_responses": n, "csat_mean": 4.1}
+            months = ["2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"]
+            return {"as_of": NOW, "period": period, "since": None, "until": None, "channel": channel, "tier": tier,
+                    "periods": [{"period_start": months[0], **answers(2, 0, 1)}, {"period_start": months[1], **answers(3, 1, 1)}],
+                    "by_channel": [{"period_start": m, "channel": "email", **answers(2, 0, 1)} for m in months],
+                    "by_tier": [{"period_start": months[0], "tier": "most_valuable", **answers(2, 0, 0)},
+                                {"period_start": months[0], "tier": None, **answers(0, 0, 1)},
+                                {"period_start": months[1], "tier": "most_valuable", **answers(2, 1, 0)},
+                                {"period_start": months[1], "tier": "maintain", **answers(1, 0, 1)}]}
 
         @app.get("/v1/reports/tiers")
         def tiers_report(period: str = "month") -> dict[str, Any]:

@@ -18,7 +18,7 @@ from gateway.main import create_app
 from idic_devstack.browser import chromium
 
 CHARTS = ("pareto-chart", "tiers-chart", "moves-chart", "cohorts-chart", "linkage-chart", "rules-chart", "clv-chart",
-          "churn-chart")
+          "churn-chart", "channel-cost-chart", "channel-conversion-chart", "nps-chart")
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +78,14 @@ def test_every_picture_is_drawn_with_its_numbers(seen: tuple[Page, list[str]], g
     expect(page.locator("#rules-chart")).to_have_attribute(
         "aria-label", "Uplift of 2 rule(s) over 2 period(s); in the latest: offer-eco-bundle 8.0 points, "
         "service-recovery 5.0 points.")
+    expect(page.locator("#channels-table tr").first.locator("td")).to_have_text(
+        ["2026-10-01", "store", "40", "80.00", "2.00", "12", "600.00 EUR", "30.0 %"])
+    expect(page.locator("#channel-conversion-chart")).to_have_attribute(
+        "aria-label", "Conversion in the latest period: store 36.0 %, web 10.0 %.")
+    expect(page.locator("#nps-table tr").first.locator("td")).to_have_text(["2026-10-01", "all answers", "3", "33.33", "4.1"])
+    expect(page.locator("#nps-chart")).to_have_attribute(
+        "aria-label", "NPS 40 in the latest period, from 5 answers; per tier: most valuable 66.67, not tiered no answers, "
+        "maintain 0.")
     expect(page.locator("#linkage-chart")).to_have_attribute(
         "aria-label", "Still buying: promoters 75.0 %, detractors 50.0 %; customers who complained 50.0 %, the others 75.0 %.")
     expect(page.locator("#cohorts-table tr").first).to_have_text("2026-1010100.0 %30.0 %10.0 %")
@@ -114,6 +122,9 @@ def test_the_filters_apply_to_every_picture(seen: tuple[Page, list[str]]) -> Non
     assert asked("/v1/reports/cohorts") == {"since": ["2026-01-01T00:00:00Z"]}  # cohorts are monthly, always
     assert asked("/v1/reports/linkage") == {"since": ["2026-01-01T00:00:00Z"], "tier": ["most_valuable"]}
     assert asked("/v1/reports/treatments") == {"since": ["2026-01-01T00:00:00Z"], "period": ["quarter"]}
+    for report in ("channels", "feedback"):
+        assert asked(f"/v1/reports/{report}") == {"since": ["2026-01-01T00:00:00Z"], "period": ["quarter"],
+                                                   "tier": ["most_valuable"]}
 
 
 def test_a_refused_filter_is_explained(seen: tuple[Page, list[str]]) -> None:

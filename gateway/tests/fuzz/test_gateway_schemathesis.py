@@ -50,7 +50,8 @@ schema.config.generation.update(allow_x00=False, deterministic=True, database="n
 # may rightly be refused on these routes (every other check still runs on them)
 PERIOD_ROUTES = {("GET", "/v1/channels/stats"), ("GET", "/v1/feedback/nps"), ("GET", "/v1/rules/{rule_id}/performance"),
                  ("GET", "/v1/reports/value"), ("GET", "/v1/reports/tiers"), ("GET", "/v1/reports/cohorts"),
-                 ("GET", "/v1/reports/linkage"), ("GET", "/v1/reports/treatments"),
+                 ("GET", "/v1/reports/linkage"), ("GET", "/v1/reports/treatments"), ("GET", "/v1/reports/channels"),
+                 ("GET", "/v1/reports/feedback"),
                  ("POST", "/v1/rules"), ("PUT", "/v1/rules/{rule_id}"), ("POST", "/v1/rules:simulate"),
                  ("POST", "/v1/customers/merge")}  # and a survivor is not among the merged
 # A rule's condition tree is checked by treatment-service node by node (the gateway only makes sure it is

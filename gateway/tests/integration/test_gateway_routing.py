@@ -89,6 +89,8 @@ ROUTES = [
     ("GET", "/v1/reports/cohorts?since=2026-01-01T00:00:00Z&period=month", None, "scoring", "/v1/reports/cohorts"),
     ("GET", "/v1/reports/linkage?until=2026-01-01T00:00:00Z&tier=maintain", None, "scoring", "/v1/reports/linkage"),
     ("GET", "/v1/reports/treatments?period=week&channel=email", None, "treatment", "/v1/reports/treatments"),
+    ("GET", "/v1/reports/channels?period=day&channel=web&tier=maintain", None, "scoring", "/v1/reports/channels"),
+    ("GET", "/v1/reports/feedback?period=quarter&since=2026-01-01T00:00:00Z", None, "scoring", "/v1/reports/feedback"),
     ("GET", "/v1/jobs/scoring_00ff", None, "scoring", "/v1/jobs/scoring_00ff"),
     ("GET", "/v1/jobs/identity_00ff", None, "identity", "/v1/jobs/identity_00ff"),
     ("GET", "/v1/jobs/interaction_00ff", None, "interaction", "/v1/jobs/interaction_00ff"),
@@ -194,14 +196,16 @@ def test_upstream_failures_map_to_5xx_without_leaks(gateway: TestClient, upstrea
 
 
 def test_slow_upstream_is_a_504_within_the_total_timeout(upstreams: Upstreams) -> None:
-    upstreams.on("treatment", "GET", "/v1/rules", slow(5, httpx.Response(200, json=[])))
+    upstreams.on("treatment", "GET", "/v1/rules", slow(20, httpx.Response(200, json=[])))
     app = create_app(make_settings(timeout_s=0.3), transports={s: upstreams.transport(s) for s in SERVICES})
     with TestClient(app) as client:
         started = time.monotonic()
         response = client.get("/v1/rules", headers=ADMIN)
         took = time.monotonic() - started  # the answer's time, not the app's shutdown after it
     assert response.status_code == 504
-    assert took < 2
+    # at the 0.3 s timeout, not after the service's 20 s: the bound leaves room for a loaded machine
+    # (2.5 s was seen with three test sessions and Chromium on two cores)
+    assert took < 8
     assert response.json()["title"] == "Gateway Timeout"
 
 

@@ -267,7 +267,7 @@ PUBLIC = {
     "/v1/webhooks/{webhook_id}", "/v1/webhooks/{webhook_id}/deliveries",
     "/v1/webhooks/{webhook_id}/deliveries/{delivery_id}:retry", "/v1/jobs", "/v1/jobs/{job_id}",
     "/v1/reports/value", "/v1/reports/tiers", "/v1/reports/cohorts", "/v1/reports/linkage",
-    "/v1/reports/treatments",
+    "/v1/reports/treatments", "/v1/reports/channels", "/v1/reports/feedback",
 }
 
 

@@ -54,6 +54,21 @@ class FakeScores:
     def delete(self, customer_id: str) -> None:
         self.rows.pop(customer_id, None)
 
+    def tiers_of(self, customer_ids: list[str]) -> dict[str, str | None]:
+        return {c: self.rows[c].tier for c in customer_ids if c in self.rows}
+
+
+class FakeReports:
+    """The day counts of the channels and feedback reports, summed per key as the upsert does."""
+
+    def __init__(self) -> None:
+        self.days: dict[tuple[Any, ...], list[int]] = {}
+
+    def add_interaction_days(self, rows: list[tuple[Any, ...]]) -> None:
+        for *key, counts in rows:
+            before = self.days.get(tuple(key), [0] * len(counts))
+            self.days[tuple(key)] = [a + b for a, b in zip(before, counts, strict=True)]
+
 
 class FakeAliases:
     """idic.Aliases in memory (one hop deep, as the real one writes them)."""
@@ -175,8 +190,10 @@ class FakeUow:
         self.segments = FakeSegments()
         self.erasures = FakeErasures()
         self.refusals = FakeRefusals()
+        self.reports = FakeReports()
         self.events: list[Any] = []
         self.rescore_queue: dict[str, CustomerFeatures | None] = {}
+        self.interaction_days: list[Any] = []
         self._deferred: dict[str, Any] = {}
 
     def before_commit(self, key: str, work: Any) -> None:

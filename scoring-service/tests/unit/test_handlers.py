@@ -255,3 +255,19 @@ def test_a_refusal_before_any_interaction_is_kept() -> None:
     handle(uow, CustomerUpdated(customer_id="b", consent={"profiling": False}))
     handle(uow, interaction("b"))
     assert uow.features.rows["b"].frequency == 1 and "b" not in uow.scores.rows and uow.events == []
+
+
+def test_a_batch_of_interactions_adds_its_day_counts_once_under_the_tier_held_before() -> None:
+    uow = FakeUow()
+    handle(uow, interaction("a", amount="10.00"))
+    uow.scores.rows["a"].tier = "most_valuable"  # as a population run would have tiered her
+    handle(uow, interaction("a", amount="20.00", cost=Decimal("0.50")), commit=False)
+    handle(uow, interaction("a", "survey", channel="email", nps=3), commit=False)
+    handle(uow, interaction("b", "visit"), commit=False)
+    uow.commit()
+    day = T0.date()
+    assert uow.reports.days == {
+        (day, "web", "", "EUR"): [1, 0, 1, 100000, 0, 0, 0, 0, 0],            # her first purchase: not tiered yet
+        (day, "web", "most_valuable", "EUR"): [1, 5000, 1, 200000, 0, 0, 0, 0, 0],
+        (day, "email", "most_valuable", ""): [1, 0, 0, 0, 1, 0, 1, 0, 0],     # a detractor's answer
+        (day, "web", "", ""): [1, 0, 0, 0, 0, 0, 0, 0, 0]}                    # b: never scored before

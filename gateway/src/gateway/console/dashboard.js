@@ -5,6 +5,7 @@
 "use strict";
 
 const charts = {}; // element id -> its ECharts instance, kept across reloads
+let loads = 0; // a load draws only if no later one started meanwhile (an older answer must not overwrite a newer)
 const pct = (x) => (x == null ? "" : `${(x * 100).toFixed(1)} %`);
 const words = (s) => (s == null ? "not tiered" : String(s).replaceAll("_", " "));
 
@@ -35,9 +36,10 @@ function query(names) {
   return params.toString() ? `?${params}` : "";
 }
 
-// a report, or null after saying in its section why it is missing
-async function report(path, names, sectionIds) {
+// a report, or null after saying in its section why it is missing (nothing at all when a later load started)
+async function report(path, names, sectionIds, load) {
   const result = await api("GET", `/v1/reports/${path}${query(names)}`);
+  if (load !== loads) return null;
   if (result.status === 200) return result.data;
   for (const id of sectionIds) {
     rows(id, [], problem(result));
@@ -196,20 +198,71 @@ function drawRules(t) {
     money(r.revenue)]), "no decisions in this window");
 }
 
+function drawChannels(c) {
+  const periods = [...new Set(c.rows.map((r) => r.period_start))].sort();
+  const channels = [...new Set(c.rows.map((r) => r.channel))].sort();
+  const at = (ch, p) => c.rows.find((r) => r.channel === ch && r.period_start === p);
+  const lines = (value) => channels.map((ch) => ({ name: ch, type: "line",
+    data: periods.map((p) => (at(ch, p) ? value(at(ch, p)) : null)) }));
+  const common = { tooltip: { trigger: "axis" }, legend: { type: "scroll", bottom: 0, data: channels },
+                   xAxis: { type: "category", data: periods.map((p) => p.slice(0, 10)) } };
+  const latest = periods[periods.length - 1];
+  const now = channels.map((ch) => at(ch, latest)).filter(Boolean);
+  chart("channel-cost-chart", now.length ? `Cost per interaction in the latest period: ` +
+        now.map((r) => `${r.channel} ${r.cost_per_interaction}`).join(", ") + "." : "No interactions in this window.", {
+    ...common, title: { text: "Cost per interaction", textStyle: { fontSize: 13 } }, yAxis: { type: "value" },
+    series: lines((r) => (r.cost_per_interaction == null ? null : Number(r.cost_per_interaction))),
+  });
+  chart("channel-conversion-chart", now.length ? `Conversion in the latest period: ` +
+        now.map((r) => `${r.channel} ${pct(r.conversion_rate)}`).join(", ") + "." : "No interactions in this window.", {
+    ...common, title: { text: "Conversion (purchases per interaction)", textStyle: { fontSize: 13 } },
+    yAxis: { type: "value", axisLabel: { formatter: "{value} %" } },
+    series: lines((r) => (r.conversion_rate == null ? null : +(r.conversion_rate * 100).toFixed(1))),
+  });
+  const money = (revenue) => Object.entries(revenue).map(([cur, a]) => `${a} ${cur}`).join(", ");
+  rows("channels-table", c.rows.map((r) => [r.period_start.slice(0, 10), r.channel, r.interactions, r.cost,
+    r.cost_per_interaction ?? "", r.purchases, money(r.revenue), pct(r.conversion_rate)]), "no interactions in this window");
+}
+
+function drawFeedback(f) {
+  const periods = f.periods.map((p) => p.period_start);
+  const tiers = [...new Set(f.by_tier.map((x) => x.tier))];
+  const atTier = (t, p) => f.by_tier.find((x) => x.tier === t && x.period_start === p);
+  const latest = f.periods[f.periods.length - 1];
+  chart("nps-chart", latest ? `NPS ${latest.nps ?? "unknown"} in the latest period, from ${latest.nps_responses} answers; ` +
+        `per tier: ${tiers.map((t) => `${words(t)} ${(atTier(t, latest.period_start) || {}).nps ?? "no answers"}`).join(", ")}.`
+        : "No answers in this window.", {
+    tooltip: { trigger: "axis" }, legend: { type: "scroll", bottom: 0 },
+    xAxis: { type: "category", data: periods.map((p) => p.slice(0, 10)) },
+    yAxis: { type: "value", min: -100, max: 100, name: "NPS" },
+    series: [{ name: "all answers", type: "line", data: f.periods.map((p) => p.nps) },
+      ...tiers.map((t) => ({ name: words(t), type: "line", data: periods.map((p) => (atTier(t, p) ? atTier(t, p).nps : null)) }))],
+  });
+  rows("nps-table", [...f.periods.map((p) => [p.period_start.slice(0, 10), "all answers", p.nps_responses, p.nps ?? "", p.csat_mean ?? ""]),
+    ...f.by_tier.map((x) => [x.period_start.slice(0, 10), words(x.tier), x.nps_responses, x.nps ?? "", x.csat_mean ?? ""])],
+  "no answers in this window");
+}
+
 async function load() {
+  const mine = ++loads;
   say("");
-  const [value, tiers, cohorts, linkage, treatments] = await Promise.all([
-    report("value", ["since", "until", "tier"], ["pareto-table", "dist-table"]),
-    report("tiers", ["since", "until", "period"], ["tiers-table", "moves-table"]),
-    report("cohorts", ["since", "until"], ["cohorts-table"]),
-    report("linkage", ["since", "until", "tier"], ["linkage-table"]),
-    report("treatments", ["since", "until", "period"], ["rules-table"]),
+  const [value, tiers, cohorts, linkage, treatments, channels, feedback] = await Promise.all([
+    report("value", ["since", "until", "tier"], ["pareto-table", "dist-table"], mine),
+    report("tiers", ["since", "until", "period"], ["tiers-table", "moves-table"], mine),
+    report("cohorts", ["since", "until"], ["cohorts-table"], mine),
+    report("linkage", ["since", "until", "tier"], ["linkage-table"], mine),
+    report("treatments", ["since", "until", "period"], ["rules-table"], mine),
+    report("channels", ["since", "until", "period", "tier"], ["channels-table"], mine),
+    report("feedback", ["since", "until", "period", "tier"], ["nps-table"], mine),
   ]);
+  if (mine !== loads) return; // a later load draws instead
   if (value) drawValue(value);
   if (tiers) drawTiers(tiers);
   if (cohorts) drawCohorts(cohorts);
   if (linkage) drawLinkage(linkage);
   if (treatments) drawRules(treatments);
+  if (channels) drawChannels(channels);
+  if (feedback) drawFeedback(feedback);
   const asOf = (value && value.as_of) || (tiers && tiers.as_of);
   $("as-of").textContent = asOf ? `As of the population run of ${new Date(asOf).toLocaleString()}.`
     : (value || tiers ? "No population run in this window yet: nothing to show." : "");

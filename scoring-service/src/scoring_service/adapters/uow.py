@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from idic import Aliases, Erasures, UnitOfWork
@@ -33,9 +35,13 @@ class ScoringUnitOfWork(UnitOfWork):
     population: PopulationRepository
 
     rescore_queue: dict[str, CustomerFeatures | None]
+    # the interactions of this transaction for the channels and feedback reports, written once at commit:
+    # (UTC day, channel, customer, currency) -> the DAY_COUNTS they add
+    interaction_days: list[tuple[Any, str, str, str, list[int]]]
 
     def _attach(self, session: Session) -> None:
         self.rescore_queue = {}  # customers to re-score at commit -> their features before this transaction
+        self.interaction_days = []
         self._population_lock_held = False
         self.features = FeatureRepository(session)
         self.scores = ScoreRepository(session)

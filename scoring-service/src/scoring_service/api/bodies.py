@@ -94,3 +94,13 @@ def linkage_report(report: dict[str, Any]) -> public_reports.LinkageReport:
     """What customers say against what they do."""
     return public_reports.LinkageReport.model_validate(report)
 
+
+def channels_report(report: dict[str, Any]) -> public_reports.ChannelsReport:
+    """Channels per period."""
+    return public_reports.ChannelsReport.model_validate(report)
+
+
+def feedback_report(report: dict[str, Any]) -> public_reports.FeedbackReport:
+    """NPS and CSAT per period, channel and tier."""
+    return public_reports.FeedbackReport.model_validate(report)
+

@@ -9,9 +9,16 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from idic import Jobs, job_accepted, job_responses, utcnow
-from idic.public.common import ErasureResult
+from idic.public.common import Channel, ErasureResult
 from idic.public.jobs import ClvFitJob, RfmRefreshJob
-from idic.public.reports import CohortsReport, LinkageReport, TiersReport, ValueReport
+from idic.public.reports import (
+    ChannelsReport,
+    CohortsReport,
+    FeedbackReport,
+    LinkageReport,
+    TiersReport,
+    ValueReport,
+)
 from idic.public.scoring import (
     ClvFitRequest,
     ClvModel,
@@ -189,4 +196,28 @@ def linkage_report(request: Request, uow_factory: UowFactoryDep, since: Since = 
     check_window(since, until)
     return report_response(request, bodies.linkage_report(
         reports_svc.linkage_report(uow_factory=uow_factory, since=since, until=until, tier=tier)), name="linkage")
+
+
+ChannelFilter = Annotated[Channel | None, Query(description="Only this channel.")]
+TierFilter = Annotated[Tier | None, Query(description="Only customers of this tier when the interaction arrived.")]
+
+
+@reports.get("/channels", response_model=ChannelsReport, responses={**CSV_RESPONSE, **ERRORS})
+def channels_report(request: Request, uow_factory: UowFactoryDep, since: Since = None, until: Until = None,
+                    period: PeriodQuery = "month", channel: ChannelFilter = None, tier: TierFilter = None) -> Any:
+    """Per channel and period: interactions, cost, cost per interaction, purchases, revenue, conversion."""
+    check_window(since, until)
+    return report_response(request, bodies.channels_report(reports_svc.channels_report(
+        uow_factory=uow_factory, since=since, until=until, period=period, channel=channel, tier=tier)),
+        name="channels")
+
+
+@reports.get("/feedback", response_model=FeedbackReport, responses={**CSV_RESPONSE, **ERRORS})
+def feedback_report(request: Request, uow_factory: UowFactoryDep, since: Since = None, until: Until = None,
+                    period: PeriodQuery = "month", channel: ChannelFilter = None, tier: TierFilter = None) -> Any:
+    """NPS and CSAT per period, per period and channel, and per period and value tier."""
+    check_window(since, until)
+    return report_response(request, bodies.feedback_report(reports_svc.feedback_report(
+        uow_factory=uow_factory, since=since, until=until, period=period, channel=channel, tier=tier)),
+        name="feedback")
 

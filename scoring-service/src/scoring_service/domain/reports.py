@@ -183,3 +183,77 @@ def linkage_snapshot(*, nps: Array, complaints: Array, net: Array, bought: Array
             out[name] = block(np.asarray(tier == name, dtype=bool))
     return {"active_days": ACTIVE_DAYS, "by_tier": out}
 
+
+# -- channels and feedback: day counts kept per event, rolled into periods when asked ----------------
+
+DAY_COUNTS = ("interactions", "cost_units", "purchases", "revenue_units", "nps_responses", "promoters",
+              "detractors", "csat_responses", "csat_sum")
+MONEY_UNITS = 10_000  # money kept in 1/10,000 of its currency: exact sums in SQLite's integers too
+
+
+def _units(amount: Decimal | None) -> int:
+    return 0 if amount is None else int((amount * MONEY_UNITS).to_integral_value())
+
+
+def interaction_counts(*, is_purchase: bool, amount: Decimal | None, cost: Decimal | None, nps: int | None,
+                       csat: int | None) -> list[int]:
+    """What one interaction adds to its day, in ``DAY_COUNTS`` order."""
+    answered = nps is not None
+    return [1, _units(cost), int(is_purchase), _units(amount) if is_purchase else 0, int(answered),
+            int(answered and nps >= 9), int(answered and nps <= 6), int(csat is not None), csat or 0]
+
+
+def _money_text(units: int) -> str:
+    return f"{Decimal(units) / MONEY_UNITS:.2f}"
+
+
+def _feedback(c: dict[str, int]) -> dict[str, Any]:
+    responses = c["nps_responses"]
+    return {"nps_responses": responses, "promoters": c["promoters"],
+            "passives": responses - c["promoters"] - c["detractors"], "detractors": c["detractors"],
+            "nps": round(100 * (c["promoters"] - c["detractors"]) / responses, 2) if responses else None,
+            "csat_responses": c["csat_responses"],
+            "csat_mean": round(c["csat_sum"] / c["csat_responses"], 4) if c["csat_responses"] else None}
+
+
+def _rolled(days: list[tuple[Any, ...]], key: Any) -> dict[Any, dict[str, Any]]:
+    """Sum the day rows (day, channel, tier, currency, *DAY_COUNTS) by ``key(row)``; revenue per currency."""
+    out: dict[Any, dict[str, Any]] = {}
+    for row in days:
+        group = out.setdefault(key(row), {**dict.fromkeys(DAY_COUNTS, 0), "revenue": {}})
+        for name, value in zip(DAY_COUNTS, row[4:], strict=True):
+            group[name] += value
+        if row[3] and row[4 + DAY_COUNTS.index("revenue_units")]:
+            group["revenue"][row[3]] = group["revenue"].get(row[3], 0) + row[4 + DAY_COUNTS.index("revenue_units")]
+    return out
+
+
+def channel_rows(days: list[tuple[Any, ...]], *, start: Any) -> list[dict[str, Any]]:
+    """Per period (``start(day)``) and channel: interactions, cost, cost per interaction, purchases,
+    revenue per currency and conversion (purchases / interactions)."""
+    rows = []
+    for (period, channel), c in sorted(_rolled(days, lambda r: (start(r[0]), r[1])).items()):
+        n = c["interactions"]
+        rows.append({"period_start": period, "channel": channel, "interactions": n,
+                     "cost": _money_text(c["cost_units"]),
+                     "cost_per_interaction": _money_text(round(c["cost_units"] / n)) if n else None,
+                     "purchases": c["purchases"],
+                     "revenue": {cur: _money_text(units) for cur, units in sorted(c["revenue"].items())},
+                     "conversion_rate": round(c["purchases"] / n, 6) if n else None})
+    return rows
+
+
+def feedback_rows(days: list[tuple[Any, ...]], *, start: Any) -> dict[str, list[dict[str, Any]]]:
+    """NPS (promoters 9-10 minus detractors 0-6, in % of answers) and mean CSAT per period, per period
+    and channel, and per period and the tier the customers held when they answered."""
+    nps_at, csat_at = 4 + DAY_COUNTS.index("nps_responses"), 4 + DAY_COUNTS.index("csat_responses")
+    answered = [r for r in days if r[nps_at] or r[csat_at]]
+    per_period = _rolled(answered, lambda r: start(r[0]))
+    per_channel = _rolled(answered, lambda r: (start(r[0]), r[1]))
+    per_tier = _rolled(answered, lambda r: (start(r[0]), r[2]))
+    return {"periods": [{"period_start": p, **_feedback(c)} for p, c in sorted(per_period.items())],
+            "by_channel": [{"period_start": p, "channel": ch, **_feedback(c)}
+                           for (p, ch), c in sorted(per_channel.items())],
+            "by_tier": [{"period_start": p, "tier": t or None, **_feedback(c)}
+                        for (p, t), c in sorted(per_tier.items())]}
+

@@ -24,6 +24,7 @@ from idic.contracts import (
 )
 
 from ..adapters.uow import ScoringUnitOfWork
+from ..domain import reports
 from ..domain.features import PURCHASE, CustomerFeatures, Interaction, apply_interaction, apply_trigger, fold
 from ..domain.scoring import ScoringConfig
 from ..domain.value import CustomerScores, is_material_change, snapshot
@@ -53,6 +54,7 @@ def rescore_pending(uow: ScoringUnitOfWork, *, config: ScoringConfig) -> None:
     CustomerScored if the value changed materially since before the transaction, and
     SegmentChanged per segment entered or left. Customers merged away or erased since are
     skipped (their scores are gone with them)."""
+    write_interaction_days(uow)
     queued, uow.rescore_queue = uow.rescore_queue, {}
     current = uow.features.get_many(list(queued))
     for refused in uow.refusals.among(list(current)):  # refused profiling: features count, nothing is scored
@@ -107,11 +109,35 @@ def interaction_recorded(event: InteractionRecorded, _envelope: CloudEvent, uow:
         category=event.category,
     )
     counted = apply_interaction(features, interaction)
+    _count_for_reports(uow, event, customer_id)
     if event.type == PURCHASE:
         # the day table says whether this UTC day already had a purchase (same-day purchases are one)
         if uow.days.add(customer_id, event.occurred_at.astimezone(dt.UTC).date(), counted):
             features.purchase_days += 1
     _store_and_queue_rescore(uow=uow, before_features=before, features=features, now=utcnow(), config=config)
+
+
+def _count_for_reports(uow: ScoringUnitOfWork, event: InteractionRecorded, customer_id: str) -> None:
+    """Keep the interaction for the channels and feedback reports. Its day counts are written once per
+    transaction by ``rescore_pending`` (which every interaction queues) before it re-scores, so under the
+    tier the customer held before this batch."""
+    uow.interaction_days.append((event.occurred_at.astimezone(dt.UTC).date(), event.channel, customer_id,
+                                 event.currency or "", reports.interaction_counts(
+                                     is_purchase=event.type == PURCHASE, amount=event.amount, cost=event.cost,
+                                     nps=event.nps, csat=event.csat)))
+
+
+def write_interaction_days(uow: ScoringUnitOfWork) -> None:
+    """The transaction's interactions summed per (day, channel, tier, currency), added in one upsert."""
+    kept, uow.interaction_days = uow.interaction_days, []
+    if not kept:
+        return
+    tiers = uow.scores.tiers_of(sorted({customer for _, _, customer, _, _ in kept}))
+    summed: dict[tuple[Any, str, str, str], list[int]] = {}
+    for day, channel, customer, currency, counts in kept:
+        key = (day, channel, tiers.get(customer) or "", currency)
+        summed[key] = [a + b for a, b in zip(summed.get(key, [0] * len(counts)), counts, strict=True)]
+    uow.reports.add_interaction_days([(*key, counts) for key, counts in sorted(summed.items())])
 
 
 def trigger_detected(event: TriggerDetected, _envelope: CloudEvent, uow: ScoringUnitOfWork, *,

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from idic import utcnow
 from idic.reports import Period, period_start
 
 from ..adapters.uow import ScoringUnitOfWork
@@ -90,4 +91,40 @@ def linkage_report(*, uow_factory: UowFactory, since: dt.datetime | None, until:
         return {"as_of": None, "tier": tier, "active_days": reports.ACTIVE_DAYS, "nps_groups": [], "complaints": []}
     return {"as_of": snapshot.taken_at, "tier": tier, "active_days": snapshot.body["active_days"],
             **snapshot.body["by_tier"].get(tier or "all", {"nps_groups": [], "complaints": []})}
+
+
+def _days(since: dt.datetime | None, until: dt.datetime | None) -> tuple[dt.date | None, dt.date | None]:
+    """The UTC days whose start lies in [since, until)."""
+    def first_day_from(at: dt.datetime) -> dt.date:
+        day = at.astimezone(dt.UTC)
+        return day.date() if day.time() == dt.time() else day.date() + dt.timedelta(days=1)
+    return (first_day_from(since) if since else None, first_day_from(until) if until else None)
+
+
+def _interaction_days(uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None,
+                      channel: str | None, tier: str | None) -> list[tuple[Any, ...]]:
+    first, end = _days(since, until)
+    with uow_factory() as uow:
+        return uow.reports.interaction_days(since=first, until=end, channel=channel, tier=tier)
+
+
+def _starter(period: Period) -> Callable[[dt.date], dt.datetime]:
+    return lambda day: period_start(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC), period)
+
+
+def channels_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None,
+                    period: Period, channel: str | None, tier: str | None) -> dict[str, Any]:
+    """Per period and channel: interactions, cost, cost per interaction, purchases, revenue, conversion,
+    from the day counts the consumer keeps (current to the last event applied)."""
+    days = _interaction_days(uow_factory, since, until, channel, tier)
+    return {"as_of": utcnow(), "period": period, "since": since, "until": until, "channel": channel, "tier": tier,
+            "rows": reports.channel_rows(days, start=_starter(period))}
+
+
+def feedback_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None,
+                    period: Period, channel: str | None, tier: str | None) -> dict[str, Any]:
+    """NPS and CSAT per period, per period and channel, and per period and value tier."""
+    days = _interaction_days(uow_factory, since, until, channel, tier)
+    return {"as_of": utcnow(), "period": period, "since": since, "until": until, "channel": channel, "tier": tier,
+            **reports.feedback_rows(days, start=_starter(period))}
 

@@ -70,6 +70,8 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     ("GET", "/v1/reports/cohorts"): "getCohortsReport",
     ("GET", "/v1/reports/linkage"): "getLinkageReport",
     ("GET", "/v1/reports/treatments"): "getTreatmentsReport",
+    ("GET", "/v1/reports/channels"): "getChannelsReport",
+    ("GET", "/v1/reports/feedback"): "getFeedbackReport",
     # jobs and operations
     ("GET", "/v1/jobs"): "listJobs",
     ("GET", "/v1/jobs/{job_id}"): "getJob",

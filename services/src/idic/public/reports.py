@@ -11,7 +11,7 @@ from typing import ClassVar, Literal
 from pydantic import ConfigDict, Field
 
 from ..reports import Period
-from .common import Body
+from .common import Body, Channel
 from .scoring import Tier
 
 AS_OF = ("When the population run this report was computed by took place (reports of scoring are "
@@ -253,4 +253,95 @@ class TreatmentsReport(Body):
     until: dt.datetime | None = Field(description="Decisions before then (exclusive); null: up to now.")
     channel: str | None = Field(description="Only decisions on this channel (the `channel` filter); null: all.")
     rules: list[RulePeriod] = Field(description="One row per rule and period, by rule then period.")
+
+
+class ChannelPeriod(Body):
+    """One channel in one period."""
+
+    period_start: dt.datetime = Field(description="Start of the period (UTC).")
+    channel: Channel = Field(description="The channel.")
+    interactions: int = Field(description="Interactions on the channel.")
+    cost: Decimal = Field(description="Their summed contact cost.")
+    cost_per_interaction: Decimal | None = Field(description="cost / interactions.")
+    purchases: int = Field(description="Purchases among them.")
+    revenue: dict[str, Decimal] = Field(description="Purchase amounts per ISO 4217 currency.")
+    conversion_rate: float | None = Field(description="purchases / interactions.")
+
+
+class ChannelsReport(Body):
+    """Per channel and period: interactions, cost, cost per interaction, purchases, revenue and
+    conversion. Kept by scoring's consumer from every interaction event it applies, so current to the
+    last one (``as_of`` is when it was read); days are UTC and counted by when the interaction occurred.
+    CSV: one row per period and channel, revenue as ``revenue_<currency>``."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "as_of": "2026-12-06T10:00:00Z", "period": "month", "since": None, "until": None, "channel": None,
+        "tier": None, "rows": [{"period_start": "2026-11-01T00:00:00Z", "channel": "store", "interactions": 1200,
+                                "cost": "2400.00", "cost_per_interaction": "2.00", "purchases": 410,
+                                "revenue": {"EUR": "20450.00"}, "conversion_rate": 0.341667}]}]})
+
+    CSV_TABLES: ClassVar[tuple[str, ...]] = ("rows",)
+
+    as_of: dt.datetime = Field(description="When the report was read.")
+    period: Period = Field(description="The period interactions are counted per.")
+    since: dt.datetime | None = Field(description="UTC days starting from then on; null: from the first.")
+    until: dt.datetime | None = Field(description="UTC days starting before then; null: to the last.")
+    channel: Channel | None = Field(description="Only this channel (the `channel` filter); null: all.")
+    tier: Tier | None = Field(description="Only customers of this tier when the interaction arrived; null: all.")
+    rows: list[ChannelPeriod] = Field(description="One row per period and channel, oldest first.")
+
+
+class Feedback(Body):
+    """NPS and CSAT of a set of answers."""
+
+    nps_responses: int = Field(description="NPS answers (0-10).")
+    promoters: int = Field(description="Answers of 9 or 10.")
+    passives: int = Field(description="Answers of 7 or 8.")
+    detractors: int = Field(description="Answers of 0 to 6.")
+    nps: float | None = Field(description="Net Promoter Score: % promoters - % detractors; null without answers.")
+    csat_responses: int = Field(description="CSAT answers (1-5).")
+    csat_mean: float | None = Field(description="Mean CSAT; null without answers.")
+
+
+class FeedbackPeriod(Feedback):
+    """Feedback of one period."""
+
+    period_start: dt.datetime = Field(description="Start of the period (UTC).")
+
+
+class FeedbackChannelPeriod(FeedbackPeriod):
+    """Feedback given on one channel in one period."""
+
+    channel: Channel = Field(description="The channel the answer came on.")
+
+
+class FeedbackTierPeriod(FeedbackPeriod):
+    """Feedback of the customers of one value tier in one period."""
+
+    tier: Tier | None = Field(description="The tier the customer held when they answered; null: not tiered.")
+
+
+class FeedbackReport(Body):
+    """NPS and CSAT per period, per period and channel, and per period and value tier (the tier each
+    customer held when they answered: a view linking what customers say with what they are worth).
+    CSV: the three lists one after the other (column ``table``)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "as_of": "2026-12-06T10:00:00Z", "period": "month", "since": None, "until": None, "channel": None,
+        "tier": None,
+        "periods": [{"period_start": "2026-11-01T00:00:00Z", "nps_responses": 3, "promoters": 2, "passives": 0,
+                     "detractors": 1, "nps": 33.33, "csat_responses": 2, "csat_mean": 4.5}],
+        "by_channel": [], "by_tier": []}]})
+
+    CSV_TABLES: ClassVar[tuple[str, ...]] = ("periods", "by_channel", "by_tier")
+
+    as_of: dt.datetime = Field(description="When the report was read.")
+    period: Period = Field(description="The period answers are counted per.")
+    since: dt.datetime | None = Field(description="UTC days starting from then on; null: from the first.")
+    until: dt.datetime | None = Field(description="UTC days starting before then; null: to the last.")
+    channel: Channel | None = Field(description="Only answers on this channel; null: all.")
+    tier: Tier | None = Field(description="Only customers of this tier when they answered; null: all.")
+    periods: list[FeedbackPeriod] = Field(description="Every answer, per period.")
+    by_channel: list[FeedbackChannelPeriod] = Field(description="Per period and channel.")
+    by_tier: list[FeedbackTierPeriod] = Field(description="Per period and value tier.")
 

@@ -9,7 +9,16 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ValidationError
 
-from idic.public.reports import CohortsReport, LinkageReport, TiersReport, TreatmentsReport, ValueReport
+from idic.public.common import Channel
+from idic.public.reports import (
+    ChannelsReport,
+    CohortsReport,
+    FeedbackReport,
+    LinkageReport,
+    TiersReport,
+    TreatmentsReport,
+    ValueReport,
+)
 from idic.public.scoring import Tier
 from idic.reports import CSV_RESPONSE, PeriodQuery, Since, Until, check_window, report_response, wants_csv
 
@@ -87,4 +96,28 @@ async def treatments_report(request: Request, clients: ClientsDep, since: Since 
     return await _report(clients.treatment, request, "/v1/reports/treatments",
                          {"_since": since, "_until": until, "period": period, "channel": channel}, TreatmentsReport,
                          name="treatments")
+
+
+GatewayChannel = Annotated[Channel | None, Query(description="Only this channel.")]
+GatewayTier = Annotated[Tier | None, Query(description="Only customers of this tier when the interaction arrived.")]
+
+
+@router.get("/channels", response_model=ChannelsReport, responses=RESPONSES)
+async def channels_report(request: Request, clients: ClientsDep, since: Since = None, until: Until = None,
+                          period: PeriodQuery = "month", channel: GatewayChannel = None,
+                          tier: GatewayTier = None) -> Response:
+    """Per channel and period: interactions, cost, cost per interaction, purchases, revenue, conversion."""
+    return await _report(clients.scoring, request, "/v1/reports/channels",
+                         {"_since": since, "_until": until, "period": period, "channel": channel, "tier": tier},
+                         ChannelsReport, name="channels")
+
+
+@router.get("/feedback", response_model=FeedbackReport, responses=RESPONSES)
+async def feedback_report(request: Request, clients: ClientsDep, since: Since = None, until: Until = None,
+                          period: PeriodQuery = "month", channel: GatewayChannel = None,
+                          tier: GatewayTier = None) -> Response:
+    """NPS and CSAT per period, per period and channel, and per period and value tier."""
+    return await _report(clients.scoring, request, "/v1/reports/feedback",
+                         {"_since": since, "_until": until, "period": period, "channel": channel, "tier": tier},
+                         FeedbackReport, name="feedback")
 

@@ -9,9 +9,12 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from ..orm import ReportSnapshotRow
+from ...domain.reports import DAY_COUNTS
+from ..orm import InteractionDayRow, ReportSnapshotRow
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,36 @@ class ReportRepository:
         return out
 
 
+    def add_interaction_days(self, rows: list[tuple[dt.date, str, str, str, list[int]]]) -> None:
+        """Add counts to their (day, channel, tier, currency) rows, creating the missing ones: one
+        upsert per distinct key of the transaction (``domain.reports.DAY_COUNTS`` order)."""
+        if not rows:
+            return
+        dialect = self.session.get_bind().dialect.name
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        table = InteractionDayRow.__table__
+        values = [{"day": day, "channel": channel, "tier": tier, "currency": currency,
+                   **dict(zip(DAY_COUNTS, counts, strict=True))} for day, channel, tier, currency, counts in rows]
+        statement = insert(table).values(values)
+        self.session.execute(statement.on_conflict_do_update(
+            index_elements=["day", "channel", "tier", "currency"],
+            set_={name: table.c[name] + statement.excluded[name] for name in DAY_COUNTS}))
+
+    def interaction_days(self, *, since: dt.date | None, until: dt.date | None, channel: str | None,
+                         tier: str | None) -> list[tuple[Any, ...]]:
+        """(day, channel, tier, currency, *DAY_COUNTS) of the days in [since, until)."""
+        t = InteractionDayRow
+        query = select(t.day, t.channel, t.tier, t.currency, *(getattr(t, n) for n in DAY_COUNTS))
+        if since is not None:
+            query = query.where(t.day >= since)
+        if until is not None:
+            query = query.where(t.day < until)
+        if channel is not None:
+            query = query.where(t.channel == channel)
+        if tier is not None:
+            query = query.where(t.tier == tier)
+        return [tuple(r) for r in self.session.execute(query)]
+
+
 def _day(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
-
