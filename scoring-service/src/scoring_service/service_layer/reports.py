@@ -1,6 +1,7 @@
-"""Reports of scoring (API.md "Reports"): value concentration and tiers, read from what the
-population runs kept (``domain.reports``), never by scanning customers on request. Answers are
-JSON-ready dicts in the shape of ``idic.public.reports`` (``api/bodies.py`` validates them)."""
+"""Reports of scoring (API.md "Reports"). Value, tiers, cohorts and linkage are read from what the
+population runs kept (``domain.reports``); channels and feedback from the day counts the consumer
+keeps: never by scanning customers or interactions on request. Answers are JSON-ready dicts in the
+shape of ``idic.public.reports`` (``api/bodies.py`` validates them)."""
 
 from __future__ import annotations
 
