@@ -56,7 +56,8 @@ def seen(browser: Browser, gateway_url: str) -> Iterator[tuple[Page, list[str]]]
 
 def test_every_picture_is_drawn_with_its_numbers(seen: tuple[Page, list[str]], gateway_url: str) -> None:
     page, requests = seen
-    expect(page.locator("#as-of")).to_contain_text("As of the population run of")
+    # seven reports and ten pictures: on two loaded cores the first drawing may take several seconds
+    expect(page.locator("#as-of")).to_contain_text("As of the population run of", timeout=30_000)
     for chart in CHARTS:
         expect(page.locator(f"#{chart} svg")).to_have_count(1)
         assert page.locator(f"#{chart} svg path").count() >= 5, chart  # axes, bars, lines: drawn, not empty
@@ -107,16 +108,17 @@ def test_every_picture_is_drawn_with_its_numbers(seen: tuple[Page, list[str]], g
 
 def test_the_filters_apply_to_every_picture(seen: tuple[Page, list[str]]) -> None:
     page, requests = seen
-    expect(page.locator("#pareto-table tr")).to_have_count(10)
+    expect(page.locator("#as-of")).to_contain_text("As of", timeout=30_000)  # the first load has drawn
     page.get_by_label("Value tier", exact=True).select_option("most_valuable")
     page.get_by_label("Period", exact=True).select_option("quarter")
     page.get_by_label("Since", exact=True).fill("2026-01-01")
-    page.get_by_role("button", name="Show").click()
+    # the last of the seven reports asked: every one of them has been sent with the filters by then
+    with page.expect_request(lambda r: urlsplit(r.url).path == "/v1/reports/feedback" and "tier=" in r.url):
+        page.get_by_role("button", name="Show").click()
     expect(page.locator("#pareto-table tr")).to_have_count(10)
 
     def asked(path: str) -> dict[str, list[str]]:
         return parse_qs(urlsplit([u for u in requests if urlsplit(u).path == path][-1]).query)
-    expect(page.locator("#as-of")).to_contain_text("As of")
     assert asked("/v1/reports/value") == {"since": ["2026-01-01T00:00:00Z"], "tier": ["most_valuable"]}
     assert asked("/v1/reports/tiers") == {"since": ["2026-01-01T00:00:00Z"], "period": ["quarter"]}
     assert asked("/v1/reports/cohorts") == {"since": ["2026-01-01T00:00:00Z"]}  # cohorts are monthly, always

@@ -267,7 +267,7 @@ def test_a_batch_of_interactions_adds_its_day_counts_once_under_the_tier_held_be
     uow.commit()
     day = T0.date()
     assert uow.reports.days == {
-        (day, "web", "", "EUR"): [1, 0, 1, 100000, 0, 0, 0, 0, 0],            # her first purchase: not tiered yet
-        (day, "web", "most_valuable", "EUR"): [1, 5000, 1, 200000, 0, 0, 0, 0, 0],
+        (day, "web", "", "EUR"): [1, 0, 1, Decimal("10.00"), 0, 0, 0, 0, 0],  # her first purchase: not tiered yet
+        (day, "web", "most_valuable", "EUR"): [1, Decimal("0.50"), 1, Decimal("20.00"), 0, 0, 0, 0, 0],
         (day, "email", "most_valuable", ""): [1, 0, 0, 0, 1, 0, 1, 0, 0],     # a detractor's answer
         (day, "web", "", ""): [1, 0, 0, 0, 0, 0, 0, 0, 0]}                    # b: never scored before

@@ -19,7 +19,7 @@ def day_row(day: str, channel: str, tier: str, currency: str, counts: list[int])
 
 def test_one_interaction_counts_what_it_is() -> None:
     assert interaction_counts(is_purchase=True, amount=Decimal("19.99"), cost=Decimal("0.25"), nps=None,
-                              csat=None) == [1, 2500, 1, 199900, 0, 0, 0, 0, 0]
+                              csat=None) == [1, Decimal("0.25"), 1, Decimal("19.99"), 0, 0, 0, 0, 0]
     assert interaction_counts(is_purchase=False, amount=Decimal("5"), cost=None, nps=7, csat=4) == [
         1, 0, 0, 0, 1, 0, 0, 1, 4]  # an amount on a non-purchase is no revenue; 7 is passive
 
@@ -43,7 +43,7 @@ def test_channels_sum_currencies_and_days_into_periods() -> None:
                                                   nps=None, csat=None)
     days = [day_row("2026-03-02", "store", "", "EUR", buy("10.00", "1.00")),
             day_row("2026-03-31", "store", "maintain", "USD", buy("5.50", "1.00")),
-            day_row("2026-03-31", "store", "", "", [1, 10000, 0, 0, 0, 0, 0, 0, 0])]
+            day_row("2026-03-31", "store", "", "", [1, Decimal("1.00"), 0, Decimal(0), 0, 0, 0, 0, 0])]
     [row] = channel_rows(days, start=month)
     assert row == {"period_start": dt.datetime(2026, 3, 1, tzinfo=dt.UTC), "channel": "store", "interactions": 3,
                    "cost": "3.00", "cost_per_interaction": "1.00", "purchases": 2,

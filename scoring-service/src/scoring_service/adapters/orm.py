@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import JSON, BigInteger, Date, Float, Index, Integer, SmallInteger, String
+from sqlalchemy import JSON, Date, Float, Index, Integer, SmallInteger, String
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -127,8 +127,7 @@ class ReportSnapshotRow(Base):
 class InteractionDayRow(Base):
     """What happened on one channel on one UTC day, per the tier the customers held when it arrived
     and per currency: kept up to date by the consumer from every InteractionRecorded it applies (the
-    channels and feedback reports; migration 0006). Money in 1/10,000 of the currency, so sums stay
-    exact on SQLite too."""
+    channels and feedback reports; migration 0006). Money exact and unbounded, as everywhere here."""
 
     __tablename__ = "report_interaction_days"
 
@@ -137,9 +136,9 @@ class InteractionDayRow(Base):
     tier: Mapped[str] = mapped_column(String(32), primary_key=True)      # "" when not tiered
     currency: Mapped[str] = mapped_column(String(3), primary_key=True)   # "" for interactions without money
     interactions: Mapped[int] = mapped_column(Integer, default=0)
-    cost_units: Mapped[int] = mapped_column(BigInteger, default=0)
+    cost: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
     purchases: Mapped[int] = mapped_column(Integer, default=0)
-    revenue_units: Mapped[int] = mapped_column(BigInteger, default=0)
+    revenue: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
     nps_responses: Mapped[int] = mapped_column(Integer, default=0)
     promoters: Mapped[int] = mapped_column(Integer, default=0)
     detractors: Mapped[int] = mapped_column(Integer, default=0)

@@ -186,25 +186,22 @@ def linkage_snapshot(*, nps: Array, complaints: Array, net: Array, bought: Array
 
 # -- channels and feedback: day counts kept per event, rolled into periods when asked ----------------
 
-DAY_COUNTS = ("interactions", "cost_units", "purchases", "revenue_units", "nps_responses", "promoters",
-              "detractors", "csat_responses", "csat_sum")
-MONEY_UNITS = 10_000  # money kept in 1/10,000 of its currency: exact sums in SQLite's integers too
-
-
-def _units(amount: Decimal | None) -> int:
-    return 0 if amount is None else int((amount * MONEY_UNITS).to_integral_value())
+DAY_COUNTS = ("interactions", "cost", "purchases", "revenue", "nps_responses", "promoters", "detractors",
+              "csat_responses", "csat_sum")
+MONEY_COUNTS = frozenset({"cost", "revenue"})  # exact Decimals; the others are whole counts
+ZERO = Decimal(0)
 
 
 def interaction_counts(*, is_purchase: bool, amount: Decimal | None, cost: Decimal | None, nps: int | None,
-                       csat: int | None) -> list[int]:
-    """What one interaction adds to its day, in ``DAY_COUNTS`` order."""
+                       csat: int | None) -> list[Any]:
+    """What one interaction adds to its day, in ``DAY_COUNTS`` order (money as exact Decimals)."""
     answered = nps is not None
-    return [1, _units(cost), int(is_purchase), _units(amount) if is_purchase else 0, int(answered),
+    return [1, cost or ZERO, int(is_purchase), (amount or ZERO) if is_purchase else ZERO, int(answered),
             int(answered and nps >= 9), int(answered and nps <= 6), int(csat is not None), csat or 0]
 
 
-def _money_text(units: int) -> str:
-    return f"{Decimal(units) / MONEY_UNITS:.2f}"
+def _money_text(amount: Decimal) -> str:
+    return f"{amount:.2f}"
 
 
 def _feedback(c: dict[str, int]) -> dict[str, Any]:
@@ -217,14 +214,16 @@ def _feedback(c: dict[str, int]) -> dict[str, Any]:
 
 
 def _rolled(days: list[tuple[Any, ...]], key: Any) -> dict[Any, dict[str, Any]]:
-    """Sum the day rows (day, channel, tier, currency, *DAY_COUNTS) by ``key(row)``; revenue per currency."""
+    """Sum the day rows (day, channel, tier, currency, *DAY_COUNTS) by ``key(row)``; revenue also per
+    currency (``by_currency``)."""
     out: dict[Any, dict[str, Any]] = {}
     for row in days:
-        group = out.setdefault(key(row), {**dict.fromkeys(DAY_COUNTS, 0), "revenue": {}})
+        group = out.setdefault(key(row), {**dict.fromkeys(DAY_COUNTS, 0), "by_currency": {}})
         for name, value in zip(DAY_COUNTS, row[4:], strict=True):
             group[name] += value
-        if row[3] and row[4 + DAY_COUNTS.index("revenue_units")]:
-            group["revenue"][row[3]] = group["revenue"].get(row[3], 0) + row[4 + DAY_COUNTS.index("revenue_units")]
+        revenue = row[4 + DAY_COUNTS.index("revenue")]
+        if row[3] and revenue:
+            group["by_currency"][row[3]] = group["by_currency"].get(row[3], ZERO) + revenue
     return out
 
 
@@ -235,10 +234,10 @@ def channel_rows(days: list[tuple[Any, ...]], *, start: Any) -> list[dict[str, A
     for (period, channel), c in sorted(_rolled(days, lambda r: (start(r[0]), r[1])).items()):
         n = c["interactions"]
         rows.append({"period_start": period, "channel": channel, "interactions": n,
-                     "cost": _money_text(c["cost_units"]),
-                     "cost_per_interaction": _money_text(round(c["cost_units"] / n)) if n else None,
+                     "cost": _money_text(c["cost"]),
+                     "cost_per_interaction": _money_text(c["cost"] / n) if n else None,
                      "purchases": c["purchases"],
-                     "revenue": {cur: _money_text(units) for cur, units in sorted(c["revenue"].items())},
+                     "revenue": {cur: _money_text(amount) for cur, amount in sorted(c["by_currency"].items())},
                      "conversion_rate": round(c["purchases"] / n, 6) if n else None})
     return rows
 

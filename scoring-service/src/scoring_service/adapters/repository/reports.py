@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select, text, tuple_
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -85,20 +85,33 @@ class ReportRepository:
         return out
 
 
-    def add_interaction_days(self, rows: list[tuple[dt.date, str, str, str, list[int]]]) -> None:
-        """Add counts to their (day, channel, tier, currency) rows, creating the missing ones: one
-        upsert per distinct key of the transaction (``domain.reports.DAY_COUNTS`` order)."""
+    def add_interaction_days(self, rows: list[tuple[dt.date, str, str, str, list[Any]]]) -> None:
+        """Add counts to their (day, channel, tier, currency) rows, creating the missing ones, in one
+        statement (``domain.reports.DAY_COUNTS`` order; money as Decimals). PostgreSQL adds in the
+        upsert (NUMERIC: exact, unbounded); SQLite keeps money as decimal text, which its arithmetic
+        would turn into floats, so the rows are read and added here (its writers take turns anyway)."""
         if not rows:
             return
-        dialect = self.session.get_bind().dialect.name
-        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
         table = InteractionDayRow.__table__
+        keys = ("day", "channel", "tier", "currency")
         values = [{"day": day, "channel": channel, "tier": tier, "currency": currency,
                    **dict(zip(DAY_COUNTS, counts, strict=True))} for day, channel, tier, currency, counts in rows]
-        statement = insert(table).values(values)
+        if self.session.get_bind().dialect.name == "postgresql":
+            statement = postgresql_insert(table).values(values)
+            added = {name: table.c[name] + statement.excluded[name] for name in DAY_COUNTS}
+            self.session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=added))
+            return
+        stored = {tuple(r[:4]): r[4:] for r in self.session.execute(  # plain rows: no stale ORM copies kept
+            select(*(table.c[k] for k in keys), *(table.c[n] for n in DAY_COUNTS)).where(
+                tuple_(*(table.c[k] for k in keys)).in_([tuple(v[k] for k in keys) for v in values])))}
+        for v in values:
+            before = stored.get(tuple(v[k] for k in keys))
+            if before is not None:
+                for name, amount in zip(DAY_COUNTS, before, strict=True):
+                    v[name] += amount
+        statement = sqlite_insert(table).values(values)
         self.session.execute(statement.on_conflict_do_update(
-            index_elements=["day", "channel", "tier", "currency"],
-            set_={name: table.c[name] + statement.excluded[name] for name in DAY_COUNTS}))
+            index_elements=list(keys), set_={name: statement.excluded[name] for name in DAY_COUNTS}))
 
     def interaction_days(self, *, since: dt.date | None, until: dt.date | None, channel: str | None,
                          tier: str | None) -> list[tuple[Any, ...]]:

@@ -12,6 +12,7 @@ rebuilds it with the rest.
 """
 from alembic import op
 import sqlalchemy as sa
+import scoring_service.adapters.types
 
 revision = '0006'
 down_revision = '0005'
@@ -27,9 +28,9 @@ def upgrade() -> None:
         sa.Column('tier', sa.String(length=32), nullable=False),
         sa.Column('currency', sa.String(length=3), nullable=False),
         sa.Column('interactions', sa.Integer(), nullable=False),
-        sa.Column('cost_units', sa.BigInteger(), nullable=False),
+        sa.Column('cost', scoring_service.adapters.types.ExactDecimal(), nullable=False),
         sa.Column('purchases', sa.Integer(), nullable=False),
-        sa.Column('revenue_units', sa.BigInteger(), nullable=False),
+        sa.Column('revenue', scoring_service.adapters.types.ExactDecimal(), nullable=False),
         sa.Column('nps_responses', sa.Integer(), nullable=False),
         sa.Column('promoters', sa.Integer(), nullable=False),
         sa.Column('detractors', sa.Integer(), nullable=False),
