@@ -13,7 +13,9 @@ from typing import Any
 import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from gateway_fakes import make_settings
 
+from gateway.main import create_app
 from idic.public.treatment import Rule, RuleDocument
 from idic_devstack.waiting import eventually
 
@@ -46,6 +48,16 @@ def serve(app: Any, *, lifespan: str = "on") -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def gateway_before(suite: FakeSuite, *, api_keys: dict[str, Any]) -> Iterator[str]:
+    """The gateway, served in front of ``suite`` (every service at the same fake), with these keys."""
+    with serve(suite.app, lifespan="off") as services:
+        settings = make_settings(api_keys=api_keys, identity_url=services, interaction_url=services,
+                                 scoring_url=services, treatment_url=services)
+        with serve(create_app(settings)) as url:
+            yield url
 
 
 def _not_found(detail: str) -> JSONResponse:

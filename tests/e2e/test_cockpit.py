@@ -19,7 +19,8 @@ from idic_devstack.browser import chromium
 from idic_devstack.stack import Stack
 from idic_devstack.waiting import eventually
 
-from ..conftest import AGENT, AGENT_KEY
+from ..conftest import AGENT
+from .console_pages import console_page
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -63,58 +64,50 @@ def test_an_agent_sees_the_unhappy_customer_acts_and_notes_it(stack: Stack, gate
 
     [action, *_] = eventually(served, timeout=120, interval=0.5, what="the service-recovery action served")
 
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(stack.url("gateway") + "/")
-    page.get_by_label("API key").fill(AGENT_KEY)
-    page.get_by_label("API key").press("Enter")
-    page.get_by_role("searchbox", name="Customer").fill(email)
-    page.get_by_role("searchbox", name="Customer").press("Enter")
+    with console_page(browser, stack.url("gateway") + "/") as (page, errors):
+        page.get_by_role("searchbox", name="Customer").fill(email)
+        page.get_by_role("searchbox", name="Customer").press("Enter")
 
-    expect(page.locator("#customer-id")).to_have_text(customer_id, timeout=15_000)
-    expect(page.locator("#customer-h")).to_contain_text("Cora Cockpit")
-    # what needs attention first: the detractor survey and the complaint, not two timeline rows
-    attention = page.locator("#alerts li.attention")
-    expect(attention.filter(has_text=re.compile(r"^Detractor \(NPS\): NPS 4"))).to_have_count(1)
-    expect(attention.filter(has_text=re.compile(r"^Complaint"))).to_have_count(1)
-    expect(page.locator("#value")).to_contain_text("Purchases5")
-    expect(page.locator("#value")).to_contain_text("Spent so far150.00 EUR")
-    expect(page.locator("#value")).to_contain_text(re.compile(r"Net value, 12 months-?\d+\.\d\d EUR"))
-    expect(page.locator("#value")).to_contain_text(re.compile(r"Potential value \(if they stay\)-?\d+\.\d\d EUR"))
-    expect(page.locator("#feedback")).to_contain_text("NPS latest4")
-    for channel in ("web", "phone", "email"):
-        expect(page.locator("#channels")).to_contain_text(channel)
-    expect(page.locator("#timeline")).to_contain_text("late delivery")
+        expect(page.locator("#customer-id")).to_have_text(customer_id, timeout=15_000)
+        expect(page.locator("#customer-h")).to_contain_text("Cora Cockpit")
+        # what needs attention first: the detractor survey and the complaint, not two timeline rows
+        attention = page.locator("#alerts li.attention")
+        expect(attention.filter(has_text=re.compile(r"^Detractor \(NPS\): NPS 4"))).to_have_count(1)
+        expect(attention.filter(has_text=re.compile(r"^Complaint"))).to_have_count(1)
+        expect(page.locator("#value")).to_contain_text("Purchases5")
+        expect(page.locator("#value")).to_contain_text("Spent so far150.00 EUR")
+        expect(page.locator("#value")).to_contain_text(re.compile(r"Net value, 12 months-?\d+\.\d\d EUR"))
+        expect(page.locator("#value")).to_contain_text(re.compile(r"Potential value \(if they stay\)-?\d+\.\d\d EUR"))
+        expect(page.locator("#feedback")).to_contain_text("NPS latest4")
+        for channel in ("web", "phone", "email"):
+            expect(page.locator("#channels")).to_contain_text(channel)
+        expect(page.locator("#timeline")).to_contain_text("late delivery")
 
-    # one click on the action the playbook served, and the treatment history shows it
-    group = page.get_by_role("group", name=f"Outcome of {action['action_id']}")
-    group.get_by_role("button", name="Accepted").click()
-    expect(page.locator("#message")).to_contain_text("accepted")
-    answered = page.locator("#treatments tr", has_text=action["action_id"]).filter(has_text="accepted")
-    expect(answered).to_contain_text(f"by {AGENT}")  # who recorded the outcome
+        # one click on the action the playbook served, and the treatment history shows it
+        group = page.get_by_role("group", name=f"Outcome of {action['action_id']}")
+        group.get_by_role("button", name="Accepted").click()
+        expect(page.locator("#message")).to_contain_text("accepted")
+        answered = page.locator("#treatments tr", has_text=action["action_id"]).filter(has_text="accepted")
+        expect(answered).to_contain_text(f"by {AGENT}")  # who recorded the outcome
 
-    # the agent's own note, on the timeline under the agent's name
-    page.get_by_label("Type", exact=True).nth(1).select_option("note")
-    page.get_by_label("Note").fill("called back, refund agreed")
-    page.get_by_label("Note").press("Enter")
-    expect(page.locator("#message")).to_contain_text("recorded")
-    note = page.locator("#timeline tr", has_text="called back, refund agreed")
-    expect(note).to_contain_text(AGENT, timeout=15_000)
-    [stored] = [i for i in gateway.get(f"/v1/customers/{customer_id}/timeline").json()["items"] if i["type"] == "note"]
-    assert stored["actor"] == AGENT and stored["payload"] == {"note": "called back, refund agreed"}
+        # the agent's own note, on the timeline under the agent's name
+        page.get_by_label("Type", exact=True).nth(1).select_option("note")
+        page.get_by_label("Note").fill("called back, refund agreed")
+        page.get_by_label("Note").press("Enter")
+        expect(page.locator("#message")).to_contain_text("recorded")
+        note = page.locator("#timeline tr", has_text="called back, refund agreed")
+        expect(note).to_contain_text(AGENT, timeout=15_000)
+        [stored] = [i for i in gateway.get(f"/v1/customers/{customer_id}/timeline").json()["items"] if i["type"] == "note"]
+        assert stored["actor"] == AGENT and stored["payload"] == {"note": "called back, refund agreed"}
 
-    # consent: she now agrees to text messages; only that change is sent, and identity keeps it
-    page.get_by_label("SMS").select_option("yes")
-    page.get_by_role("button", name="Save consent").click()
-    expect(page.locator("#message")).to_have_text("Consent saved: sms yes.")
-    assert gateway.get(f"/v1/customers/{customer_id}").json()["profile"]["consent"]["sms"] is True
+        # consent: she now agrees to text messages; only that change is sent, and identity keeps it
+        page.get_by_label("SMS").select_option("yes")
+        page.get_by_role("button", name="Save consent").click()
+        expect(page.locator("#message")).to_have_text("Consent saved: sms yes.")
+        assert gateway.get(f"/v1/customers/{customer_id}").json()["profile"]["consent"]["sms"] is True
 
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "cockpit-e2e.png"), full_page=True)
-    context.close()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "cockpit-e2e.png"), full_page=True)
     assert errors == [], errors
 
 
@@ -149,48 +142,44 @@ def test_a_supervisor_merges_a_possible_duplicate_and_simulates_a_rule(stack: St
         return None
     name = names[eventually(recovery_rule, timeout=120, interval=0.5, what="a service-recovery rule holds for her")]
 
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.goto(stack.url("gateway") + "/")
-    page.get_by_label("API key").fill(AGENT_KEY)
-    page.get_by_label("API key").press("Enter")
-    page.get_by_role("button", name="Possible duplicates").click()
-    compare = page.get_by_role("button", name=f"Compare {newer['customer_id']} with {older['customer_id']}")
-    compare.click()
-    expect(page.locator("#compare-left")).to_contain_text(f"{first} {last}")
-    expect(page.locator("#compare-right")).to_contain_text("LS1 4AP")
-    expect(page.locator("#compare-why tr", has_text="last name")).to_contain_text("agrees exactly")
-    expect(page.locator("#compare-why tr", has_text="email")).to_contain_text("differs")
-    page.get_by_role("button", name="Merge them").click()
-    page.get_by_role("dialog").get_by_role("button", name="Confirm").click()
-    expect(page.locator("#message")).to_have_text("Merged.")
-    merged = gateway.get(f"/v1/customers/{newer['customer_id']}").json()  # either id now names one person
-    assert merged["customer_id"] == older["customer_id"] and newer["customer_id"] in merged["profile"]["merged_ids"]
+    with console_page(browser, stack.url("gateway") + "/") as (page, errors):
+        page.get_by_role("button", name="Possible duplicates").click()
+        compare = page.get_by_role("button", name=f"Compare {newer['customer_id']} with {older['customer_id']}")
+        compare.click()
+        expect(page.locator("#compare-left")).to_contain_text(f"{first} {last}")
+        expect(page.locator("#compare-right")).to_contain_text("LS1 4AP")
+        expect(page.locator("#compare-why tr", has_text="last name")).to_contain_text("agrees exactly")
+        expect(page.locator("#compare-why tr", has_text="email")).to_contain_text("differs")
+        page.get_by_role("button", name="Merge them").click()
+        page.get_by_role("dialog").get_by_role("button", name="Confirm").click()
+        expect(page.locator("#message")).to_have_text("Merged.")
+        merged = gateway.get(f"/v1/customers/{newer['customer_id']}").json()  # either id now names one person
+        assert merged["customer_id"] == older["customer_id"] and newer["customer_id"] in merged["profile"]["merged_ids"]
 
-    # found again by how the name sounds, spelt otherwise; then the merge undone, after a confirmation
-    search = page.get_by_role("searchbox", name="Customer")
-    search.fill(f"Zedd{tag} Quil{tag}")
-    search.press("Enter")
-    page.locator("#hits-list").get_by_role("button", name=re.compile(f"^{first} {last}")).click()
-    expect(page.locator("#customer-id")).to_have_text(older["customer_id"])
-    page.get_by_role("button", name=f"Unmerge {newer['customer_id']}").click()
-    page.get_by_role("dialog").get_by_role("button", name="Confirm").click()
-    expect(page.locator("#message")).to_contain_text(f"Unmerged {newer['customer_id']}")
-    assert gateway.get(f"/v1/customers/{newer['customer_id']}").json()["customer_id"] == newer["customer_id"]
+        # found again by how the name sounds, spelt otherwise; then the merge undone, after a confirmation
+        search = page.get_by_role("searchbox", name="Customer")
+        search.fill(f"Zedd{tag} Quil{tag}")
+        search.press("Enter")
+        page.locator("#hits-list").get_by_role("button", name=re.compile(f"^{first} {last}")).click()
+        expect(page.locator("#customer-id")).to_have_text(older["customer_id"])
+        page.get_by_role("button", name=f"Unmerge {newer['customer_id']}").click()
+        page.get_by_role("dialog").get_by_role("button", name="Confirm").click()
+        expect(page.locator("#message")).to_contain_text(f"Unmerged {newer['customer_id']}")
+        assert gateway.get(f"/v1/customers/{newer['customer_id']}").json()["customer_id"] == newer["customer_id"]
 
-    page.get_by_role("searchbox", name="Customer").fill(unhappy)
-    page.get_by_role("searchbox", name="Customer").press("Enter")
-    expect(page.locator("#customer-h")).to_be_focused()
-    page.get_by_role("button", name="Rules").click()
-    expect(page.locator("#rules-list tr", has_text=name)).to_contain_text(
-        "When (triggers kinds in the last 7 days includes complaint or")
-    page.get_by_role("button", name=f"Simulate {name} for this customer").click()
-    # its conditions hold for her; whether it fires now depends on the action the cockpit just served her
-    # (an open treatment of the same rule suppresses another), which the simulation names
-    expect(page.locator("#rule-detail-h")).to_contain_text(f"{name} for Cora Cockpit:")
-    expect(page.locator("#rule-detail-figures")).to_contain_text("Conditions holdyes")
-    expect(page.locator("#rule-detail-lines")).to_contain_text("Holds: triggers kinds in the last 7 days includes")
-    page.get_by_role("button", name=f"Performance of {name}").click()
-    expect(page.locator("#rule-detail-figures")).to_contain_text("Presented")
-    page.screenshot(path=str(ARTIFACTS / "rules-e2e.png"), full_page=True)
-    context.close()
+        page.get_by_role("searchbox", name="Customer").fill(unhappy)
+        page.get_by_role("searchbox", name="Customer").press("Enter")
+        expect(page.locator("#customer-h")).to_be_focused()
+        page.get_by_role("button", name="Rules").click()
+        expect(page.locator("#rules-list tr", has_text=name)).to_contain_text(
+            "When (triggers kinds in the last 7 days includes complaint or")
+        page.get_by_role("button", name=f"Simulate {name} for this customer").click()
+        # its conditions hold for her; whether it fires now depends on the action the cockpit just served her
+        # (an open treatment of the same rule suppresses another), which the simulation names
+        expect(page.locator("#rule-detail-h")).to_contain_text(f"{name} for Cora Cockpit:")
+        expect(page.locator("#rule-detail-figures")).to_contain_text("Conditions holdyes")
+        expect(page.locator("#rule-detail-lines")).to_contain_text("Holds: triggers kinds in the last 7 days includes")
+        page.get_by_role("button", name=f"Performance of {name}").click()
+        expect(page.locator("#rule-detail-figures")).to_contain_text("Presented")
+        page.screenshot(path=str(ARTIFACTS / "rules-e2e.png"), full_page=True)
+    assert errors == [], errors

@@ -19,7 +19,7 @@ from idic_devstack.browser import chromium
 from idic_devstack.stack import Stack
 from idic_devstack.waiting import eventually
 
-from ..conftest import AGENT_KEY
+from .console_pages import console_page
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -64,22 +64,14 @@ def test_the_dashboard_draws_the_reports_of_a_population_run(stack: Stack, gatew
     rows = [r for r in csv.DictReader(io.StringIO(table.text)) if r["table"] == "deciles"]
     assert [r["value"] for r in rows] == [d["value"] for d in value["deciles"]]
 
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(stack.url("gateway") + "/dashboard")
-    page.get_by_label("API key").fill(AGENT_KEY)
-    page.get_by_label("API key").press("Enter")
-    expect(page.locator("#as-of")).to_contain_text("As of the population run of", timeout=15_000)
-    expect(page.locator("#pareto-table tr")).to_have_count(10)
-    expect(page.locator("#pareto-table tr").first.locator("td").nth(2)).to_contain_text(value["deciles"][0]["value"])
-    assert Decimal(value["deciles"][0]["value"]) > 0
-    expect(page.locator("#tiers-table tr")).to_have_count(4)
-    for chart in ("pareto-chart", "tiers-chart", "churn-chart"):
-        assert page.locator(f"#{chart} svg path").count() >= 5, chart
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "dashboard-e2e.png"), full_page=True)
-    context.close()
+    with console_page(browser, stack.url("gateway") + "/dashboard") as (page, errors):
+        expect(page.locator("#as-of")).to_contain_text("As of the population run of", timeout=15_000)
+        expect(page.locator("#pareto-table tr")).to_have_count(10)
+        expect(page.locator("#pareto-table tr").first.locator("td").nth(2)).to_contain_text(value["deciles"][0]["value"])
+        assert Decimal(value["deciles"][0]["value"]) > 0
+        expect(page.locator("#tiers-table tr")).to_have_count(4)
+        for chart in ("pareto-chart", "tiers-chart", "churn-chart"):
+            assert page.locator(f"#{chart} svg path").count() >= 5, chart
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "dashboard-e2e.png"), full_page=True)
     assert errors == [], errors

@@ -10,11 +10,9 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from gateway_fakes import make_settings
-from gateway_servers import ANN, HOSTILE, HOSTILE_NAME, TWIN, FakeSuite, serve
+from gateway_servers import ANN, HOSTILE, HOSTILE_NAME, TWIN, FakeSuite, gateway_before
 from playwright.sync_api import Browser, Page, expect
 
-from gateway.main import create_app
 from idic_devstack.browser import chromium
 
 KEY = "agent-key-0123456789"
@@ -29,11 +27,8 @@ def suite() -> FakeSuite:
 
 @pytest.fixture(scope="module")
 def gateway_url(suite: FakeSuite) -> Iterator[str]:
-    with serve(suite.app, lifespan="off") as services:
-        settings = make_settings(api_keys={KEY: {"scopes": ["read", "write"], "actor": AGENT}}, identity_url=services,
-                                 interaction_url=services, scoring_url=services, treatment_url=services)
-        with serve(create_app(settings)) as url:
-            yield url
+    with gateway_before(suite, api_keys={KEY: {"scopes": ["read", "write"], "actor": AGENT}}) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

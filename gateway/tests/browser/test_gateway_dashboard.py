@@ -9,12 +9,10 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from gateway_fakes import make_settings
-from gateway_servers import FakeSuite, serve
+from gateway_servers import FakeSuite, gateway_before
 from playwright.sync_api import Browser, Page, expect
 from test_gateway_console import ARTIFACTS, KEY, serious_violations
 
-from gateway.main import create_app
 from idic_devstack.browser import chromium
 
 CHARTS = ("pareto-chart", "tiers-chart", "moves-chart", "cohorts-chart", "linkage-chart", "rules-chart", "clv-chart",
@@ -23,11 +21,8 @@ CHARTS = ("pareto-chart", "tiers-chart", "moves-chart", "cohorts-chart", "linkag
 
 @pytest.fixture(scope="module")
 def gateway_url() -> Iterator[str]:
-    with serve(FakeSuite().app, lifespan="off") as services:
-        settings = make_settings(api_keys={KEY: {"scopes": ["read"], "actor": "analyst.ada"}}, identity_url=services,
-                                 interaction_url=services, scoring_url=services, treatment_url=services)
-        with serve(create_app(settings)) as url:
-            yield url
+    with gateway_before(FakeSuite(), api_keys={KEY: {"scopes": ["read"], "actor": "analyst.ada"}}) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
