@@ -54,9 +54,6 @@ class FakeScores:
     def delete(self, customer_id: str) -> None:
         self.rows.pop(customer_id, None)
 
-    def tiers_of(self, customer_ids: list[str]) -> dict[str, str | None]:
-        return {c: self.rows[c].tier for c in customer_ids if c in self.rows}
-
 
 class FakeReports:
     """The day counts of the channels and feedback reports, summed per key as the upsert does."""

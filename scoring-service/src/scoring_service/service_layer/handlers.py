@@ -54,15 +54,17 @@ def rescore_pending(uow: ScoringUnitOfWork, *, config: ScoringConfig) -> None:
     CustomerScored if the value changed materially since before the transaction, and
     SegmentChanged per segment entered or left. Customers merged away or erased since are
     skipped (their scores are gone with them)."""
-    write_interaction_days(uow)
     queued, uow.rescore_queue = uow.rescore_queue, {}
     current = uow.features.get_many(list(queued))
     for refused in uow.refusals.among(list(current)):  # refused profiling: features count, nothing is scored
         del current[refused]
     if not current:
+        write_interaction_days(uow, tiers={})
         return
     now = utcnow()
     previous = uow.scores.get_many(list(current))
+    # the reports' day counts go under the tier each customer held before this batch: the scores just read
+    write_interaction_days(uow, tiers={customer: scores.tier for customer, scores in previous.items()})
     scored = score(list(current.values()), models=uow.models.all(), rule_segments=uow.segments.rules(),
                    previous=previous, now=now, config=config)
     uow.scores.save_many(scored, new_ids=set(current) - set(previous))
@@ -119,20 +121,20 @@ def interaction_recorded(event: InteractionRecorded, _envelope: CloudEvent, uow:
 
 def _count_for_reports(uow: ScoringUnitOfWork, event: InteractionRecorded, customer_id: str) -> None:
     """Keep the interaction for the channels and feedback reports. Its day counts are written once per
-    transaction by ``rescore_pending`` (which every interaction queues) before it re-scores, so under the
-    tier the customer held before this batch."""
+    transaction by ``rescore_pending`` (which every interaction queues), under the tier the customer held
+    before this batch (the scores it reads before re-scoring)."""
     uow.interaction_days.append((event.occurred_at.astimezone(dt.UTC).date(), event.channel, customer_id,
                                  event.currency or "", reports.interaction_counts(
                                      is_purchase=event.type == PURCHASE, amount=event.amount, cost=event.cost,
                                      nps=event.nps, csat=event.csat)))
 
 
-def write_interaction_days(uow: ScoringUnitOfWork) -> None:
-    """The transaction's interactions summed per (day, channel, tier, currency), added in one upsert."""
+def write_interaction_days(uow: ScoringUnitOfWork, *, tiers: dict[str, str | None]) -> None:
+    """The transaction's interactions summed per (day, channel, tier, currency), added in one upsert;
+    ``tiers``: each customer's tier before this batch (none: not tiered, or gone from the batch)."""
     kept, uow.interaction_days = uow.interaction_days, []
     if not kept:
         return
-    tiers = uow.scores.tiers_of(sorted({customer for _, _, customer, _, _ in kept}))
     summed: dict[tuple[Any, str, str, str], list[int]] = {}
     for day, channel, customer, currency, counts in kept:
         key = (day, channel, tiers.get(customer) or "", currency)

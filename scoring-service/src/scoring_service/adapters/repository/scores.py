@@ -38,12 +38,6 @@ class ScoreRepository:
         columns = [getattr(ScoreRow, c.key) for c in ScoreRow.__table__.columns]
         return {row.customer_id: _scores_of(row) for row in self.session.execute(select(*columns))}
 
-    def tiers_of(self, customer_ids: list[str]) -> dict[str, str | None]:
-        """These customers' tiers, for those ever scored."""
-        rows = self.session.execute(select(ScoreRow.customer_id, ScoreRow.tier)
-                                    .where(ScoreRow.customer_id.in_(customer_ids)))
-        return {customer_id: tier for customer_id, tier in rows}
-
     def save_many(self, scores: list[CustomerScores], *, new_ids: set[str]) -> None:
         """Write many customers' scores at once (bulk insert of new rows, bulk update of the rest)."""
         rows = [{"customer_id": s.customer_id, "segments": list(s.segments), "churn_drivers": list(s.churn_drivers),
