@@ -53,7 +53,8 @@ def rescore_pending(uow: ScoringUnitOfWork, *, config: ScoringConfig) -> None:
     """Score every customer changed in this transaction under the stored models; publish
     CustomerScored if the value changed materially since before the transaction, and
     SegmentChanged per segment entered or left. Customers merged away or erased since are
-    skipped (their scores are gone with them)."""
+    skipped (their scores are gone with them). First, the transaction's interactions go into the
+    reports' day counts (``write_interaction_days``)."""
     queued, uow.rescore_queue = uow.rescore_queue, {}
     current = uow.features.get_many(list(queued))
     for refused in uow.refusals.among(list(current)):  # refused profiling: features count, nothing is scored
