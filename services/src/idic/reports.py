@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
+from sqlalchemy import ColumnElement, Date, literal_column
 
 from .problems import ProblemError
 from .types import Rfc3339
@@ -39,6 +40,28 @@ def period_start(at: dt.datetime, period: Period) -> dt.datetime:
     elif period == "year":
         day = day.replace(month=1, day=1)
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def period_start_sql(day_column: str, period: Period, dialect: str) -> ColumnElement[Any]:
+    """What ``period_start`` does, in SQL, for a DATE column (``day_column``, a plain column name of
+    the query): the first day of its period, so a report sums its days into periods in the database
+    instead of reading every day (a year of day counts is tens of thousands of rows). SQLite keeps
+    dates as ``YYYY-MM-DD`` text and answers text in the same form."""
+    if period == "day":
+        return literal_column(day_column, Date)
+    if dialect == "postgresql":  # date_trunc's weeks start on Monday (ISO 8601), as period_start's
+        return literal_column(f"CAST(date_trunc('{period}', {day_column}) AS DATE)", Date)
+    sqlite = {"week": f"date({day_column}, '-6 days', 'weekday 1')",
+              "month": f"strftime('%Y-%m-01', {day_column})",
+              "quarter": f"printf('%s-%02d-01', strftime('%Y', {day_column}), "
+                         f"((CAST(strftime('%m', {day_column}) AS INTEGER) - 1) / 3) * 3 + 1)",
+              "year": f"strftime('%Y-01-01', {day_column})"}
+    return literal_column(sqlite[period], Date)
+
+
+def as_date(value: dt.date | str) -> dt.date:
+    """A DATE read back from either database (SQLite answers text)."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 def check_window(since: dt.datetime | None, until: dt.datetime | None) -> None:

@@ -214,8 +214,8 @@ def _feedback(c: dict[str, int]) -> dict[str, Any]:
 
 
 def _rolled(days: list[tuple[Any, ...]], key: Any) -> dict[Any, dict[str, Any]]:
-    """Sum the day rows (day, channel, tier, currency, *DAY_COUNTS) by ``key(row)``; revenue also per
-    currency (``by_currency``)."""
+    """Sum the rows (day or first day of a period, channel, tier, currency, *DAY_COUNTS) by ``key(row)``;
+    revenue also per currency (``by_currency``)."""
     out: dict[Any, dict[str, Any]] = {}
     for row in days:
         group = out.setdefault(key(row), {**dict.fromkeys(DAY_COUNTS, 0), "by_currency": {}})

@@ -1,7 +1,7 @@
 """Reports of scoring (API.md "Reports"). Value, tiers, cohorts and linkage are read from what the
 population runs kept (``domain.reports``); channels and feedback from the day counts the consumer
-keeps: never by scanning customers or interactions on request. Answers are JSON-ready dicts in the
-shape of ``idic.public.reports`` (``api/bodies.py`` validates them)."""
+keeps, summed into periods in the database: never by scanning customers or interactions on request.
+Answers are JSON-ready dicts in the shape of ``idic.public.reports`` (``api/bodies.py`` validates them)."""
 
 from __future__ import annotations
 
@@ -102,30 +102,32 @@ def _days(since: dt.datetime | None, until: dt.datetime | None) -> tuple[dt.date
     return (first_day_from(since) if since else None, first_day_from(until) if until else None)
 
 
-def _interaction_days(uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None,
-                      channel: str | None, tier: str | None) -> list[tuple[Any, ...]]:
+def _totals(uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None, *, channel: str | None,
+            tier: str | None, period: Period, by: tuple[str, ...], answered: bool = False) -> list[tuple[Any, ...]]:
     first, end = _days(since, until)
     with uow_factory() as uow:
-        return uow.reports.interaction_days(since=first, until=end, channel=channel, tier=tier)
+        return uow.reports.interaction_totals(since=first, until=end, channel=channel, tier=tier, period=period, by=by,
+                                              answered=answered)
 
 
-def _starter(period: Period) -> Callable[[dt.date], dt.datetime]:
-    return lambda day: period_start(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC), period)
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 def channels_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None,
                     period: Period, channel: str | None, tier: str | None) -> dict[str, Any]:
     """Per period and channel: interactions, cost, cost per interaction, purchases, revenue, conversion,
     from the day counts the consumer keeps (current to the last event applied)."""
-    days = _interaction_days(uow_factory, since, until, channel, tier)
+    totals = _totals(uow_factory, since, until, channel=channel, tier=tier, period=period, by=("channel", "currency"))
     return {"as_of": utcnow(), "period": period, "since": since, "until": until, "channel": channel, "tier": tier,
-            "rows": reports.channel_rows(days, start=_starter(period))}
+            "rows": reports.channel_rows(totals, start=_midnight)}
 
 
 def feedback_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None,
                     period: Period, channel: str | None, tier: str | None) -> dict[str, Any]:
     """NPS and CSAT per period, per period and channel, and per period and value tier."""
-    days = _interaction_days(uow_factory, since, until, channel, tier)
+    totals = _totals(uow_factory, since, until, channel=channel, tier=tier, period=period, by=("channel", "tier"),
+                     answered=True)
     return {"as_of": utcnow(), "period": period, "since": since, "until": until, "channel": channel, "tier": tier,
-            **reports.feedback_rows(days, start=_starter(period))}
+            **reports.feedback_rows(totals, start=_midnight)}
 

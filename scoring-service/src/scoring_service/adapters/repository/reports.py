@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, text, tuple_
+from sqlalchemy import func, select, text, tuple_
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from ...domain.reports import DAY_COUNTS
+from idic.reports import Period, as_date, period_start_sql
+
+from ...domain.reports import DAY_COUNTS, MONEY_COUNTS, ZERO
 from ..orm import InteractionDayRow, ReportSnapshotRow
 
 
@@ -81,7 +83,7 @@ class ReportRepository:
         out = []
         for cohort, period, customers, revenue in rows:
             amount = Decimal(revenue or 0) if pg else Decimal(revenue or 0) / 100
-            out.append((_day(cohort), _day(period), int(customers), amount))
+            out.append((as_date(cohort), as_date(period), int(customers), amount))
         return out
 
 
@@ -113,21 +115,36 @@ class ReportRepository:
         self.session.execute(statement.on_conflict_do_update(
             index_elements=list(keys), set_={name: statement.excluded[name] for name in DAY_COUNTS}))
 
-    def interaction_days(self, *, since: dt.date | None, until: dt.date | None, channel: str | None,
-                         tier: str | None) -> list[tuple[Any, ...]]:
-        """(day, channel, tier, currency, *DAY_COUNTS) of the days in [since, until)."""
-        t = InteractionDayRow
-        query = select(t.day, t.channel, t.tier, t.currency, *(getattr(t, n) for n in DAY_COUNTS))
-        if since is not None:
-            query = query.where(t.day >= since)
-        if until is not None:
-            query = query.where(t.day < until)
-        if channel is not None:
-            query = query.where(t.channel == channel)
-        if tier is not None:
-            query = query.where(t.tier == tier)
-        return [tuple(r) for r in self.session.execute(query)]
-
-
-def _day(value: dt.date | str) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+    def interaction_totals(self, *, since: dt.date | None, until: dt.date | None, channel: str | None,
+                           tier: str | None, period: Period, by: tuple[str, ...],
+                           answered: bool = False) -> list[tuple[Any, ...]]:
+        """The day counts of [since, until) summed per period and the columns ``by`` (of channel, tier,
+        currency; the others answer ""): rows of (first day of the period, channel, tier, currency,
+        *DAY_COUNTS), so a report reads a row per period, not per day. ``answered``: only days with
+        NPS or CSAT answers. Money is summed exactly: in SQL on PostgreSQL (NUMERIC); on SQLite, which
+        keeps it as text its sum() would turn into floats, here."""
+        t = InteractionDayRow.__table__
+        pg = self.session.get_bind().dialect.name == "postgresql"
+        start = period_start_sql("day", period, "postgresql" if pg else "sqlite").label("period_start")
+        keys = [start, *(t.c[name] for name in by)]
+        where = [t.c.day >= since] if since is not None else []
+        where += [t.c.day < until] if until is not None else []
+        where += [t.c.channel == channel] if channel is not None else []
+        where += [t.c.tier == tier] if tier is not None else []
+        where += [(t.c.nps_responses > 0) | (t.c.csat_responses > 0)] if answered else []
+        summed = [func.sum(t.c[n]) for n in DAY_COUNTS if pg or n not in MONEY_COUNTS]
+        money: dict[tuple[Any, ...], dict[str, Decimal]] = {}
+        if not pg and not answered:  # the feedback report reads no money
+            for row in self.session.execute(select(*keys, *(t.c[n] for n in MONEY_COUNTS)).where(*where)):
+                sums = money.setdefault(tuple(row[:len(keys)]), dict.fromkeys(MONEY_COUNTS, ZERO))
+                for name, amount in zip(MONEY_COUNTS, row[len(keys):], strict=True):
+                    sums[name] += Decimal(amount)
+        out = []
+        for row in self.session.execute(select(*keys, *summed).where(*where).group_by(*keys)):
+            key, totals = tuple(row[:len(keys)]), dict(zip(
+                [n for n in DAY_COUNTS if pg or n not in MONEY_COUNTS], row[len(keys):], strict=True))
+            totals.update(money.get(key, {}) if not pg else {})
+            named = dict(zip(by, key[1:], strict=True))
+            out.append((as_date(key[0]), named.get("channel", ""), named.get("tier", ""), named.get("currency", ""),
+                        *(totals.get(n, ZERO) if n in MONEY_COUNTS else int(totals[n]) for n in DAY_COUNTS)))
+        return out
