@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from idic.contracts import CustomerScored, InteractionRecorded, TriggerDetected
+from treatment_service.domain.treatments import TreatmentRecord
 
 # recent: an interaction or trigger more than a day old is history, which decides nothing (handlers.HISTORY_AFTER)
 T0 = dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0) - dt.timedelta(hours=2)
@@ -34,3 +35,25 @@ def trigger(customer_id: str, **overrides: Any) -> TriggerDetected:
     fields: dict[str, Any] = {"trigger_id": str(uuid.uuid4()), "customer_id": customer_id, "kind": "lapse",
                               "occurred_at": T0}
     return TriggerDetected(**{**fields, **overrides})
+
+
+# -- treatments as the service records them (the report's tests) --------------------------------
+def record(rule_id: str, n: int, decided: dt.datetime, *, control: bool, channel: str | None = "email",
+           customer_id: str | None = None) -> TreatmentRecord:
+    """Decision ``n`` of ``rule_id``, unanswered."""
+    return TreatmentRecord(
+        treatment_id=str(uuid.uuid4()), customer_id=customer_id or f"{rule_id}-c{n}", rule_id=rule_id, rule_version=1,
+        occurrence=f"o{n}", action_id="act", kind="offer", channel=channel, score=0.5, reasons=[],
+        cause_event_id=None, decided_at=decided, outcome=None, outcome_at=None, control=control)
+
+
+def answer(uow: Any, t: TreatmentRecord, outcome: str | None, *, amount: str | None, accepted: bool) -> None:
+    """Answer a decision as the service does: accepted first (if), then the final outcome."""
+    later = t.decided_at + dt.timedelta(hours=1)
+    if accepted:
+        assert uow.treatments.set_outcome(treatment_id=t.treatment_id, outcome="accepted", at=later)
+    if outcome == "converted":
+        assert uow.treatments.convert(treatment_id=t.treatment_id, at=later, amount=Decimal(amount) if amount else None,
+                                      currency="EUR" if amount else None)
+    elif outcome in ("declined", "ignored"):
+        assert uow.treatments.set_outcome(treatment_id=t.treatment_id, outcome=outcome, at=later)

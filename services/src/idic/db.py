@@ -9,7 +9,23 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Engine, MetaData, Numeric, Text, create_engine, event, insert, text
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Engine,
+    MetaData,
+    Numeric,
+    Table,
+    Text,
+    create_engine,
+    event,
+    insert,
+    select,
+    text,
+    tuple_,
+)
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator, TypeEngine
@@ -149,6 +165,34 @@ def bulk_insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> Non
             f"COPY {table.name} ({', '.join(c.name for c in columns)}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row([json.dumps(row[c.key]) if c.key in json_columns else row[c.key] for c in columns])
+
+
+def add_counts(session: Session, table: Table, *, keys: tuple[str, ...], counts: tuple[str, ...],
+               rows: list[dict[str, Any]]) -> None:
+    """Add each row's ``counts`` to the stored row of its ``keys``, creating the missing ones, in one
+    statement: the report tables counters are kept in. PostgreSQL adds in the upsert (concurrent
+    writers wait on the row, none is lost); SQLite keeps money (``ExactDecimal``) as text, which its
+    arithmetic would turn into floats, so the stored rows are read and added here (its writers take
+    turns anyway). Rows must have distinct keys."""
+    if not rows:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        statement = postgresql_insert(table).values(rows)
+        added = {name: table.c[name] + statement.excluded[name] for name in counts}
+        session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=added))
+        return
+    merged = [dict(r) for r in rows]
+    stored = {tuple(r[:len(keys)]): r[len(keys):] for r in session.execute(  # plain rows: no stale ORM copies kept
+        select(*(table.c[k] for k in keys), *(table.c[n] for n in counts)).where(
+            tuple_(*(table.c[k] for k in keys)).in_([tuple(r[k] for k in keys) for r in merged])))}
+    for row in merged:
+        before = stored.get(tuple(row[k] for k in keys))
+        if before is not None:
+            for name, amount in zip(counts, before, strict=True):
+                row[name] += amount
+    sqlite_statement = sqlite_insert(table).values(merged)
+    session.execute(sqlite_statement.on_conflict_do_update(
+        index_elements=list(keys), set_={name: sqlite_statement.excluded[name] for name in counts}))
 
 
 def alembic_config(*, alembic_ini: Path, database_url: str) -> Any:

@@ -18,7 +18,8 @@ class Settings(ServiceSettings):
                                 description="Kafka consumer group; empty means service_name.")
 
     expiry_sweep_interval_s: float = Field(default=60.0, ge=0, description=(
-        "How often unanswered treatments past expires_at become ignored; 0 disables the sweep."))
+        "How often unanswered treatments past expires_at become ignored and the treatments report's new "
+        "counts are folded into its day rows; 0 disables both (the report stays exact, reading more rows)."))
     expiry_sweep_batch: int = Field(default=500, ge=1, le=100_000, description="Treatments expired per round.")
 
     # webhooks: fan-out consumer group and the sender (see README "Webhooks")

@@ -24,6 +24,7 @@ from .config import Settings
 from .domain.webhooks import DueDelivery, SendResult
 from .service_layer.handlers import build_handlers, prepare_batch
 from .service_layer.outcomes import expire_due
+from .service_layer.reports import fold_report_changes
 from .service_layer.webhook_sending import Schedule, deliver_due, prune_finished
 from .service_layer.webhooks import build_fan_out_handlers
 
@@ -33,8 +34,8 @@ log = get_logger(__name__)
 
 
 class TreatmentRuntime(ServiceRuntime[TreatmentUnitOfWork]):
-    """idic's runtime plus the expiry sweep (unanswered treatments become ignored) and the webhook
-    sender, next to the consumers."""
+    """idic's runtime plus the expiry sweep (unanswered treatments become ignored, then the treatments
+    report's changes are folded) and the webhook sender, next to the consumers."""
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -56,6 +57,8 @@ class TreatmentRuntime(ServiceRuntime[TreatmentUnitOfWork]):
             self._spawn("treatment-expiry", self._run_expiry)
 
     def _run_expiry(self, stop: threading.Event) -> None:
+        """The expiry sweep, then the fold of the treatments report's changes into its day rows (the
+        report reads both; folding keeps what it reads small)."""
         settings: Settings = self.settings  # type: ignore[assignment]
         while not stop.wait(settings.expiry_sweep_interval_s):
             try:
@@ -65,6 +68,10 @@ class TreatmentRuntime(ServiceRuntime[TreatmentUnitOfWork]):
                     pass
             except Exception as exc:  # noqa: BLE001 - a failed round is retried at the next tick
                 log.warning("expiry sweep failed", error=repr(exc))
+            try:
+                fold_report_changes(uow_factory=self.uow)
+            except Exception as exc:  # noqa: BLE001 - the changes stay; folded at the next tick
+                log.warning("treatments report fold failed", error=repr(exc))
 
     def _run_webhook_sender(self, stop: threading.Event) -> None:
         """Send due deliveries until stopped: woken by new ones, else every webhook_send_interval_s."""

@@ -7,31 +7,23 @@ import csv
 import datetime as dt
 import io
 import uuid
-from decimal import Decimal
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import insert
-
-from treatment_service.adapters.orm import Treatment
+from treatment_factories import answer, record
 
 UTC = dt.UTC
 
 
 def decide(client: TestClient, rule_id: str, rows: list[tuple[str, str | None, bool, str | None, bool]]) -> None:
-    """Decisions of ``rule_id``: (decided at, outcome, control, amount of a conversion, accepted first)."""
-    values: list[dict[str, Any]] = []
-    for n, (at, outcome, control, amount, accepted) in enumerate(rows):
-        decided = dt.datetime.fromisoformat(at).replace(tzinfo=UTC)
-        values.append({"id": str(uuid.uuid4()), "customer_id": f"{rule_id}-c{n}", "rule_id": rule_id,
-                       "rule_version": 1, "occurrence": "live", "action_id": "act", "kind": "offer",
-                       "channel": "sms" if n == 0 else "email", "score": 0.5, "reasons": [], "cause_event_id": None,
-                       "decided_at": decided, "outcome": outcome, "control": control,
-                       "outcome_at": decided + dt.timedelta(hours=1) if outcome else None,
-                       "accepted_at": decided + dt.timedelta(minutes=5) if accepted else None,
-                       "amount": Decimal(amount) if amount else None, "currency": "EUR" if amount else None})
+    """Decisions of ``rule_id`` made and answered through the repository, as the service makes them:
+    (decided at, outcome, control, amount of a conversion, accepted first)."""
     with client.app.state.runtime.uow() as uow:  # type: ignore[attr-defined]
-        uow.session.execute(insert(Treatment), values)
+        for n, (at, outcome, control, amount, accepted) in enumerate(rows):
+            t = record(rule_id, n, dt.datetime.fromisoformat(at).replace(tzinfo=UTC), control=control,
+                       channel="sms" if n == 0 else "email")
+            uow.treatments.add(t)
+            answer(uow, t, outcome, amount=amount, accepted=accepted)
         uow.commit()
 
 

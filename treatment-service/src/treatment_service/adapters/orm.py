@@ -6,7 +6,21 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Float, Index, Integer, String, Text, UniqueConstraint, false, true
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    Float,
+    Index,
+    Integer,
+    PrimaryKeyConstraint,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    true,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -157,6 +171,40 @@ class PropensityRow(Base):
     accepted: Mapped[int] = mapped_column(Integer, default=0)
     declined: Mapped[int] = mapped_column(Integer, default=0)
     ignored: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class _ReportCounts:
+    """The treatments report's counters (``domain.report_counts.COUNTS``) of one UTC day of decision,
+    rule, channel ("" for none), group and currency ("" for rows without revenue)."""
+
+    day: Mapped[dt.date] = mapped_column(Date)
+    rule_id: Mapped[str] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(32))
+    control: Mapped[bool] = mapped_column(Boolean)
+    currency: Mapped[str] = mapped_column(String(3))
+    presented: Mapped[int] = mapped_column(Integer, default=0)
+    accepted: Mapped[int] = mapped_column(Integer, default=0)
+    declined: Mapped[int] = mapped_column(Integer, default=0)
+    ignored: Mapped[int] = mapped_column(Integer, default=0)
+    converted: Mapped[int] = mapped_column(Integer, default=0)
+    revenue: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0))
+
+
+class ReportDayRow(_ReportCounts, Base):
+    """The treatments report's counts per day (migration 0007): what the changes added, folded in."""
+
+    __tablename__ = "report_treatment_days"
+    __table_args__ = (PrimaryKeyConstraint("day", "rule_id", "channel", "control", "currency"),)
+
+
+class ReportChangeRow(_ReportCounts, Base):
+    """What one decision, outcome or erasure added to the report, appended in its own transaction: an
+    insert, so concurrent decisions of one rule never wait on one counter row. The expiry sweep folds
+    them into ``report_treatment_days``; the report reads both (migration 0007)."""
+
+    __tablename__ = "report_treatment_changes"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True)
 
 
 class ContactPolicyRow(Base):

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from idic import Aliases, Erasures, UnitOfWork
 
 from .orm import identities
-from .repository import ContextRepository, RuleRepository, TreatmentRepository, WebhookRepository
+from .repository import ContextRepository, ReportRepository, RuleRepository, TreatmentRepository, WebhookRepository
 
 
 class TreatmentUnitOfWork(UnitOfWork):
@@ -17,6 +17,7 @@ class TreatmentUnitOfWork(UnitOfWork):
     aliases: Aliases
     erasures: Erasures
     treatments: TreatmentRepository
+    reports: ReportRepository
     rules: RuleRepository
     webhooks: WebhookRepository
     on_deliveries_due: Callable[[], None] | None = None  # the runtime wakes the webhook sender with it
@@ -26,6 +27,7 @@ class TreatmentUnitOfWork(UnitOfWork):
         self.aliases = Aliases(session, identities.aliases)
         self.erasures = Erasures(session, identities.erasures)
         self.treatments = TreatmentRepository(session)
+        self.reports = ReportRepository(session)
         # the compiled-rules cache lives as long as this database's session factory
         self.rules = RuleRepository(session, self._session_factory)
         self.webhooks = WebhookRepository(session)

@@ -1,43 +1,72 @@
 """The treatments report (API.md "Reports"): per rule and period, what its decisions led to against
-its control group. Computed on request from the decisions' day counts (two grouped queries on the
-``(rule_id, decided_at)`` index), rolled into periods here; answers are JSON-ready dicts in the shape
-of ``idic.public.reports.TreatmentsReport`` (``api/bodies.py`` validates them)."""
+its control group. Read from the counts every decision, outcome and erasure adds
+(``domain.report_counts``, ``adapters.repository.reports``), summed into periods in the database, never
+by counting decisions on request; answers are JSON-ready dicts in the shape of
+``idic.public.reports.TreatmentsReport`` (``api/bodies.py`` validates them)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from idic import utcnow
-from idic.reports import Period, period_start
+from idic.reports import Period
 
 from ..domain.lifecycle import GroupCounts, uplift
+from ..domain.report_counts import ZERO
 from .services import UowFactory
 
+FOLD_BATCH = 50_000  # changes folded per transaction
 
-def _add(into: GroupCounts, more: GroupCounts) -> None:
-    for name in ("presented", "accepted", "declined", "ignored", "converted"):
-        setattr(into, name, getattr(into, name) + getattr(more, name))
-    for currency, amount in more.revenue.items():
-        into.revenue[currency] = into.revenue.get(currency, Decimal(0)) + amount
+
+def fold_report_changes(*, uow_factory: UowFactory, batch: int = FOLD_BATCH) -> int:
+    """Fold every pending change into the report's day rows, ``batch`` a transaction; how many."""
+    folded = 0
+    while True:
+        with uow_factory() as uow:
+            moved = uow.reports.fold(limit=batch)
+            uow.commit()
+        folded += moved
+        if moved < batch:
+            return folded
+
+
+def _days(since: dt.datetime | None, until: dt.datetime | None) -> tuple[dt.date | None, dt.date | None]:
+    """The UTC days whose start lies in [since, until): the report counts decisions per day."""
+    def first_day_from(at: dt.datetime) -> dt.date:
+        day = at.astimezone(dt.UTC)
+        return day.date() if day.time() == dt.time() else day.date() + dt.timedelta(days=1)
+    return (first_day_from(since) if since else None, first_day_from(until) if until else None)
 
 
 def treatments_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None,
                       period: Period, channel: str | None) -> dict[str, Any]:
-    """Per rule and period of decision: presented, accepted, declined, ignored, converted, their
-    rates and revenue, the control group's presented, converted and conversion rate, and the uplift
-    (treated minus control conversion rate)."""
+    """Per rule and period of decision (the decisions made on the UTC days that start in [since,
+    until)): presented, accepted, declined, ignored, converted, their rates and revenue, the control
+    group's presented, converted and conversion rate, and the uplift (treated minus control conversion
+    rate). Current to the last committed decision and outcome."""
     as_of = utcnow()
+    first, end = _days(since, until)
     with uow_factory() as uow:
-        days = uow.treatments.performance_by_day(since=since, until=until, channel=channel)
+        totals = uow.reports.totals(since=first, until=end, channel=channel, period=period)
     groups: dict[tuple[str, dt.datetime], tuple[GroupCounts, GroupCounts]] = {}
-    for (rule_id, day, control), counts in days.items():
-        start = period_start(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC), period)
+    for day, rule_id, control, currency, presented, accepted, declined, ignored, converted, revenue in totals:
+        start = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
         treated, held_out = groups.setdefault((rule_id, start), (GroupCounts(), GroupCounts()))
-        _add(held_out if control else treated, counts)
+        into = held_out if control else treated
+        into.presented += presented
+        into.accepted += accepted
+        into.declined += declined
+        into.ignored += ignored
+        into.converted += converted
+        # a currency's row holds the conversions that brought money in it (none left: erased since); money
+        # without a currency is reported under XXX
+        if (currency and converted) or (not currency and revenue):
+            into.revenue[currency] = into.revenue.get(currency, ZERO) + revenue
     rows = []
     for (rule_id, start), (treated, control) in sorted(groups.items()):
+        if not treated.presented and not control.presented:
+            continue  # every decision of the period was erased since
         rows.append({
             "rule_id": rule_id, "period_start": start, "presented": treated.presented, "accepted": treated.accepted,
             "declined": treated.declined, "ignored": treated.ignored, "converted": treated.converted,

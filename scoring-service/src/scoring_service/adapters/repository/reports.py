@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select, text, tuple_
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from idic.db import add_counts
 from idic.reports import Period, as_date, period_start_sql
 
 from ...domain.reports import DAY_COUNTS, MONEY_COUNTS, ZERO
@@ -89,31 +88,11 @@ class ReportRepository:
 
     def add_interaction_days(self, rows: list[tuple[dt.date, str, str, str, list[Any]]]) -> None:
         """Add counts to their (day, channel, tier, currency) rows, creating the missing ones, in one
-        statement (``domain.reports.DAY_COUNTS`` order; money as Decimals). PostgreSQL adds in the
-        upsert (NUMERIC: exact, unbounded); SQLite keeps money as decimal text, which its arithmetic
-        would turn into floats, so the rows are read and added here (its writers take turns anyway)."""
-        if not rows:
-            return
-        table = InteractionDayRow.__table__
-        keys = ("day", "channel", "tier", "currency")
-        values = [{"day": day, "channel": channel, "tier": tier, "currency": currency,
-                   **dict(zip(DAY_COUNTS, counts, strict=True))} for day, channel, tier, currency, counts in rows]
-        if self.session.get_bind().dialect.name == "postgresql":
-            statement = postgresql_insert(table).values(values)
-            added = {name: table.c[name] + statement.excluded[name] for name in DAY_COUNTS}
-            self.session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=added))
-            return
-        stored = {tuple(r[:4]): r[4:] for r in self.session.execute(  # plain rows: no stale ORM copies kept
-            select(*(table.c[k] for k in keys), *(table.c[n] for n in DAY_COUNTS)).where(
-                tuple_(*(table.c[k] for k in keys)).in_([tuple(v[k] for k in keys) for v in values])))}
-        for v in values:
-            before = stored.get(tuple(v[k] for k in keys))
-            if before is not None:
-                for name, amount in zip(DAY_COUNTS, before, strict=True):
-                    v[name] += amount
-        statement = sqlite_insert(table).values(values)
-        self.session.execute(statement.on_conflict_do_update(
-            index_elements=list(keys), set_={name: statement.excluded[name] for name in DAY_COUNTS}))
+        statement (``domain.reports.DAY_COUNTS`` order; money as Decimals, exact and unbounded)."""
+        add_counts(self.session, InteractionDayRow.__table__, keys=("day", "channel", "tier", "currency"),
+                   counts=DAY_COUNTS, rows=[{"day": day, "channel": channel, "tier": tier, "currency": currency,
+                                             **dict(zip(DAY_COUNTS, counts, strict=True))}
+                                            for day, channel, tier, currency, counts in rows])
 
     def interaction_totals(self, *, since: dt.date | None, until: dt.date | None, channel: str | None,
                            tier: str | None, period: Period, by: tuple[str, ...],

@@ -2,8 +2,9 @@
 (merge aliases and erasure tombstones: idic.Aliases and idic.Erasures on the unit of work)."""
 
 from .contexts import ContextRepository
+from .reports import ReportRepository
 from .rules import RuleRepository
 from .treatments import TreatmentRepository
 from .webhooks import WebhookRepository
 
-__all__ = ["ContextRepository", "RuleRepository", "TreatmentRepository", "WebhookRepository"]
+__all__ = ["ContextRepository", "ReportRepository", "RuleRepository", "TreatmentRepository", "WebhookRepository"]

@@ -7,13 +7,14 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, func, literal, or_, select, update
+from sqlalchemy import case, delete, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from ...domain.facts import PastTreatment
 from ...domain.lifecycle import Attributable, GroupCounts
+from ...domain.report_counts import COUNTS, OPEN, Answer, change
 from ...domain.treatments import LIVE, TreatmentRecord
-from ..orm import Treatment
+from ..orm import ReportChangeRow, Treatment
 
 
 def _record(t: Treatment) -> TreatmentRecord:
@@ -25,6 +26,10 @@ def _record(t: Treatment) -> TreatmentRecord:
         expires_at=t.expires_at, delivered_at=t.delivered_at, control=bool(t.control), amount=t.amount,
         currency=t.currency, accepted_at=t.accepted_at, attribution_until=t.attribution_until,
         outcome_by=t.outcome_by)
+
+
+# what a decision's row in the report is keyed by (day of decided_at, rule, channel, group)
+_REPORT_KEY = (Treatment.decided_at, Treatment.rule_id, Treatment.channel, Treatment.control)
 
 
 def _changed(result: Any) -> bool:
@@ -53,6 +58,8 @@ class TreatmentRepository:
             control=t.control, amount=t.amount, currency=t.currency, accepted_at=t.accepted_at,
             attribution_until=t.attribution_until))
         self.session.flush()
+        self._count(t.decided_at, t.rule_id, t.channel, t.control, before=None, after=Answer(
+            outcome=t.outcome, accepted=t.accepted_at is not None, amount=t.amount, currency=t.currency))
 
     def exists(self, *, customer_id: str, rule_id: str, occurrence: str) -> bool:
         """True when this firing of the rule was already decided for the customer."""
@@ -122,17 +129,33 @@ class TreatmentRepository:
                                   "outcome_by": by}
         if outcome == "accepted":
             values["accepted_at"] = at
-        return _changed(self.session.execute(
+        row = self.session.execute(
             update(Treatment).where(Treatment.id == treatment_id, Treatment.outcome.is_(None))
-            .values(**values).execution_options(synchronize_session="fetch")))
+            .values(**values).returning(*_REPORT_KEY).execution_options(synchronize_session="fetch")).first()
+        if row is None:
+            return False
+        self._count(*row, before=OPEN, after=Answer(outcome=outcome, accepted=outcome == "accepted", amount=amount,
+                                                    currency=currency))
+        return True
 
     def convert(self, *, treatment_id: str, at: dt.datetime, amount: Decimal | None, currency: str | None) -> bool:
         """Open or accepted -> converted (an acceptance stays recorded in accepted_at)."""
-        return _changed(self.session.execute(
+        # accepted_at is what tells, after the update, whether the treatment had been accepted before it:
+        # an acceptance recorded before accepted_at existed (migration 0003) gets the conversion's time
+        row = self.session.execute(
             update(Treatment).where(Treatment.id == treatment_id,
                                     or_(Treatment.outcome.is_(None), Treatment.outcome == "accepted"))
-            .values(outcome="converted", outcome_at=at, amount=amount, currency=currency)
-            .execution_options(synchronize_session="fetch")))
+            .values(outcome="converted", outcome_at=at, amount=amount, currency=currency,
+                    accepted_at=func.coalesce(Treatment.accepted_at,
+                                              case((Treatment.outcome == "accepted", at), else_=None)))
+            .returning(*_REPORT_KEY, Treatment.accepted_at).execution_options(synchronize_session="fetch")).first()
+        if row is None:
+            return False
+        *key, accepted_at = row
+        was_accepted = accepted_at is not None
+        self._count(*key, before=Answer(outcome="accepted" if was_accepted else None, accepted=was_accepted),
+                    after=Answer(outcome="converted", accepted=was_accepted, amount=amount, currency=currency))
+        return True
 
     def expired(self, *, now: dt.datetime, limit: int) -> list[TreatmentRecord]:
         """Unanswered treatments past their expiry, oldest first (rows locked; others skip them)."""
@@ -150,6 +173,19 @@ class TreatmentRepository:
                    or_(Treatment.outcome.is_(None), Treatment.outcome == "accepted")))
         return [Attributable(treatment_id=r[0], rule_id=r[1], decided_at=r[2], attribution_until=r[3], outcome=r[4])
                 for r in rows]
+
+    # -- the treatments report's counts ---------------------------------------------------
+    def _count(self, decided_at: dt.datetime, rule_id: str, channel: str | None, control: bool, *,
+               before: Answer | None, after: Answer | None) -> None:
+        """Append what this change of one decision adds to the report (an insert: no counter row is
+        locked by a decision's transaction)."""
+        added = change(before, after)
+        if not added:
+            return
+        day = decided_at.astimezone(dt.UTC).date()
+        self.session.execute(insert(ReportChangeRow), [
+            {"day": day, "rule_id": rule_id, "channel": channel or "", "control": bool(control), "currency": currency,
+             **dict(zip(COUNTS, counts, strict=True))} for currency, counts in added])
 
     # -- performance ------------------------------------------------------------------
     def performance(self, rule_id: str, *, since: dt.datetime, until: dt.datetime) -> tuple[GroupCounts, GroupCounts]:
@@ -175,41 +211,6 @@ class TreatmentRepository:
             revenue[key] = revenue.get(key, Decimal(0)) + (amount or Decimal(0))
         return groups[False], groups[True]
 
-    def performance_by_day(self, *, since: dt.datetime | None, until: dt.datetime | None,
-                           channel: str | None) -> dict[tuple[str, dt.date, bool], GroupCounts]:
-        """Outcome counts of every rule's decisions made in [since, until) (on one channel), per rule,
-        UTC day of the decision and group (control or treated): two grouped queries, the days rolled
-        into periods by the caller."""
-        pg = self.session.get_bind().dialect.name == "postgresql"
-        # the UTC day of the decision (SQLite keeps naive UTC text, "YYYY-MM-DD HH:MM:SS...")
-        day = func.date(func.timezone("UTC", Treatment.decided_at)) if pg else func.substr(Treatment.decided_at, 1, 10)
-        where = [Treatment.decided_at >= since] if since is not None else []
-        where += [Treatment.decided_at < until] if until is not None else []
-        where += [Treatment.channel == channel] if channel is not None else []
-        out: dict[tuple[str, dt.date, bool], GroupCounts] = {}
-
-        def group(rule_id: str, on: Any, control: Any) -> GroupCounts:
-            key = (rule_id, on if isinstance(on, dt.date) else dt.date.fromisoformat(on), bool(control))
-            return out.setdefault(key, GroupCounts())
-
-        accepted = Treatment.accepted_at.is_not(None)
-        for rule_id, on, control, outcome, was_accepted, n in self.session.execute(
-                select(Treatment.rule_id, day, Treatment.control, Treatment.outcome, accepted, func.count())
-                .where(*where).group_by(Treatment.rule_id, day, Treatment.control, Treatment.outcome, accepted)):
-            g = group(rule_id, on, control)
-            g.presented += n
-            if outcome in ("declined", "ignored", "converted"):
-                setattr(g, outcome, getattr(g, outcome) + n)
-            if outcome == "accepted" or was_accepted:
-                g.accepted += n
-        # money summed here, as in performance(): SQLite keeps it as text
-        for rule_id, on, control, amount, currency in self.session.execute(
-                select(Treatment.rule_id, day, Treatment.control, Treatment.amount, Treatment.currency)
-                .where(*where, Treatment.outcome == "converted", Treatment.amount.is_not(None))):
-            revenue = group(rule_id, on, control).revenue
-            revenue[currency or ""] = revenue.get(currency or "", Decimal(0)) + (amount or Decimal(0))
-        return out
-
     # -- merges and erasure -----------------------------------------------------------
     def rekey(self, *, from_id: str, to_id: str) -> int:
         """Move a merged customer's treatments to the survivor. A firing both already had
@@ -223,4 +224,11 @@ class TreatmentRepository:
         return len(moved)
 
     def delete_for(self, customer_ids: list[str]) -> None:
-        self.session.execute(delete(Treatment).where(Treatment.customer_id.in_(customer_ids)))
+        """Erase the customers' decisions, and take them out of the treatments report."""
+        for row in self.session.execute(
+                delete(Treatment).where(Treatment.customer_id.in_(customer_ids))
+                .returning(*_REPORT_KEY, Treatment.outcome, Treatment.accepted_at, Treatment.amount,
+                           Treatment.currency).execution_options(synchronize_session=False)):
+            *key, outcome, accepted_at, amount, currency = row
+            self._count(*key, before=Answer(outcome=outcome, accepted=accepted_at is not None, amount=amount,
+                                            currency=currency), after=None)
