@@ -235,8 +235,9 @@ class RulePeriod(Body):
 
 class TreatmentsReport(Body):
     """Per rule and period of decision: presented, accepted, converted, revenue and the uplift against
-    the rule's control group. Computed when asked (``as_of`` is then). CSV: one row per rule and period,
-    revenue as ``revenue_<currency>`` columns."""
+    the rule's control group, from counts kept per UTC day of decision: current to the last decision and
+    outcome (``as_of``: when it was read). CSV: one row per rule and period, revenue as
+    ``revenue_<currency>`` columns."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "as_of": "2026-12-06T10:00:00Z", "period": "month", "since": None, "until": None, "channel": None,
@@ -249,8 +250,8 @@ class TreatmentsReport(Body):
 
     as_of: dt.datetime = Field(description="When the report was computed.")
     period: Period = Field(description="The period decisions are counted per.")
-    since: dt.datetime | None = Field(description="Decisions from then on (inclusive); null: from the first.")
-    until: dt.datetime | None = Field(description="Decisions before then (exclusive); null: up to now.")
+    since: dt.datetime | None = Field(description="Decisions of UTC days starting from then on; null: from the first.")
+    until: dt.datetime | None = Field(description="Decisions of the UTC days starting before then; null: to the last.")
     channel: str | None = Field(description="Only decisions on this channel (the `channel` filter); null: all.")
     rules: list[RulePeriod] = Field(description="One row per rule and period, by rule then period.")
 
