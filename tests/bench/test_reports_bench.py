@@ -119,10 +119,10 @@ def test_bench_reports_at_scale_and_their_cost_to_the_operational_paths(stack: S
     # re-scores the load test's few thousand customers: the figures are of the population at scale
     now = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(days=1)
     started = time.perf_counter()
-    seeded = fill_scoring(stack.database_urls["scoring-service"], customers=CUSTOMERS, interactions=INTERACTIONS,
+    seeded = fill_scoring(stack.database_urls["scoring"], customers=CUSTOMERS, interactions=INTERACTIONS,
                           days=DAYS, now=now)
     seeded |= {f"treatment_{k}": v for k, v in fill_treatment(
-        stack.database_urls["treatment-service"], decisions=DECISIONS, rules=20, days=DAYS, end=now.date()).items()}
+        stack.database_urls["treatment"], decisions=DECISIONS, rules=20, days=DAYS, end=now.date()).items()}
     print(f"\nreport tables at scale filled in {time.perf_counter() - started:.0f} s: {seeded}")
 
     with httpx.Client(base_url=stack.url("gateway"), headers={"X-API-Key": API_KEY}, timeout=60) as client:
