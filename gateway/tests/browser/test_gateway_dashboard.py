@@ -106,6 +106,9 @@ def test_the_filters_apply_to_every_picture(seen: tuple[Page, list[str]]) -> Non
     expect(page.locator("#as-of")).to_contain_text("As of", timeout=30_000)  # the first load has drawn
     page.get_by_label("Value tier", exact=True).select_option("most_valuable")
     page.get_by_label("Period", exact=True).select_option("quarter")
+    segment = page.get_by_label("Segment (value, tiers, linkage)")
+    expect(segment.locator("option")).to_have_text(["everyone", "Eco buyers (needs)"])  # listed from /v1/segments
+    segment.select_option("eco-buyers")
     page.get_by_label("Since", exact=True).fill("2026-01-01")
     # the last of the seven reports asked: every one of them has been sent with the filters by then
     with page.expect_request(lambda r: urlsplit(r.url).path == "/v1/reports/feedback" and "tier=" in r.url):
@@ -114,10 +117,12 @@ def test_the_filters_apply_to_every_picture(seen: tuple[Page, list[str]]) -> Non
 
     def asked(path: str) -> dict[str, list[str]]:
         return parse_qs(urlsplit([u for u in requests if urlsplit(u).path == path][-1]).query)
-    assert asked("/v1/reports/value") == {"since": ["2026-01-01T00:00:00Z"], "tier": ["most_valuable"]}
-    assert asked("/v1/reports/tiers") == {"since": ["2026-01-01T00:00:00Z"], "period": ["quarter"]}
+    in_segment = {"segment": ["eco-buyers"]}  # kept per segment by the runs: value, tiers and linkage
+    assert asked("/v1/reports/value") == {"since": ["2026-01-01T00:00:00Z"], "tier": ["most_valuable"], **in_segment}
+    assert asked("/v1/reports/tiers") == {"since": ["2026-01-01T00:00:00Z"], "period": ["quarter"], **in_segment}
     assert asked("/v1/reports/cohorts") == {"since": ["2026-01-01T00:00:00Z"]}  # cohorts are monthly, always
-    assert asked("/v1/reports/linkage") == {"since": ["2026-01-01T00:00:00Z"], "tier": ["most_valuable"]}
+    assert asked("/v1/reports/linkage") == {"since": ["2026-01-01T00:00:00Z"], "tier": ["most_valuable"],
+                                            **in_segment}
     assert asked("/v1/reports/treatments") == {"since": ["2026-01-01T00:00:00Z"], "period": ["quarter"]}
     for report in ("channels", "feedback"):
         assert asked(f"/v1/reports/{report}") == {"since": ["2026-01-01T00:00:00Z"], "period": ["quarter"],

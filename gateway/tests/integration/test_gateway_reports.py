@@ -36,9 +36,18 @@ def test_a_report_as_csv_is_the_table_of_the_service_json(gateway: TestClient, u
     assert gateway.get("/v1/reports/tiers", headers=ADMIN).json() == TIERS  # JSON as the service gave it
 
 
+def test_the_segment_filter_reaches_the_service(gateway: TestClient, upstreams: Upstreams) -> None:
+    upstreams.on("scoring", "GET", "/v1/reports/tiers", httpx.Response(200, json={**TIERS, "segment": "rule-vip"}))
+    answer = gateway.get("/v1/reports/tiers", params={"segment": "rule-vip", "period": "week"}, headers=ADMIN)
+    assert answer.status_code == 200 and answer.json()["segment"] == "rule-vip"
+    [call] = upstreams.calls["scoring"]
+    assert dict(call.url.params) == {"period": "week", "segment": "rule-vip"}
+
+
 def test_bad_report_queries_never_reach_the_service(gateway: TestClient, upstreams: Upstreams) -> None:
     for params, field in [({"since": "2026-02-01T00:00:00Z", "until": "2026-01-01T00:00:00Z"}, "query.until"),
-                          ({"tier": "gold"}, "query.tier"), ({"since": "last week"}, "query.since")]:
+                          ({"tier": "gold"}, "query.tier"), ({"since": "last week"}, "query.since"),
+                          ({"segment": "VIP customers"}, "query.segment"), ({"segment": "x" * 65}, "query.segment")]:
         answer = gateway.get("/v1/reports/value", params=params, headers=ADMIN)
         assert answer.status_code == 422 and answer.headers["content-type"].startswith("application/problem+json")
         assert field in [e["field"] for e in answer.json()["errors"]], answer.json()

@@ -120,6 +120,46 @@ def test_tiers_and_who_moved_between_them(fresh: TestClient) -> None:  # noqa: F
     assert fresh.get("/v1/reports/tiers", headers={"Accept": "application/json, text/csv;q=0.5"}).json()["tiers"]
 
 
+def test_value_tiers_and_linkage_of_one_segment(fresh: TestClient) -> None:  # noqa: F811
+    load(fresh, TEN)
+    created = fresh.post("/v1/segments", json={"id": "big-spenders", "name": "Big spenders", "conditions": [
+        {"field": "monetary", "op": "gte", "value": 60}]})
+    assert created.status_code == 201, created.text
+    segment = created.json()["id"]
+    before = fresh.get("/v1/reports/value", params={"segment": segment}).json()
+    assert (before["as_of"], before["segment"], before["customers"]) == (None, segment, 0)  # no run since it exists
+    run_job(fresh, "/v1/models/rfm:refresh")
+
+    # its members at the run: 60, 70, 80, 90 and 100 EUR (400 in all); two of them most valuable (90, 100)
+    value = fresh.get("/v1/reports/value", params={"segment": segment}).json()
+    assert (value["segment"], value["customers"], value["total_value"]) == (segment, 5, "400.00")
+    assert value["deciles"][0]["value"] == "100.00" and value["deciles"][0]["share"] == 0.25
+    top = fresh.get("/v1/reports/value", params={"segment": segment, "tier": "most_valuable"}).json()
+    assert (top["customers"], top["total_value"]) == (2, "190.00")
+    assert fresh.get("/v1/reports/value").json()["customers"] == 10  # everyone is still everyone
+
+    tiers = fresh.get("/v1/reports/tiers", params={"segment": segment}).json()
+    assert tiers["segment"] == segment
+    assert {t["tier"]: t["customers"] for t in tiers["tiers"]} == {
+        "most_valuable": 2, "maintain": 3, "most_growable": 0, "below_zero": 0}
+    assert sum(m["customers"] for m in tiers["movements"]) == 5  # each member tiered for the first time
+
+    linkage = fresh.get("/v1/reports/linkage", params={"segment": segment}).json()
+    assert linkage["segment"] == segment
+    assert {g["group"]: g["customers"] for g in linkage["nps_groups"]}["no_answer"] == 5
+
+    answer = fresh.get("/v1/reports/value", params={"segment": segment}, headers={"Accept": "text/csv"})
+    deciles = [r for r in csv.DictReader(io.StringIO(answer.text)) if r["table"] == "deciles"]
+    assert [r["value"] for r in deciles[:5]] == ["100.00", "90.00", "80.00", "70.00", "60.00"]
+
+    for path in ("/v1/reports/value", "/v1/reports/tiers", "/v1/reports/linkage"):
+        unknown = assert_problem(fresh.get(path, params={"segment": "no-such-segment"}), 422)
+        assert [e["field"] for e in unknown["errors"]] == ["query.segment"], unknown
+        assert "GET /v1/segments" in unknown["errors"][0]["message"]
+        malformed = assert_problem(fresh.get(path, params={"segment": "Big Spenders!"}), 422)
+        assert "query.segment" in [e["field"] for e in malformed["errors"]]
+
+
 def test_bad_report_queries_are_refused_with_the_field(fresh: TestClient) -> None:  # noqa: F811
     cases: list[tuple[str, dict[str, Any], str]] = [
         ("/v1/reports/value", {"since": "2026-02-01T00:00:00Z", "until": "2026-01-01T00:00:00Z"}, "query.until"),

@@ -26,6 +26,9 @@ Since = Annotated[Rfc3339 | None, Query(description="RFC 3339 with offset; inclu
 Until = Annotated[Rfc3339 | None, Query(description="RFC 3339 with offset; exclusive, after since.")]
 PeriodQuery = Annotated[Period, Query(description="Length of each period: day, week (from Monday), month, "
                                                   "quarter or year, in UTC.")]
+SegmentQuery = Annotated[str | None, Query(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9-]*$",
+                                           description="Only the members of this segment (GET /v1/segments) at each "
+                                                       "population run; an unknown one is refused.")]
 
 
 def period_start(at: dt.datetime, period: Period) -> dt.datetime:

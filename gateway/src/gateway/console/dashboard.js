@@ -243,14 +243,25 @@ function drawFeedback(f) {
   "no answers in this window");
 }
 
+// the segments to filter by, once: value, tiers and linkage are kept per segment by every population run
+let segmentsListed = false;
+async function listSegments() {
+  if (segmentsListed) return;
+  const result = await api("GET", "/v1/segments");
+  if (result.status !== 200) return; // the filter then offers everyone only
+  segmentsListed = true;
+  $("f-segment").append(...result.data.segments.map((s) => el("option", `${s.name} (${s.kind})`, { value: s.id })));
+}
+
 async function load() {
   const mine = ++loads;
+  listSegments().catch(() => {});
   say("");
   const [value, tiers, cohorts, linkage, treatments, channels, feedback] = await Promise.all([
-    report("value", ["since", "until", "tier"], ["pareto-table", "dist-table"], mine),
-    report("tiers", ["since", "until", "period"], ["tiers-table", "moves-table"], mine),
+    report("value", ["since", "until", "tier", "segment"], ["pareto-table", "dist-table"], mine),
+    report("tiers", ["since", "until", "period", "segment"], ["tiers-table", "moves-table"], mine),
     report("cohorts", ["since", "until"], ["cohorts-table"], mine),
-    report("linkage", ["since", "until", "tier"], ["linkage-table"], mine),
+    report("linkage", ["since", "until", "tier", "segment"], ["linkage-table"], mine),
     report("treatments", ["since", "until", "period"], ["rules-table"], mine),
     report("channels", ["since", "until", "period", "tier"], ["channels-table"], mine),
     report("feedback", ["since", "until", "period", "tier"], ["nps-table"], mine),

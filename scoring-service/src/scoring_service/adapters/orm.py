@@ -113,13 +113,15 @@ class ModelRow(Base):
 
 class ReportSnapshotRow(Base):
     """What one population run found about the population as a whole (``domain.reports``): kept for
-    every run, so reports read the latest and history reads them all (migration 0005)."""
+    every run, so reports read the latest and history reads them all (migration 0005); of everyone and of
+    each segment (migration 0007)."""
 
     __tablename__ = "report_snapshots"
-    __table_args__ = (Index("ix_report_snapshots_kind_taken", "kind", "taken_at"),)
+    __table_args__ = (Index("ix_report_snapshots_kind_segment_taken", "kind", "segment", "taken_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     kind: Mapped[str] = mapped_column(String(32))
+    segment: Mapped[str | None] = mapped_column(String(64))  # null: everyone
     taken_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     body: Mapped[dict[str, object]] = mapped_column(JSON)
 

@@ -32,7 +32,7 @@ from idic.public.scoring import (
     SegmentMembers,
     Tier,
 )
-from idic.reports import CSV_RESPONSE, PeriodQuery, Since, Until, check_window, report_response
+from idic.reports import CSV_RESPONSE, PeriodQuery, SegmentQuery, Since, Until, check_window, report_response
 
 from ..config import Settings
 from ..service_layer import queries as svc
@@ -157,22 +157,23 @@ def customer_erasure(customer_id: CustomerId, uow_factory: UowFactoryDep) -> Era
 @reports.get("/value", response_model=ValueReport, responses={**CSV_RESPONSE, **ERRORS})
 def value_report(request: Request, uow_factory: UowFactoryDep, since: Since = None, until: Until = None,
                  tier: Annotated[Tier | None, Query(description="Only the customers of this tier.")] = None,
-                 ) -> Any:
+                 segment: SegmentQuery = None) -> Any:
     """Value concentration (deciles of customers by net value with their share: the Pareto curve) and
     the CLV and churn-risk distributions, as of the latest population run in [since, until)."""
     check_window(since, until)
-    body = bodies.value_report(reports_svc.value_report(uow_factory=uow_factory, since=since, until=until, tier=tier))
+    body = bodies.value_report(reports_svc.value_report(uow_factory=uow_factory, since=since, until=until, tier=tier,
+                                                        segment=segment))
     return report_response(request, body, name="value")
 
 
 @reports.get("/tiers", response_model=TiersReport, responses={**CSV_RESPONSE, **ERRORS})
 def tiers_report(request: Request, uow_factory: UowFactoryDep, since: Since = None, until: Until = None,
-                 period: PeriodQuery = "month") -> Any:
+                 period: PeriodQuery = "month", segment: SegmentQuery = None) -> Any:
     """Per tier: customers and value share, and the movements between tiers per period, from the
     population runs in [since, until)."""
     check_window(since, until)
     body = bodies.tiers_report(reports_svc.tiers_report(uow_factory=uow_factory, since=since, until=until,
-                                                        period=period))
+                                                        period=period, segment=segment))
     return report_response(request, body, name="tiers")
 
 
@@ -190,12 +191,12 @@ def cohorts_report(request: Request, uow_factory: UowFactoryDep, since: Since = 
 @reports.get("/linkage", response_model=LinkageReport, responses={**CSV_RESPONSE, **ERRORS})
 def linkage_report(request: Request, uow_factory: UowFactoryDep, since: Since = None, until: Until = None,
                    tier: Annotated[Tier | None, Query(description="Only the customers of this tier.")] = None,
-                   ) -> Any:
+                   segment: SegmentQuery = None) -> Any:
     """What people say against what they do: retention and value by NPS group, churn after complaints
     against without, as of the latest population run in [since, until)."""
     check_window(since, until)
-    return report_response(request, bodies.linkage_report(
-        reports_svc.linkage_report(uow_factory=uow_factory, since=since, until=until, tier=tier)), name="linkage")
+    return report_response(request, bodies.linkage_report(reports_svc.linkage_report(
+        uow_factory=uow_factory, since=since, until=until, tier=tier, segment=segment)), name="linkage")
 
 
 ChannelFilter = Annotated[Channel | None, Query(description="Only this channel.")]

@@ -156,19 +156,25 @@ def refresh(*, uow_factory: UowFactory, now: dt.datetime, config: ScoringConfig,
 
 def _keep_reports(uow: ScoringUnitOfWork, data: Loaded, arrays: ScoreArrays, net: Array, cols: Columns, *,
                   clv_fitted: bool, now: dt.datetime) -> None:
-    """What this run found about the population as a whole, kept with the run for the reports."""
+    """What this run found about the population as a whole, and about each segment (the reports'
+    ``segment`` filter), kept with the run for the reports."""
     currencies = {c for c in data["currency"].tolist() if c}
-    clv_12m = arrays.clv_cents / 100.0 if clv_fitted else None
-    value = reports.value_snapshot(net, tier=arrays.tier, clv=clv_12m, churn=arrays.churn.risk)
-    uow.reports.add("value", {"currency": currencies.pop() if len(currencies) == 1 else None, "by_tier": value},
-                    taken_at=now)
-    uow.reports.add("tiers", reports.tiers_snapshot(net, tier=arrays.tier, previous=data["prev_run_tier"]),
-                    taken_at=now)
+    currency = currencies.pop() if len(currencies) == 1 else None
     last_ts = cols.last_purchase_ts if cols.last_purchase_ts is not None else np.full(len(data), np.nan)
-    uow.reports.add("linkage", reports.linkage_snapshot(
-        nps=np.asarray(data["nps"], dtype=float), complaints=np.asarray(data["complaints"], dtype=float), net=net,
-        bought=cols.purchase_days > 0, last_purchase_ts=last_ts, churn=arrays.churn.risk, tier=arrays.tier,
-        now_ts=now.timestamp()), taken_at=now)
+    columns = {"net": net, "tier": arrays.tier, "previous": data["prev_run_tier"],
+               "clv": arrays.clv_cents / 100.0 if clv_fitted else None, "churn": arrays.churn.risk,
+               "nps": np.asarray(data["nps"], dtype=float), "complaints": np.asarray(data["complaints"], dtype=float),
+               "bought": cols.purchase_days > 0, "last_ts": last_ts}
+    everyone: list[tuple[str | None, Array | None]] = [(None, None)]
+    for segment, mask in [*everyone, *arrays.segment_masks()]:
+        c = columns if mask is None else {k: None if v is None else v[mask] for k, v in columns.items()}
+        uow.reports.add("value", {"currency": currency, "by_tier": reports.value_snapshot(
+            c["net"], tier=c["tier"], clv=c["clv"], churn=c["churn"])}, taken_at=now, segment=segment)
+        uow.reports.add("tiers", reports.tiers_snapshot(c["net"], tier=c["tier"], previous=c["previous"]),
+                        taken_at=now, segment=segment)
+        uow.reports.add("linkage", reports.linkage_snapshot(
+            nps=c["nps"], complaints=c["complaints"], net=c["net"], bought=c["bought"], last_purchase_ts=c["last_ts"],
+            churn=c["churn"], tier=c["tier"], now_ts=now.timestamp()), taken_at=now, segment=segment)
 
 
 class _Phases:

@@ -13,9 +13,10 @@ from typing import Any
 
 import numpy as np
 
-from idic import utcnow
+from idic import ProblemError, utcnow
 from idic.reports import Period, period_start
 
+from ..adapters.repository import reports as reports_repo
 from ..adapters.uow import ScoringUnitOfWork
 from ..domain import reports
 
@@ -27,15 +28,35 @@ def _empty_value() -> dict[str, Any]:
     return reports.value_snapshot(nothing, tier=None, clv=None, churn=nothing)["all"]
 
 
-def value_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None,
-                 tier: str | None) -> dict[str, Any]:
-    """Value concentration as of the latest run in [since, until), of everyone or of one tier."""
+def _check_segment(uow: ScoringUnitOfWork, segment: str | None) -> None:
+    """422 naming ``query.segment`` for a segment that is neither a rule's nor the needs model's."""
+    if segment is None:
+        return
+    needs = uow.models.all().get("needs")
+    known = {rule.segment_id for rule in uow.segments.rules()} | set(needs["ids"] if needs else ())
+    if segment not in known:
+        why = f"no segment {segment!r} (GET /v1/segments lists them)"
+        raise ProblemError(422, "Unprocessable Content", f"invalid request: query.segment ({why})",
+                           errors=[{"field": "query.segment", "message": why}])
+
+
+def _latest(uow_factory: UowFactory, kind: str, since: dt.datetime | None, until: dt.datetime | None,
+            segment: str | None) -> reports_repo.Snapshot | None:
     with uow_factory() as uow:
-        snapshot = uow.reports.latest("value", since=since, until=until)
+        _check_segment(uow, segment)
+        return uow.reports.latest(kind, since=since, until=until, segment=segment)
+
+
+def value_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None,
+                 tier: str | None, segment: str | None = None) -> dict[str, Any]:
+    """Value concentration as of the latest run in [since, until), of everyone or of one tier, of one
+    segment or all."""
+    snapshot = _latest(uow_factory, "value", since, until, segment)
     if snapshot is None:
-        return {"as_of": None, "tier": tier, "currency": None, **_empty_value()}
+        return {"as_of": None, "tier": tier, "segment": segment, "currency": None, **_empty_value()}
     block = snapshot.body["by_tier"].get(tier or "all") or _empty_value()
-    return {"as_of": snapshot.taken_at, "tier": tier, "currency": snapshot.body["currency"], **block}
+    return {"as_of": snapshot.taken_at, "tier": tier, "segment": segment, "currency": snapshot.body["currency"],
+            **block}
 
 
 def _share(part: float, whole: float) -> float | None:
@@ -43,11 +64,13 @@ def _share(part: float, whole: float) -> float | None:
 
 
 def tiers_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None,
-                 period: Period) -> dict[str, Any]:
+                 period: Period, segment: str | None = None) -> dict[str, Any]:
     """Tier sizes and value shares as of the latest run in [since, until), and the movements between
-    tiers the runs in the window counted, summed per period."""
+    tiers the runs in the window counted, summed per period; of everyone or of one segment's members
+    at each run."""
     with uow_factory() as uow:
-        runs = uow.reports.between("tiers", since=since, until=until)
+        _check_segment(uow, segment)
+        runs = uow.reports.between("tiers", since=since, until=until, segment=segment)
     moved: Counter[tuple[dt.datetime, str | None, str]] = Counter()
     for run in runs:
         start = period_start(run.taken_at, period)
@@ -62,7 +85,7 @@ def tiers_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: d
     tiers = [{**t, "customer_share": _share(t["customers"], customers), "value_share": _share(float(t["value"]), value)}
              for t in sizes]
     return {"as_of": runs[-1].taken_at if runs else None, "period": period, "since": since, "until": until,
-            "tiers": tiers, "movements": movements}
+            "segment": segment, "tiers": tiers, "movements": movements}
 
 
 def cohorts_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None) -> dict[str, Any]:
@@ -83,14 +106,14 @@ def cohorts_report(*, uow_factory: UowFactory, since: dt.datetime | None, until:
 
 
 def linkage_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None,
-                   tier: str | None) -> dict[str, Any]:
+                   tier: str | None, segment: str | None = None) -> dict[str, Any]:
     """What customers say (NPS, complaints) against what they do (still buying, value, churn risk), as of
-    the latest run in [since, until), of everyone or of one tier."""
-    with uow_factory() as uow:
-        snapshot = uow.reports.latest("linkage", since=since, until=until)
+    the latest run in [since, until), of everyone or of one tier, of one segment or all."""
+    snapshot = _latest(uow_factory, "linkage", since, until, segment)
     if snapshot is None:
-        return {"as_of": None, "tier": tier, "active_days": reports.ACTIVE_DAYS, "nps_groups": [], "complaints": []}
-    return {"as_of": snapshot.taken_at, "tier": tier, "active_days": snapshot.body["active_days"],
+        return {"as_of": None, "tier": tier, "segment": segment, "active_days": reports.ACTIVE_DAYS,
+                "nps_groups": [], "complaints": []}
+    return {"as_of": snapshot.taken_at, "tier": tier, "segment": segment, "active_days": snapshot.body["active_days"],
             **snapshot.body["by_tier"].get(tier or "all", {"nps_groups": [], "complaints": []})}
 
 

@@ -5,6 +5,7 @@ after a refit, so the two paths cannot disagree."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -83,6 +84,14 @@ class ScoreArrays:
         """The segments of customer ``i``: those kept from before, its needs segment, matching rules."""
         return kept + ([self.needs_ids[self.needs[i]]] if self.needs is not None else []) + [
             r for r, hit in zip(self.rule_ids, self.rule_hits[i], strict=True) if hit]
+
+    def segment_masks(self) -> Iterator[tuple[str, Array]]:
+        """Each needs-based and rule-defined segment these scores put customers in, with who is in it."""
+        if self.needs is not None:
+            for j, segment_id in enumerate(self.needs_ids):
+                yield segment_id, np.asarray(self.needs == j, dtype=bool)
+        for j, segment_id in enumerate(self.rule_ids):
+            yield segment_id, self.rule_hits[:, j]
 
     def scores(self, i: int, *, customer_id: str, kept: list[str], now: dt.datetime) -> CustomerScores:
         """Customer ``i`` as a CustomerScores."""

@@ -87,6 +87,8 @@ class ValueReport(Body):
 
     as_of: dt.datetime | None = Field(description=AS_OF)
     tier: Tier | None = Field(description="The tier the report is restricted to (the `tier` filter); null: all.")
+    segment: str | None = Field(default=None, description="The segment the report is restricted to (the `segment` "
+                                "filter: its members at each population run); null: everyone.")
     customers: int = Field(description="Customers scored (those who refused profiling are not).")
     total_value: Decimal = Field(description="Summed net value, each customer in their own currency.")
     currency: str | None = Field(description="The population's currency when all use one; null when mixed.")
@@ -133,6 +135,8 @@ class TiersReport(Body):
     period: Period = Field(description="The period movements are counted per.")
     since: dt.datetime | None = Field(description="Runs from then on (inclusive); null: from the first.")
     until: dt.datetime | None = Field(description="Runs before then (exclusive); null: up to the latest.")
+    segment: str | None = Field(default=None, description="The segment the report is restricted to (the `segment` "
+                                "filter: its members at each population run); null: everyone.")
     tiers: list[TierSize] = Field(description="Each tier as of the latest run in the window.")
     movements: list[TierMovement] = Field(description="Movements between tiers, per period, oldest first.")
 
@@ -209,6 +213,8 @@ class LinkageReport(Body):
 
     as_of: dt.datetime | None = Field(description=AS_OF)
     tier: Tier | None = Field(description="The tier the report is restricted to (the `tier` filter); null: all.")
+    segment: str | None = Field(default=None, description="The segment the report is restricted to (the `segment` "
+                                "filter: its members at each population run); null: everyone.")
     active_days: int = Field(description="A buyer is active with a purchase in this many days before the run.")
     nps_groups: list[LinkageGroup] = Field(description="promoter, passive, detractor, no_answer.")
     complaints: list[LinkageGroup] = Field(description="complained, no_complaint.")

@@ -20,7 +20,16 @@ from idic.public.reports import (
     ValueReport,
 )
 from idic.public.scoring import Tier
-from idic.reports import CSV_RESPONSE, PeriodQuery, Since, Until, check_window, report_response, wants_csv
+from idic.reports import (
+    CSV_RESPONSE,
+    PeriodQuery,
+    SegmentQuery,
+    Since,
+    Until,
+    check_window,
+    report_response,
+    wants_csv,
+)
 
 from ...adapters.clients import ServiceClient, UpstreamFailure
 from ..proxy import ClientsDep, errors, forward
@@ -48,20 +57,22 @@ async def _report(client: ServiceClient, request: Request, path: str, params: di
 @router.get("/value", response_model=ValueReport, responses=RESPONSES)
 async def value_report(request: Request, clients: ClientsDep, since: Since = None, until: Until = None,
                        tier: Annotated[Tier | None, Query(description="Only the customers of this tier.")] = None,
-                       ) -> Response:
+                       segment: SegmentQuery = None) -> Response:
     """Value concentration (deciles of customers by net value with their share: the Pareto curve) and
     the CLV and churn-risk distributions, as of the latest population run in [since, until)."""
     return await _report(clients.scoring, request, "/v1/reports/value",
-                         {"_since": since, "_until": until, "tier": tier}, ValueReport, name="value")
+                         {"_since": since, "_until": until, "tier": tier, "segment": segment}, ValueReport,
+                         name="value")
 
 
 @router.get("/tiers", response_model=TiersReport, responses=RESPONSES)
 async def tiers_report(request: Request, clients: ClientsDep, since: Since = None, until: Until = None,
-                       period: PeriodQuery = "month") -> Response:
+                       period: PeriodQuery = "month", segment: SegmentQuery = None) -> Response:
     """Per tier: customers and value share, and the movements between tiers per period, from the
     population runs in [since, until)."""
     return await _report(clients.scoring, request, "/v1/reports/tiers",
-                         {"_since": since, "_until": until, "period": period}, TiersReport, name="tiers")
+                         {"_since": since, "_until": until, "period": period, "segment": segment}, TiersReport,
+                         name="tiers")
 
 
 @router.get("/cohorts", response_model=CohortsReport, responses=RESPONSES)
@@ -77,11 +88,12 @@ async def cohorts_report(request: Request, clients: ClientsDep, since: Since = N
 @router.get("/linkage", response_model=LinkageReport, responses=RESPONSES)
 async def linkage_report(request: Request, clients: ClientsDep, since: Since = None, until: Until = None,
                          tier: Annotated[Tier | None, Query(description="Only the customers of this tier.")] = None,
-                         ) -> Response:
+                         segment: SegmentQuery = None) -> Response:
     """What people say against what they do: retention and value by NPS group, churn after complaints
     against without, as of the latest population run in [since, until)."""
     return await _report(clients.scoring, request, "/v1/reports/linkage",
-                         {"_since": since, "_until": until, "tier": tier}, LinkageReport, name="linkage")
+                         {"_since": since, "_until": until, "tier": tier, "segment": segment}, LinkageReport,
+                         name="linkage")
 
 
 @router.get("/treatments", response_model=TreatmentsReport, responses=RESPONSES)

@@ -32,31 +32,33 @@ class ReportRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(self, kind: str, body: dict[str, Any], *, taken_at: dt.datetime) -> None:
-        """Keep what a run found (in the run's transaction)."""
-        self.session.add(ReportSnapshotRow(kind=kind, taken_at=taken_at, body=body))
+    def add(self, kind: str, body: dict[str, Any], *, taken_at: dt.datetime, segment: str | None = None) -> None:
+        """Keep what a run found about everyone or one segment (in the run's transaction)."""
+        self.session.add(ReportSnapshotRow(kind=kind, segment=segment, taken_at=taken_at, body=body))
         self.session.flush()
 
-    def _window(self, kind: str, since: dt.datetime | None, until: dt.datetime | None) -> Any:
-        query = select(ReportSnapshotRow.taken_at, ReportSnapshotRow.body).where(ReportSnapshotRow.kind == kind)
+    def _window(self, kind: str, since: dt.datetime | None, until: dt.datetime | None, segment: str | None) -> Any:
+        t = ReportSnapshotRow
+        query = select(t.taken_at, t.body).where(
+            t.kind == kind, t.segment.is_(None) if segment is None else t.segment == segment)
         if since is not None:
             query = query.where(ReportSnapshotRow.taken_at >= since)
         if until is not None:
             query = query.where(ReportSnapshotRow.taken_at < until)
         return query
 
-    def latest(self, kind: str, *, since: dt.datetime | None = None,
-               until: dt.datetime | None = None) -> Snapshot | None:
-        """The newest snapshot of this kind taken in [since, until), if any."""
-        row = self.session.execute(self._window(kind, since, until)
+    def latest(self, kind: str, *, since: dt.datetime | None = None, until: dt.datetime | None = None,
+               segment: str | None = None) -> Snapshot | None:
+        """The newest snapshot of this kind (of everyone, or of one segment) taken in [since, until), if any."""
+        row = self.session.execute(self._window(kind, since, until, segment)
                                    .order_by(ReportSnapshotRow.taken_at.desc(), ReportSnapshotRow.id.desc())
                                    .limit(1)).first()
         return None if row is None else Snapshot(taken_at=row.taken_at, body=row.body)
 
-    def between(self, kind: str, *, since: dt.datetime | None = None,
-                until: dt.datetime | None = None) -> list[Snapshot]:
-        """Every snapshot of this kind taken in [since, until), oldest first."""
-        rows = self.session.execute(self._window(kind, since, until)
+    def between(self, kind: str, *, since: dt.datetime | None = None, until: dt.datetime | None = None,
+                segment: str | None = None) -> list[Snapshot]:
+        """Every snapshot of this kind (of everyone, or of one segment) taken in [since, until), oldest first."""
+        rows = self.session.execute(self._window(kind, since, until, segment)
                                     .order_by(ReportSnapshotRow.taken_at, ReportSnapshotRow.id))
         return [Snapshot(taken_at=r.taken_at, body=r.body) for r in rows]
 
