@@ -283,8 +283,9 @@ def rescore_through_database(url: str, n: int) -> dict[str, Any]:
     population.fit_clv(uow_factory=runtime.uow, calibration_end=now - dt.timedelta(days=60), time_unit="days",
                        now=now + dt.timedelta(days=1), config=settings.scoring, phases=refit)
     out["refit_total"], out["refit_phases"] = time.perf_counter() - t, refit
-    # the re-score issue 5 times: what holds the population lock (the cohorts report's query comes after it)
-    out["rescore_after_refit"] = sum(v for k, v in refit.items() if not k.startswith("fit") and k != "cohorts")
+    # the re-score issue 5 times: what holds the population lock (the reports are kept after it)
+    out["rescore_after_refit"] = sum(v for k, v in refit.items() if not k.startswith("fit")
+                                     and k not in ("reports", "cohorts"))
     with runtime.uow() as uow:
         out["events_refit"] = uow.session.scalar(select(func.count()).select_from(messaging.outbox))
         out["rows_changed_refit"] = uow.session.scalar(
