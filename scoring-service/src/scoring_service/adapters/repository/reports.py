@@ -1,5 +1,6 @@
-"""What each population run found about the population as a whole (report snapshots), by kind and
-time: the latest in a window, or all of them for history."""
+"""What each population run found about everyone and each segment (report snapshots), by kind and
+time: the latest in a window, or all of them for history; the cohort cells; and the channels and
+feedback day counts the consumer adds, summed into periods in the database."""
 
 from __future__ import annotations
 
