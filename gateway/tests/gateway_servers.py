@@ -233,7 +233,10 @@ class FakeSuite:
                               {"tier": "maintain", "customers": 8, "customer_share": 0.8, "value": "360.00",
                                "value_share": 0.654545}],
                     "movements": [{"period_start": "2026-12-01T00:00:00Z", "from_tier": None, "to_tier": "maintain",
-                                   "customers": 8}]}
+                                   "customers": 8}],
+                    "history": [{"period_start": f"2026-{m:02d}-01T00:00:00Z", "as_of": f"2026-{m:02d}-28T03:00:00Z",
+                                 "tier": tier, "customers": n, "value": f"{v + 10 * m}.00"}
+                                for m in (10, 11, 12) for tier, n, v in (("most_valuable", 2, 60), ("maintain", 8, 240))]}
 
         def recent() -> list[dict[str, Any]]:
             base = [{"interaction_id": "i-1", "customer_id": ANN, "id": None, "channel": "store", "type": "purchase",

@@ -15,7 +15,7 @@ from test_gateway_console import ARTIFACTS, KEY, serious_violations
 
 from idic_devstack.browser import chromium
 
-CHARTS = ("pareto-chart", "tiers-chart", "moves-chart", "cohorts-chart", "linkage-chart", "rules-chart", "clv-chart",
+CHARTS = ("pareto-chart", "tiers-chart", "moves-chart", "history-chart", "cohorts-chart", "linkage-chart", "rules-chart", "clv-chart",
           "churn-chart", "channel-cost-chart", "channel-conversion-chart", "nps-chart")
 
 
@@ -51,7 +51,7 @@ def seen(browser: Browser, gateway_url: str) -> Iterator[tuple[Page, list[str]]]
 
 def test_every_picture_is_drawn_with_its_numbers(seen: tuple[Page, list[str]], gateway_url: str) -> None:
     page, requests = seen
-    # seven reports and ten pictures: on two loaded cores the first drawing may take several seconds
+    # seven reports and twelve pictures: on two loaded cores the first drawing may take several seconds
     expect(page.locator("#as-of")).to_contain_text("As of the population run of", timeout=30_000)
     for chart in CHARTS:
         expect(page.locator(f"#{chart} svg")).to_have_count(1)
@@ -66,6 +66,10 @@ def test_every_picture_is_drawn_with_its_numbers(seen: tuple[Page, list[str]], g
     expect(page.locator("#tiers-table tr").first.locator("td")).to_have_text(
         ["most valuable", "2", "20.0 %", "190.00", "34.5 %"])
     expect(page.locator("#moves-table tr").first.locator("td")).to_have_text(["2026-12-01", "not tiered", "maintain", "8"])
+    expect(page.locator("#history-table tr")).to_have_count(6)
+    expect(page.locator("#history-table tr").last.locator("td")).to_have_text(["2026-12-01", "maintain", "8", "360.00"])
+    expect(page.locator("#history-chart")).to_have_attribute(
+        "aria-label", "Net value per tier over 3 period(s); in the latest: most valuable 180.00, maintain 360.00.")
     expect(page.locator("#dist-table")).to_contain_text("Churn risk")
     expect(page.locator("#linkage-table tr").nth(2).locator("td")).to_have_text(
         ["detractor", "2", "50.0 %", "40.00", "55.0 %"])

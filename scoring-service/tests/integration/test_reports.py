@@ -118,6 +118,21 @@ def test_tiers_and_who_moved_between_them(fresh: TestClient) -> None:  # noqa: F
                                                                     "below_zero"]
     assert sum(int(r["customers"]) for r in rows if r["table"] == "movements") == sum(moved.values())
     assert fresh.get("/v1/reports/tiers", headers={"Accept": "application/json, text/csv;q=0.5"}).json()["tiers"]
+    assert [r["tier"] for r in rows if r["table"] == "history"] == ["most_valuable", "most_growable", "maintain",
+                                                                      "below_zero"]
+
+    # value over time: each tier as the last run of every period left it (a run of 2020 kept by an older release)
+    with fresh.app.state.runtime.uow() as uow:  # type: ignore[attr-defined]
+        uow.reports.add("tiers", {"tiers": [{"tier": "maintain", "customers": 3, "value": "42.00"}], "movements": []},
+                        taken_at=dt.datetime(2020, 5, 17, 3, tzinfo=dt.UTC))
+        uow.commit()
+    history = fresh.get("/v1/reports/tiers", params={"period": "year"}).json()["history"]
+    assert history[0] == {"period_start": "2020-01-01T00:00:00Z", "as_of": "2020-05-17T03:00:00Z",
+                          "tier": "maintain", "customers": 3, "value": "42.00"}
+    now = {h["tier"]: (h["customers"], h["value"]) for h in history[1:]}
+    assert now == {"most_valuable": (2, "300.00"), "maintain": (8, "440.00"), "most_growable": (0, "0.00"),
+                   "below_zero": (0, "0.00")}  # the third run's: c01 (200) and c10 (100) most valuable
+    assert {h["as_of"] for h in history[1:]} == {again["as_of"]}
 
 
 def test_value_tiers_and_linkage_of_one_segment(fresh: TestClient) -> None:  # noqa: F811

@@ -114,6 +114,25 @@ function drawTiers(t) {
   });
   rows("moves-table", t.movements.map((m) => [m.period_start.slice(0, 10), words(m.from_tier), words(m.to_tier), m.customers]),
        "no movements in this window");
+
+  const history = t.history || [];
+  const starts = [...new Set(history.map((h) => h.period_start))];
+  const tierNames = [...new Set(history.map((h) => h.tier))];
+  const at = (tier, start) => history.find((h) => h.tier === tier && h.period_start === start);
+  const latest = starts[starts.length - 1];
+  chart("history-chart", starts.length
+    ? `Net value per tier over ${starts.length} period(s); in the latest: ` +
+      tierNames.map((tier) => `${words(tier)} ${(at(tier, latest) || {}).value ?? "none"}`).join(", ") + "."
+    : "No population run in this window yet.", {
+    tooltip: { trigger: "axis" },
+    legend: { data: tierNames.map(words) },
+    xAxis: { type: "category", data: starts.map((p) => p.slice(0, 10)) },
+    yAxis: { type: "value", name: "net value" },
+    series: tierNames.map((tier) => ({ name: words(tier), type: "line",
+      data: starts.map((p) => (at(tier, p) ? Number(at(tier, p).value) : null)) })),
+  });
+  rows("history-table", history.map((h) => [h.period_start.slice(0, 10), words(h.tier), h.customers, h.value]),
+       "no population run in this window");
 }
 
 function drawCohorts(c) {
@@ -259,7 +278,7 @@ async function load() {
   say("");
   const [value, tiers, cohorts, linkage, treatments, channels, feedback] = await Promise.all([
     report("value", ["since", "until", "tier", "segment"], ["pareto-table", "dist-table"], mine),
-    report("tiers", ["since", "until", "period", "segment"], ["tiers-table", "moves-table"], mine),
+    report("tiers", ["since", "until", "period", "segment"], ["tiers-table", "moves-table", "history-table"], mine),
     report("cohorts", ["since", "until"], ["cohorts-table"], mine),
     report("linkage", ["since", "until", "tier", "segment"], ["linkage-table"], mine),
     report("treatments", ["since", "until", "period"], ["rules-table"], mine),

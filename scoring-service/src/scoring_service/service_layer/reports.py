@@ -65,17 +65,21 @@ def _share(part: float, whole: float) -> float | None:
 
 def tiers_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None,
                  period: Period, segment: str | None = None) -> dict[str, Any]:
-    """Tier sizes and value shares as of the latest run in [since, until), and the movements between
-    tiers the runs in the window counted, summed per period; of everyone or of one segment's members
-    at each run."""
+    """Tier sizes and value shares as of the latest run in [since, until), the movements between tiers
+    the runs in the window counted, summed per period, and each tier at the last run of every period
+    (value over time); of everyone or of one segment's members at each run."""
     with uow_factory() as uow:
         _check_segment(uow, segment)
         runs = uow.reports.between("tiers", since=since, until=until, segment=segment)
     moved: Counter[tuple[dt.datetime, str | None, str]] = Counter()
+    last_of_period: dict[dt.datetime, reports_repo.Snapshot] = {}  # runs come oldest first
     for run in runs:
         start = period_start(run.taken_at, period)
+        last_of_period[start] = run
         for m in run.body["movements"]:
             moved[(start, m["from_tier"], m["to_tier"])] += m["customers"]
+    history = [{"period_start": start, "as_of": run.taken_at, "tier": t["tier"], "customers": t["customers"],
+                "value": t["value"]} for start, run in last_of_period.items() for t in run.body["tiers"]]
     movements = [{"period_start": start, "from_tier": before, "to_tier": after, "customers": count}
                  for (start, before, after), count in sorted(moved.items(), key=lambda kv: (
                      kv[0][0], str(kv[0][1]), kv[0][2]))]
@@ -85,7 +89,7 @@ def tiers_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: d
     tiers = [{**t, "customer_share": _share(t["customers"], customers), "value_share": _share(float(t["value"]), value)}
              for t in sizes]
     return {"as_of": runs[-1].taken_at if runs else None, "period": period, "since": since, "until": until,
-            "segment": segment, "tiers": tiers, "movements": movements}
+            "segment": segment, "tiers": tiers, "movements": movements, "history": history}
 
 
 def cohorts_report(*, uow_factory: UowFactory, since: dt.datetime | None, until: dt.datetime | None) -> dict[str, Any]:

@@ -117,19 +117,32 @@ class TierMovement(Body):
     customers: int = Field(description="Movements counted (one customer may move more than once a period).")
 
 
+class TierPeriod(Body):
+    """One tier as the last population run of one period left it: value over time."""
+
+    period_start: dt.datetime = Field(description="Start of the period (UTC).")
+    as_of: dt.datetime = Field(description="The last run of the period, whose figures these are.")
+    tier: Tier = Field(description="The tier.")
+    customers: int = Field(description="Customers in it at that run.")
+    value: Decimal = Field(description="Their summed net value at that run.")
+
+
 class TiersReport(Body):
     """Per tier: customers and value share now, and the movements between tiers per period, from the
     history of population runs (each run compares every customer's tier with the one the run before
-    gave them). CSV: the tiers, then the movements (column ``table``)."""
+    gave them), and each tier's size and value at the last run of every period (value over time). CSV:
+    the tiers, then the movements, then the history (column ``table``)."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "as_of": "2026-12-06T03:00:00Z", "period": "month", "since": None, "until": None,
         "tiers": [{"tier": "most_valuable", "customers": 200, "customer_share": 0.2, "value": "30100.00",
                    "value_share": 0.61}],
         "movements": [{"period_start": "2026-11-01T00:00:00Z", "from_tier": "maintain",
-                       "to_tier": "most_valuable", "customers": 12}]}]})
+                       "to_tier": "most_valuable", "customers": 12}],
+        "history": [{"period_start": "2026-11-01T00:00:00Z", "as_of": "2026-11-30T03:00:00Z",
+                     "tier": "most_valuable", "customers": 190, "value": "28800.00"}]}]})
 
-    CSV_TABLES: ClassVar[tuple[str, ...]] = ("tiers", "movements")
+    CSV_TABLES: ClassVar[tuple[str, ...]] = ("tiers", "movements", "history")
 
     as_of: dt.datetime | None = Field(description=AS_OF)
     period: Period = Field(description="The period movements are counted per.")
@@ -139,6 +152,8 @@ class TiersReport(Body):
                                 "filter: its members at each population run); null: everyone.")
     tiers: list[TierSize] = Field(description="Each tier as of the latest run in the window.")
     movements: list[TierMovement] = Field(description="Movements between tiers, per period, oldest first.")
+    history: list[TierPeriod] = Field(default_factory=list, description=(
+        "Each tier at the last run of every period in the window, oldest first: value over time."))
 
 
 class Cohort(Body):
