@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import importlib
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from pydantic import AliasChoices
 from pydantic_settings import BaseSettings
+
+from idic.settings import env_names
 
 ROOT = Path(__file__).resolve().parents[1]
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
@@ -29,24 +32,6 @@ APPS = {  # compose service -> (settings class, api module, port)
 def settings_class(path: str) -> type[BaseSettings]:
     module, _, name = path.partition(":")
     return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
-
-
-def env_names(cls: type[BaseSettings]) -> dict[str, bool]:
-    """Environment variables a settings class reads -> whether it has a usable default."""
-    prefix = str(cls.model_config.get("env_prefix", "")).upper()
-    names: dict[str, bool] = {}
-    for field_name, info in cls.model_fields.items():
-        has_default = not info.is_required()
-        alias = info.validation_alias
-        if isinstance(alias, AliasChoices):
-            choices = [c for c in alias.choices if isinstance(c, str) and c.isupper()]
-        elif isinstance(alias, str):
-            choices = [alias.upper()]
-        else:
-            choices = [f"{prefix}{field_name.upper()}"]
-        for choice in choices:
-            names[choice] = has_default
-    return names
 
 
 def environment(service: dict[str, Any]) -> dict[str, str]:
@@ -79,18 +64,68 @@ def test_build_context_and_dockerfile_exist_and_start_the_right_module(name: str
 @pytest.mark.parametrize("name", APPS)
 def test_every_variable_a_service_needs_is_set_and_none_is_ignored(name: str) -> None:
     reads = env_names(settings_class(APPS[name][0]))
-    given = environment(SERVICES[name])
+    given = {k.removesuffix("_FILE") for k in environment(SERVICES[name])}  # NAME_FILE sets NAME from a file
     required = {env for env, has_default in reads.items() if not has_default}
     if name != "gateway":  # in compose every service runs on PostgreSQL and the compose Kafka
-        required |= {"DATABASE_URL", "KAFKA_BOOTSTRAP_SERVERS"}
-    assert required <= set(given), f"{name} lacks {required - set(given)}"
-    assert set(given) <= set(reads), f"{name} would ignore {set(given) - set(reads)}"
+        required |= {"DATABASE_HOST", "DATABASE_NAME", "DATABASE_USER", "DATABASE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS"}
+    else:
+        required |= {"IDIC_API_KEYS"}
+    assert required <= given, f"{name} lacks {required - given}"
+    assert given <= set(reads), f"{name} would ignore {given - set(reads)}"
+
+
+SECRET_WORDS = re.compile(r"PASSWORD|API_KEYS|SECRET|TOKEN", re.I)
+
+
+def test_no_secret_is_an_environment_value_each_is_a_docker_secret_file() -> None:
+    declared = COMPOSE["secrets"]
+    for name, service in SERVICES.items():
+        mounted = set(service.get("secrets", []))
+        for variable, value in environment(service).items():
+            if not SECRET_WORDS.search(variable):
+                continue
+            assert variable.endswith("_FILE"), f"{name}: {variable} is a secret in the environment"
+            assert value.startswith("/run/secrets/"), (name, variable, value)
+            secret = value.removeprefix("/run/secrets/")
+            assert secret in mounted, f"{name} reads {secret} without mounting it"
+        for secret in mounted:
+            assert declared[secret]["file"].startswith("./secrets/"), secret
+    assert "secrets/" in (ROOT / ".gitignore").read_text().splitlines()
+
+
+def test_the_secrets_script_makes_keys_the_gateway_accepts_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gateway.config import Settings as GatewaySettings
+
+    script = tmp_path / "infra/compose/make-secrets.sh"
+    script.parent.mkdir(parents=True)
+    shutil.copy(ROOT / "infra/compose/make-secrets.sh", script)
+    first = subprocess.run(["sh", str(script)], capture_output=True, text=True, check=True)
+    files = {secret["file"].removeprefix("./"): tmp_path / secret["file"] for secret in COMPOSE["secrets"].values()}
+    assert all(path.is_file() and path.stat().st_size for path in files.values()), files
+    made = {name: path.read_text() for name, path in files.items()}
+    again = subprocess.run(["sh", str(script)], capture_output=True, text=True, check=True)
+    assert again.stdout == "" and {n: p.read_text() for n, p in files.items()} == made  # made once, never overwritten
+    assert (tmp_path / "secrets").stat().st_mode & 0o077 == 0  # the directory is its owner's alone
+
+    monkeypatch.delenv("IDIC_API_KEYS", raising=False)
+    monkeypatch.setenv("IDIC_API_KEYS_FILE", str(files["secrets/api_keys.json"]))
+    gateway = GatewaySettings(env="production")  # what the gateway's container reads: it starts
+    [(key, (scopes, _))] = gateway.grants().items()
+    assert len(key) >= gateway.min_key_length and scopes == {"read", "write", "admin"}
+    assert key in first.stdout  # the operator learns the key once, from the script
+
+
+def test_kafka_keeps_its_data_on_its_volume_and_every_container_restarts() -> None:
+    kafka = SERVICES["kafka"]
+    mounts = dict(v.split(":", 1) for v in kafka["volumes"])
+    assert kafka["environment"]["KAFKA_LOG_DIRS"] == mounts["kafka-data"]  # the image's default is under /tmp
+    for name, service in SERVICES.items():
+        assert service.get("restart") == "unless-stopped", name
 
 
 def test_databases_are_separate_and_created_by_the_init_script() -> None:
     init = (ROOT / "infra/postgres/init.sql").read_text()
-    urls = {n: environment(SERVICES[n])["DATABASE_URL"] for n in APPS if n != "gateway"}
-    names = {n: url.rsplit("/", 1)[1] for n, url in urls.items()}
+    names = {n: environment(SERVICES[n])["DATABASE_NAME"] for n in APPS if n != "gateway"}
     assert len(set(names.values())) == len(names), "two services share a database"
     for db in names.values():
         assert f"CREATE DATABASE {db};" in init

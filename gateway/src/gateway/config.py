@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
+
+from idic.settings import SecretFileSettings
 
 Scope = Literal["read", "write", "admin"]
 # an actor name travels in a header and is shown to agents: letters, digits and . _ @ : - only
@@ -25,9 +27,10 @@ DEV_KEY = "dev-key"
 DEV_ACTOR = "developer"  # what notes and outcomes recorded with the development key are shown under
 
 
-class Settings(BaseSettings):
+class Settings(SecretFileSettings):
     """Gateway settings. The gateway has no database and no Kafka, so it does not inherit
-    ``idic.ServiceSettings`` (whose DATABASE_URL/Kafka knobs would mean nothing here)."""
+    ``idic.ServiceSettings`` (whose DATABASE_URL/Kafka knobs would mean nothing here); like every
+    setting of the suite, each may come from a file (``IDIC_API_KEYS_FILE``: a Docker secret)."""
 
     model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="ignore")
 

@@ -1,12 +1,79 @@
-"""Settings shared by every service; each service subclasses with its own env prefix."""
+"""Settings shared by every service; each service subclasses with its own env prefix. Any setting
+may come from a file instead (``NAME_FILE``: Docker and Kubernetes secrets), and the database URL
+from its parts, escaped."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
 from pydantic import AliasChoices, Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings.sources.utils import parse_env_vars
+from sqlalchemy.engine import URL
 
 
-class ServiceSettings(BaseSettings):
+def env_names(cls: type[BaseSettings]) -> dict[str, bool]:
+    """The environment variables a settings class reads -> whether the setting has a default."""
+    prefix = str(cls.model_config.get("env_prefix", "")).upper()
+    names: dict[str, bool] = {}
+    for field_name, info in cls.model_fields.items():
+        alias = info.validation_alias
+        if isinstance(alias, AliasChoices):
+            choices = [c for c in alias.choices if isinstance(c, str) and c.isupper()]
+        elif isinstance(alias, str):
+            choices = [alias.upper()]
+        else:
+            choices = [f"{prefix}{field_name.upper()}"]
+        for choice in choices:
+            names[choice] = not info.is_required()
+    return names
+
+
+def read_secret(path: str, variable: str) -> str:
+    """A secret file's content without the line end editors and ``echo`` leave."""
+    try:
+        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+    except OSError as exc:
+        raise ValueError(f"{variable}: cannot read {path!r} ({exc.strerror})") from exc
+
+
+class FileEnvSettingsSource(EnvSettingsSource):
+    """``NAME_FILE=<path>`` gives setting ``NAME`` the content of that file: the convention of the official
+    Docker images, so a password or key can live in a Docker or Kubernetes secret instead of the
+    environment. Only the names the settings class reads are looked at; both ``NAME`` and ``NAME_FILE``
+    set is refused as ambiguous."""
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        found: dict[str, str | None] = {}
+        for name in env_names(self.settings_cls):
+            path = os.environ.get(f"{name}_FILE")
+            if not path:
+                continue
+            if os.environ.get(name):
+                raise ValueError(f"{name} and {name}_FILE are both set: keep one")
+            found[name] = read_secret(path, f"{name}_FILE")
+        return parse_env_vars(found, self.case_sensitive, self.env_ignore_empty, self.env_parse_none_str)
+
+
+class SecretFileSettings(BaseSettings):
+    """Settings that also read ``NAME_FILE`` (after the environment, before defaults)."""
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+                                   env_settings: PydanticBaseSettingsSource,
+                                   dotenv_settings: PydanticBaseSettingsSource,
+                                   file_secret_settings: PydanticBaseSettingsSource,
+                                   ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return init_settings, env_settings, FileEnvSettingsSource(settings_cls), dotenv_settings, file_secret_settings
+
+
+def _unprefixed(name: str) -> AliasChoices:
+    return AliasChoices(name.upper(), name)
+
+
+class ServiceSettings(SecretFileSettings):
     """Knobs every service has. ``DATABASE_URL`` and ``KAFKA_BOOTSTRAP_SERVERS`` are read
     without prefix (one process, one database, one cluster); the rest carry the service's
     prefix, e.g. ``IDENTITY_RELAY_BATCH_SIZE``."""
@@ -17,9 +84,18 @@ class ServiceSettings(BaseSettings):
     database_url: str = Field(
         default="",
         validation_alias=AliasChoices("DATABASE_URL", "database_url"),
-        description="SQLAlchemy URL; empty means the embedded default ./var/<service>.db (SQLite). "
-        "Production: postgresql+psycopg://user:pass@host/db.",
+        description="SQLAlchemy URL; empty means DATABASE_HOST and its parts if set, else the embedded default "
+        "./var/<service>.db (SQLite). Production: postgresql+psycopg://user:pass@host/db.",
     )
+    # the URL from its parts (compose, Kubernetes): the password may hold any character, escaped here, and may
+    # come from a file (DATABASE_PASSWORD_FILE) like every setting
+    database_host: str = Field(default="", validation_alias=_unprefixed("database_host"),
+                               description="PostgreSQL host; builds the URL when DATABASE_URL is empty.")
+    database_port: int = Field(default=5432, ge=1, le=65535, validation_alias=_unprefixed("database_port"))
+    database_name: str = Field(default="", validation_alias=_unprefixed("database_name"),
+                               description="Database name; empty: the service's name (identity, scoring, ...).")
+    database_user: str = Field(default="", validation_alias=_unprefixed("database_user"))
+    database_password: str = Field(default="", validation_alias=_unprefixed("database_password"), repr=False)
     kafka_bootstrap_servers: str = Field(
         default="127.0.0.1:9092",
         validation_alias=AliasChoices("KAFKA_BOOTSTRAP_SERVERS", "kafka_bootstrap_servers"),
@@ -39,6 +115,12 @@ class ServiceSettings(BaseSettings):
 
     @model_validator(mode="after")
     def _embedded_default_database(self) -> ServiceSettings:
+        if not self.database_url and self.database_host:
+            self.database_url = URL.create(
+                "postgresql+psycopg", username=self.database_user or None, password=self.database_password or None,
+                host=self.database_host, port=self.database_port,
+                database=self.database_name or self.service_name.removesuffix("-service"),
+            ).render_as_string(hide_password=False)
         if not self.database_url:
             self.database_url = f"sqlite:///{self.data_dir}/{self.service_name}.db"
         return self
