@@ -57,7 +57,8 @@ run: setup
 # missed their bounds on the 2 cores. Most of a package session's time is spent waiting on Kafka round
 # trips, consumers and polling, not on the CPU. Each one's output goes to test-artifacts/sessions/<name>.log,
 # a line is printed when one ends, then every log in full and a table of wall times; any failure fails
-# `make test`.
+# `make test`. Last, compose's containers started outside Docker (tests/compose): a broker of their own,
+# since they join the suite's consumer groups on the suite's topics.
 TEST_JOBS ?= 3
 SUITE := tests/test_compose.py tests/contract tests/e2e tests/bench tests/campaigns
 LOOP := tests/e2e/test_loop.py
@@ -69,7 +70,8 @@ test: setup
 	  "tests=$(PYTEST) $(SUITE) --ignore=$(LOOP) -q -m 'not bench' --durations=12" \
 	  "tests-loop=$(PYTEST) $(LOOP) -q -m 'not bench' --durations=5" \
 	  $(call package_session,gateway) \
-	  $(foreach p,$(PACKAGE_ORDER),$(call package_session,$(p)))
+	  $(foreach p,$(PACKAGE_ORDER),$(call package_session,$(p))) \
+	  "compose=$(PYTEST) tests/compose -q -m 'not bench' --durations=5"
 
 # Every package's benchmarks (marked `bench`), then the suite's; each prints its figures.
 # pytest exits 5 when a package has no benchmark: that is not a failure.
