@@ -8,13 +8,14 @@ PYPROJECTS := $(foreach p,$(PACKAGES),$(p)/pyproject.toml)
 SERVICE_TESTS := services devstack identity-service interaction-service scoring-service treatment-service gateway
 PYTEST := $(BIN)/python -m pytest
 
-.PHONY: run test bench lint system-deps setup clean help
+.PHONY: run test bench lint lock system-deps setup clean help
 
 help:
 	@echo "make run    - install what is missing, start Kafka + the five deployables (SQLite), print URLs"
 	@echo "make test   - the whole suite against its own Kafka and PostgreSQL"
 	@echo "make bench  - benchmarks (slow), printing their figures"
 	@echo "make lint   - ruff + mypy"
+	@echo "make lock   - re-resolve requirements.lock after changing a dependency"
 
 # System packages: only installed when missing, so a second run costs nothing.
 system-deps:
@@ -30,14 +31,24 @@ system-deps:
 	  (apt-get update -q && apt-get install -y -q $$missing) || { echo "apt-get failed: install$$missing by hand" >&2; exit 1; }; \
 	fi
 
+UV_VERSION := 0.13.9
 $(BIN)/uv:
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q uv
+	$(BIN)/pip install -q uv==$(UV_VERSION)
 
-# Reinstall only when a pyproject or the dev requirements change.
-$(VENV)/.installed: $(BIN)/uv $(PYPROJECTS) requirements-dev.txt
-	$(BIN)/uv pip install --python $(BIN)/python -q $(foreach p,$(PACKAGES),-e ./$(p)) -r requirements-dev.txt
+# Reinstall only when a pyproject, the dev requirements or the lock change. Every third-party package is
+# installed at the version requirements.lock pins (one lock for the whole workspace; the Dockerfiles
+# install with it too), so two builds a month apart install the same code.
+$(VENV)/.installed: $(BIN)/uv $(PYPROJECTS) requirements-dev.txt requirements.lock
+	$(BIN)/uv pip install --python $(BIN)/python -q -c requirements.lock $(foreach p,$(PACKAGES),-e ./$(p)) \
+	  -r requirements-dev.txt
 	touch $@
+
+# Re-resolve requirements.lock after changing a dependency (pins already there are kept where they fit).
+lock: $(BIN)/uv
+	$(BIN)/uv pip compile requirements.in --universal --python-version 3.11 -o requirements.lock -q \
+	  $(foreach n,idic idic-devstack identity-service interaction-service scoring-service treatment-service gateway,\
+	  --no-emit-package $(n))
 
 setup: system-deps $(VENV)/.installed
 	@$(BIN)/idic-devstack fetch-kafka >/dev/null
