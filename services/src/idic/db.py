@@ -28,6 +28,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 NAMING_CONVENTION = {
@@ -206,9 +207,28 @@ def alembic_config(*, alembic_ini: Path, database_url: str) -> Any:
     return config
 
 
+MIGRATION_LOCK = 0x1D1C_0A1E  # a PostgreSQL advisory lock key: one per database, and each service has its own
+
+
 def run_migrations(*, alembic_ini: Path, database_url: str) -> None:
-    """``alembic upgrade head`` for one service, against the given URL."""
+    """``alembic upgrade head`` for one service, against the given URL, by one process at a time.
+    Replicas of a new release start together and each migrates at start: on PostgreSQL they queue on a
+    session advisory lock, so the first upgrades and the others find the schema at head (without it they
+    race on the same DDL: deadlocks and duplicate tables). SQLite has one writer anyway."""
     from alembic import command
 
-    command.upgrade(alembic_config(alembic_ini=alembic_ini, database_url=database_url), "head")
+    config = alembic_config(alembic_ini=alembic_ini, database_url=database_url)
+    if make_url(database_url).get_backend_name() != "postgresql":
+        command.upgrade(config, "head")
+        return
+    engine = create_engine(database_url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as lock:
+            lock.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+            try:
+                command.upgrade(config, "head")
+            finally:
+                lock.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+    finally:
+        engine.dispose()
 

@@ -85,3 +85,33 @@ def test_0006_adds_who_recorded_an_outcome_and_back(database_url: str) -> None:
     command.downgrade(config, "0005_identities")
     assert "outcome_by" not in {c["name"] for c in inspect(engine).get_columns("treatments")}
     engine.dispose()
+
+
+def test_replicas_starting_together_migrate_one_after_another(pg_url: str) -> None:
+    """Four replicas of a new release start at once against an empty database: each runs `upgrade head`
+    at start, one at a time behind a PostgreSQL advisory lock, so none fails on a table another made."""
+    import threading
+
+    from idic import run_migrations
+
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def start_replica() -> None:
+        barrier.wait()
+        try:
+            run_migrations(alembic_ini=ALEMBIC_INI, database_url=pg_url)
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    replicas = [threading.Thread(target=start_replica) for _ in range(4)]
+    for replica in replicas:
+        replica.start()
+    for replica in replicas:
+        replica.join(timeout=120)
+    assert errors == []
+    engine = make_engine(pg_url)
+    with engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        assert diffs == [] and conn.exec_driver_sql("SELECT count(*) FROM alembic_version").scalar() == 1
+    engine.dispose()
