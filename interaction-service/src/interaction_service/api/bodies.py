@@ -4,7 +4,7 @@ clients send to what the service layer takes, and what it answers to what the AP
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from idic import ProblemError
 from idic.public import interaction as public
@@ -53,6 +53,7 @@ def accepted(a: Accepted) -> public.InteractionAccepted:
 
 def interaction(i: StoredInteraction) -> public.Interaction:
     """A stored interaction as the API shows it."""
+    assert i.customer_id is not None  # read by customer_id: pending interactions (no customer) never come here
     return public.Interaction(
         interaction_id=i.interaction_id, customer_id=i.customer_id, id=i.client_key, channel=i.channel,
         type=i.type, direction=i.direction, occurred_at=i.occurred_at, recorded_at=i.recorded_at,
@@ -115,8 +116,10 @@ def customer_feedback(f: CustomerFeedback) -> public.CustomerFeedback:
 
 def trigger(t: StoredTrigger) -> public.Trigger:
     """A detected trigger."""
+    # the stored dict as it is: pydantic validates it into the details model of its kind
+    details = cast(public.TriggerDetails, dict(t.details))
     return public.Trigger(trigger_id=t.trigger_id, customer_id=t.customer_id, kind=t.kind, occurred_at=t.occurred_at,
-                          interaction_id=t.interaction_id, details=dict(t.details), detected_at=t.detected_at)
+                          interaction_id=t.interaction_id, details=details, detected_at=t.detected_at)
 
 
 def customer_triggers(found: CustomerTriggers) -> public.CustomerTriggers:

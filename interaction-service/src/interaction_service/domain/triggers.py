@@ -153,7 +153,8 @@ def detect(seen: Seen, before: Activity, cfg: TriggerConfig) -> list[Detected]:
     """Triggers one interaction fires by itself, given the history before it."""
     found: list[Detected] = []
     on = cfg.enabled
-    common = {"customer_id": seen.customer_id, "occurred_at": seen.occurred_at, "interaction_id": seen.interaction_id}
+    common: dict[str, Any] = {"customer_id": seen.customer_id, "occurred_at": seen.occurred_at,
+                              "interaction_id": seen.interaction_id}
     if seen.type == PURCHASE_TYPE:
         if FIRST_PURCHASE in on and before.purchase_count == 0:
             found.append(Detected(trigger_id=f"{FIRST_PURCHASE}:{seen.customer_id}", kind=FIRST_PURCHASE, **common))

@@ -11,12 +11,14 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import cast
 
 from sqlalchemy.exc import IntegrityError
 
 from idic import utcnow
 from idic.contracts import InteractionRecorded
 from idic.contracts.identifiers import InvalidIdentifier, identifier_key, normalise
+from idic.contracts.interaction import Channel, Direction
 
 from ..adapters.uow import InteractionUnitOfWork
 from ..config import Settings
@@ -166,9 +168,12 @@ def _stored(item: NewInteraction, *, customer_id: str | None, original: str | No
 def recorded_event(interaction: StoredInteraction) -> InteractionRecorded:
     """The InteractionRecorded of a stored, linked interaction."""
     i, payload = interaction, interaction.payload
+    assert i.customer_id is not None  # linked: callers announce only interactions that have their customer
     return InteractionRecorded(
-        interaction_id=i.interaction_id, customer_id=i.customer_id, channel=i.channel, type=i.type,
-        direction=i.direction, occurred_at=i.occurred_at, amount=i.amount, currency=i.currency, cost=i.cost,
+        # channel and direction as stored (recorded through the same literals): the event validates them
+        interaction_id=i.interaction_id, customer_id=i.customer_id, channel=cast(Channel, i.channel), type=i.type,
+        direction=cast(Direction, i.direction), occurred_at=i.occurred_at, amount=i.amount, currency=i.currency,
+        cost=i.cost,
         treatment_id=payload.get("treatment_id"), nps=payload.get("nps"), csat=payload.get("csat"),
         life_event=payload.get("life_event"), category=payload.get("category"), actor=i.actor,
     )

@@ -11,7 +11,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import psycopg
@@ -160,7 +160,7 @@ def _copy_out_in_parallel(session: Session, sql: str, params: list[Any]) -> list
 
     def read(half: tuple[str, list[Any]]) -> bytes:
         raw = engine.raw_connection()  # type: ignore[union-attr]
-        helper = raw.driver_connection
+        helper = cast("psycopg.Connection[Any]", raw.driver_connection)  # None only once the connection is closed
         try:
             helper.autocommit = True  # explicit BEGIN below: the snapshot must be set first in it
             helper.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")

@@ -3,7 +3,7 @@ service layer answers to what the API says."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from idic.public import reports as public_reports
 from idic.public import scoring as public
@@ -43,7 +43,8 @@ def clv_model(fit: ClvFit) -> public.ClvModel:
     return public.ClvModel(bgnbd=public.BgNbdParams(r=b.r, alpha=b.alpha, a=b.a, b=b.b),
                            gamma_gamma=public.GammaGammaParams(p=g.p, q=g.q, v=g.v),
                            customers=fit.customers, fitted_at=fit.fitted_at, calibration_end=fit.calibration_end,
-                           time_unit=fit.time_unit, fit_seconds=fit.fit_seconds, rescored=fit.rescored)
+                           time_unit=fit.time_unit, fit_seconds=fit.fit_seconds,
+                           rescored=cast("public.Rescore | None", fit.rescored))  # the dict: pydantic validates it
 
 
 def segment(s: SegmentSummary) -> public.Segment:

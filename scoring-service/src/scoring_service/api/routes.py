@@ -142,7 +142,7 @@ def customer_features(customer_id: CustomerId, uow_factory: UowFactoryDep) -> Fe
 
 
 @internal.get("/customers/{customer_id}/export", response_model=ScoringExport, responses=ERRORS)
-def customer_export(customer_id: CustomerId, uow_factory: UowFactoryDep) -> dict[str, Any]:
+def customer_export(customer_id: CustomerId, uow_factory: UowFactoryDep) -> ScoringExport:
     """Everything scoring holds about the customer (GDPR export; 404 if nothing)."""
     return bodies.export(svc.export(customer_id=customer_id, uow_factory=uow_factory))
 

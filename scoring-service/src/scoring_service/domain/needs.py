@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from threadpoolctl import threadpool_limits
 
 from .clv import Array
@@ -134,7 +135,7 @@ def assign(vectors: Array, model: dict[str, Any]) -> list[str]:
     return [model["ids"][i] for i in nearest(vectors, model)]
 
 
-def nearest(vectors: Array, model: dict[str, Any], *, chunk: int = 100_000) -> Array:
+def nearest(vectors: Array, model: dict[str, Any], *, chunk: int = 100_000) -> NDArray[np.int64]:
     """Index of the nearest centre of each row (in chunks: the distance table is rows x k x features)."""
     mean, scale, centres = (np.asarray(model[k]) for k in ("mean", "scale", "centres"))
     out = np.empty(len(vectors), dtype=np.int64)

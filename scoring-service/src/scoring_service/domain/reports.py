@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .clv import Array
 
@@ -148,7 +149,8 @@ NPS_GROUPS = ("promoter", "passive", "detractor", "no_answer")
 DAY_SECONDS = 86400.0
 
 
-def _linkage_group(name: str, mask: Array, *, net: Array, bought: Array, active: Array, risk: Array) -> dict[str, Any]:
+def _linkage_group(name: str, mask: NDArray[np.bool_], *, net: Array, bought: NDArray[np.bool_],
+                   active: NDArray[np.bool_], risk: Array) -> dict[str, Any]:
     buyers = int((mask & bought).sum())
     risks = risk[mask & ~np.isnan(risk)]
     customers = int(mask.sum())
@@ -159,8 +161,8 @@ def _linkage_group(name: str, mask: Array, *, net: Array, bought: Array, active:
             "mean_churn_risk": round(float(risks.mean()), 6) if len(risks) else None}
 
 
-def linkage_snapshot(*, nps: Array, complaints: Array, net: Array, bought: Array, last_purchase_ts: Array,
-                     churn: Array, tier: Array | None, now_ts: float) -> dict[str, Any]:
+def linkage_snapshot(*, nps: Array, complaints: Array, net: Array, bought: NDArray[np.bool_],
+                     last_purchase_ts: Array, churn: Array, tier: Array | None, now_ts: float) -> dict[str, Any]:
     """What customers say against what they do, for everyone and each tier: per NPS group (their latest
     answer: promoter 9-10, passive 7-8, detractor 0-6, or no answer) and for those who complained or not,
     the customers, the buyers among them, the share of buyers still active (a purchase in the last
@@ -171,8 +173,8 @@ def linkage_snapshot(*, nps: Array, complaints: Array, net: Array, bought: Array
                   "no_answer": np.isnan(nps)}
     complained = np.nan_to_num(complaints) > 0
 
-    def block(within: Array) -> dict[str, Any]:
-        common = {"net": net, "bought": bought, "active": active, "risk": churn}
+    def block(within: NDArray[np.bool_]) -> dict[str, Any]:
+        common: dict[str, Any] = {"net": net, "bought": bought, "active": active, "risk": churn}
         return {"nps_groups": [_linkage_group(g, groups[g] & within, **common) for g in NPS_GROUPS],
                 "complaints": [_linkage_group("complained", complained & within, **common),
                                _linkage_group("no_complaint", ~complained & within, **common)]}
@@ -197,7 +199,7 @@ def interaction_counts(*, is_purchase: bool, amount: Decimal | None, cost: Decim
     """What one interaction adds to its day, in ``DAY_COUNTS`` order (money as exact Decimals)."""
     answered = nps is not None
     return [1, cost or ZERO, int(is_purchase), (amount or ZERO) if is_purchase else ZERO, int(answered),
-            int(answered and nps >= 9), int(answered and nps <= 6), int(csat is not None), csat or 0]
+            int(nps is not None and nps >= 9), int(nps is not None and nps <= 6), int(csat is not None), csat or 0]
 
 
 def _money_text(amount: Decimal) -> str:

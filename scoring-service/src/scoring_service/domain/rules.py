@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from idic.public.scoring import LABEL_OPS as PUBLIC_LABEL_OPS
 from idic.public.scoring import SEGMENT_FIELDS
@@ -35,7 +35,7 @@ def check_condition(condition: dict[str, Any]) -> str | None:
         return f"unknown field {field!r}; one of {sorted(FIELDS)}"
     if op not in OPS or (FIELDS[field] == "label" and op not in LABEL_OPS):
         return f"operator {op!r} does not apply to {field}"
-    values = value if op == "in" else [value]
+    values = cast("list[Any]", value) if op == "in" else [value]  # "in" with a non-list returns just below
     if op == "in" and not isinstance(value, list):
         return "operator 'in' needs a list value"
     kind = (int, float) if FIELDS[field] == "number" else (str,)
@@ -62,7 +62,10 @@ def matches_many(conditions: list[dict[str, Any]], fields: dict[str, Any]) -> An
     result = np.ones(size, dtype=bool)
     for c in conditions:
         actual, op, value = fields[c["field"]], c["op"], c["value"]
-        known = ~np.isnan(actual) if FIELDS[c["field"]] == "number" else np.not_equal(actual, None)
+        # None as the 0-d object array numpy makes of it (the stubs do not take a bare None operand)
+        known = ~np.isnan(actual) if FIELDS[c["field"]] == "number" else np.not_equal(
+            actual, np.asarray(None, dtype=object))
+        hit: Any  # a bool array, or what OPS gives for these arrays
         with np.errstate(invalid="ignore"):
             if op == "in":  # equality per listed value: labels are objects (None never equals one)
                 hit = np.zeros(size, dtype=bool)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
+from numpy.typing import NDArray
 
 from . import clv
 from .clv import Array
@@ -99,12 +100,12 @@ def rfm_model(cols: Columns, *, today: float) -> dict[str, list[float]]:
             "monetary_edges": _edges(cols.monetary[bought])}
 
 
-def _quintile(values: Array, edges: list[float]) -> Array:
+def _quintile(values: Array, edges: list[float]) -> NDArray[np.intp]:
     """1 + number of edges strictly below the value: ties at an edge stay in the lower quintile."""
     return 1 + np.searchsorted(np.asarray(edges), values, side="left")
 
 
-def score_rfm(cols: Columns, model: dict[str, list[float]], *, today: float) -> dict[str, Array]:
+def score_rfm(cols: Columns, model: dict[str, list[float]], *, today: float) -> dict[str, NDArray[Any]]:
     """r, f, m (1-5, 5 best; 0 = no purchase) and the named segment of the grid."""
     bought = cols.purchase_days > 0
     recency = np.where(bought, today - cols.last_day, 0.0)
@@ -113,7 +114,8 @@ def score_rfm(cols: Columns, model: dict[str, list[float]], *, today: float) -> 
     m = np.where(bought, _quintile(cols.monetary, model["monetary_edges"]), 0)
     fm = (f + m + 1) // 2
     grid = np.asarray(RFM_GRID, dtype=object)
-    segment = np.where(bought, grid[np.clip(5 - r, 0, 4), np.clip(fm - 1, 0, 4)], None)
+    # None as the 0-d object array numpy makes of it (the stubs read a bare None as "y not given")
+    segment = np.where(bought, grid[np.clip(5 - r, 0, 4), np.clip(fm - 1, 0, 4)], np.asarray(None, dtype=object))
     return {"r": r, "f": f, "m": m, "rfm_segment": segment}
 
 
@@ -144,7 +146,7 @@ def score_tiers(net: Array, gap: Array, model: dict[str, float | None]) -> Array
     a growable cut-off of None (nobody has a gap) makes nobody most_growable."""
     growable = model["growable_cutoff"]
     return np.select(
-        [net < 0, (net >= model["valuable_cutoff"]) & (net > 0),
+        [net < 0, (net >= cast(float, model["valuable_cutoff"])) & (net > 0),  # tier_model: never None
          (gap >= growable) & (gap > 0) if growable is not None else np.zeros(len(net), dtype=bool)],
         ["below_zero", "most_valuable", "most_growable"], default="maintain").astype(object)
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from idic import ProblemError
 
@@ -163,13 +164,15 @@ def _keep_reports(uow: ScoringUnitOfWork, data: Loaded, arrays: ScoreArrays, net
     currencies = {c for c in data["currency"].tolist() if c}
     currency = currencies.pop() if len(currencies) == 1 else None
     last_ts = cols.last_purchase_ts if cols.last_purchase_ts is not None else np.full(len(data), np.nan)
-    columns = {"net": net, "tier": arrays.tier, "previous": data["prev_run_tier"],
-               "clv": arrays.clv_cents / 100.0 if clv_fitted else None, "churn": arrays.churn.risk,
-               "nps": np.asarray(data["nps"], dtype=float), "complaints": np.asarray(data["complaints"], dtype=float),
-               "bought": cols.purchase_days > 0, "last_ts": last_ts}
-    everyone: list[tuple[str | None, Array | None]] = [(None, None)]
+    columns: dict[str, Any] = {  # arrays of several dtypes; None: no such column (no CLV fit)
+        "net": net, "tier": arrays.tier, "previous": data["prev_run_tier"],
+        "clv": arrays.clv_cents / 100.0 if clv_fitted else None, "churn": arrays.churn.risk,
+        "nps": np.asarray(data["nps"], dtype=float), "complaints": np.asarray(data["complaints"], dtype=float),
+        "bought": cols.purchase_days > 0, "last_ts": last_ts}
+    everyone: list[tuple[str | None, NDArray[np.bool_] | None]] = [(None, None)]
     for segment, mask in [*everyone, *arrays.segment_masks()]:
-        c = columns if mask is None else {k: None if v is None else v[mask] for k, v in columns.items()}
+        c: dict[str, Any] = columns if mask is None else {
+            k: None if v is None else v[mask] for k, v in columns.items()}
         uow.reports.add("value", {"currency": currency, "by_tier": reports.value_snapshot(
             c["net"], tier=c["tier"], clv=c["clv"], churn=c["churn"])}, taken_at=now, segment=segment)
         uow.reports.add("tiers", reports.tiers_snapshot(c["net"], tier=c["tier"], previous=c["previous"]),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from pydantic import TypeAdapter
 
 from idic import utcnow
@@ -38,11 +39,11 @@ class Changes:
     announced: int = 0
 
 
-def _same(new: Array, old: Array) -> Array:
+def _same(new: Array, old: Array) -> NDArray[np.bool_]:
     return np.asarray((new == old) | (np.isnan(new) & np.isnan(old)), dtype=bool)
 
 
-def _same_labels(new: Any, old: Any) -> Array:
+def _same_labels(new: Any, old: Any) -> NDArray[np.bool_]:
     return np.asarray(np.equal(new, old), dtype=bool)  # object arrays: None equals None
 
 
@@ -50,7 +51,8 @@ def _nullable(values: Array, *, integer: bool = False) -> list[Any]:
     """Python values with None for nan (ints for integer columns)."""
     missing = np.isnan(values)
     filled = np.nan_to_num(values).astype(np.int64) if integer else values
-    return np.where(missing, None, filled).tolist()  # type: ignore[no-any-return]
+    # None as the 0-d object array numpy makes of it (the stubs read a bare None as "x not given")
+    return np.where(missing, np.asarray(None, dtype=object), filled).tolist()  # type: ignore[no-any-return]
 
 
 def _money_text(cents: Array) -> list[str | None]:
@@ -72,14 +74,17 @@ def drivers_texts(arrays: ScoreArrays) -> list[str]:
     return out
 
 
-def _segments(data: Loaded, arrays: ScoreArrays) -> tuple[Array, list[list[str]], list[list[str]], Array]:
+def _segments(data: Loaded, arrays: ScoreArrays) -> tuple[NDArray[np.object_], list[list[str]], list[list[str]],
+                                                          NDArray[np.intp]]:
     """Per customer: the new segments' JSON text, and per distinct (before, after) combination the
     segments entered and left, with each customer's combination. Customers share few combinations,
     so lists are built once per combination, not once per customer."""
     import pandas as pd  # here, not at module level: ~1.4 s of CPU at every start of the service
 
     n = len(data)
-    before_text = np.where(np.equal(data["prev_segments"], None), "[]", data["prev_segments"])
+    # None as the 0-d object array numpy makes of it (the stubs do not take a bare None operand)
+    before_text = np.where(np.equal(data["prev_segments"], np.asarray(None, dtype=object)), "[]",
+                           data["prev_segments"])
     before_code, before_texts = pd.factorize(before_text)
     key = [before_code.astype(np.int64)[:, None],
            (arrays.needs if arrays.needs is not None else np.full(n, -1)).astype(np.int64)[:, None]]
@@ -150,7 +155,7 @@ def compare(data: Loaded, arrays: ScoreArrays, *, now: dt.datetime, source: str)
     return changes
 
 
-def _material(data: Loaded, arrays: ScoreArrays, tier: Any) -> Array:
+def _material(data: Loaded, arrays: ScoreArrays, tier: Any) -> NDArray[np.bool_]:
     """``is_material_change`` over every customer (frequency, money and currency are the features'
     own and equal before and after a population run)."""
     before, after = data["prev_clv_cents"], arrays.clv_cents

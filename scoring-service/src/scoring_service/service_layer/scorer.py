@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from ..domain import needs, rules
 from ..domain.clv import Array
@@ -75,17 +76,17 @@ class ScoreArrays:
     clv_cents: Array
     tier: Any                   # objects, or None before any tier model
     churn: Churn
-    needs: Array | None         # index into needs_ids, or None without a needs model
+    needs: NDArray[np.int64] | None  # index into needs_ids, or None without a needs model
     needs_ids: list[str]
     rule_ids: list[str]
-    rule_hits: Array            # bool, customers x rules
+    rule_hits: NDArray[np.bool_]  # customers x rules
 
     def segments(self, i: int, kept: list[str]) -> list[str]:
         """The segments of customer ``i``: those kept from before, its needs segment, matching rules."""
         return kept + ([self.needs_ids[self.needs[i]]] if self.needs is not None else []) + [
             r for r, hit in zip(self.rule_ids, self.rule_hits[i], strict=True) if hit]
 
-    def segment_masks(self) -> Iterator[tuple[str, Array]]:
+    def segment_masks(self) -> Iterator[tuple[str, NDArray[np.bool_]]]:
         """Each needs-based and rule-defined segment these scores put customers in, with who is in it."""
         if self.needs is not None:
             for j, segment_id in enumerate(self.needs_ids):
@@ -137,10 +138,11 @@ def score_arrays(cols: Columns, *, vectors: Array | None, models: dict[str, Any]
     if "rfm" in models:
         rfm = score_rfm(cols, models["rfm"], today=today)
         r, f, m = (np.where(bought, rfm[k], np.nan).astype(float) for k in ("r", "f", "m"))
-        segment = np.where(bought, rfm["rfm_segment"], None)
+        # None as the 0-d object array numpy makes of it (the stubs read a bare None as "y not given")
+        segment = np.where(bought, rfm["rfm_segment"], np.asarray(None, dtype=object))
     else:
         r = f = m = nothing
-        segment = np.where(cols.frequency == 1, NEW, None).astype(object)
+        segment = np.where(cols.frequency == 1, NEW, np.asarray(None, dtype=object)).astype(object)
     net, gap = value_and_potential(cols, raw, config=config)
     tier = score_tiers(net, gap, models["tiers"]) if "tiers" in models else None
     explained = churn(cols, raw, config=config)

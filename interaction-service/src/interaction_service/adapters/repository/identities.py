@@ -3,7 +3,9 @@ erasure tombstones: idic.Aliases and idic.Erasures on the unit of work)."""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, or_, select, text, update
+from typing import cast
+
+from sqlalchemy import Table, delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from ...domain.interactions import StoredInteraction
@@ -78,7 +80,8 @@ class IdentityRepository:
     def add_pending(self, rows: list[dict[str, str]]) -> None:
         """rows of {identifier_key, interaction_id}."""
         if rows:
-            self.session.execute(PendingKey.__table__.insert(), rows)
+            # a mapped class's __table__ is typed FromClause; a declared model's is a Table
+            self.session.execute(cast(Table, PendingKey.__table__).insert(), rows)
 
     def pending_for(self, keys: list[str]) -> list[Interaction]:
         """Interactions waiting for one of these keys, oldest first."""

@@ -7,9 +7,9 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, case, delete, distinct, func, or_, select, update
+from sqlalchemy import Table, and_, case, delete, distinct, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ...domain.channels import ChannelTotals
@@ -82,7 +82,8 @@ class InteractionRepository:
         if len(rows) >= _COPY_FROM and self.session.get_bind().dialect.name == "postgresql":
             self._copy(rows)
         else:
-            self.session.execute(Interaction.__table__.insert(), rows)
+            # a mapped class's __table__ is typed FromClause; a declared model's is a Table
+            self.session.execute(cast(Table, Interaction.__table__).insert(), rows)
 
     def _copy(self, rows: list[dict[str, Any]]) -> None:
         # the session's own connection: the rows are part of its transaction (and of its outbox commit)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import cast
 
-from sqlalchemy import case, delete, func, insert, select, update
+from sqlalchemy import Table, case, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -46,7 +47,7 @@ class TriggerRepository:
         if not changed:
             return
         dialect = self.session.get_bind().dialect.name
-        table = CustomerActivity.__table__
+        table = cast(Table, CustomerActivity.__table__)  # typed FromClause; a declared model's is a Table
         stmt = (postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table))
         stmt = stmt.on_conflict_do_update(index_elements=[table.c.customer_id], set_={
             f: stmt.excluded[f] for f in _ACTIVITY_FIELDS if f != "customer_id"})

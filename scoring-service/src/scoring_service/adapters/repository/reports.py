@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
 from idic.db import add_counts
@@ -92,10 +92,11 @@ class ReportRepository:
     def add_interaction_days(self, rows: list[tuple[dt.date, str, str, str, list[Any]]]) -> None:
         """Add counts to their (day, channel, tier, currency) rows, creating the missing ones, in one
         statement (``domain.reports.DAY_COUNTS`` order; money as Decimals, exact and unbounded)."""
-        add_counts(self.session, InteractionDayRow.__table__, keys=("day", "channel", "tier", "currency"),
-                   counts=DAY_COUNTS, rows=[{"day": day, "channel": channel, "tier": tier, "currency": currency,
-                                             **dict(zip(DAY_COUNTS, counts, strict=True))}
-                                            for day, channel, tier, currency, counts in rows])
+        add_counts(self.session, cast(Table, InteractionDayRow.__table__),  # a declarative __table__ is a Table
+                   keys=("day", "channel", "tier", "currency"), counts=DAY_COUNTS,
+                   rows=[{"day": day, "channel": channel, "tier": tier, "currency": currency,
+                          **dict(zip(DAY_COUNTS, counts, strict=True))}
+                         for day, channel, tier, currency, counts in rows])
 
     def interaction_totals(self, *, since: dt.date | None, until: dt.date | None, channel: str | None,
                            tier: str | None, period: Period, by: tuple[str, ...],
