@@ -20,7 +20,7 @@ from .bus import RECONNECT_BACKOFF_MAX_MS, dlq_topic, ensure_topics, make_produc
 from .contracts import EventPayload
 from .events import CloudEvent, MalformedEvent, parse_event
 from .logs import bound_contextvars, get_logger
-from .metrics import EVENT_HANDLE_SECONDS, EVENTS_CONSUMED, EVENTS_DEAD_LETTERED
+from .metrics import CONSUMER_LAG, EVENT_HANDLE_SECONDS, EVENTS_CONSUMED, EVENTS_DEAD_LETTERED
 from .uow import UnitOfWork
 
 log = get_logger(__name__)
@@ -107,6 +107,7 @@ class EventConsumer:
                     self.assigned.set()
                 if batch:
                     self.process(batch, stop)
+                self._measure_lag()
             except Exception as exc:  # noqa: BLE001 - keep consuming whatever happened
                 log.warning("consumer loop error; reconnecting", group=self.spec.group_id, error=repr(exc),
                             retry_in_s=backoff)
@@ -114,6 +115,26 @@ class EventConsumer:
                 stop.wait(backoff)
                 backoff = min(backoff * 2, 5.0)
         self._close()
+
+    _lagging: set[TopicPartition]
+
+    def _measure_lag(self) -> None:
+        """``idic_consumer_lag`` of each partition this consumer holds: its high watermark (known from the
+        last fetch) minus the position, i.e. what is on Kafka and not applied yet; a partition given to
+        another consumer in a rebalance stops being reported here."""
+        if self._consumer is None:
+            return
+        held = set(self._consumer.assignment())
+        for tp in getattr(self, "_lagging", set()) - held:
+            CONSUMER_LAG.remove(self.spec.group_id, tp.topic, str(tp.partition))
+        self._lagging = set()
+        for tp in held:
+            highwater = self._consumer.highwater(tp)
+            if highwater is None:  # nothing fetched yet: the position would cost a round trip
+                continue
+            lag = max(0, highwater - self._consumer.position(tp))
+            CONSUMER_LAG.labels(self.spec.group_id, tp.topic, str(tp.partition)).set(lag)
+            self._lagging.add(tp)
 
     def _close(self) -> None:
         if self._consumer is not None:

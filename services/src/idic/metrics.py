@@ -13,3 +13,6 @@ EVENTS_CONSUMED = Counter("idic_events_consumed_total", "Events taken off Kafka 
                           ["group", "type", "outcome"])
 EVENT_HANDLE_SECONDS = Histogram("idic_event_handle_seconds", "Time to apply a batch of events", ["group"])
 EVENTS_DEAD_LETTERED = Counter("idic_events_dead_lettered_total", "Messages sent to a dead-letter topic", ["group"])
+CONSUMER_LAG = Gauge("idic_consumer_lag", "Records on a partition not yet applied by its consumer group (the "
+                     "partition's high watermark minus the group's position), after each poll",
+                     ["group", "topic", "partition"])

@@ -15,12 +15,12 @@ from cloudevents.core.formats.json import JSONFormat
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from sqlalchemy import func, select
 
-from idic import CloudEvent, OutboxRelay, dlq_topic, parse_event
+from idic import CloudEvent, ConsumerSpec, EventConsumer, OutboxRelay, dlq_topic, ensure_topics, parse_event
 from idic.contracts import InteractionRecorded
 from idic.uow import COPY_AT_LEAST
 from idic_devstack.waiting import eventually
 
-from ..support import CounterUoW, MiniService, running_consumer, tables
+from ..support import CounterUoW, MiniService, count_purchase, running_consumer, tables
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -249,3 +249,46 @@ def test_handler_that_keeps_failing_is_dead_lettered_after_n_tries(service: Mini
     headers = dict(dead[0].headers)
     assert headers["dlq.attempts"] == b"3"
     assert b"cannot apply this one" in headers["dlq.error"]
+
+
+def test_consumer_lag_is_measured_per_partition_and_falls_to_zero(service: MiniService, kafka) -> None:
+    """idic_consumer_lag: 40 events on a partition, a consumer taking 5 at a time and held at its second
+    batch: the gauge says 35 are waiting; once let go, 0."""
+    from prometheus_client import REGISTRY
+
+    topic, group = f"idic.lag-{uuid.uuid4().hex[:6]}", f"lag-{uuid.uuid4().hex[:6]}"
+    ensure_topics(kafka.bootstrap_servers, [topic], partitions=1)
+    producer = KafkaProducer(bootstrap_servers=kafka.bootstrap_servers)
+    customers = [f"lag-{n}-{uuid.uuid4().hex[:6]}" for n in range(40)]
+    for customer in customers:
+        producer.send(topic, key=b"one-partition", value=CloudEvent.wrap(purchase(customer), source="/t").to_json_bytes(),
+                      headers=[("content-type", b"application/cloudevents+json")])
+    producer.flush()
+    producer.close()
+    gate, applied = threading.Event(), []
+
+    def held_after_five(payload, envelope, uow) -> None:  # type: ignore[no-untyped-def]
+        if len(applied) >= 5:
+            gate.wait(60)
+        count_purchase(payload, envelope, uow)
+        applied.append(payload.customer_id)
+
+    spec = ConsumerSpec(group_id=group, topics=(topic,), handlers={InteractionRecorded.event_type: held_after_five})
+    consumer = EventConsumer(spec=spec, uow_factory=service.uow, bootstrap_servers=kafka.bootstrap_servers,
+                             client_id=group, batch_size=5, partitions=1, retry_backoff_s=0.01)
+    stop = threading.Event()
+    thread = threading.Thread(target=consumer.run, args=(stop,), daemon=True)
+    thread.start()
+
+    def lag() -> float | None:
+        return REGISTRY.get_sample_value("idic_consumer_lag", {"group": group, "topic": topic, "partition": "0"})
+
+    try:
+        eventually(lambda: lag() == 35, timeout=60, what="35 events waiting behind the held batch")
+        gate.set()
+        eventually(lambda: lag() == 0, timeout=60, what="the lag falls to zero")
+        assert sorted(applied) == sorted(customers)
+    finally:
+        gate.set()
+        stop.set()
+        thread.join(15)
