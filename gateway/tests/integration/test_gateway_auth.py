@@ -79,9 +79,16 @@ def test_write_and_admin_keys_pass(gateway: TestClient, upstreams: Upstreams) ->
     assert gateway.get("/v1/webhooks", headers=ADMIN).status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/healthz", "/metrics", "/openapi.json", "/docs"])
+@pytest.mark.parametrize("path", ["/healthz", "/openapi.json", "/docs"])
 def test_operational_routes_need_no_key(gateway: TestClient, path: str) -> None:
     assert gateway.get(path).status_code == 200
+
+
+def test_metrics_need_the_admin_scope_on_the_public_port(gateway: TestClient) -> None:
+    assert gateway.get("/metrics").status_code == 401
+    assert gateway.get("/metrics", headers=READ).status_code == 403
+    answer = gateway.get("/metrics", headers={"Authorization": f"Bearer {ADMIN['X-API-Key']}"})
+    assert answer.status_code == 200 and "idic_http_requests_total" in answer.text  # as Prometheus scrapes
 
 
 def test_readyz_needs_no_key_and_reports_each_service(gateway: TestClient, upstreams: Upstreams) -> None:
@@ -112,7 +119,7 @@ def test_development_mode_uses_the_dev_key(upstreams: Upstreams, monkeypatch: py
 def test_metrics_count_upstream_calls(gateway: TestClient, upstreams: Upstreams) -> None:
     upstreams.on("treatment", "GET", "/v1/rules", httpx.Response(200, json=[]))
     gateway.get("/v1/rules", headers=READ)
-    text = gateway.get("/metrics").text
+    text = gateway.get("/metrics", headers=ADMIN).text
     assert 'gateway_upstream_requests_total{outcome="ok",service="treatment"}' in text
     assert "idic_http_requests_total" in text
 

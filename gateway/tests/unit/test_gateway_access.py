@@ -29,7 +29,7 @@ KEYS = {"k-read": ["read"], "k-all": ["read", "write", "admin"]}
     ("GET", "/v1/webhooks", "admin"), ("POST", "/v1/webhooks", "admin"), ("GET", "/v1/webhooks/{webhook_id}", "admin"),
     ("PATCH", "/v1/webhooks/{webhook_id}", "admin"), ("GET", "/v1/webhooks/{webhook_id}/deliveries", "admin"),
     ("POST", "/v1/webhooks/{webhook_id}/deliveries/{delivery_id}:retry", "admin"),
-    ("GET", "/healthz", None), ("GET", "/readyz", None), ("GET", "/metrics", None),
+    ("GET", "/healthz", None), ("GET", "/readyz", None), ("GET", "/metrics", "admin"),
     ("GET", "/openapi.json", None), ("GET", "/docs", None),
 ])
 def test_required_scope(method: str, path: str, scope: str | None) -> None:

@@ -10,7 +10,7 @@ READ, WRITE, ADMIN = "read", "write", "admin"
 
 # Paths that are open to anyone: probes, metrics and the API's own documentation.
 PUBLIC_PATHS: frozenset[str] = frozenset({
-    "/healthz", "/readyz", "/metrics", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json",
+    "/healthz", "/readyz", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json",
 })
 
 # Writes that change what everyone gets (rules, segments, policy) or run a job over every customer.
@@ -23,12 +23,14 @@ ADMIN_WRITES: frozenset[str] = frozenset({
 def required_scope(method: str, route_path: str) -> str | None:
     """The scope a route template needs; None for the open operational routes.
 
-    GET needs read, POST/PUT write; DELETE, the GDPR export and erasure status, changes to rules,
+    GET needs read, POST/PUT write; /metrics, DELETE, the GDPR export and erasure status, changes to rules,
     segments and the contact policy, webhooks (every method), and the population-wide jobs (RFM refresh,
     trigger scan, training the matching model, dedupe) need admin."""
     if route_path in PUBLIC_PATHS:
         return None
     method = method.upper()
+    if route_path == "/metrics":
+        return ADMIN  # the gateway's port is the public one: what it serves, and to whom, is not for everyone
     if (method == "DELETE" or route_path.endswith("/export") or route_path.startswith("/v1/erasures/")
             or route_path == "/v1/webhooks" or route_path.startswith("/v1/webhooks/")):
         return ADMIN  # webhooks: where the platform's events go is an administrator's decision

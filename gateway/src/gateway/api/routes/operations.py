@@ -1,4 +1,5 @@
-"""Probes and metrics: open to anyone, no API key."""
+"""Probes (open to anyone, no API key) and metrics (the admin scope: the gateway's port is public;
+Prometheus scrapes with `authorization: {credentials_file: ...}`, a Bearer key)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from ...adapters.clients import ServiceClient
-from ..proxy import ClientsDep
-from ..security import SettingsDep
+from ..proxy import ClientsDep, errors
+from ..security import Authorized, SettingsDep
 
 router = APIRouter(tags=["operations"])
 
@@ -44,8 +45,8 @@ async def readyz(request: Request, clients: ClientsDep, settings: SettingsDep) -
                         status_code=200 if ready else 503)
 
 
-@router.get("/metrics", summary="Prometheus metrics", response_class=Response, responses={
-    200: {"content": {"text/plain": {"example": "http_request_duration_seconds_count 0.0\n"}}}})
+@router.get("/metrics", summary="Prometheus metrics", response_class=Response, dependencies=[Authorized], responses={
+    200: {"content": {"text/plain": {"example": "http_request_duration_seconds_count 0.0\n"}}}, **errors()})
 async def metrics() -> Response:
     """Prometheus text exposition of this process's metrics."""
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
