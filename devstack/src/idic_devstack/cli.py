@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from .kafka import KafkaBroker, fetch_jars
 from .ports import port_open
@@ -19,8 +20,9 @@ def run(args: argparse.Namespace) -> int:
     workdir = Path(args.var).resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     fetch_jars()
-    kafka_port = args.kafka_port if not port_open(args.kafka_port) else 0
-    broker = KafkaBroker(workdir / "kafka", **({"port": kafka_port} if kafka_port else {}))
+    kafka_port: int = args.kafka_port if not port_open(args.kafka_port) else 0
+    options: dict[str, Any] = {"port": kafka_port} if kafka_port else {}
+    broker = KafkaBroker(workdir / "kafka", **options)
     # keep the controller port stable across runs: the formatted metadata log remembers it
     port_file = workdir / "kafka" / "controller.port"
     if port_file.exists() and not port_open(int(port_file.read_text())):

@@ -60,7 +60,7 @@ class WebhookReceiver:
         self.status = status
         self.received: list[Received] = []
         self._lock = threading.Lock()
-        self._server: ThreadingHTTPServer | None = None
+        self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
     @property

@@ -49,7 +49,9 @@ def _minutes(seconds: float) -> str:
 
 
 def run(sessions: list[Session], *, jobs: int) -> int:
-    waiting, running, done = list(sessions), [], []
+    waiting: list[Session] = list(sessions)
+    running: list[Session] = []
+    done: list[Session] = []
     began = time.monotonic()
 
     def stop_all(*_: object) -> None:

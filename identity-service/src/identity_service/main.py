@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from fastapi import FastAPI
 from sqlalchemy import event
@@ -28,9 +28,11 @@ class IdentityRuntime(ServiceRuntime[IdentityUnitOfWork]):
 
     def __init__(self, *, models: ModelCache, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        # self.settings is identity's Settings (build_runtime), typed as idic's ServiceSettings
         self.jobs = Jobs(engine=self.engine, table=jobs_table, prefix="identity",
                          kinds={**training.job_kinds(uow_factory=self.uow, on_trained=models.invalidate),
-                                **dedupe.job_kinds(uow_factory=self.uow, settings=self.settings, models=models)})
+                                **dedupe.job_kinds(uow_factory=self.uow, settings=cast(Settings, self.settings),
+                                                   models=models)})
         self.add_worker("jobs", self.jobs.run, wake=self.jobs.wake)
 
 

@@ -3,13 +3,15 @@ public bodies: the one place that knows both what the API says and what the use 
 
 from __future__ import annotations
 
+from typing import cast
+
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from idic import ProblemError
 from idic.problems import validation_errors
 from idic.public import identity as public
-from idic.public.common import ErasureResult, Problem
+from idic.public.common import ErasureResult, Problem, ProblemField
 
 from ..config import Settings
 from ..domain.customer import CustomerConsent, CustomerExport, CustomerProfile, DuplicateReview, Erasure, NameMatch
@@ -47,8 +49,9 @@ def batch_record(raw: object, *, index: int, settings: Settings) -> Record | pub
         if exc.status != 422:
             raise
         errors, detail = exc.extra.get("errors") or [{"field": where, "message": exc.detail}], exc.detail
+    # pydantic validates each {"field", "message"} dict into a ProblemField
     return public.RecordRefused(error=Problem(title="Unprocessable Content", status=422, detail=detail,
-                                              errors=errors))
+                                              errors=cast(list[ProblemField], errors)))
 
 
 def batch_result(checked: list[Record | public.RecordRefused], resolved: list[Resolution], *,
@@ -72,7 +75,7 @@ def identify_result(r: Resolution, *, explain: bool = False) -> public.IdentifyR
 def profile(p: CustomerProfile) -> public.Profile:
     """A customer's profile (the survivor after merges)."""
     return public.Profile(
-        customer_id=p.customer_id, attributes=dict(p.attributes),
+        customer_id=p.customer_id, attributes=cast(dict[public.AttributeName, str], dict(p.attributes)),
         identifiers=[public.IdentifierOut(type=i.type, value=i.value, source=i.source) for i in p.identifiers],
         merged_ids=list(p.merged_ids), consent=dict(p.consent), created_at=p.created_at, updated_at=p.updated_at)
 
@@ -91,7 +94,8 @@ def review(r: DuplicateReview) -> public.Review:
     """A possible duplicate and its decision."""
     return public.Review(review_id=r.review_id, customer_id=r.customer_id, candidate_id=r.candidate_id,
                          probability=r.probability, reason=r.reason, status=r.status,  # type: ignore[arg-type]
-                         created_at=r.created_at, decided_at=r.decided_at, details=dict(r.details),
+                         created_at=r.created_at, decided_at=r.decided_at,
+                         details=cast(public.ReviewDetails, dict(r.details)),  # validated by pydantic
                          explanation=r.details.get("explanation"))
 
 
@@ -102,7 +106,8 @@ def matching_model(t: TrainedModel) -> public.MatchingModel:
 
 def name_match(m: NameMatch) -> public.SearchHit:
     """A customer whose name sounds like the one searched."""
-    return public.SearchHit(customer_id=m.customer_id, attributes=dict(m.attributes))
+    return public.SearchHit(customer_id=m.customer_id,
+                            attributes=cast(dict[public.AttributeName, str], dict(m.attributes)))
 
 
 def export(e: CustomerExport) -> public.IdentityExport:
@@ -119,7 +124,7 @@ def export(e: CustomerExport) -> public.IdentityExport:
         merges=[public.MergeRecord(survivor_id=m.survivor_id, merged_id=m.merged_id, reason=m.reason,
                                    confidence=m.confidence, merged_at=m.merged_at.isoformat(),
                                    unmerged_at=m.unmerged_at.isoformat() if m.unmerged_at else None,
-                                   explanation=m.explanation)
+                                   explanation=cast(public.Explanation | None, m.explanation))  # validated by pydantic
                 for m in e.merges],
         reviews=[public.ReviewRef(review_id=r.review_id, customer_id=r.customer_id, candidate_id=r.candidate_id,
                                   status=r.status, reason=r.reason)  # type: ignore[arg-type]

@@ -53,7 +53,7 @@ router = APIRouter(prefix="/v1/customers", tags=["identify"])
 reviews = APIRouter(prefix="/v1/reviews", tags=["reviews"])
 models = APIRouter(prefix="/v1/models", tags=["matching model"])
 internal = APIRouter(prefix="/internal", tags=["internal"])
-PROBLEM = {"content": {"application/problem+json": {}}}
+PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"description": "Unknown customer", **PROBLEM}, 422: {"description": "Invalid input", **PROBLEM}}
 CONFLICT: dict[int | str, dict[str, Any]] = {**ERRORS, 409: {"description": "Conflict", **PROBLEM}}

@@ -10,7 +10,7 @@ import datetime as dt
 import heapq
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,7 +68,8 @@ class CustomerState:
         # duplicate is dropped
         raw: dict[tuple[Any, ...], tuple[Mapping[str, str], str | None]] = {}
         golden_items = tuple(sorted(self.attributes.items()))
-        for e in sorted(self.emails)[:3] or [None]:
+        emails: Sequence[str | None] = sorted(self.emails)[:3]
+        for e in emails or [None]:
             raw.setdefault((golden_items, e), (self.attributes, e))
         by_origin: dict[tuple[str, str], dict[str, tuple[str, str]]] = defaultdict(dict)
         for o in self.observations:
@@ -268,7 +269,7 @@ class Resolver:
         created, matched_by, confidence = False, "identifier", 1.0
         explanation: Explanation | None = None
         if owners:
-            hits = defaultdict(int)
+            hits: dict[str, int] = defaultdict(int)
             for p in record.pairs:
                 if p in world.owner:
                     hits[world.owner[p]] += 1
@@ -290,13 +291,14 @@ class Resolver:
             if self.policy.link_identified:
                 # the record may also be a confident match of another customer (same person,
                 # other e-mail): fold that one in too, as a transitive clustering would
-                other, probability, folding, _ = self._probabilistic(record, exclude=target, strong=strong)
-                if other is not None and folding is not None and probability >= self.policy.match_threshold:
+                linked, probability, folding, _ = self._probabilistic(record, exclude=target, strong=strong)
+                if linked is not None and folding is not None and probability >= self.policy.match_threshold:
                     explanation = folding  # explained only when it folded a customer in
                     target = self._fold(target, folding)
         else:
-            target, probability, explanation, runner_up = self._probabilistic(record)
-            if target is not None and probability >= self.policy.match_threshold:
+            best, probability, explanation, runner_up = self._probabilistic(record)
+            if best is not None and probability >= self.policy.match_threshold:
+                target = best
                 world.load(target)
                 matched_by, confidence = "probabilistic", round(probability, 6)
                 if runner_up is not None and self._may_fold(target, runner_up.candidate_id):
@@ -306,7 +308,7 @@ class Resolver:
                     # (FEBRL 3), precision 1.0 kept. One fold per record, as for a shared identifier
                     target = self._fold(target, runner_up)
             else:
-                candidate = target
+                candidate = best
                 target = self._new_customer()
                 created, matched_by, confidence = True, "new", round(1 - probability, 6)
                 if candidate is not None and probability >= self.policy.review_threshold:

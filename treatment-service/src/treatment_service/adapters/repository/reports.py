@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select, union_all
+from sqlalchemy import Table, delete, func, select, union_all
 from sqlalchemy.orm import Session
 
 from idic.db import add_counts
@@ -32,7 +32,7 @@ class ReportRepository:
         The changes are deleted and returned by one statement, so each is added once: a concurrent
         fold (another replica) skips the rows this one holds (PostgreSQL) or waits for the write
         lock (SQLite)."""
-        t = ReportChangeRow.__table__
+        t = cast(Table, ReportChangeRow.__table__)
         oldest = select(t.c.id).order_by(t.c.id).limit(limit).with_for_update(skip_locked=True)
         summed: dict[tuple[Any, ...], list[Any]] = {}
         moved = 0
@@ -42,7 +42,7 @@ class ReportRepository:
             totals = summed.setdefault(tuple(row[:len(KEYS)]), [0] * len(WHOLE) + [ZERO])
             for i, n in enumerate(row[len(KEYS):]):
                 totals[i] += n
-        add_counts(self.session, ReportDayRow.__table__, keys=KEYS, counts=COUNTS,
+        add_counts(self.session, cast(Table, ReportDayRow.__table__), keys=KEYS, counts=COUNTS,
                    rows=[{**dict(zip(KEYS, key, strict=True)), **dict(zip(COUNTS, totals, strict=True))}
                          for key, totals in summed.items()])
         return moved
@@ -66,8 +66,8 @@ class ReportRepository:
         summed = [func.sum(both.c[n]) for n in (COUNTS if pg else WHOLE)]
         revenue: dict[tuple[Any, ...], Decimal] = {}
         if not pg:  # only rows of conversions carry money
-            for *key, amount in self.session.execute(select(*keys, both.c.revenue).where(both.c.converted != 0)):
-                revenue[tuple(key)] = revenue.get(tuple(key), ZERO) + Decimal(amount)
+            for *group, amount in self.session.execute(select(*keys, both.c.revenue).where(both.c.converted != 0)):
+                revenue[tuple(group)] = revenue.get(tuple(group), ZERO) + Decimal(amount)
         out = []
         for row in self.session.execute(select(*keys, *summed).group_by(*keys)):
             key, counts = tuple(row[:4]), [int(n) for n in row[4:4 + len(WHOLE)]]

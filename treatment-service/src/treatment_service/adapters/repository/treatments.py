@@ -151,9 +151,10 @@ class TreatmentRepository:
             .returning(*_REPORT_KEY, Treatment.accepted_at).execution_options(synchronize_session="fetch")).first()
         if row is None:
             return False
-        *key, accepted_at = row
+        decided_at, rule_id, channel, control, accepted_at = row
         was_accepted = accepted_at is not None
-        self._count(*key, before=Answer(outcome="accepted" if was_accepted else None, accepted=was_accepted),
+        self._count(decided_at, rule_id, channel, control,
+                    before=Answer(outcome="accepted" if was_accepted else None, accepted=was_accepted),
                     after=Answer(outcome="converted", accepted=was_accepted, amount=amount, currency=currency))
         return True
 
