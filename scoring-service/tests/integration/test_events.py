@@ -183,7 +183,7 @@ def test_poison_messages_go_to_the_dead_letter_topic(client: TestClient, bus: Bu
     naive_time = recorded(a, amount="2.00").model_copy(update={"occurred_at": dt.datetime(2024, 1, 1)})
     bus.raw("idic.interaction", a, b"{not json")
     bus.send_event(bad_payload)
-    bus.publish(naive_time)  # valid by the contract, refused by the handler (retried, then dead-lettered)
+    naive_event = bus.publish(naive_time)  # valid by the contract, refused by the handler (retried, then dead-lettered)
     bus.publish(good)
     f = features_when(client, a, lambda f: f["interactions"] >= 1, "the good event after the poison")
     assert (f["interactions"], f["frequency"], f["monetary"]) == (1, 1, "1.00")
@@ -196,6 +196,18 @@ def test_poison_messages_go_to_the_dead_letter_topic(client: TestClient, bus: Bu
     errors = [dict(r.headers)["dlq.error"].decode() for r in letters]
     assert "not JSON" in errors[0] and "nps" in errors[1] and "timezone" in errors[2]
     assert letters[0].value == b"{not json"
+
+    # an operator reads them from the service (idic.redrive; applying them again is tested in idic)
+    group = client.app.state.settings.group_id
+    listed = client.get("/internal/dead-letters", params={"group": group, "limit": 1000})
+    assert listed.status_code == 200, listed.text
+    mine = [d for d in listed.json()["groups"][group] if d["key"] == a]
+    assert "not JSON" in mine[0]["error"] and mine[0]["event_id"] is None  # not a CloudEvent at all
+    assert [d["event_id"] for d in mine[1:]] == [bad_payload.id, naive_event.id]
+    assert all(d["source"].startswith("idic.interaction/") and d["attempts"] >= 1 for d in mine)
+    assert client.get("/internal/dead-letters", params={"group": "nobody"}).status_code == 404
+    assert client.post("/internal/dead-letters:redrive", params={"group": "nobody"}).status_code == 404
+    assert client.get("/internal/dead-letters", params={"limit": 0}).status_code == 422
 
 
 def test_events_wait_for_a_population_run_instead_of_being_overwritten_by_it(

@@ -136,6 +136,10 @@ class EventConsumer:
             CONSUMER_LAG.labels(self.spec.group_id, tp.topic, str(tp.partition)).set(lag)
             self._lagging.add(tp)
 
+    def close(self) -> None:
+        """Close the Kafka clients (a consumer used outside ``run``, e.g. to apply dead letters again)."""
+        self._close()
+
     def _close(self) -> None:
         if self._consumer is not None:
             try:
@@ -157,7 +161,7 @@ class EventConsumer:
         started = time.perf_counter()
         if not self._apply_all_at_once(records, stop):
             for record in records:
-                if not self._apply_one_with_retries(record, stop):
+                if self.apply_one(record, stop) is None:
                     break  # stopping: commit what is done, the rest is redelivered
                 self._done(record)
         EVENT_HANDLE_SECONDS.labels(self.spec.group_id).observe(time.perf_counter() - started)
@@ -220,15 +224,16 @@ class EventConsumer:
         uow.mark_processed(group=group, event=event)
         return "applied"
 
-    def _apply_one_with_retries(self, record: ConsumerRecord, stop: threading.Event) -> bool:
-        """Apply one record; dead-letter it after max_attempts handler failures. Returns
-        False only when stopping before it could be applied (it will be redelivered)."""
+    def apply_one(self, record: ConsumerRecord, stop: threading.Event) -> str | None:
+        """Apply one record in a transaction of its own; dead-letter it after max_attempts handler failures.
+        The outcome: applied, duplicate (this group applied it before), skipped (no handler), dead_lettered;
+        None only when stopping before it could be applied (it will be redelivered)."""
         try:
             event = parse_event(record.value)
             handler = self.spec.handlers.get(event.type)
             payload = event.payload() if handler else None
         except MalformedEvent as exc:
-            return self._dead_letter(record, str(exc), attempts=1, stop=stop)
+            return self._dead_lettered(record, str(exc), attempts=1, stop=stop)
         attempt = 0
         while True:
             try:
@@ -236,26 +241,29 @@ class EventConsumer:
                     outcome = self._apply(uow, event, payload)
                     uow.commit()
                 EVENTS_CONSUMED.labels(self.spec.group_id, event.type, outcome).inc()
-                return True
+                return outcome
             except IntegrityError as exc:
                 if "inbox" in str(exc).lower():  # a concurrent instance applied it first
                     EVENTS_CONSUMED.labels(self.spec.group_id, event.type, "duplicate").inc()
-                    return True
+                    return "duplicate"
                 attempt += 1
                 error: BaseException = exc
             except Exception as exc:  # noqa: BLE001
                 if _is_infrastructure_error(exc):
                     log.warning("database unavailable; retrying event", event_id=event.id, error=repr(exc))
                     if stop.wait(1.0):
-                        return False
+                        return None
                     continue
                 attempt += 1
                 error = exc
             if attempt >= self._max_attempts:
-                return self._dead_letter(record, f"{type(error).__name__}: {error}", attempts=attempt, stop=stop)
+                return self._dead_lettered(record, f"{type(error).__name__}: {error}", attempts=attempt, stop=stop)
             log.warning("event handler failed; retrying", event_id=event.id, attempt=attempt, error=repr(error))
             if stop.wait(self._retry_backoff_s * (2 ** (attempt - 1))):
-                return False
+                return None
+
+    def _dead_lettered(self, record: ConsumerRecord, error: str, *, attempts: int, stop: threading.Event) -> str | None:
+        return "dead_lettered" if self._dead_letter(record, error, attempts=attempts, stop=stop) else None
 
     def _dead_letter(self, record: ConsumerRecord, error: str, *, attempts: int, stop: threading.Event) -> bool:
         """Publish the original message with its error to ``<topic>.dlq.<group>``; only

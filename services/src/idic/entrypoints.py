@@ -37,3 +37,31 @@ def run_workers(build_runtime: Callable[[Any], ServiceRuntime[Any]], settings: S
     from the API; set ``<PREFIX>RUN_WORKERS=false`` on the API process then."""
     configure_logging(service=settings.service_name, level=settings.log_level, json=settings.log_json)
     build_runtime(settings).run_forever(relay=relay, consumers=consumers)
+
+
+def run_redrive(build_runtime: Callable[[Any], ServiceRuntime[Any]], settings: ServiceSettings) -> None:
+    """``python -m <service>.entrypoints.redrive``: list the dead letters of the service's consumer groups
+    (the default; one JSON object a line), or ``--apply`` them again after a fix (``idic.redrive``)."""
+    import json
+    import sys
+    from dataclasses import asdict
+
+    from .redrive import dead_letters_of
+
+    parser = argparse.ArgumentParser(description="list or apply again what this service's consumers dead-lettered")
+    parser.add_argument("--group", help="one consumer group (default: every group of the service)")
+    parser.add_argument("--apply", action="store_true", help="apply them again (default: only list them)")
+    parser.add_argument("--limit", type=int, default=None, help="at most this many a group")
+    args = parser.parse_args()
+    configure_logging(service=settings.service_name, level=settings.log_level, json=settings.log_json)
+    letters = dead_letters_of(build_runtime(settings))
+    if args.group is not None and args.group not in letters:
+        sys.exit(f"no consumer group {args.group!r} in {settings.service_name} (groups: {sorted(letters)})")
+    for group, found in letters.items():
+        if args.group not in (None, group):
+            continue
+        if args.apply:
+            print(json.dumps({"group": group, "outcomes": found.redrive(limit=args.limit)}), flush=True)
+        else:
+            for letter in found.pending(limit=args.limit or 1000):
+                print(json.dumps(asdict(letter)), flush=True)
