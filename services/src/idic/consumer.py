@@ -107,7 +107,10 @@ class EventConsumer:
                     self.assigned.set()
                 if batch:
                     self.process(batch, stop)
-                self._measure_lag()
+                try:
+                    self._measure_lag()
+                except Exception as exc:  # noqa: BLE001 - a metric never stops the consuming
+                    log.debug("consumer lag not measured", group=self.spec.group_id, error=repr(exc))
             except Exception as exc:  # noqa: BLE001 - keep consuming whatever happened
                 log.warning("consumer loop error; reconnecting", group=self.spec.group_id, error=repr(exc),
                             retry_in_s=backoff)
