@@ -112,11 +112,15 @@ class DeadLetters:
             tuple[TopicPartition, ConsumerRecord]]:
         """The records up to the ends, in order per partition, at most ``limit``."""
         left = dict(ends)
-        taken = 0
+        taken, idle = 0, 0
         while left and (limit is None or taken < limit):
             batch = consumer.poll(timeout_ms=2000)
             if not batch:
-                break  # nothing more arrives: the ends were reached or the broker is away
+                idle += 1
+                if idle == 3:
+                    break  # records below the ends that do not come in 6 s: the broker is away
+                continue
+            idle = 0
             for tp, records in batch.items():
                 for record in records:
                     if tp not in left or record.offset >= left[tp] or (limit is not None and taken >= limit):
