@@ -26,11 +26,15 @@ class TreatmentUnitOfWork(UnitOfWork):
         self.contexts = ContextRepository(session)
         self.aliases = Aliases(session, identities.aliases)
         self.erasures = Erasures(session, identities.erasures)
-        self.treatments = TreatmentRepository(session)
+        self.treatments = TreatmentRepository(session, before_commit=self.before_commit)
         self.reports = ReportRepository(session)
         # the compiled-rules cache lives as long as this database's session factory
         self.rules = RuleRepository(session, self._session_factory)
         self.webhooks = WebhookRepository(session)
+
+    def rollback(self) -> None:
+        super().rollback()
+        self.treatments.forget_report_changes()
 
     def commit(self) -> None:
         """Commit; then, if a webhook delivery became due, wake the sender (no wait for its next tick)."""
