@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -82,9 +83,22 @@ def fetch_jars() -> Path:
     return LIB_DIR
 
 
+@dataclass(frozen=True)
+class BrokerLogin:
+    """A broker that takes clients only over TLS with a SASL/SCRAM login, as a managed or secured cluster
+    does: its certificate is self-signed for 127.0.0.1 and localhost (``ca_file`` is what clients trust),
+    and ``username`` is the one user clients may log in as (the broker talks to itself as another)."""
+
+    username: str = "idic-client"
+    password: str = field(default_factory=lambda: secrets.token_urlsafe(18), repr=False)
+    mechanism: str = "SCRAM-SHA-512"
+    broker_password: str = field(default_factory=lambda: secrets.token_urlsafe(18), repr=False)
+
+
 @dataclass
 class KafkaBroker:
-    """One KRaft broker+controller process with its own data directory and ports."""
+    """One KRaft broker+controller process with its own data directory and ports; ``login`` makes its client
+    listener SASL_SSL (see ``BrokerLogin``), else it is PLAINTEXT."""
 
     workdir: Path
     port: int = field(default_factory=free_port)
@@ -92,11 +106,83 @@ class KafkaBroker:
     heap: str = "768m"
     partitions: int = 6
     jvm_options: tuple[str, ...] = SERVER_JVM_OPTIONS
+    login: BrokerLogin | None = None
     process: subprocess.Popen[bytes] | None = None
 
     @property
     def bootstrap_servers(self) -> str:
         return f"127.0.0.1:{self.port}"
+
+    @property
+    def ca_file(self) -> Path:
+        """The PEM certificate a client trusts to talk TLS to this broker (with ``login`` only)."""
+        return self.workdir / "tls" / "broker.pem"
+
+    def client_config(self) -> dict[str, object]:
+        """What a kafka-python client needs to connect and log in (the bootstrap list alone without ``login``)."""
+        config: dict[str, object] = {"bootstrap_servers": self.bootstrap_servers}
+        if self.login is not None:
+            config.update(security_protocol="SASL_SSL", ssl_cafile=str(self.ca_file),
+                          sasl_mechanism=self.login.mechanism, sasl_plain_username=self.login.username,
+                          sasl_plain_password=self.login.password)
+        return config
+
+    def client_env(self) -> dict[str, str]:
+        """The same as the environment the platform's services read (``KAFKA_*``)."""
+        env = {"KAFKA_BOOTSTRAP_SERVERS": self.bootstrap_servers}
+        if self.login is not None:
+            env.update(KAFKA_SECURITY_PROTOCOL="SASL_SSL", KAFKA_SSL_CAFILE=str(self.ca_file),
+                       KAFKA_SASL_MECHANISM=self.login.mechanism, KAFKA_SASL_USERNAME=self.login.username,
+                       KAFKA_SASL_PASSWORD=self.login.password)
+        return env
+
+    def _listener_config(self) -> dict[str, str]:
+        controller = f"CONTROLLER://127.0.0.1:{self.controller_port}"
+        if self.login is None:
+            return {
+                "listeners": f"PLAINTEXT://127.0.0.1:{self.port},{controller}",
+                "advertised.listeners": f"PLAINTEXT://127.0.0.1:{self.port}",
+                "inter.broker.listener.name": "PLAINTEXT",
+                "listener.security.protocol.map": "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+            }
+        keystore, store_password = self._tls_material()
+        mechanism = self.login.mechanism
+        return {
+            "listeners": f"SASL_SSL://127.0.0.1:{self.port},{controller}",
+            "advertised.listeners": f"SASL_SSL://127.0.0.1:{self.port}",
+            # the broker reaches itself through the secured listener too, as the "broker" user
+            "inter.broker.listener.name": "SASL_SSL",
+            "listener.security.protocol.map": "CONTROLLER:PLAINTEXT,SASL_SSL:SASL_SSL",
+            "sasl.enabled.mechanisms": mechanism,
+            "sasl.mechanism.inter.broker.protocol": mechanism,
+            f"listener.name.sasl_ssl.{mechanism.lower()}.sasl.jaas.config":
+                "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                f'username="broker" password="{self.login.broker_password}";',
+            "ssl.keystore.type": "PKCS12",
+            "ssl.keystore.location": str(keystore),
+            "ssl.keystore.password": store_password,
+            "ssl.key.password": store_password,
+            "ssl.truststore.type": "PEM",
+            "ssl.truststore.location": str(self.ca_file),
+        }
+
+    def _tls_material(self) -> tuple[Path, str]:
+        """A key pair and self-signed certificate for 127.0.0.1/localhost (keytool, from the JDK the broker
+        needs anyway), made once per work directory: the keystore and the PEM certificate clients trust."""
+        tls = self.workdir / "tls"
+        keystore, password_file = tls / "broker.p12", tls / "keystore-password"
+        if not keystore.exists():
+            tls.mkdir(parents=True, exist_ok=True)
+            password_file.write_text(secrets.token_urlsafe(18))
+            password = password_file.read_text()
+            keytool = shutil.which("keytool") or "keytool"
+            store = ["-keystore", str(keystore), "-storetype", "PKCS12", "-storepass", password]
+            subprocess.run([keytool, "-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048",
+                            "-validity", "365", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                            "-keypass", password, *store], check=True, capture_output=True)
+            subprocess.run([keytool, "-exportcert", "-rfc", "-alias", "broker", "-file", str(self.ca_file), *store],
+                           check=True, capture_output=True)
+        return keystore, password_file.read_text()
 
     @property
     def log_path(self) -> Path:
@@ -109,11 +195,8 @@ class KafkaBroker:
             "process.roles": "broker,controller",
             "node.id": "1",
             "controller.quorum.bootstrap.servers": f"127.0.0.1:{self.controller_port}",
-            "listeners": f"PLAINTEXT://127.0.0.1:{self.port},CONTROLLER://127.0.0.1:{self.controller_port}",
-            "advertised.listeners": f"PLAINTEXT://127.0.0.1:{self.port}",
+            **self._listener_config(),
             "controller.listener.names": "CONTROLLER",
-            "inter.broker.listener.name": "PLAINTEXT",
-            "listener.security.protocol.map": "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
             "log.dirs": str(self.workdir / "data"),
             "num.partitions": str(self.partitions),
             "default.replication.factor": "1",
@@ -146,8 +229,13 @@ class KafkaBroker:
         """Format the KRaft metadata log once; a formatted directory is reused as is."""
         if (self.workdir / "data" / "meta.properties").exists():
             return
+        users: list[str] = []
+        if self.login is not None:  # SCRAM users live in the cluster's metadata: written with its first record
+            for name, password in (("broker", self.login.broker_password), (self.login.username, self.login.password)):
+                users += ["--add-scram", f"{self.login.mechanism}=[name={name},password={password}]"]
         subprocess.run(
-            self._java("kafka.tools.StorageTool", "format", "--standalone", "-t", cluster_id(), "-c", str(config)),
+            self._java("kafka.tools.StorageTool", "format", "--standalone", "-t", cluster_id(), "-c", str(config),
+                       *users),
             check=True, capture_output=True,
         )
 
@@ -182,7 +270,7 @@ class KafkaBroker:
                 raise RuntimeError(f"Kafka exited with {self.process.returncode}; see {self.log_path}")
             if port_open(self.port):
                 try:
-                    admin = KafkaAdminClient(bootstrap_servers=self.bootstrap_servers, request_timeout_ms=3000)
+                    admin = KafkaAdminClient(**self.client_config(), request_timeout_ms=3000)
                     try:
                         admin.list_topics()
                         return

@@ -11,6 +11,7 @@ from kafka import KafkaProducer
 from kafka.admin import KafkaAdminClient, NewTopic
 from kafka.errors import TopicAlreadyExistsError
 
+from .kafka_connection import KafkaConnection, kafka_connection
 from .logs import get_logger
 
 log = get_logger(__name__)
@@ -22,11 +23,12 @@ def dlq_topic(topic: str, group: str) -> str:
     return f"{topic}.dlq.{group}"
 
 
-def make_producer(bootstrap_servers: str, *, client_id: str, **overrides: Any) -> KafkaProducer:
-    """An idempotent producer with ``acks=all``. ``max_block_ms`` is short so that a
+def make_producer(bootstrap_servers: str | KafkaConnection, *, client_id: str, **overrides: Any) -> KafkaProducer:
+    """An idempotent producer with ``acks=all`` on the cluster ``bootstrap_servers`` names (a bare list, or a
+    connection with its TLS and SASL settings). ``max_block_ms`` is short so that a
     broker outage surfaces as an error the caller retries rather than a minute-long hang."""
     config: dict[str, Any] = {
-        "bootstrap_servers": bootstrap_servers.split(","),
+        **kafka_connection(bootstrap_servers).client_config(),
         "client_id": client_id,
         "acks": "all",
         "enable_idempotence": True,
@@ -43,10 +45,10 @@ def make_producer(bootstrap_servers: str, *, client_id: str, **overrides: Any) -
     return KafkaProducer(**config)
 
 
-def ensure_topics(bootstrap_servers: str, topics: list[str], *, partitions: int) -> None:
+def ensure_topics(bootstrap_servers: str | KafkaConnection, topics: list[str], *, partitions: int) -> None:
     """Create the topics that do not exist yet (one replica: the local broker is single-node;
     in production the broker's defaults or an operator decide)."""
-    admin = KafkaAdminClient(bootstrap_servers=bootstrap_servers.split(","), client_id="idic-admin",
+    admin = KafkaAdminClient(**kafka_connection(bootstrap_servers).client_config(), client_id="idic-admin",
                              request_timeout_ms=15_000)
     try:
         existing = set(admin.list_topics())

@@ -19,6 +19,7 @@ from . import kafka_fixes
 from .bus import RECONNECT_BACKOFF_MAX_MS, dlq_topic, ensure_topics, make_producer
 from .contracts import EventPayload
 from .events import CloudEvent, MalformedEvent, parse_event
+from .kafka_connection import KafkaConnection, kafka_connection
 from .logs import bound_contextvars, get_logger
 from .metrics import CONSUMER_LAG, EVENT_HANDLE_SECONDS, EVENTS_CONSUMED, EVENTS_DEAD_LETTERED
 from .uow import UnitOfWork
@@ -58,12 +59,12 @@ def _is_infrastructure_error(exc: BaseException) -> bool:
 class EventConsumer:
     """One KafkaConsumer (not thread-safe: each consumer thread owns its own)."""
 
-    def __init__(self, *, spec: ConsumerSpec, uow_factory: Callable[[], UnitOfWork], bootstrap_servers: str,
-                 client_id: str, max_attempts: int = 5, batch_size: int = 500, partitions: int = 6,
-                 retry_backoff_s: float = 0.05) -> None:
+    def __init__(self, *, spec: ConsumerSpec, uow_factory: Callable[[], UnitOfWork],
+                 bootstrap_servers: str | KafkaConnection, client_id: str, max_attempts: int = 5,
+                 batch_size: int = 500, partitions: int = 6, retry_backoff_s: float = 0.05) -> None:
         self.spec = spec
         self._uow_factory = uow_factory
-        self._bootstrap = bootstrap_servers
+        self._bootstrap = kafka_connection(bootstrap_servers)
         self._client_id = client_id
         self._max_attempts = max_attempts
         self._batch_size = batch_size
@@ -80,7 +81,7 @@ class EventConsumer:
         ensure_topics(self._bootstrap, topics + [dlq_topic(t, self.spec.group_id) for t in topics],
                       partitions=self._partitions)
         consumer = KafkaConsumer(
-            bootstrap_servers=self._bootstrap.split(","),
+            **self._bootstrap.client_config(),
             group_id=self.spec.group_id,
             client_id=self._client_id,
             enable_auto_commit=False,  # offsets move only after the handler's transaction committed

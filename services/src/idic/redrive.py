@@ -26,6 +26,7 @@ from kafka.structs import OffsetAndMetadata
 from .bus import dlq_topic
 from .consumer import ConsumerSpec, EventConsumer
 from .events import MalformedEvent, parse_event
+from .kafka_connection import KafkaConnection, kafka_connection
 from .logs import get_logger
 from .uow import UnitOfWork
 
@@ -85,16 +86,16 @@ def _as_consumed(record: ConsumerRecord) -> ConsumerRecord:
 class DeadLetters:
     """The dead letters of one consumer group (``spec``) of a service."""
 
-    def __init__(self, *, spec: ConsumerSpec, uow_factory: Callable[[], UnitOfWork], bootstrap_servers: str,
-                 client_id: str, max_attempts: int = 5) -> None:
-        self.spec, self._uow_factory, self._bootstrap = spec, uow_factory, bootstrap_servers
+    def __init__(self, *, spec: ConsumerSpec, uow_factory: Callable[[], UnitOfWork],
+                 bootstrap_servers: str | KafkaConnection, client_id: str, max_attempts: int = 5) -> None:
+        self.spec, self._uow_factory, self._bootstrap = spec, uow_factory, kafka_connection(bootstrap_servers)
         self._client_id, self._max_attempts = client_id, max_attempts
 
     @contextmanager
     def _reader(self) -> Iterator[tuple[KafkaConsumer, dict[TopicPartition, int]]]:
         """A consumer of the redrive group on every partition of the group's dead-letter topics, from what
         it handled last, with the end of each partition as it is now."""
-        consumer = KafkaConsumer(bootstrap_servers=self._bootstrap.split(","),
+        consumer = KafkaConsumer(**self._bootstrap.client_config(),
                                  group_id=redrive_group(self.spec.group_id), client_id=f"{self._client_id}-redrive",
                                  enable_auto_commit=False, auto_offset_reset="earliest")
         try:
@@ -162,6 +163,6 @@ def dead_letters_of(runtime: Any) -> dict[str, DeadLetters]:
     """Every consumer group of a service runtime (``idic.ServiceRuntime``), by group id."""
     settings = runtime.settings
     return {spec.group_id: DeadLetters(spec=spec, uow_factory=runtime.uow,
-                                       bootstrap_servers=settings.kafka_bootstrap_servers,
+                                       bootstrap_servers=settings.kafka,
                                        client_id=settings.service_name, max_attempts=settings.consumer_max_attempts)
             for spec in runtime.consumer_specs}

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, delete, select, text, update
 from .bus import make_producer
 from .db import utcnow
 from .events import STRUCTURED_HEADERS
+from .kafka_connection import KafkaConnection
 from .logs import get_logger
 from .messaging import MessagingTables
 from .metrics import OUTBOX_PENDING, OUTBOX_PUBLISH_ERRORS, OUTBOX_PUBLISHED
@@ -29,8 +30,8 @@ class OutboxRelay:
     per-customer order. Failures leave rows unsent; they are retried, and consumers'
     inboxes absorb the duplicates a retry may cause."""
 
-    def __init__(self, *, engine: Engine, tables: MessagingTables, bootstrap_servers: str, client_id: str,
-                 batch_size: int = 500, poll_interval_s: float = 0.2, retention_s: float = 3600.0,
+    def __init__(self, *, engine: Engine, tables: MessagingTables, bootstrap_servers: str | KafkaConnection,
+                 client_id: str, batch_size: int = 500, poll_interval_s: float = 0.2, retention_s: float = 3600.0,
                  send_timeout_s: float = 30.0, producer_overrides: dict[str, Any] | None = None) -> None:
         self._engine = engine
         self._outbox = tables.outbox

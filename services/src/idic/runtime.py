@@ -41,7 +41,7 @@ class ServiceRuntime(Generic[U]):
         self.sessions: sessionmaker[Session] = make_sessionmaker(self.engine)
         self.kafka_reachable = KafkaReachability(settings.kafka_bootstrap_servers)
         self.relay = OutboxRelay(
-            engine=self.engine, tables=tables, bootstrap_servers=settings.kafka_bootstrap_servers,
+            engine=self.engine, tables=tables, bootstrap_servers=settings.kafka,
             client_id=f"{settings.service_name}-relay", batch_size=settings.relay_batch_size,
             poll_interval_s=settings.relay_poll_interval_s, retention_s=settings.outbox_retention_s,
         )
@@ -66,7 +66,7 @@ class ServiceRuntime(Generic[U]):
         if consumers:
             for spec in self.consumer_specs:
                 consumer = EventConsumer(
-                    spec=spec, uow_factory=self.uow, bootstrap_servers=self.settings.kafka_bootstrap_servers,
+                    spec=spec, uow_factory=self.uow, bootstrap_servers=self.settings.kafka,
                     client_id=f"{self.settings.service_name}-{spec.group_id}",
                     max_attempts=self.settings.consumer_max_attempts, batch_size=self.settings.consumer_batch_size,
                     partitions=self.settings.kafka_topic_partitions,
@@ -86,7 +86,7 @@ class ServiceRuntime(Generic[U]):
         # Create our own topic up front so consumers elsewhere can subscribe before our first event.
         while self.produces and not stop.is_set():
             try:
-                ensure_topics(self.settings.kafka_bootstrap_servers, list(self.produces),
+                ensure_topics(self.settings.kafka, list(self.produces),
                               partitions=self.settings.kafka_topic_partitions)
                 break
             except Exception as exc:  # noqa: BLE001 - broker not up yet

@@ -13,6 +13,8 @@ from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSetti
 from pydantic_settings.sources.utils import parse_env_vars
 from sqlalchemy.engine import URL
 
+from .kafka_connection import KafkaConnection, SaslMechanism, SecurityProtocol
+
 
 def env_names(cls: type[BaseSettings]) -> dict[str, bool]:
     """The environment variables a settings class reads -> whether the setting has a default."""
@@ -100,6 +102,26 @@ class ServiceSettings(SecretFileSettings):
         default="127.0.0.1:9092",
         validation_alias=AliasChoices("KAFKA_BOOTSTRAP_SERVERS", "kafka_bootstrap_servers"),
     )
+    # a secured or managed cluster: Kafka's own client settings, every one also from a file (*_FILE)
+    kafka_security_protocol: SecurityProtocol = Field(
+        default="PLAINTEXT", validation_alias=_unprefixed("kafka_security_protocol"),
+        description="PLAINTEXT, SSL (TLS), SASL_PLAINTEXT or SASL_SSL (a login over TLS).")
+    kafka_sasl_mechanism: SaslMechanism | None = Field(
+        default=None, validation_alias=_unprefixed("kafka_sasl_mechanism"),
+        description="PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512; needed by the SASL_* protocols.")
+    kafka_sasl_username: str | None = Field(default=None, validation_alias=_unprefixed("kafka_sasl_username"))
+    kafka_sasl_password: str | None = Field(default=None, validation_alias=_unprefixed("kafka_sasl_password"),
+                                            repr=False)
+    kafka_ssl_cafile: str | None = Field(
+        default=None, validation_alias=_unprefixed("kafka_ssl_cafile"),
+        description="PEM file of the CA that signed the brokers' certificates; empty: the system's CAs.")
+    kafka_ssl_certfile: str | None = Field(default=None, validation_alias=_unprefixed("kafka_ssl_certfile"),
+                                           description="The client's PEM certificate, for mutual TLS.")
+    kafka_ssl_keyfile: str | None = Field(default=None, validation_alias=_unprefixed("kafka_ssl_keyfile"),
+                                          description="The client's PEM private key, for mutual TLS.")
+    kafka_ssl_key_password: str | None = Field(default=None, validation_alias=_unprefixed("kafka_ssl_key_password"),
+                                               repr=False)
+    kafka_ssl_check_hostname: bool = Field(default=True, validation_alias=_unprefixed("kafka_ssl_check_hostname"))
     kafka_topic_partitions: int = Field(default=6, ge=1)
     run_workers: bool = Field(default=True, description="Run the outbox relay and consumers inside the API process.")
     migrate_on_start: bool = Field(default=True, description="alembic upgrade head before serving.")
@@ -123,4 +145,15 @@ class ServiceSettings(SecretFileSettings):
             ).render_as_string(hide_password=False)
         if not self.database_url:
             self.database_url = f"sqlite:///{self.data_dir}/{self.service_name}.db"
+        _ = self.kafka  # a contradictory or incomplete Kafka security setting fails the start, naming it
         return self
+
+    @property
+    def kafka(self) -> KafkaConnection:
+        """The cluster and how to log in to it, for every Kafka client of the service."""
+        return KafkaConnection(
+            self.kafka_bootstrap_servers, security_protocol=self.kafka_security_protocol,
+            sasl_mechanism=self.kafka_sasl_mechanism, sasl_username=self.kafka_sasl_username or None,
+            sasl_password=self.kafka_sasl_password or None, ssl_cafile=self.kafka_ssl_cafile or None,
+            ssl_certfile=self.kafka_ssl_certfile or None, ssl_keyfile=self.kafka_ssl_keyfile or None,
+            ssl_key_password=self.kafka_ssl_key_password or None, ssl_check_hostname=self.kafka_ssl_check_hostname)
