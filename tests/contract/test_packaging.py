@@ -5,12 +5,15 @@ the root."""
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import tomllib
 from importlib import metadata
 from pathlib import Path
 
 import pytest
+import yaml
 from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
@@ -71,7 +74,29 @@ def test_every_image_installs_with_the_lock(image: str) -> None:
     assert "COPY requirements.lock ./" in text
     [install] = re.findall(r"pip install [^\n]*", text)
     assert "-c requirements.lock" in install, install
-    assert all(re.match(r"^FROM python:3\.11-slim", line) for line in re.findall(r"^FROM .*", text, flags=re.M))
+    bases = {line.split()[1] for line in re.findall(r"^FROM .*", text, flags=re.M)}
+    assert bases == {PYTHON_IMAGE}, bases  # one base, the same in every image: the one the lock was made for
+
+
+# An exact version and, where known, the digest of the multi-platform index: a tag alone moves. The digests
+# were not resolved here (no registry is reachable from this machine) but taken from public manifests that
+# pin the same tags; `infra/pin-images.sh` re-resolves them all where `docker buildx` reaches a registry.
+PINNED = re.compile(r"^[a-z0-9./_-]+:\d+\.\d+(\.\d+)?(-[a-z0-9.-]+)?(@sha256:[0-9a-f]{64})?$")
+PYTHON_IMAGE = "python:3.11.13-slim-bookworm@sha256:86adf8dbadc3d6e82ee5dd2c74bec2e1c2467cdad47886280501df722372d2e1"
+
+
+def test_every_base_image_is_pinned_to_an_exact_version() -> None:
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    images = {name: spec["image"] for name, spec in compose["services"].items() if "image" in spec}
+    assert set(images) == {"kafka", "postgres"}
+    for name, image in images.items():
+        assert PINNED.match(image), f"{name}: {image} is not an exact version"
+    assert images["kafka"].startswith("apache/kafka:4.1.1@sha256:")  # the broker the tests run (infra/kafka/pom.xml)
+    # Python to its patch release (3.11 alone floats) and by digest; the Python the lock resolves for
+    assert re.fullmatch(r"python:3\.11\.\d+-slim-bookworm@sha256:[0-9a-f]{64}", PYTHON_IMAGE)
+    assert sys.version_info[:2] == (3, 11)
+    script = (ROOT / "infra/pin-images.sh").read_text()
+    assert "docker buildx imagetools inspect" in script and os.access(ROOT / "infra/pin-images.sh", os.X_OK)
 
 
 def test_make_installs_with_the_lock() -> None:
