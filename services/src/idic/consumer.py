@@ -64,7 +64,7 @@ class EventConsumer:
                  batch_size: int = 500, partitions: int = 6, retry_backoff_s: float = 0.05) -> None:
         self.spec = spec
         self._uow_factory = uow_factory
-        self._bootstrap = kafka_connection(bootstrap_servers)
+        self._kafka = kafka_connection(bootstrap_servers)
         self._client_id = client_id
         self._max_attempts = max_attempts
         self._batch_size = batch_size
@@ -78,10 +78,10 @@ class EventConsumer:
     # -- lifecycle ----------------------------------------------------------------
     def _connect(self) -> KafkaConsumer:
         topics = list(self.spec.topics)
-        ensure_topics(self._bootstrap, topics + [dlq_topic(t, self.spec.group_id) for t in topics],
+        ensure_topics(self._kafka, topics + [dlq_topic(t, self.spec.group_id) for t in topics],
                       partitions=self._partitions)
         consumer = KafkaConsumer(
-            **self._bootstrap.client_config(),
+            **self._kafka.client_config(),
             group_id=self.spec.group_id,
             client_id=self._client_id,
             enable_auto_commit=False,  # offsets move only after the handler's transaction committed
@@ -282,7 +282,7 @@ class EventConsumer:
         while not stop.is_set():
             try:
                 if self._dlq_producer is None:
-                    self._dlq_producer = make_producer(self._bootstrap, client_id=f"{self._client_id}-dlq")
+                    self._dlq_producer = make_producer(self._kafka, client_id=f"{self._client_id}-dlq")
                 self._dlq_producer.send(target, value=record.value, key=record.key, headers=headers).get(timeout=30)
                 EVENTS_DEAD_LETTERED.labels(self.spec.group_id).inc()
                 EVENTS_CONSUMED.labels(self.spec.group_id, "unknown", "dead_lettered").inc()

@@ -88,14 +88,14 @@ class DeadLetters:
 
     def __init__(self, *, spec: ConsumerSpec, uow_factory: Callable[[], UnitOfWork],
                  bootstrap_servers: str | KafkaConnection, client_id: str, max_attempts: int = 5) -> None:
-        self.spec, self._uow_factory, self._bootstrap = spec, uow_factory, kafka_connection(bootstrap_servers)
+        self.spec, self._uow_factory, self._kafka = spec, uow_factory, kafka_connection(bootstrap_servers)
         self._client_id, self._max_attempts = client_id, max_attempts
 
     @contextmanager
     def _reader(self) -> Iterator[tuple[KafkaConsumer, dict[TopicPartition, int]]]:
         """A consumer of the redrive group on every partition of the group's dead-letter topics, from what
         it handled last, with the end of each partition as it is now."""
-        consumer = KafkaConsumer(**self._bootstrap.client_config(),
+        consumer = KafkaConsumer(**self._kafka.client_config(),
                                  group_id=redrive_group(self.spec.group_id), client_id=f"{self._client_id}-redrive",
                                  enable_auto_commit=False, auto_offset_reset="earliest")
         try:
@@ -140,7 +140,7 @@ class DeadLetters:
         """Apply the dead letters not handled yet again (at most ``limit``), each marked handled once done;
         how many ended applied, duplicate, skipped or dead_lettered (again)."""
         stop = stop or threading.Event()
-        applier = EventConsumer(spec=self.spec, uow_factory=self._uow_factory, bootstrap_servers=self._bootstrap,
+        applier = EventConsumer(spec=self.spec, uow_factory=self._uow_factory, bootstrap_servers=self._kafka,
                                 client_id=f"{self._client_id}-redrive-{uuid.uuid4().hex[:6]}",
                                 max_attempts=self._max_attempts)
         outcomes: Counter[str] = Counter()

@@ -35,7 +35,7 @@ class OutboxRelay:
                  send_timeout_s: float = 30.0, producer_overrides: dict[str, Any] | None = None) -> None:
         self._engine = engine
         self._outbox = tables.outbox
-        self._bootstrap = bootstrap_servers
+        self._kafka = bootstrap_servers
         self._client_id = client_id
         self._batch_size = batch_size
         self._poll_interval_s = poll_interval_s
@@ -50,7 +50,7 @@ class OutboxRelay:
 
     def _get_producer(self) -> KafkaProducer:
         if self._producer is None:
-            self._producer = make_producer(self._bootstrap, client_id=self._client_id, **self._producer_overrides)
+            self._producer = make_producer(self._kafka, client_id=self._client_id, **self._producer_overrides)
         return self._producer
 
     def _is_leader(self) -> bool:
