@@ -12,7 +12,7 @@ import os
 import random
 import uuid
 
-from locust import FastHttpUser, between, task
+from locust import FastHttpUser, between, constant_throughput, task
 
 API_KEY = os.environ["LOAD_API_KEY"]
 CHANNELS = ("web", "store", "phone", "email", "mobile_app")
@@ -28,8 +28,10 @@ CUSTOMERS = _customers()
 
 
 class CustomerAgent(FastHttpUser):
-    # a short think time: many agents at moderate pace, not one client hammering in a loop
-    wait_time = between(0.0, 0.02)
+    # a short think time: many agents at moderate pace, not one client hammering in a loop; or, with
+    # LOAD_RATE_PER_USER, each at that many requests a second (an offered load: the scale bench's levels)
+    wait_time = (constant_throughput(float(os.environ["LOAD_RATE_PER_USER"])) if os.environ.get("LOAD_RATE_PER_USER")
+                 else between(0.0, 0.02))
 
     _headers = {"X-API-Key": API_KEY}
 
