@@ -115,12 +115,15 @@ def test_the_secrets_script_makes_keys_the_gateway_accepts_once(tmp_path: Path, 
     assert key in first.stdout  # the operator learns the key once, from the script
 
 
-def test_kafka_keeps_its_data_on_its_volume_and_every_container_restarts() -> None:
+def test_kafka_keeps_its_data_on_its_volume_and_every_container_restarts_with_bounded_logs() -> None:
     kafka = SERVICES["kafka"]
     mounts = dict(v.split(":", 1) for v in kafka["volumes"])
     assert kafka["environment"]["KAFKA_LOG_DIRS"] == mounts["kafka-data"]  # the image's default is under /tmp
     for name, service in SERVICES.items():
         assert service.get("restart") == "unless-stopped", name
+        logging = service.get("logging", {})  # rotated, or the default json-file log fills the disk
+        assert logging.get("driver") == "json-file" and logging["options"]["max-size"] and \
+            int(logging["options"]["max-file"]) > 1, name
 
 
 def test_databases_are_separate_and_created_by_the_init_script() -> None:
