@@ -16,7 +16,7 @@ from .adapters.orm import messaging
 from .adapters.uow import ScoringUnitOfWork
 from .api.routes import internal, reports, router
 from .config import Settings
-from .service_layer.handlers import build_handlers
+from .service_layer.handlers import build_handlers, prepare_batch
 from .service_layer.jobs import PREFIX, job_kinds
 from .service_layer.schedule import Scheduler
 
@@ -48,7 +48,7 @@ def build_runtime(settings: Settings) -> ScoringRuntime:
     """Engine, unit of work, outbox relay (idic.scoring), the consumer of interactions and identity,
     the jobs worker and the schedule."""
     consumer = ConsumerSpec(group_id=settings.group_id, topics=(interaction.TOPIC, identity.TOPIC),
-                            handlers=build_handlers(settings))
+                            handlers=build_handlers(settings), prepare=prepare_batch)
     return ScoringRuntime(settings=settings, consumer=consumer)
 
 

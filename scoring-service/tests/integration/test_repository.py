@@ -4,6 +4,7 @@ fast path runs them), on SQLite and PostgreSQL: each must see the writes before 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
 from collections.abc import Iterator
 from decimal import Decimal
@@ -80,3 +81,38 @@ def test_nothing_is_kept_when_the_transaction_fails(runtime: Any) -> None:
     with runtime.uow() as uow:
         assert uow.features.get("a") is None
         assert uow.session.scalar(select(func.count()).select_from(messaging.outbox)) == 0
+
+
+def test_a_purchase_and_the_merge_of_its_customer_applied_at_once_by_two_consumers_lose_nothing(
+        pg_url: str) -> None:
+    """Two consumers of the group (replicas): one applies B's first purchase while the other merges B into A.
+    Under read committed the merge would not see the purchase's uncommitted row, commit, and leave it on
+    the merged-away B for ever (seen with two consumer processes: 4 runs in 5). The merge waits instead."""
+    runtime = build_runtime(Settings(database_url=pg_url, consumer_group="unused"))
+    runtime.migrate()
+    try:
+        with runtime.uow() as uow:
+            apply(uow, purchase("a", "1.00"))
+            uow.commit()
+        merged = threading.Event()
+
+        def merge() -> None:
+            with runtime.uow() as other:
+                apply(other, CustomersMerged(customer_id="a", merged_ids=["b"]))
+                other.commit()
+            merged.set()
+
+        with runtime.uow() as first:
+            apply(first, purchase("b", "5.00"))  # B's first purchase, not committed yet
+            thread = threading.Thread(target=merge)
+            thread.start()
+            assert not merged.wait(1.5), "the merge did not wait for the purchase being applied"
+            first.commit()
+        thread.join(30)
+        assert merged.is_set()
+        with runtime.uow() as uow:
+            a = uow.features.get("a")
+            assert (a.frequency, a.monetary) == (2, Decimal("6.00"))
+            assert uow.features.get("b") is None
+    finally:
+        runtime.stop()

@@ -76,6 +76,9 @@ class FakeAliases:
     def resolve(self, customer_id: str) -> str:
         return self.rows.get(customer_id, customer_id)
 
+    def serialise_with_identity_changes(self, *, exclusive: bool) -> None:
+        """One process, one fake: nothing runs beside it (the real lock is tested on PostgreSQL)."""
+
     def merged_into(self, survivor_id: str) -> list[str]:
         return sorted(m for m, s in self.rows.items() if s == survivor_id)
 

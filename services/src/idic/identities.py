@@ -13,13 +13,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Column, MetaData, String, Table, delete, insert, or_, select, update
+from sqlalchemy import Column, MetaData, String, Table, delete, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from .consumer import BatchPreparer, Handler
+from .contracts import CustomerErased, CustomersMerged, CustomerUnmerged, EventPayload
 from .db import UtcDateTime
+from .events import CloudEvent
 
 ID_LENGTH = 255  # customer ids are opaque strings from identity-service, and Kafka keys here (<= 255)
 _IN_CHUNK = 500  # bound parameters per IN (): SQLite allows 32,766, PostgreSQL 65,535
@@ -77,6 +81,25 @@ class Aliases:
         self.session = session
         self.table = table
         self._known: dict[str, str | None] = {}  # id -> survivor (None: not merged away)
+        self._held: str | None = None  # the identity-changes lock this transaction holds: shared, exclusive
+
+    def serialise_with_identity_changes(self, *, exclusive: bool) -> None:
+        """On PostgreSQL, take the service's identity-changes lock to the end of the transaction: exclusive
+        to apply a merge, an unmerge or an erasure, shared to apply anything else about a customer. With
+        several consumers of one group (replicas), one may otherwise apply B's purchase while another
+        merges B into A: the first, not seeing the merge yet (read committed), writes B's state after the
+        second moved it to A, and the purchase stays on a merged-away id; after an erasure, data of the
+        erased person would be stored again. Taken before anything is read or locked (``prefetch``, row
+        locks), so it orders whole transactions; shared holders run side by side. SQLite takes its single
+        write lock at BEGIN, which orders them already."""
+        wanted = "exclusive" if exclusive else "shared"
+        if self._held == "exclusive" or self._held == wanted:
+            return
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+        self.session.execute(text(f"SELECT {function}(hashtext('idic:identity-changes'))"))
+        self._held = wanted
 
     # -- reads ----------------------------------------------------------------------
     def resolve(self, customer_id: str) -> str:
@@ -233,3 +256,39 @@ class Erasures:
         erased = self.erased_among(ids)
         self._known.update({c: c in erased for c in ids})
         return erased
+
+
+IDENTITY_CHANGES = frozenset({CustomersMerged.event_type, CustomerUnmerged.event_type, CustomerErased.event_type})
+"""The events that move or delete what a service keeps of a customer: applied under the exclusive lock."""
+
+
+def serialised_with_identity_changes(handlers: dict[str, Handler]) -> dict[str, Handler]:
+    """The handlers, each first taking the identity-changes lock (``Aliases.serialise_with_identity_changes``)
+    in the mode its event needs; the unit of work must have ``aliases``."""
+
+    def wrap(event_type: str, handler: Handler) -> Handler:
+        exclusive = event_type in IDENTITY_CHANGES
+
+        def handle(payload: Any, envelope: CloudEvent, uow: Any) -> None:
+            uow.aliases.serialise_with_identity_changes(exclusive=exclusive)
+            handler(payload, envelope, uow)
+
+        handle.__doc__ = getattr(handler, "func", handler).__doc__
+        return handle
+
+    return {event_type: wrap(event_type, handler) for event_type, handler in handlers.items()}
+
+
+def identity_changes_first(then: BatchPreparer | None = None) -> BatchPreparer:
+    """A consumer batch's preparer taking the identity-changes lock in the strongest mode its events need,
+    before ``then`` reads anything: a batch holding it shared that then asks for it exclusively would
+    deadlock with another consumer doing the same (PostgreSQL aborts one; it is retried record by record)."""
+
+    def prepare(uow: Any, events: list[tuple[CloudEvent, EventPayload]]) -> None:
+        if events:
+            uow.aliases.serialise_with_identity_changes(
+                exclusive=any(event.type in IDENTITY_CHANGES for event, _ in events))
+        if then is not None:
+            then(uow, events)
+
+    return prepare

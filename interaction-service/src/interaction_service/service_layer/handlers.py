@@ -99,7 +99,10 @@ def build_handlers(settings: Settings) -> dict[str, Handler]:
         """Re-key the merged customers' interactions and what we derived from them to the survivor."""
         # the event's survivor may itself have been merged away since, by a merge we applied first (merges
         # are keyed by their survivor, so two merges may come on different partitions): everything goes to
-        # the survivor standing for it now, and recording the merge keeps that one standing
+        # the survivor standing for it now, and recording the merge keeps that one standing. Requests recording
+        # for a merged id commit first or wait; the lock comes before any row lock (customer_activity), or a
+        # request holding it shared and waiting for such a row deadlocks with this batch's next identity event
+        uow.identities.serialise_with_identity_events(exclusive=True)
         survivor = uow.aliases.resolve(event.customer_id)
         merged = [m for m in dict.fromkeys(event.merged_ids) if m != survivor]
         moved = uow.interactions.rekey(merged_ids=merged, survivor_id=survivor)
@@ -113,6 +116,7 @@ def build_handlers(settings: Settings) -> dict[str, Handler]:
 
     def on_unmerged(event: CustomerUnmerged, envelope: CloudEvent, uow: InteractionUnitOfWork) -> None:
         """Give the restored customer back the interactions and identifier keys first recorded for it."""
+        uow.identities.serialise_with_identity_events(exclusive=True)  # as a merge: before any row lock
         uow.aliases.undo_merge(restored_id=event.restored_id, survivor_id=event.customer_id)
         moved = uow.interactions.restore(restored_id=event.restored_id, from_id=event.customer_id)
         uow.identities.restore_links(restored_id=event.restored_id, from_id=event.customer_id)

@@ -18,10 +18,12 @@ from idic.contracts import (
     CustomersMerged,
     CustomerUnmerged,
     CustomerUpdated,
+    EventPayload,
     InteractionRecorded,
     SegmentChanged,
     TriggerDetected,
 )
+from idic.identities import identity_changes_first, serialised_with_identity_changes
 
 from ..adapters.uow import ScoringUnitOfWork
 from ..domain import reports
@@ -248,4 +250,13 @@ def build_handlers(settings: Settings) -> dict[str, Handler]:
         CustomerUpdated.event_type: partial(customer_updated, config=config),
         TriggerDetected.event_type: partial(trigger_detected, config=config),
     }
-    return {event_type: _beside_population_runs(handler) for event_type, handler in handlers.items()}
+    # a population run first, then merges and erasures against the rest (several consumers: replicas)
+    return {event_type: _beside_population_runs(handler)
+            for event_type, handler in serialised_with_identity_changes(handlers).items()}
+
+
+def prepare_batch(uow: ScoringUnitOfWork, events: list[tuple[CloudEvent, EventPayload]]) -> None:
+    """Before a consumer batch: the locks its handlers take, in their order and the strongest mode any of
+    them needs, so that no batch asks for a stronger lock half-way (two would deadlock)."""
+    uow.wait_for_population_runs()
+    identity_changes_first()(uow, events)

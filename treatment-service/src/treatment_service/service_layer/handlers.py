@@ -22,6 +22,7 @@ from idic.contracts import (
     SegmentChanged,
     TriggerDetected,
 )
+from idic.identities import identity_changes_first, serialised_with_identity_changes
 
 from ..adapters.uow import TreatmentUnitOfWork
 from ..domain.context import CUSTOMER_ID_LENGTH, CustomerContext
@@ -204,6 +205,7 @@ def prepare_batch(uow: TreatmentUnitOfWork, events: list[tuple[CloudEvent, Event
     queries, a fourth when some ids were merged away (applying history, a query or two per event less: see
     the README's performance section). The repositories remember what they found for the transaction;
     merges, unmerges and erasures keep it true."""
+    identity_changes_first()(uow, events)  # before the reads: a merge another consumer applies is ordered
     ids = {payload.customer_id for _, payload in events if isinstance(payload, _ABOUT_ONE_CUSTOMER)}
     survivors = set(uow.aliases.prefetch({c for c in ids if c}).values())
     uow.erasures.prefetch(survivors)
@@ -216,7 +218,7 @@ _ABOUT_ONE_CUSTOMER = (CustomerScored, InteractionRecorded, TriggerDetected, Seg
 def build_handlers(settings: Settings) -> dict[str, Handler]:
     """event type -> handler of the context consumer (its batches go through ``prepare_batch`` first).
     No handler reads a setting yet: one that needs some is bound to ``settings`` here, as in every service."""
-    return {
+    return serialised_with_identity_changes({
         CustomerScored.event_type: on_customer_scored,
         InteractionRecorded.event_type: on_interaction_recorded,
         TriggerDetected.event_type: on_trigger_detected,
@@ -225,4 +227,4 @@ def build_handlers(settings: Settings) -> dict[str, Handler]:
         CustomerErased.event_type: on_customer_erased,
         CustomerUpdated.event_type: on_customer_updated,
         SegmentChanged.event_type: on_segment_changed,
-    }
+    })

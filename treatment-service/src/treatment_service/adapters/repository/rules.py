@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import weakref
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session, sessionmaker
+
+from idic.db import add_counts
 
 from ...domain.next_best_actions import ContactPolicy, Outcomes
 from ...domain.rules import Rule, RuleDocument, RuleVersion, StoredRule
@@ -31,6 +33,7 @@ class _ActiveRules:
 
 _CACHES: weakref.WeakKeyDictionary[Any, _ActiveRules] = weakref.WeakKeyDictionary()
 _CACHES_LOCK = threading.Lock()
+OUTCOME_COUNTS = ("accepted", "declined", "ignored")
 
 
 def _cache_for(factory: sessionmaker[Session] | None) -> _ActiveRules:
@@ -121,14 +124,13 @@ class RuleRepository:
 
     def count_outcome(self, *, action_id: str, segment: str, outcome: str) -> None:
         """One more outcome (an atomic increment; the row is created on first use)."""
-        column = {"accepted": PropensityRow.accepted, "declined": PropensityRow.declined,
-                  "ignored": PropensityRow.ignored}[outcome]
-        result = self.session.execute(update(PropensityRow).where(
-            PropensityRow.action_id == action_id, PropensityRow.segment == segment).values({column: column + 1}))
-        if not getattr(result, "rowcount", 0):
-            counts = {"accepted": 0, "declined": 0, "ignored": 0, outcome: 1}
-            self.session.add(PropensityRow(action_id=action_id, segment=segment, **counts))
+        if outcome not in OUTCOME_COUNTS:
+            raise ValueError(f"no outcome count {outcome!r}")
+        # one upsert: an update-else-insert lets two first outcomes of a pair both insert (a 500 on the key)
         self.session.flush()
+        add_counts(self.session, cast(Table, PropensityRow.__table__), keys=("action_id", "segment"),
+                   counts=OUTCOME_COUNTS, rows=[{"action_id": action_id, "segment": segment,
+                                                 **{name: int(name == outcome) for name in OUTCOME_COUNTS}}])
 
     # -- contact policy ---------------------------------------------------------------
     def policy(self) -> ContactPolicy:
