@@ -18,6 +18,7 @@ import yaml
 
 NAMESPACE = "idic"
 IMAGE = "registry.example.com/idic/{name}:1.0.0"
+WORKER_METRICS_PORT = 9464  # idic's <P>METRICS_PORT default
 SERVICES = {  # name -> (package, port, env prefix)
     "identity": ("identity_service", 8001, "IDENTITY_"),
     "interaction": ("interaction_service", 8002, "INTERACTION_"),
@@ -38,6 +39,15 @@ def _probe(path: str, port: int, period: int) -> dict[str, Any]:
             "failureThreshold": 3}
 
 
+def _scraped(name: str, port: int | None) -> dict[str, Any]:
+    """Prometheus' usual pod annotations; not on the gateway, whose /metrics needs an admin key (a scrape
+    job with its bearer token, as in infra/prometheus/prometheus.yml)."""
+    if name == "gateway":
+        return {}
+    return {"annotations": {"prometheus.io/scrape": "true", "prometheus.io/path": "/metrics",
+                            "prometheus.io/port": str(port or WORKER_METRICS_PORT)}}
+
+
 def _deployment(name: str, role: str, *, replicas: int, command: list[str], env: list[dict[str, Any]],
                 port: int | None, secrets: list[str], cpu: str, memory: str) -> dict[str, Any]:
     container: dict[str, Any] = {
@@ -47,7 +57,9 @@ def _deployment(name: str, role: str, *, replicas: int, command: list[str], env:
         "volumeMounts": [{"name": s, "mountPath": f"/run/secrets/{s}", "readOnly": True} for s in secrets]
                         + [{"name": "tmp", "mountPath": "/tmp"}],  # noqa: S108 - an emptyDir: the root is read-only
     }
-    if port is not None:
+    if port is None:  # a worker: its metrics (lag, dead letters, outbox) on <P>METRICS_PORT, for Prometheus
+        container |= {"ports": [{"name": "metrics", "containerPort": WORKER_METRICS_PORT}]}
+    else:
         container |= {"ports": [{"name": "http", "containerPort": port}],
                       "readinessProbe": _probe("/readyz", port, 10), "livenessProbe": _probe("/healthz", port, 20),
                       "startupProbe": {**_probe("/healthz", port, 5), "failureThreshold": 60}}
@@ -55,7 +67,7 @@ def _deployment(name: str, role: str, *, replicas: int, command: list[str], env:
     return {"apiVersion": "apps/v1", "kind": "Deployment",
             "metadata": {"name": f"{name}-{role}", "namespace": NAMESPACE, "labels": _labels(name, role)},
             "spec": {"replicas": replicas, "selector": {"matchLabels": _labels(name, role)},
-                     "template": {"metadata": {"labels": _labels(name, role)},
+                     "template": {"metadata": {"labels": _labels(name, role), **_scraped(name, port)},
                                   "spec": {"containers": [container],
                                            "volumes": volumes + [{"name": "tmp", "emptyDir": {}}]}}}}
 

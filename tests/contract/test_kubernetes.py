@@ -16,6 +16,8 @@ import kubernetes_validate
 import pytest
 import yaml
 
+from idic.settings import ServiceSettings
+
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = ROOT / "infra/k8s/idic.yaml"
 DOCS: list[dict[str, Any]] = list(yaml.safe_load_all(MANIFEST.read_text()))
@@ -65,7 +67,11 @@ def test_workers_run_apart_without_migrating_and_apis_without_workers() -> None:
             [container] = deployments[f"{service}-{role}"]["spec"]["template"]["spec"]["containers"]
             env = {e["name"]: e["value"] for e in container["env"]}
             assert container["command"][-1] == f"{service}_service.entrypoints.{role}"
-            assert env[f"{service.upper()}_MIGRATE_ON_START"] == "false" and "ports" not in container
+            assert env[f"{service.upper()}_MIGRATE_ON_START"] == "false"
+            # no Service and no probe, but scraped: the lag and dead-letter alerts need these processes' metrics
+            assert container["ports"] == [{"name": "metrics", "containerPort": ServiceSettings().metrics_port}]
+            annotations = deployments[f"{service}-{role}"]["spec"]["template"]["metadata"]["annotations"]
+            assert annotations["prometheus.io/port"] == str(ServiceSettings().metrics_port)
 
 
 def test_commands_are_modules_and_secrets_are_mounted_files() -> None:

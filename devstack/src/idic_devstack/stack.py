@@ -81,6 +81,26 @@ class Stack:
             env={**self.env_for(svc), **(env or {})}, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
 
+    def start_worker(self, name: str, role: str, *, instance: str, env: dict[str, str] | None = None) -> str:
+        """Start a worker-only process of a service: ``role`` is ``relay`` or ``consumer``, the entrypoints a
+        production deployment runs apart from its API replicas (those run with ``<P>RUN_WORKERS=false``).
+        Same database and consumer group as the service's other processes; key ``name-role#instance``
+        (returned). It serves no API: its Prometheus metrics answer at ``url(key)`` (``<P>METRICS_PORT``,
+        any path), so ``wait_healthy`` and a scrape of ``/metrics`` work on it too."""
+        if role not in ("relay", "consumer"):
+            raise ValueError(f"no worker role {role!r}: relay or consumer")
+        svc = next(s for s in SERVICES if s.name == name)
+        key = f"{name}-{role}#{instance}"
+        self.ports.setdefault(key, free_port())
+        module = f"{svc.module.rsplit('.', 1)[0]}.{role}"
+        log = open(self.workdir / "logs" / f"{key}.log", "ab")
+        self.processes[key] = subprocess.Popen(
+            [sys.executable, "-m", module],
+            env={**self.env_for(svc), f"{svc.env_prefix}METRICS_PORT": str(self.ports[key]), **(env or {})},
+            stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        return key
+
     def start_all(self, *, timeout: float = 90.0) -> None:
         for svc in SERVICES:
             self.start(svc.name)

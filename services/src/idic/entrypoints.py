@@ -9,7 +9,7 @@ from typing import Any
 
 import uvicorn
 
-from .logs import configure_logging
+from .logs import configure_logging, get_logger
 from .runtime import ServiceRuntime
 from .settings import ServiceSettings
 
@@ -34,8 +34,16 @@ def serve_api(app_path: str, *, default_port: int) -> None:
 def run_workers(build_runtime: Callable[[Any], ServiceRuntime[Any]], settings: ServiceSettings, *,
                 relay: bool, consumers: bool) -> None:
     """A worker-only process (relay and/or consumers) for deployments that split them
-    from the API; set ``<PREFIX>RUN_WORKERS=false`` on the API process then."""
+    from the API; set ``<PREFIX>RUN_WORKERS=false`` on the API process then. It serves its Prometheus
+    metrics (consumer lag, events applied and dead-lettered, outbox backlog) on ``<PREFIX>METRICS_PORT``:
+    the alerts on lag and dead letters can only fire if the processes doing that work are scraped."""
     configure_logging(service=settings.service_name, level=settings.log_level, json=settings.log_json)
+    if settings.metrics_port:
+        from prometheus_client import start_http_server
+
+        host = os.environ.get("HOST", "127.0.0.1")
+        start_http_server(settings.metrics_port, addr=host)
+        get_logger(__name__).info("metrics served", host=host, port=settings.metrics_port)
     build_runtime(settings).run_forever(relay=relay, consumers=consumers)
 
 

@@ -124,6 +124,10 @@ class ServiceSettings(SecretFileSettings):
     kafka_ssl_check_hostname: bool = Field(default=True, validation_alias=_unprefixed("kafka_ssl_check_hostname"))
     kafka_topic_partitions: int = Field(default=6, ge=1)
     run_workers: bool = Field(default=True, description="Run the outbox relay and consumers inside the API process.")
+    metrics_port: int = Field(
+        default=9464, ge=0, le=65535,
+        description="A worker-only process (entrypoints relay, consumer) serves its Prometheus metrics here, on "
+        "HOST (0: none); the API serves /metrics on its own port.")
     migrate_on_start: bool = Field(default=True, description="alembic upgrade head before serving.")
     relay_batch_size: int = Field(default=500, ge=1, le=10_000)
     relay_poll_interval_s: float = Field(default=0.2, gt=0)
