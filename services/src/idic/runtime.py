@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .bus import KafkaReachability, ensure_topics
 from .consumer import ConsumerSpec, EventConsumer
-from .db import make_engine, make_sessionmaker, ping, run_migrations
+from .db import make_engine, make_sessionmaker, ping, read_only_engine, run_migrations
 from .logs import get_logger
 from .messaging import MessagingTables
 from .relay import OutboxRelay
@@ -39,6 +39,7 @@ class ServiceRuntime(Generic[U]):
         self.consumer_specs = consumers
         self.engine: Engine = make_engine(settings.database_url)
         self.sessions: sessionmaker[Session] = make_sessionmaker(self.engine)
+        self.read_sessions: sessionmaker[Session] = make_sessionmaker(read_only_engine(self.engine))
         self.kafka_reachable = KafkaReachability(settings.kafka_bootstrap_servers)
         self.relay = OutboxRelay(
             engine=self.engine, tables=tables, bootstrap_servers=settings.kafka,
@@ -54,6 +55,12 @@ class ServiceRuntime(Generic[U]):
         """A fresh unit of work; committing it wakes the relay at once."""
         return self.uow_class(self.sessions, tables=self.tables, source=f"/{self.settings.service_name}",
                               on_commit=self.relay.wake.set)
+
+    def read_uow(self) -> U:
+        """A fresh unit of work that only reads: on SQLite it takes no write lock, so a read never waits
+        for a consumer's batch or a write request to commit. It cannot commit."""
+        return self.uow_class(self.read_sessions, tables=self.tables, source=f"/{self.settings.service_name}",
+                              read_only=True)
 
     def migrate(self) -> None:
         """alembic upgrade head (the prestart step; idempotent)."""

@@ -26,8 +26,9 @@ class UnitOfWork:
     Services subclass it and attach their repositories in ``_attach(session)``."""
 
     def __init__(self, session_factory: sessionmaker[Session], *, tables: MessagingTables, source: str,
-                 on_commit: Callable[[], None] | None = None) -> None:
+                 on_commit: Callable[[], None] | None = None, read_only: bool = False) -> None:
         self._session_factory = session_factory
+        self.read_only = read_only
         self._tables = tables
         self._source = source
         self._on_commit = on_commit
@@ -71,6 +72,8 @@ class UnitOfWork:
     def commit(self) -> None:
         """Run the deferred work, write queued events to the outbox and commit everything in
         one transaction."""
+        if self.read_only:
+            raise RuntimeError("a read-only unit of work cannot commit: use the service's writing one")
         while self._before_commit:  # deferred work may defer more (it runs too, once per key)
             key = next(iter(self._before_commit))
             self._before_commit.pop(key)()

@@ -79,7 +79,7 @@ def _is_json(media_type: str) -> bool:
     return kind == "application/json" or kind.endswith("+json")
 
 
-def get_clients(request: Request) -> Clients:
+async def get_clients(request: Request) -> Clients:
     return request.app.state.clients  # type: ignore[no-any-return]
 
 
@@ -146,4 +146,4 @@ def _documented(route: object) -> set[str]:
 def _with_status(response: httpx.Response, status: int) -> httpx.Response:
     # 201 vs 200 is the service's detail; the public contract says which one the caller gets
     content = b"" if status == 204 else response.content
-    return httpx.Response(status, headers=response.headers, content=content, request=response.request)
+    return httpx.Response(status, headers=response.headers, content=content)

@@ -31,7 +31,7 @@ class Limiters:
                               if per_minute > 0 else None)
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 

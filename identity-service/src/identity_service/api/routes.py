@@ -59,19 +59,25 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 CONFLICT: dict[int | str, dict[str, Any]] = {**ERRORS, 409: {"description": "Conflict", **PROBLEM}}
 
 
-def get_uow_factory(request: Request) -> svc.UowFactory:
+async def get_uow_factory(request: Request) -> svc.UowFactory:
     return request.app.state.runtime.uow  # type: ignore[no-any-return]
 
 
-def get_settings(request: Request) -> Settings:
+async def get_read_uow_factory(request: Request) -> svc.UowFactory:
+    """Units of work that only read (no write lock on SQLite: a read never waits for a writer)."""
+    return request.app.state.runtime.read_uow  # type: ignore[no-any-return]
+
+
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
-def get_models(request: Request) -> ModelCache:
+async def get_models(request: Request) -> ModelCache:
     return request.app.state.models  # type: ignore[no-any-return]
 
 
 UowFactoryDep = Annotated[svc.UowFactory, Depends(get_uow_factory)]
+ReadUowFactoryDep = Annotated[svc.UowFactory, Depends(get_read_uow_factory)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ModelsDep = Annotated[ModelCache, Depends(get_models)]
 
@@ -102,7 +108,7 @@ def identify_batch(body: IdentifyBatchRequest, uow_factory: UowFactoryDep, setti
 
 @router.get("/lookup", response_model=LookupResult, responses=ERRORS)
 def lookup(type: Annotated[IdentifierType, Query()], value: Annotated[str, Query(min_length=1, max_length=512)],
-           uow_factory: UowFactoryDep, settings: SettingsDep) -> LookupResult:
+           uow_factory: ReadUowFactoryDep, settings: SettingsDep) -> LookupResult:
     """The current customer (after merges) owning an identifier."""
     return LookupResult(customer_id=svc.lookup(kind=type, value=value, uow_factory=uow_factory, settings=settings))
 
@@ -139,7 +145,7 @@ def erase(customer_id: str, uow_factory: UowFactoryDep) -> ErasureResult:
 
 
 @router.get("/{customer_id}", response_model=Profile, responses=ERRORS, operation_id="getCustomerProfile")
-def profile(customer_id: str, uow_factory: UowFactoryDep) -> Profile:
+def profile(customer_id: str, uow_factory: ReadUowFactoryDep) -> Profile:
     """Profile, identifiers, merged ids and consent of one customer."""
     return bodies.profile(svc.get_profile(customer_id=customer_id, uow_factory=uow_factory))
 

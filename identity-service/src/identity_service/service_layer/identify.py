@@ -154,9 +154,9 @@ def lookup(*, kind: str, value: str, uow_factory: UowFactory, settings: Settings
 
 def root_of(uow: IdentityUnitOfWork, customer_id: str) -> str:
     """The live root customer standing for ``customer_id``; 404 when unknown or erased."""
-    customer = uow.customers.get(customer_id)
+    customer = uow.customers.get_row(customer_id)
     if customer is not None and customer.survivor_id:
-        customer = uow.customers.get(customer.survivor_id)
+        customer = uow.customers.get_row(customer.survivor_id)
     if customer is None or customer.erased_at is not None:
         raise ProblemError(404, "Not Found", f"customer {customer_id} not found")
     return customer.id
@@ -170,7 +170,7 @@ def get_profile(*, customer_id: str, uow_factory: UowFactory) -> CustomerProfile
 
 def build_profile(uow: IdentityUnitOfWork, root_id: str) -> CustomerProfile:
     """The profile of a root customer: golden record, identifiers, merged ids, consent."""
-    customer = uow.customers.get(root_id)
+    customer = uow.customers.get_row(root_id)
     assert customer is not None
     return CustomerProfile(
         customer_id=customer.id,

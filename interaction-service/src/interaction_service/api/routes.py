@@ -54,20 +54,26 @@ def _period(since: dt.datetime | None, until: dt.datetime | None) -> None:
                            errors=[{"field": "query.until", "message": "until must lie after since"}])
 
 
-def get_uow_factory(request: Request) -> svc.UowFactory:
+async def get_uow_factory(request: Request) -> svc.UowFactory:
     return request.app.state.runtime.uow  # type: ignore[no-any-return]
 
 
-def get_settings(request: Request) -> Settings:
+async def get_read_uow_factory(request: Request) -> svc.UowFactory:
+    """Units of work that only read (no write lock on SQLite: a read never waits for a writer)."""
+    return request.app.state.runtime.read_uow  # type: ignore[no-any-return]
+
+
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
 UowFactoryDep = Annotated[svc.UowFactory, Depends(get_uow_factory)]
+ReadUowFactoryDep = Annotated[svc.UowFactory, Depends(get_read_uow_factory)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 CustomerIdPath = Annotated[str, Path(pattern=CUSTOMER_ID_PATTERN)]
 
 
-def get_actor(request: Request) -> str | None:
+async def get_actor(request: Request) -> str | None:
     """Who is recording: the gateway's X-Actor (an API key's actor name or digest), cut to the column's width.
     Read here, not declared as a header parameter: it is the gateway's to set, not a client's."""
     actor = (request.headers.get("x-actor") or "").strip()
@@ -103,7 +109,7 @@ def record_batch(body: InteractionBatchRequest, uow_factory: UowFactoryDep, sett
 
 
 @router.get("/v1/customers/{customer_id}/timeline", response_model=Timeline, responses=ERRORS)
-def timeline(customer_id: CustomerIdPath, uow_factory: UowFactoryDep,
+def timeline(customer_id: CustomerIdPath, uow_factory: ReadUowFactoryDep,
              limit: Annotated[int, Query(ge=1, le=200)] = 50,
              cursor: Annotated[str | None, Query(min_length=1, max_length=512, description="next_cursor of the "
                                                  "previous page")] = None,
@@ -130,7 +136,7 @@ def channel_stats(uow_factory: UowFactoryDep, since: Since = None, until: Until 
 
 
 @router.get("/v1/customers/{customer_id}/channels", response_model=CustomerChannels, responses=ERRORS)
-def customer_channels(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> CustomerChannels:
+def customer_channels(customer_id: CustomerIdPath, uow_factory: ReadUowFactoryDep) -> CustomerChannels:
     """The customer's channel mix: interactions and share per channel."""
     return bodies.customer_channels(queries.customer_channels(customer_id=customer_id, uow_factory=uow_factory))
 
@@ -143,7 +149,7 @@ def feedback_nps(uow_factory: UowFactoryDep, since: Since = None, until: Until =
 
 
 @router.get("/v1/customers/{customer_id}/feedback", response_model=CustomerFeedback, responses=ERRORS)
-def customer_feedback(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> CustomerFeedback:
+def customer_feedback(customer_id: CustomerIdPath, uow_factory: ReadUowFactoryDep) -> CustomerFeedback:
     """A customer's NPS and CSAT: latest, average, trend, and the answers."""
     return bodies.customer_feedback(insights.customer_feedback(customer_id=customer_id, uow_factory=uow_factory))
 
@@ -169,7 +175,7 @@ async def scan_triggers(request: Request) -> JSONResponse:
 
 @internal.get("/customers/{customer_id}/interactions/summary", response_model=InteractionSummary,
               responses=ERRORS)
-def interactions_summary(customer_id: CustomerIdPath, uow_factory: UowFactoryDep) -> InteractionSummary:
+def interactions_summary(customer_id: CustomerIdPath, uow_factory: ReadUowFactoryDep) -> InteractionSummary:
     """For the gateway's 360 view: the 10 newest interactions and the count."""
     return bodies.summary(queries.summary(customer_id=customer_id, uow_factory=uow_factory))
 

@@ -56,25 +56,31 @@ CustomerId = Annotated[str, Path(min_length=1, max_length=255, pattern=r"^[^\x00
 SegmentId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9-]*$")]
 
 
-def get_uow_factory(request: Request) -> svc.UowFactory:
+async def get_uow_factory(request: Request) -> svc.UowFactory:
     return request.app.state.runtime.uow  # type: ignore[no-any-return]
 
 
-def get_jobs(request: Request) -> Jobs:
+async def get_read_uow_factory(request: Request) -> svc.UowFactory:
+    """Units of work that only read (no write lock on SQLite: a read never waits for a writer)."""
+    return request.app.state.runtime.read_uow  # type: ignore[no-any-return]
+
+
+async def get_jobs(request: Request) -> Jobs:
     return request.app.state.runtime.jobs  # type: ignore[no-any-return]
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
 UowFactoryDep = Annotated[svc.UowFactory, Depends(get_uow_factory)]
+ReadUowFactoryDep = Annotated[svc.UowFactory, Depends(get_read_uow_factory)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 JobsDep = Annotated[Jobs, Depends(get_jobs)]
 
 
 @router.get("/v1/customers/{customer_id}/value", response_model=CustomerValue | ProfilingRefused, responses=ERRORS)
-def customer_value(customer_id: CustomerId, uow_factory: UowFactoryDep,
+def customer_value(customer_id: CustomerId, uow_factory: ReadUowFactoryDep,
                    settings: SettingsDep) -> CustomerValue | ProfilingRefused:
     """RFM, CLV, value tier, segments and churn risk (with its drivers) of one customer; each block's
     ``status`` says why it is empty; ``{"profiling": "refused"}`` for a customer who refused profiling."""

@@ -61,12 +61,26 @@ def _delivered(t: TreatmentRecord, *, at: dt.datetime) -> TreatmentDelivered:
                               kind=t.kind, channel=t.channel, rule_id=t.rule_id, via="api", delivered_at=at)
 
 
-def serve_next_best_actions(*, customer_id: str, channel: str | None, limit: int,
-                            uow_factory: UowFactory) -> list[Served]:
-    """Ranked actions, each recorded as (or matched to) a treatment; [] for an unknown customer."""
+def serve_next_best_actions(*, customer_id: str, channel: str | None, limit: int, uow_factory: UowFactory,
+                            read_uow_factory: UowFactory | None = None) -> list[Served]:
+    """Ranked actions, each recorded as (or matched to) a treatment; [] for an unknown customer.
+
+    With ``read_uow_factory`` the actions are first decided in a transaction that only reads: when every
+    action already has its open, delivered treatment (a customer seen again within the actions' validity,
+    the common case) that is the answer, and no write lock is taken. Otherwise they are decided again, and
+    recorded, in a writing transaction."""
+    if read_uow_factory is not None:
+        with read_uow_factory() as uow:
+            served = _decide(uow, customer_id=customer_id, channel=channel, limit=limit, record=False)
+        if served is not None:
+            return served
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            return _serve(customer_id=customer_id, channel=channel, limit=limit, uow_factory=uow_factory)
+            with uow_factory() as uow:
+                served = _decide(uow, customer_id=customer_id, channel=channel, limit=limit, record=True)
+                uow.commit()
+            assert served is not None
+            return served
         except IntegrityError:
             if attempt == ATTEMPTS:
                 raise
@@ -83,23 +97,44 @@ def _split_control(rules: RuleSet, customer_id: str) -> tuple[RuleSet, list[Rule
     return RuleSet(r for r in rules if r.rule_id not in held_ids), held
 
 
-def _serve(*, customer_id: str, channel: str | None, limit: int, uow_factory: UowFactory) -> list[Served]:
-    with uow_factory() as uow:
-        context = uow.contexts.get(uow.aliases.resolve(customer_id))
-        if context is None:
-            return []
-        rules = uow.rules.active()
-        policy = uow.rules.policy()
-        now = utcnow()
-        view = view_of(uow, context, now=now, policy=policy)
-        propensities = LazyPropensities(uow, segment_of(view))
-        treated, held = _split_control(rules, context.customer_id)
-        actions = next_best_actions(treated, view, policy=policy, channel=channel, limit=limit,
-                                    propensities=propensities)
-        held_actions = _eligible(held, view, policy=policy, propensities=propensities, channel=channel)
-        served = _record_served(uow, view=view, rules=rules, actions=actions, held=held_actions, now=now)
-        uow.commit()
-        return served
+def _decide(uow: TreatmentUnitOfWork, *, customer_id: str, channel: str | None, limit: int,
+            record: bool) -> list[Served] | None:
+    """The ranked actions and their treatments. ``record=False`` writes nothing and answers None when
+    something would have to be written (a new decision, a first delivery, a control-group record)."""
+    context = uow.contexts.get(uow.aliases.resolve(customer_id))
+    if context is None:
+        return []
+    rules = uow.rules.active()
+    policy = uow.rules.policy()
+    now = utcnow()
+    view = view_of(uow, context, now=now, policy=policy)
+    propensities = LazyPropensities(uow, segment_of(view))
+    treated, held = _split_control(rules, context.customer_id)
+    actions = next_best_actions(treated, view, policy=policy, channel=channel, limit=limit,
+                                propensities=propensities)
+    held_actions = _eligible(held, view, policy=policy, propensities=propensities, channel=channel)
+    if not record:
+        return _already_recorded(uow, customer=context.customer_id, actions=actions, held=held_actions, now=now)
+    return _record_served(uow, view=view, rules=rules, actions=actions, held=held_actions, now=now)
+
+
+def _already_recorded(uow: TreatmentUnitOfWork, *, customer: str, actions: list[Action], held: list[Action],
+                      now: dt.datetime) -> list[Served] | None:
+    """What ``_record_served`` would answer, when it would write nothing; None otherwise."""
+    open_ = uow.treatments.open_by_rule(customer, rule_ids=[a.rule_id for a in [*actions, *held]], now=now)
+    if any(open_.get(action.rule_id) is None or not open_[action.rule_id].control for action in held):
+        return None
+    served = []
+    for action in actions:
+        existing = open_.get(action.rule_id)
+        if existing is None or existing.control:
+            return None
+        if action.channel is not None and existing.channel not in (None, action.channel):
+            continue  # as _record_served: the open treatment is on another channel
+        if existing.delivered_at is None:
+            return None
+        served.append(Served(action=action, treatment=existing))
+    return served
 
 
 def _eligible(held: list[Rule], view: FactView, *, policy: ContactPolicy, propensities: Propensities,

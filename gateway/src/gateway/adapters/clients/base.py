@@ -64,6 +64,11 @@ class ServiceClient:
                  max_response_bytes: int = 32 * 1024 * 1024) -> None:
         self.timeouts = timeouts or Timeouts()
         self.max_response_bytes = max_response_bytes
+        self._base_url = base_url.rstrip("/")
+        # a transport that can fetch by itself (AiohttpTransport) is called directly: httpx's client
+        # machinery around it (URL parsing, cookies, auth, redirects, a second Response) cost more CPU than
+        # the exchange itself; the httpx client stays for other transports (httpx's own pool, tests' mocks)
+        self._fetch = getattr(transport, "fetch", None)
         self._http = httpx.AsyncClient(
             base_url=base_url, transport=transport, follow_redirects=False,
             timeout=httpx.Timeout(self.timeouts.total_s, connect=self.timeouts.connect_s),
@@ -129,6 +134,11 @@ class ServiceClient:
                     headers: dict[str, str]) -> httpx.Response:
         """One exchange, reading at most ``max_response_bytes`` of the answer (unsafe consumption:
         a service's answer is never trusted to be small)."""
+        if self._fetch is not None:  # it bounds the answer itself
+            response: httpx.Response = await self._fetch(
+                method, self._base_url + path, headers=list(headers.items()), content=content, params=params,
+                connect_s=self.timeouts.connect_s, read_s=self.timeouts.total_s)
+            return response
         request = self._http.build_request(method, path, params=params, content=content, headers=headers)
         response = await self._http.send(request, stream=True)
         try:

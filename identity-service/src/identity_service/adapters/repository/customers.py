@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import String, any_, bindparam, delete, func, insert, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from idic import bulk_insert
 
@@ -41,6 +41,11 @@ class CustomerRepository:
     def get(self, customer_id: str) -> Customer | None:
         """A customer by id (merged or erased ones included)."""
         return self.session.get(Customer, customer_id)
+
+    def get_row(self, customer_id: str) -> Customer | None:
+        """A customer by id without loading its identifiers (one query: the profile reads them apart, and
+        the engine's ``selectin`` load of them would be a second one)."""
+        return self.session.get(Customer, customer_id, options=[lazyload(Customer.identifiers)])
 
     def add(self, customer: Customer) -> None:
         self.session.add(customer)

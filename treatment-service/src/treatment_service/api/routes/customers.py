@@ -19,7 +19,7 @@ from ...domain.treatments import TreatmentRecord
 from ...service_layer import outcomes, serving
 from ...service_layer import services as svc
 from .. import bodies
-from ..dependencies import INVALID, PROBLEM, UowFactoryDep
+from ..dependencies import INVALID, PROBLEM, ReadUowFactoryDep, UowFactoryDep
 
 router = APIRouter(tags=["customize"])
 internal = APIRouter(prefix="/internal", tags=["internal"])
@@ -30,12 +30,12 @@ OUTCOME_BY_MAX = 128  # the width of treatments.outcome_by
 
 @router.get("/v1/customers/{customer_id}/next-best-actions", response_model=list[public.NextBestAction],
             responses=INVALID)
-def next_best_actions(customer_id: CustomerId, uow_factory: UowFactoryDep,
+def next_best_actions(customer_id: CustomerId, uow_factory: UowFactoryDep, read_uow_factory: ReadUowFactoryDep,
                       channel: Annotated[Channel | None, Query()] = None,
                       limit: Annotated[int, Query(ge=1, le=50)] = 10) -> list[public.NextBestAction]:
     """Ranked next-best-actions, each a recorded treatment (the same one until it expires or is answered)."""
     served = serving.serve_next_best_actions(customer_id=customer_id, channel=channel, limit=limit,
-                                             uow_factory=uow_factory)
+                                             uow_factory=uow_factory, read_uow_factory=read_uow_factory)
     return [bodies.next_best_action(s) for s in served]
 
 
@@ -71,7 +71,7 @@ def _decode_cursor(cursor: str) -> tuple[dt.datetime, str]:
 
 
 @router.get("/v1/customers/{customer_id}/treatments", response_model=public.TreatmentPage, responses=INVALID)
-def customer_treatment_page(customer_id: CustomerId, uow_factory: UowFactoryDep,
+def customer_treatment_page(customer_id: CustomerId, uow_factory: ReadUowFactoryDep,
                             limit: Annotated[int, Query(ge=1, le=200)] = 50,
                             cursor: Annotated[str | None, Query(min_length=1, max_length=400,
                                                                 description="next_cursor of the previous page")]
@@ -87,14 +87,14 @@ def customer_treatment_page(customer_id: CustomerId, uow_factory: UowFactoryDep,
 
 @internal.get("/customers/{customer_id}/context", response_model=public.CustomerContext, responses={
     404: {"description": "No context stored for this customer", **PROBLEM}, **INVALID})
-def customer_context(customer_id: CustomerId, uow_factory: UowFactoryDep) -> public.CustomerContext:
+def customer_context(customer_id: CustomerId, uow_factory: ReadUowFactoryDep) -> public.CustomerContext:
     """The stored context (merged ids resolve to the survivor), for the 360 view and tests."""
     context, merged_ids = svc.get_context(customer_id=customer_id, uow_factory=uow_factory)
     return bodies.context(context, merged_ids)
 
 
 @internal.get("/customers/{customer_id}/treatments", response_model=list[public.Treatment], responses=INVALID)
-def customer_treatments(customer_id: CustomerId, uow_factory: UowFactoryDep,
+def customer_treatments(customer_id: CustomerId, uow_factory: ReadUowFactoryDep,
                         limit: Annotated[int, Query(ge=1, le=200)] = 50) -> list[public.Treatment]:
     """Treatments decided for the customer, newest first ([] when none)."""
     return [bodies.treatment(t) for t in svc.list_treatments(customer_id=customer_id, limit=limit,
