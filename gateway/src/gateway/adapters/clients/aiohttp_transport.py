@@ -115,4 +115,5 @@ def _primitive(params: Mapping[str, Any]) -> dict[str, Any]:
     def one(value: Any) -> Any:
         return ("true" if value else "false") if isinstance(value, bool) else value
 
-    return {k: [one(v) for v in value] if isinstance(value, list | tuple) else one(value) for k, value in params.items()}
+    return {key: [one(v) for v in value] if isinstance(value, list | tuple) else one(value)
+            for key, value in params.items()}
