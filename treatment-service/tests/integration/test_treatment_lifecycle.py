@@ -5,11 +5,13 @@ group, the treatments page, consent, and the playbook's rules."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
 from test_treatment_rules_api import in_segment
 from treatment_factories import interaction, purchase, scored
 from treatment_waits import new_customer_id, topic_events
@@ -208,3 +210,31 @@ def test_bad_input_on_lifecycle_endpoints(client: TestClient) -> None:
     invalid(client.post("/v1/rules", json={"name": "x", "condition": {"fact": "value.tier", "op": "exists"},
                                            "action": {"action_id": "a", "kind": "offer"}, "control_share": 0.7}),
             "body.control_share")
+
+
+def test_a_repeat_read_writes_nothing_and_waits_for_no_writer(client: TestClient, publish) -> None:
+    """Within its validity an action served again is read, not decided: no new treatment, no event, and the
+    read takes no write lock (on SQLite it used to queue behind every consumer batch and write request)."""
+    tag = uuid.uuid4().hex[:8]
+    rule_id = own_rule(client, tag)
+    customer = in_segment(client, publish, tag)
+    first = served(client, customer, rule_id)
+    assert first is not None
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    outbox = runtime.tables.outbox
+
+    def outbox_rows() -> int:
+        with runtime.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(outbox)).scalar_one())
+
+    before = outbox_rows()
+    with runtime.uow() as writer:  # a writer's open transaction (SQLite: it holds the write lock)
+        writer.session.execute(select(1))
+        with ThreadPoolExecutor(1) as pool:
+            started = time.monotonic()
+            again = pool.submit(served, client, customer, rule_id).result(timeout=20)
+            waited = time.monotonic() - started
+    assert again is not None and again["treatment_id"] == first["treatment_id"]
+    assert waited < 3, f"the repeat read waited {waited:.1f} s for the open writer"
+    assert outbox_rows() == before  # no decided/delivered event: nothing was written
+    client.delete(f"/v1/rules/{rule_id}")
