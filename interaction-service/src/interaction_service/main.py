@@ -19,7 +19,7 @@ from .adapters.uow import InteractionUnitOfWork
 from .api import bodies
 from .api.routes import internal, router
 from .config import Settings
-from .service_layer.handlers import build_handlers
+from .service_layer.handlers import build_handlers, identity_events_first
 from .service_layer.scanning import job_kinds, schedule_scans
 
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"  # migrations ship inside the package
@@ -48,7 +48,7 @@ def build_runtime(settings: Settings) -> InteractionRuntime:
         settings=settings, alembic_ini=ALEMBIC_INI, tables=messaging, uow_class=InteractionUnitOfWork,
         produces=(TOPIC,),
         consumers=(ConsumerSpec(group_id=settings.group_id, topics=(IDENTITY_TOPIC, TREATMENT_TOPIC),
-                                handlers=build_handlers(settings)),),
+                                handlers=build_handlers(settings), prepare=identity_events_first),),
     )
 
 

@@ -6,6 +6,12 @@ import datetime as dt
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
+from idic import CloudEvent, utcnow
+from idic.contracts import CustomerErased, TreatmentDelivered
+from interaction_service.service_layer.handlers import identity_events_first
+
 PURCHASE = {"channel": "web", "type": "purchase", "amount": "19.90", "currency": "EUR", "cost": "0.25",
             "occurred_at": "2024-03-01T10:00:00+01:00",
             "payload": {"nps": 9, "csat": 4, "treatment_id": "t-1", "life_event": "moved_house", "sku": "A-1",
@@ -193,3 +199,27 @@ def test_concurrent_retries_with_one_key_record_once(client, customer):
     assert {a.status_code for a in answers} == {202}
     assert len({a.json()["interaction_id"] for a in answers}) == 1
     assert client.get(f"/internal/customers/{cid}/interactions/summary").json()["count"] == 1
+
+
+def test_a_batch_of_treatment_events_does_not_hold_recording_requests_back(client, customer, settings):
+    """PostgreSQL (SQLite has one writer anyway): a consumer batch of treatment events takes the identity-events
+    lock shared, so a recording request goes through while the batch is open; a batch with an identity event
+    takes it exclusive, and the request waits for that batch to commit."""
+    if not settings.database_url.startswith("postgresql"):
+        pytest.skip("the identity-events lock exists on PostgreSQL only")
+    runtime = client.app.state.runtime
+    treatment_only = [(CloudEvent.wrap(TreatmentDelivered(
+        treatment_id="t-1", customer_id="c-x", action_id="a", kind="offer", channel="email", rule_id="r",
+        via="api", delivered_at=utcnow()), source="/test"), None)]
+    identity = [(CloudEvent.wrap(CustomerErased(customer_id="c-y", erased_at=utcnow()), source="/test"), None)]
+    for batch, waits in ((treatment_only, False), (identity, True)):
+        cid = customer()
+        with runtime.uow() as uow, ThreadPoolExecutor(1) as pool:
+            identity_events_first(uow, batch)  # what the consumer does first with a polled batch
+            answer = pool.submit(client.post, "/v1/interactions", json={"customer_id": cid, "channel": "web",
+                                                                        "type": "visit"})
+            time.sleep(1.0)
+            assert answer.done() is not waits, "treatment events held the request back" if not waits else \
+                "an identity event let the request through"
+            uow.rollback()
+        assert answer.result(timeout=30).status_code == 202

@@ -14,6 +14,7 @@ from idic.contracts import (
     CustomersMerged,
     CustomerUnmerged,
     CustomerUpdated,
+    EventPayload,
     TreatmentDelivered,
     TreatmentOutcomeRecorded,
 )
@@ -59,11 +60,27 @@ def client_key(prefix: str, occurrence: str) -> str:
     return key if len(key) <= CLIENT_KEY_MAX else f"{prefix}:" + hashlib.sha256(key.encode()).hexdigest()
 
 
+IDENTITY_EVENTS = frozenset({CustomerIdentified.event_type, CustomerUpdated.event_type, CustomersMerged.event_type,
+                             CustomerUnmerged.event_type, CustomerErased.event_type})
+"""The events whose handlers link identifiers, move or delete interactions: applied under the exclusive lock."""
+
+
+def identity_events_first(uow: InteractionUnitOfWork, events: list[tuple[CloudEvent, EventPayload]]) -> None:
+    """A consumer batch takes the identity-events lock before anything else, in the strongest mode its events
+    need: exclusive when one of them is an identity event, shared otherwise. A batch of treatment events
+    alone then records beside the recording requests (shared too) instead of making every one of them wait
+    for its commit; and no transaction ever asks for the exclusive lock while holding the shared one
+    (two doing that would deadlock)."""
+    if events:
+        uow.identities.serialise_with_identity_events(
+            exclusive=any(event.type in IDENTITY_EVENTS for event, _ in events))
+
+
 def record_from_event(*, uow: InteractionUnitOfWork, item: NewInteraction, policy: RecordPolicy) -> None:
-    """Record an interaction another service's event stands for, as a request would (the consumer commits)."""
-    # a consumer transaction may also link identifiers later in its batch (exclusive): taking the
-    # exclusive lock before any row lock keeps it from deadlocking with a request's shared one
-    uow.identities.serialise_with_identity_events(exclusive=True)
+    """Record an interaction another service's event stands for, as a request would (the consumer commits).
+    In a batch the lock is already held in the batch's mode (``identity_events_first``); applied alone (a
+    batch's retry, record by record) it takes it shared, like a request: there is no later identity event in
+    its transaction that could want it exclusive."""
     record_in(uow=uow, items=[item], policy=policy, now=utcnow())
 
 
