@@ -29,12 +29,13 @@ class TreatmentUnitOfWork(UnitOfWork):
         self.treatments = TreatmentRepository(session, before_commit=self.before_commit)
         self.reports = ReportRepository(session)
         # the compiled-rules cache lives as long as this database's session factory
-        self.rules = RuleRepository(session, self._session_factory)
+        self.rules = RuleRepository(session, self._session_factory, before_commit=self.before_commit)
         self.webhooks = WebhookRepository(session)
 
     def rollback(self) -> None:
         super().rollback()
         self.treatments.forget_report_changes()
+        self.rules.forget_outcome_counts()
 
     def commit(self) -> None:
         """Commit; then, if a webhook delivery became due, wake the sender (no wait for its next tick)."""

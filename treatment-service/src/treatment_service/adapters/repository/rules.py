@@ -20,6 +20,7 @@ from ...domain.next_best_actions import ContactPolicy, Outcomes
 from ...domain.rules import Rule, RuleDocument, RuleVersion, StoredRule
 from ...domain.ruleset import RuleSet
 from ..orm import ContactPolicyRow, PropensityRow, RuleRow, RuleVersionRow
+from .treatments import BeforeCommit
 
 
 class _ActiveRules:
@@ -55,9 +56,12 @@ def _stored(row: RuleRow) -> StoredRule:
 class RuleRepository:
     """Rule documents (current and every version), propensities and the contact policy."""
 
-    def __init__(self, session: Session, factory: sessionmaker[Session] | None = None) -> None:
+    def __init__(self, session: Session, factory: sessionmaker[Session] | None = None, *,
+                 before_commit: BeforeCommit | None = None) -> None:
         self.session = session
         self._cache = _cache_for(factory)
+        self._before_commit = before_commit
+        self._outcome_counts: dict[tuple[str, str], dict[str, int]] = {}
 
     # -- rules ------------------------------------------------------------------------
     def get(self, rule_id: str, *, for_update: bool = False) -> StoredRule | None:
@@ -123,14 +127,32 @@ class RuleRepository:
                                                                              PropensityRow.segment))]
 
     def count_outcome(self, *, action_id: str, segment: str, outcome: str) -> None:
-        """One more outcome (an atomic increment; the row is created on first use)."""
+        """One more outcome (an atomic increment; the row is created on first use). In a unit of work the
+        counts are written just before it commits, all in one statement in key order: a transaction then
+        locks the treatments it answers before any counter row, and counter rows always in one order, so
+        two of them (a request's outcome, the expiry sweep, a consumer's conversions) cannot deadlock on
+        them (PostgreSQL aborted one, a 500, when each had inserted a counter the other wanted)."""
         if outcome not in OUTCOME_COUNTS:
             raise ValueError(f"no outcome count {outcome!r}")
-        # one upsert: an update-else-insert lets two first outcomes of a pair both insert (a 500 on the key)
-        self.session.flush()
-        add_counts(self.session, cast(Table, PropensityRow.__table__), keys=("action_id", "segment"),
-                   counts=OUTCOME_COUNTS, rows=[{"action_id": action_id, "segment": segment,
-                                                 **{name: int(name == outcome) for name in OUTCOME_COUNTS}}])
+        counts = self._outcome_counts.setdefault((action_id, segment), dict.fromkeys(OUTCOME_COUNTS, 0))
+        counts[outcome] += 1
+        if self._before_commit is None:
+            self.write_outcome_counts()
+        else:
+            self._before_commit("propensity-counts", self.write_outcome_counts)
+
+    def write_outcome_counts(self) -> None:
+        """Add the outcomes counted in this transaction to their rows (one upsert, rows in key order)."""
+        gathered, self._outcome_counts = self._outcome_counts, {}
+        if gathered:
+            self.session.flush()
+            add_counts(self.session, cast(Table, PropensityRow.__table__), keys=("action_id", "segment"),
+                       counts=OUTCOME_COUNTS, rows=[{"action_id": action_id, "segment": segment, **counts}
+                                                   for (action_id, segment), counts in sorted(gathered.items())])
+
+    def forget_outcome_counts(self) -> None:
+        """Drop what a rolled-back transaction counted."""
+        self._outcome_counts = {}
 
     # -- contact policy ---------------------------------------------------------------
     def policy(self) -> ContactPolicy:
