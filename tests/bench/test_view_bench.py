@@ -18,3 +18,10 @@ def test_view_bench() -> None:
     runs = main(["--database", "both", "--baseline", BEFORE, "--out", str(Path("var/bench-view.txt"))])
     failed = {(arm, case): r.errors for arm, results in runs.items() for case, r in results.items() if r.errors}
     assert not failed, f"requests that failed: {failed}"
+
+
+@pytest.mark.bench
+def test_mixed_load_before_and_after() -> None:
+    """The load test's mixed workload on PostgreSQL, the code before issue 19 and today's, one after the other
+    (``run_locust`` fails on any error)."""
+    main(["--mixed", "60", "--baseline", BEFORE, "--out", str(Path("var/bench-view-mixed.txt"))])

@@ -13,6 +13,7 @@ over the case / requests served), which is what caps the throughput on a shared 
 whose service sources go first on PYTHONPATH; the devstack and the load are today's): before and after.
 
     python -m tests.load.view_bench [--database sqlite|postgresql|both] [--seconds 10] [--baseline REV]
+    python -m tests.load.view_bench --mixed 60 --baseline REV   # the mixed load instead, before and after
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ from idic_devstack.postgres import PostgresCluster
 from idic_devstack.stack import GATEWAY, SERVICES, Stack
 
 from .profile_360 import API_KEY, seed, settle
+from .run import report as load_report
+from .run import run_locust, seed_customers
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("services", "identity-service", "interaction-service", "scoring-service", "treatment-service", "gateway")
@@ -63,6 +66,10 @@ CASES: tuple[Case, ...] = (
     Case("gateway GET /value (proxied)", "gateway", "/v1/customers/{id}/value"),
     Case("gateway GET 360 view", "gateway", "/v1/customers/{id}"),
 )
+
+# scoring's schedule off: once enough repeat buyers exist it re-scores everyone, and the events that follow
+# (new segments, decisions, interactions) would land in whichever case runs then, in one arm and not the other
+QUIET = {"SCORING_SCHEDULE_CHECK_INTERVAL_S": "0"}
 
 # wrk picks a random path per request and prints one machine-readable line at the end
 WRK_SCRIPT = """
@@ -145,7 +152,7 @@ def run_arm(*, label: str, extra_env: dict[str, str], database: str, customers: 
                 urls = {svc.name: postgres.create_database(f"bench_{svc.name}") for svc in SERVICES}
             stack = Stack(kafka_bootstrap=broker.bootstrap_servers, workdir=workdir / "stack", database_urls=urls,
                           extra_env={"IDIC_API_KEYS": json.dumps({API_KEY: ["read", "write", "admin"]}),
-                                     "GATEWAY_RATE_LIMIT_RPS": "0", **extra_env})
+                                     "GATEWAY_RATE_LIMIT_RPS": "0", **QUIET, **extra_env})
             try:
                 stack.start_all()
                 for name in stack.processes:
@@ -154,7 +161,8 @@ def run_arm(*, label: str, extra_env: dict[str, str], database: str, customers: 
                 with httpx.Client(base_url=stack.url("gateway"), headers={"X-API-Key": API_KEY},
                                   timeout=120) as gw:
                     ids = seed(gw, customers)
-                    for customer in ids:  # every customer's first decisions, so the cases read, not decide
+                    settle(stack)  # the consumers' own decisions (a first purchase's welcome...) are made
+                    for customer in ids:  # every customer's first decisions and deliveries, so the cases read
                         gw.get(f"/v1/customers/{customer}").raise_for_status()
                 settle(stack)
                 for connections in concurrencies:
@@ -172,6 +180,35 @@ def run_arm(*, label: str, extra_env: dict[str, str], database: str, customers: 
             postgres.stop()
         shutil.rmtree(workdir, ignore_errors=True)
     return results
+
+
+def mixed_arm(*, extra_env: dict[str, str], seconds: int, users: int = 32, customers: int = 2000) -> str:
+    """The load test's mixed workload (``tests/load/locustfile.py``: identify, record, 360 view, next-best-actions;
+    ``users`` Locust clients as fast as answered) against a stack on PostgreSQL; its report."""
+    workdir = Path(tempfile.mkdtemp(prefix="idic-mixed-bench-"))
+    postgres = PostgresCluster(Path(tempfile.mkdtemp(prefix="idic-pg-")))
+    try:
+        with KafkaBroker(workdir / "kafka") as broker:
+            postgres.start()
+            urls = {svc.name: postgres.create_database(f"mixed_{svc.name}") for svc in SERVICES}
+            stack = Stack(kafka_bootstrap=broker.bootstrap_servers, workdir=workdir / "stack", database_urls=urls,
+                          extra_env={"IDIC_API_KEYS": json.dumps({API_KEY: ["read", "write", "admin"]}),
+                                     "GATEWAY_RATE_LIMIT_RPS": "0", **extra_env})
+            try:
+                stack.start_all()
+                for name in stack.processes:
+                    stack.wait_healthy(name, ready=True, timeout=120)
+                customers_file = workdir / "customers.csv"
+                seed_customers(stack.url("gateway"), API_KEY, customers, customers_file)
+                settle(stack)
+                figures = run_locust(gateway_url=stack.url("gateway"), api_key=API_KEY,
+                                     customers_file=customers_file, users=users, seconds=seconds, workdir=workdir)
+                return load_report(figures, users=users, seconds=seconds)
+            finally:
+                stack.stop_all()
+    finally:
+        postgres.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def report(runs: dict[tuple[str, str], dict[tuple[str, int], Result]]) -> str:
@@ -194,9 +231,23 @@ def main(argv: Sequence[str] | None = None) -> dict[tuple[str, str], dict[tuple[
     parser.add_argument("--customers", type=int, default=1000)
     parser.add_argument("--connections", default="1,8")
     parser.add_argument("--baseline", help="a commit to measure first, in the same run (before/after)")
+    parser.add_argument("--mixed", type=int, metavar="SECONDS",
+                        help="instead: the load test's mixed workload (32 clients, PostgreSQL) for SECONDS per arm")
     parser.add_argument("--cases", default="", help="only the cases whose name contains this")
     parser.add_argument("--out", type=Path, help="also write the report here")
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="a setting for every deployable of both arms (e.g. IDENTITY_API_THREADS=4)")
     args = parser.parse_args(argv)
+    if args.mixed:
+        texts = []
+        for label, rev in ((("before", args.baseline),) if args.baseline else ()) + (("after", None),):
+            with source_tree(rev) as extra_env:
+                texts.append(f"{label} code, PostgreSQL: " + mixed_arm(extra_env=extra_env, seconds=args.mixed))
+                print(texts[-1], flush=True)
+        if args.out:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text("\n\n".join(texts) + "\n")
+        return {}
     databases = ("sqlite", "postgresql") if args.database == "both" else (args.database,)
     cases = [c for c in CASES if args.cases.lower() in c.name.lower()]
     concurrencies = [int(c) for c in args.connections.split(",")]
@@ -204,6 +255,7 @@ def main(argv: Sequence[str] | None = None) -> dict[tuple[str, str], dict[tuple[
     for database in databases:
         for label, rev in ((("before", args.baseline),) if args.baseline else ()) + (("after", None),):
             with source_tree(rev) as extra_env:
+                extra_env = {**extra_env, **dict(setting.split("=", 1) for setting in args.env)}
                 started = time.monotonic()
                 runs[(label if args.baseline else "today's", database)] = run_arm(
                     label=label, extra_env=extra_env, database=database, customers=args.customers,

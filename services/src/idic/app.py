@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from dataclasses import asdict
 from typing import Annotated, Any
 
+from anyio import to_thread
 from fastapi import APIRouter, FastAPI, Query, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -92,6 +93,8 @@ def create_service_app(*, title: str, version: str, description: str, settings: 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # the endpoints are synchronous (SQLAlchemy sync) and run in anyio's thread pool, in this process
+        to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
         runtime = runtime_factory()
         if settings.migrate_on_start:
             await run_in_threadpool(runtime.migrate)

@@ -136,7 +136,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 def read_only_engine(engine: Engine) -> Engine:
     """The same engine and pool, for units of work that only read. On SQLite their transactions begin
     deferred, without the write lock: under WAL they read the last committed snapshot and never queue
-    behind a writer. (Such a unit of work refuses to commit, so a write there fails at once.)"""
+    behind a writer. (A unit of work on it refuses to commit: nothing written there ever lands.)"""
     return engine.execution_options(**{READ_ONLY: True})
 
 

@@ -124,6 +124,9 @@ class ServiceSettings(SecretFileSettings):
     kafka_ssl_check_hostname: bool = Field(default=True, validation_alias=_unprefixed("kafka_ssl_check_hostname"))
     kafka_topic_partitions: int = Field(default=6, ge=1)
     run_workers: bool = Field(default=True, description="Run the outbox relay and consumers inside the API process.")
+    api_threads: int = Field(
+        default=40, ge=1, le=1000,
+        description="Threads that run the API's (synchronous) endpoints at once; more requests wait for one.")
     metrics_port: int = Field(
         default=9464, ge=0, le=65535,
         description="A worker-only process (entrypoints relay, consumer) serves its Prometheus metrics here, on "
