@@ -21,6 +21,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -140,6 +142,33 @@ def hammer(url: str, ids: list[str], *, clients: int, seconds: float) -> tuple[i
     return len(latencies), sorted(latencies)
 
 
+@contextmanager
+def running_stack(workdir: Path, *, database: str, extra_env: dict[str, str] | None = None) -> Iterator[Stack]:
+    """The five deployables as `make run` starts them (SQLite) or on PostgreSQL (a database each, in a cluster
+    of its own directory: PostgreSQL runs as `postgres`, which cannot enter ours), with a broker of their own,
+    every one ready; all stopped on exit."""
+    postgres = PostgresCluster(Path(tempfile.mkdtemp(prefix="idic-pg-"))) if database == "postgresql" else None
+    try:
+        with KafkaBroker(workdir / "kafka") as broker:
+            urls = {}
+            if postgres is not None:
+                postgres.start()
+                urls = {svc.name: postgres.create_database(f"bench_{svc.name}") for svc in SERVICES}
+            stack = Stack(kafka_bootstrap=broker.bootstrap_servers, workdir=workdir / "stack", database_urls=urls,
+                          extra_env={"IDIC_API_KEYS": json.dumps({API_KEY: ["read", "write", "admin"]}),
+                                     "GATEWAY_RATE_LIMIT_RPS": "0", **(extra_env or {})})
+            try:
+                stack.start_all()
+                for name in stack.processes:
+                    stack.wait_healthy(name, ready=True, timeout=120)
+                yield stack
+            finally:
+                stack.stop_all()
+    finally:
+        if postgres is not None:
+            postgres.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=30)
@@ -152,40 +181,23 @@ def main() -> None:
     py_spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
     args.out.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix="idic-profile-"))
-    # its own directory, as the test fixture makes it: PostgreSQL runs as `postgres`, which cannot enter ours
-    postgres = PostgresCluster(Path(tempfile.mkdtemp(prefix="idic-pg-"))) if args.database == "postgresql" else None
-    with KafkaBroker(workdir / "kafka") as broker:
-        urls = {}
-        if postgres is not None:
-            postgres.start()
-            urls = {svc.name: postgres.create_database(f"profile_{svc.name}") for svc in SERVICES}
-        stack = Stack(kafka_bootstrap=broker.bootstrap_servers, workdir=workdir / "stack", database_urls=urls,
-                      extra_env={"IDIC_API_KEYS": json.dumps({API_KEY: ["read", "write", "admin"]}),
-                                 "GATEWAY_RATE_LIMIT_RPS": "0"})
-        try:
-            stack.start_all()
-            for name in stack.processes:
-                stack.wait_healthy(name, ready=True, timeout=120)
-            with httpx.Client(base_url=stack.url("gateway"), headers={"X-API-Key": API_KEY}, timeout=120) as gw:
-                ids = seed(gw, args.customers)
-                for customer in ids[:50]:  # warm every path once (first decisions, caches)
-                    gw.get(f"/v1/customers/{customer}").raise_for_status()
-            settle(stack)  # the consumers applied the seeding: the profile is of the views alone
-            pids = {name: stack.processes[name].pid for name in PROCESSES}
-            before = {name: psutil.Process(pid).cpu_times() for name, pid in pids.items()}
-            spies = [subprocess.Popen([py_spy, "record", "--pid", str(pid), "--rate", str(args.rate),
-                                       "--duration", str(int(args.seconds)), "--format", "raw", "--gil", "--nonblocking",
-                                       "--output", str(args.out / f"{name}.txt")],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                     for name, pid in pids.items()]
-            views, latencies = hammer(stack.url("gateway"), ids, clients=args.clients, seconds=args.seconds)
-            after = {name: psutil.Process(pid).cpu_times() for name, pid in pids.items()}
-            for spy in spies:
-                spy.wait(timeout=60)
-        finally:
-            stack.stop_all()
-            if postgres is not None:
-                postgres.stop()
+    with running_stack(workdir, database=args.database) as stack:
+        with httpx.Client(base_url=stack.url("gateway"), headers={"X-API-Key": API_KEY}, timeout=120) as gw:
+            ids = seed(gw, args.customers)
+            for customer in ids[:50]:  # warm every path once (first decisions, caches)
+                gw.get(f"/v1/customers/{customer}").raise_for_status()
+        settle(stack)  # the consumers applied the seeding: the profile is of the views alone
+        pids = {name: stack.processes[name].pid for name in PROCESSES}
+        before = {name: psutil.Process(pid).cpu_times() for name, pid in pids.items()}
+        spies = [subprocess.Popen([py_spy, "record", "--pid", str(pid), "--rate", str(args.rate),
+                                   "--duration", str(int(args.seconds)), "--format", "raw", "--gil", "--nonblocking",
+                                   "--output", str(args.out / f"{name}.txt")],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                 for name, pid in pids.items()]
+        views, latencies = hammer(stack.url("gateway"), ids, clients=args.clients, seconds=args.seconds)
+        after = {name: psutil.Process(pid).cpu_times() for name, pid in pids.items()}
+        for spy in spies:
+            spy.wait(timeout=60)
     shutil.rmtree(workdir, ignore_errors=True)
     print(f"{views} views in {args.seconds:.0f} s by {args.clients} clients ({args.database}): "
           f"{views / args.seconds:.1f} views/s, p50 {latencies[len(latencies) // 2] * 1000:.1f} ms, "

@@ -35,11 +35,9 @@ from pathlib import Path
 import httpx
 import psutil
 
-from idic_devstack.kafka import KafkaBroker
-from idic_devstack.postgres import PostgresCluster
 from idic_devstack.stack import GATEWAY, SERVICES, Stack
 
-from .profile_360 import API_KEY, seed, settle
+from .profile_360 import API_KEY, running_stack, seed, settle
 from .run import report as load_report
 from .run import run_locust, seed_customers
 
@@ -142,42 +140,23 @@ def run_arm(*, label: str, extra_env: dict[str, str], database: str, customers: 
             concurrencies: Sequence[int], cases: Sequence[Case]) -> dict[tuple[str, int], Result]:
     """Start a stack (its own broker, its own databases), seed it, settle it, run every case."""
     workdir = Path(tempfile.mkdtemp(prefix="idic-view-bench-"))
-    postgres = PostgresCluster(Path(tempfile.mkdtemp(prefix="idic-pg-"))) if database == "postgresql" else None
     results: dict[tuple[str, int], Result] = {}
     try:
-        with KafkaBroker(workdir / "kafka") as broker:
-            urls = {}
-            if postgres is not None:
-                postgres.start()
-                urls = {svc.name: postgres.create_database(f"bench_{svc.name}") for svc in SERVICES}
-            stack = Stack(kafka_bootstrap=broker.bootstrap_servers, workdir=workdir / "stack", database_urls=urls,
-                          extra_env={"IDIC_API_KEYS": json.dumps({API_KEY: ["read", "write", "admin"]}),
-                                     "GATEWAY_RATE_LIMIT_RPS": "0", **QUIET, **extra_env})
-            try:
-                stack.start_all()
-                for name in stack.processes:
-                    stack.wait_healthy(name, ready=True, timeout=120)
-                random.seed(19)  # the same people in every arm
-                with httpx.Client(base_url=stack.url("gateway"), headers={"X-API-Key": API_KEY},
-                                  timeout=120) as gw:
-                    ids = seed(gw, customers)
-                    settle(stack)  # the consumers' own decisions (a first purchase's welcome...) are made
-                    for customer in ids:  # every customer's first decisions and deliveries, so the cases read
-                        gw.get(f"/v1/customers/{customer}").raise_for_status()
-                settle(stack)
-                for connections in concurrencies:
-                    for case in cases:
-                        result = measure(stack, case, ids, connections=connections, seconds=seconds,
-                                         workdir=workdir)
-                        results[(case.name, connections)] = result
-                        print(f"  [{label}, {database}] {case.name} x{connections}: {result.rps:.0f} req/s, "
-                              f"p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms, {result.errors} errors",
-                              flush=True)
-            finally:
-                stack.stop_all()
+        with running_stack(workdir, database=database, extra_env={**QUIET, **extra_env}) as stack:
+            random.seed(19)  # the same people in every arm
+            with httpx.Client(base_url=stack.url("gateway"), headers={"X-API-Key": API_KEY}, timeout=120) as gw:
+                ids = seed(gw, customers)
+                settle(stack)  # the consumers' own decisions (a first purchase's welcome...) are made
+                for customer in ids:  # every customer's first decisions and deliveries, so the cases read
+                    gw.get(f"/v1/customers/{customer}").raise_for_status()
+            settle(stack)
+            for connections in concurrencies:
+                for case in cases:
+                    result = measure(stack, case, ids, connections=connections, seconds=seconds, workdir=workdir)
+                    results[(case.name, connections)] = result
+                    print(f"  [{label}, {database}] {case.name} x{connections}: {result.rps:.0f} req/s, "
+                          f"p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms, {result.errors} errors", flush=True)
     finally:
-        if postgres is not None:
-            postgres.stop()
         shutil.rmtree(workdir, ignore_errors=True)
     return results
 
@@ -186,28 +165,15 @@ def mixed_arm(*, extra_env: dict[str, str], seconds: int, users: int = 32, custo
     """The load test's mixed workload (``tests/load/locustfile.py``: identify, record, 360 view, next-best-actions;
     ``users`` Locust clients as fast as answered) against a stack on PostgreSQL; its report."""
     workdir = Path(tempfile.mkdtemp(prefix="idic-mixed-bench-"))
-    postgres = PostgresCluster(Path(tempfile.mkdtemp(prefix="idic-pg-")))
     try:
-        with KafkaBroker(workdir / "kafka") as broker:
-            postgres.start()
-            urls = {svc.name: postgres.create_database(f"mixed_{svc.name}") for svc in SERVICES}
-            stack = Stack(kafka_bootstrap=broker.bootstrap_servers, workdir=workdir / "stack", database_urls=urls,
-                          extra_env={"IDIC_API_KEYS": json.dumps({API_KEY: ["read", "write", "admin"]}),
-                                     "GATEWAY_RATE_LIMIT_RPS": "0", **extra_env})
-            try:
-                stack.start_all()
-                for name in stack.processes:
-                    stack.wait_healthy(name, ready=True, timeout=120)
-                customers_file = workdir / "customers.csv"
-                seed_customers(stack.url("gateway"), API_KEY, customers, customers_file)
-                settle(stack)
-                figures = run_locust(gateway_url=stack.url("gateway"), api_key=API_KEY,
-                                     customers_file=customers_file, users=users, seconds=seconds, workdir=workdir)
-                return load_report(figures, users=users, seconds=seconds)
-            finally:
-                stack.stop_all()
+        with running_stack(workdir, database="postgresql", extra_env=extra_env) as stack:
+            customers_file = workdir / "customers.csv"
+            seed_customers(stack.url("gateway"), API_KEY, customers, customers_file)
+            settle(stack)
+            figures = run_locust(gateway_url=stack.url("gateway"), api_key=API_KEY, customers_file=customers_file,
+                                 users=users, seconds=seconds, workdir=workdir)
+            return load_report(figures, users=users, seconds=seconds)
     finally:
-        postgres.stop()
         shutil.rmtree(workdir, ignore_errors=True)
 
 
