@@ -65,8 +65,9 @@ class Upstreams:
 
 
 def make_settings(**overrides: Any) -> Settings:
+    # the view cache needs Kafka, which these fakes do not give: its tests run against a real broker
     values: dict[str, Any] = {"api_keys": KEYS, "env": "test", "part_timeout_s": 0.5, "timeout_s": 3.0,
-                              "log_json": False, "log_level": "WARNING"}
+                              "log_json": False, "log_level": "WARNING", "view_cache_max_age_s": 0}
     values.update(overrides)
     return Settings(**values)
 

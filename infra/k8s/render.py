@@ -115,6 +115,8 @@ def manifests() -> list[dict[str, Any]]:
     gateway_env = [{"name": f"GATEWAY_{n.upper()}_URL", "value": f"http://{n}:{p}"}
                    for n, (_, p, _) in SERVICES.items()]
     gateway_env.append({"name": "IDIC_API_KEYS_FILE", "value": "/run/secrets/api_keys/api_keys.json"})
+    # the 360 view cache reads the customer events (no consumer group)
+    gateway_env.append({"name": "KAFKA_BOOTSTRAP_SERVERS", "value": "kafka:9092"})
     docs.append(_deployment("gateway", "api", replicas=2, command=["python", "-m", "gateway.entrypoints.api", "--host",
                                                                    "0.0.0.0", "--port", "8000"],
                             env=gateway_env, port=8000, secrets=["api_keys"], cpu="250m", memory="256Mi"))

@@ -7,7 +7,8 @@ from typing import Literal
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from idic.settings import SecretFileSettings
+from idic.contracts import TOPICS
+from idic.settings import KafkaClientSettings
 
 Scope = Literal["read", "write", "admin"]
 # an actor name travels in a header and is shown to agents: letters, digits and . _ @ : - only
@@ -27,10 +28,19 @@ DEV_KEY = "dev-key"
 DEV_ACTOR = "developer"  # what notes and outcomes recorded with the development key are shown under
 
 
-class Settings(SecretFileSettings):
-    """Gateway settings. The gateway has no database and no Kafka, so it does not inherit
-    ``idic.ServiceSettings`` (whose DATABASE_URL/Kafka knobs would mean nothing here); like every
-    setting of the suite, each may come from a file (``IDIC_API_KEYS_FILE``: a Docker secret)."""
+# the services' consumer groups and the topics each reads (their ConsumerSpecs; a contract test keeps this
+# true): a view is cached again only once every group reading an event about the customer has applied it
+DEFAULT_VIEW_READERS: dict[str, list[str]] = {
+    "interaction-service": ["idic.identity", "idic.treatment"],
+    "scoring-service": ["idic.interaction", "idic.identity"],
+    "treatment-service": ["idic.scoring", "idic.interaction", "idic.identity"],
+}
+
+
+class Settings(KafkaClientSettings):
+    """Gateway settings. The gateway has no database, so it does not inherit ``idic.ServiceSettings``; it
+    reads Kafka (the same unprefixed ``KAFKA_*`` settings as the services) only to keep its view cache true.
+    Like every setting of the suite, each may come from a file (``IDIC_API_KEYS_FILE``: a Docker secret)."""
 
     model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="ignore")
 
@@ -61,6 +71,14 @@ class Settings(SecretFileSettings):
     cors_origins: list[str] = Field(default_factory=list,
                                     description="Origins allowed to call from a browser (CORS); none by default.")
     min_key_length: int = Field(default=12, ge=1, description="Shortest API key accepted in production.")
+    view_cache_max_age_s: float = Field(default=30.0, ge=0, le=3600, description=(
+        "360 views are cached per replica, dropped by every event about the customer and kept at most this long "
+        "(time alone changes some parts: an offer expires); 0 turns the cache off. Needs Kafka."))
+    view_cache_entries: int = Field(default=100_000, ge=1, description="Most 360 views one replica keeps.")
+    view_cache_readers: dict[str, list[str]] = Field(
+        default_factory=lambda: {g: list(t) for g, t in DEFAULT_VIEW_READERS.items()}, description=(
+            "JSON {consumer group: [topics it reads]}: the groups whose progress the view cache waits for "
+            "(set it when a service's <P>CONSUMER_GROUP is not the default)."))
     log_level: str = "INFO"
     log_json: bool = True
     api_keys: dict[str, list[Scope] | NamedKey] | None = Field(
@@ -83,6 +101,9 @@ class Settings(SecretFileSettings):
                 raise ValueError(f"IDIC_API_KEYS: {len(short)} key(s) shorter than {self.min_key_length} characters")
         if "*" in self.cors_origins:
             raise ValueError("GATEWAY_CORS_ORIGINS may not be '*': name the origins")
+        unknown = sorted({t for topics in self.view_cache_readers.values() for t in topics} - set(TOPICS))
+        if unknown:
+            raise ValueError(f"GATEWAY_VIEW_CACHE_READERS: no such topic {unknown} (the topics: {', '.join(TOPICS)})")
         if not self.api_keys:
             if self.env != "development":
                 raise ValueError("IDIC_API_KEYS is required unless GATEWAY_ENV=development")

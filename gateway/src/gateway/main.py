@@ -1,4 +1,5 @@
-"""App factory of the gateway: no database, no Kafka; pooled HTTP clients of the four services."""
+"""App factory of the gateway: no database; pooled HTTP clients of the four services, and a view cache kept
+true by the customer events on Kafka."""
 
 from __future__ import annotations
 
@@ -19,9 +20,11 @@ from idic import (
     get_logger,
     install_problem_handlers,
 )
+from idic.contracts import TOPICS
 from idic.problems import problem_response
 from idic.public.operations import operation_id
 
+from .adapters.change_feed import ChangeFeed
 from .adapters.clients import (
     Clients,
     IdentityClient,
@@ -50,7 +53,9 @@ from .api.routes import (
 )
 from .api.routes.docs import install_docs
 from .api.security import Limiters, declare_scopes
+from .api.view_freshness import ForgetViewsOnWrites
 from .config import DEV_KEY, Settings
+from .domain.view_cache import ViewCache
 
 log = get_logger("gateway")
 DESCRIPTION = """The single public entry of the I-D-I-C customer platform: one customer, one face.
@@ -94,15 +99,24 @@ def create_app(settings: Settings | None = None, *,
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         clients = build_clients(settings, transports)
         app.state.clients = clients
+        feed = None
+        if view_cache is not None:
+            feed = ChangeFeed(view_cache, kafka=settings.kafka, topics=TOPICS, readers=settings.view_cache_readers)
+            feed.start()
         try:
             yield
         finally:
+            if feed is not None:
+                feed.stop()
             await clients.aclose()
 
     app = FastAPI(title="I-D-I-C gateway", version="1.0.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None,  # served from local files by install_docs
                   generate_unique_id_function=operation_id)
     app.state.settings = settings
+    view_cache = (ViewCache(max_age_s=settings.view_cache_max_age_s, max_entries=settings.view_cache_entries)
+                  if settings.view_cache_max_age_s > 0 else None)
+    app.state.view_cache = view_cache
     app.state.limiters = Limiters(settings)
     app.state.grants = settings.grants()  # each key's scopes and actor name, read once
     install_problem_handlers(app)
@@ -122,6 +136,8 @@ def create_app(settings: Settings | None = None, *,
         log.warning("a composed answer failed its schema", path=request.url.path, errors=str(exc.errors())[:500])
         return problem_response(502, "Bad Gateway", "a service answered data the gateway cannot vouch for")
 
+    if view_cache is not None:
+        app.add_middleware(ForgetViewsOnWrites, cache=view_cache)
     app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware)
     if settings.cors_origins:

@@ -106,7 +106,7 @@ def test_readyz_needs_no_key_and_reports_each_service(gateway: TestClient, upstr
 def test_development_mode_uses_the_dev_key(upstreams: Upstreams, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("IDIC_API_KEYS", raising=False)
     upstreams.on("treatment", "GET", "/v1/rules", httpx.Response(200, json=[]))
-    settings = Settings(env="development", log_json=False)
+    settings = Settings(env="development", log_json=False, view_cache_max_age_s=0)
     app = create_app(settings, transports={s: upstreams.transport(s) for s in SERVICES})
     with TestClient(app) as client:
         assert client.get("/v1/rules", headers={"Authorization": f"Bearer {DEV_KEY}"}).status_code == 200

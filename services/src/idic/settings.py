@@ -75,29 +75,11 @@ def _unprefixed(name: str) -> AliasChoices:
     return AliasChoices(name.upper(), name)
 
 
-class ServiceSettings(SecretFileSettings):
-    """Knobs every service has. ``DATABASE_URL`` and ``KAFKA_BOOTSTRAP_SERVERS`` are read
-    without prefix (one process, one database, one cluster); the rest carry the service's
-    prefix, e.g. ``IDENTITY_RELAY_BATCH_SIZE``."""
+class KafkaClientSettings(SecretFileSettings):
+    """How to reach the Kafka cluster: ``KAFKA_BOOTSTRAP_SERVERS`` and Kafka's TLS/SASL client settings, read
+    without prefix (one cluster), each also from a file (``*_FILE``). The services and the gateway's view
+    cache share them."""
 
-    model_config = SettingsConfigDict(env_prefix="IDIC_", extra="ignore")
-
-    service_name: str = "idic"
-    database_url: str = Field(
-        default="",
-        validation_alias=AliasChoices("DATABASE_URL", "database_url"),
-        description="SQLAlchemy URL; empty means DATABASE_HOST and its parts if set, else the embedded default "
-        "./var/<service>.db (SQLite). Production: postgresql+psycopg://user:pass@host/db.",
-    )
-    # the URL from its parts (compose, Kubernetes): the password may hold any character, escaped here, and may
-    # come from a file (DATABASE_PASSWORD_FILE) like every setting
-    database_host: str = Field(default="", validation_alias=_unprefixed("database_host"),
-                               description="PostgreSQL host; builds the URL when DATABASE_URL is empty.")
-    database_port: int = Field(default=5432, ge=1, le=65535, validation_alias=_unprefixed("database_port"))
-    database_name: str = Field(default="", validation_alias=_unprefixed("database_name"),
-                               description="Database name; empty: the service's name (identity, scoring, ...).")
-    database_user: str = Field(default="", validation_alias=_unprefixed("database_user"))
-    database_password: str = Field(default="", validation_alias=_unprefixed("database_password"), repr=False)
     kafka_bootstrap_servers: str = Field(
         default="127.0.0.1:9092",
         validation_alias=AliasChoices("KAFKA_BOOTSTRAP_SERVERS", "kafka_bootstrap_servers"),
@@ -122,6 +104,46 @@ class ServiceSettings(SecretFileSettings):
     kafka_ssl_key_password: str | None = Field(default=None, validation_alias=_unprefixed("kafka_ssl_key_password"),
                                                repr=False)
     kafka_ssl_check_hostname: bool = Field(default=True, validation_alias=_unprefixed("kafka_ssl_check_hostname"))
+
+    @model_validator(mode="after")
+    def _consistent_kafka_security(self) -> KafkaClientSettings:
+        _ = self.kafka  # a contradictory or incomplete Kafka security setting fails the start, naming it
+        return self
+
+    @property
+    def kafka(self) -> KafkaConnection:
+        """The cluster and how to log in to it, for every Kafka client of the process."""
+        return KafkaConnection(
+            self.kafka_bootstrap_servers, security_protocol=self.kafka_security_protocol,
+            sasl_mechanism=self.kafka_sasl_mechanism, sasl_username=self.kafka_sasl_username or None,
+            sasl_password=self.kafka_sasl_password or None, ssl_cafile=self.kafka_ssl_cafile or None,
+            ssl_certfile=self.kafka_ssl_certfile or None, ssl_keyfile=self.kafka_ssl_keyfile or None,
+            ssl_key_password=self.kafka_ssl_key_password or None, ssl_check_hostname=self.kafka_ssl_check_hostname)
+
+
+class ServiceSettings(KafkaClientSettings):
+    """Knobs every service has. ``DATABASE_URL`` and ``KAFKA_BOOTSTRAP_SERVERS`` are read
+    without prefix (one process, one database, one cluster); the rest carry the service's
+    prefix, e.g. ``IDENTITY_RELAY_BATCH_SIZE``."""
+
+    model_config = SettingsConfigDict(env_prefix="IDIC_", extra="ignore")
+
+    service_name: str = "idic"
+    database_url: str = Field(
+        default="",
+        validation_alias=AliasChoices("DATABASE_URL", "database_url"),
+        description="SQLAlchemy URL; empty means DATABASE_HOST and its parts if set, else the embedded default "
+        "./var/<service>.db (SQLite). Production: postgresql+psycopg://user:pass@host/db.",
+    )
+    # the URL from its parts (compose, Kubernetes): the password may hold any character, escaped here, and may
+    # come from a file (DATABASE_PASSWORD_FILE) like every setting
+    database_host: str = Field(default="", validation_alias=_unprefixed("database_host"),
+                               description="PostgreSQL host; builds the URL when DATABASE_URL is empty.")
+    database_port: int = Field(default=5432, ge=1, le=65535, validation_alias=_unprefixed("database_port"))
+    database_name: str = Field(default="", validation_alias=_unprefixed("database_name"),
+                               description="Database name; empty: the service's name (identity, scoring, ...).")
+    database_user: str = Field(default="", validation_alias=_unprefixed("database_user"))
+    database_password: str = Field(default="", validation_alias=_unprefixed("database_password"), repr=False)
     kafka_topic_partitions: int = Field(default=6, ge=1)
     run_workers: bool = Field(default=True, description="Run the outbox relay and consumers inside the API process.")
     api_threads: int = Field(
@@ -152,15 +174,5 @@ class ServiceSettings(SecretFileSettings):
             ).render_as_string(hide_password=False)
         if not self.database_url:
             self.database_url = f"sqlite:///{self.data_dir}/{self.service_name}.db"
-        _ = self.kafka  # a contradictory or incomplete Kafka security setting fails the start, naming it
         return self
 
-    @property
-    def kafka(self) -> KafkaConnection:
-        """The cluster and how to log in to it, for every Kafka client of the service."""
-        return KafkaConnection(
-            self.kafka_bootstrap_servers, security_protocol=self.kafka_security_protocol,
-            sasl_mechanism=self.kafka_sasl_mechanism, sasl_username=self.kafka_sasl_username or None,
-            sasl_password=self.kafka_sasl_password or None, ssl_cafile=self.kafka_ssl_cafile or None,
-            ssl_certfile=self.kafka_ssl_certfile or None, ssl_keyfile=self.kafka_ssl_keyfile or None,
-            ssl_key_password=self.kafka_ssl_key_password or None, ssl_check_hostname=self.kafka_ssl_check_hostname)

@@ -7,20 +7,25 @@ from collections.abc import Awaitable
 from typing import Any
 
 from prometheus_client import Counter
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 
 from idic import ProblemError, get_logger
 from idic.public.interaction import InteractionSummary
 from idic.public.scoring import CustomerValue, ProfilingRefused
 from idic.public.treatment import NextBestAction
+from idic.public.views import CustomerView
 
 from ..adapters.clients import Clients, IdentityClient, ServiceClient, UpstreamFailure
 from ..adapters.clients.base import require_json
 from ..adapters.clients.services import segment
 from ..domain.identifiers import CustomerId, InvalidCustomerRef, parse_customer_ref
+from ..domain.view_cache import ViewCache
 
 log = get_logger("gateway.customers")
 DEGRADED = Counter("gateway_view_degraded_total", "360 views answered without a part", ["service"])
+VIEW_CACHE = Counter("gateway_view_cache_total", "360 views by where they came from: hit (the cache), miss "
+                     "(read and stored), uncached (read, not storable: degraded, or changing), bypass (the cache "
+                     "could not vouch, or the caller asked Cache-Control: no-cache)", ["result"])
 
 
 def unknown_customer(ref: str) -> ProblemError:
@@ -94,7 +99,8 @@ async def _part(name: str, call: Awaitable[Any], *, bound_s: float) -> tuple[boo
         return False, None
 
 
-async def customer_view(*, ref: str, clients: Clients, part_timeout_s: float) -> dict[str, Any]:
+async def compose_customer_view(*, ref: str, clients: Clients,
+                                part_timeout_s: float) -> tuple[dict[str, Any], set[str]]:
     """The single face: identity's profile plus value, interactions and next-best-actions,
     fetched concurrently; a part whose service does not answer in time is null/empty and
     its service is named in ``degraded``."""
@@ -113,6 +119,10 @@ async def customer_view(*, ref: str, clients: Clients, part_timeout_s: float) ->
     )
     degraded = [name for name, ok in (("scoring", value_ok), ("interaction", inter_ok), ("treatment", nba_ok))
                 if not ok]
+    # the customers whose events can change this view: the one asked for, the survivor, those merged into it
+    merged = profile.get("merged_ids")
+    depends_on = {customer_id, survivor, *(m for m in merged if isinstance(m, str))} if isinstance(merged, list) \
+        else {customer_id, survivor}
     return {
         "customer_id": survivor,
         "profile": {key: profile.get(key, default) for key, default in
@@ -121,7 +131,45 @@ async def customer_view(*, ref: str, clients: Clients, part_timeout_s: float) ->
         "interactions": interactions,
         "next_best_actions": actions if nba_ok else [],
         "degraded": degraded,
-    }
+    }, depends_on
+
+
+def _vouched_json(view: dict[str, Any]) -> bytes:
+    """The view as the contract's JSON; a part a service got wrong fails the view (502), as FastAPI's response
+    validation would."""
+    try:
+        return CustomerView.model_validate(view).model_dump_json().encode()
+    except ValidationError as exc:
+        log.warning("a composed answer failed its schema", errors=str(exc.errors(include_url=False))[:500])
+        raise ProblemError(502, "Bad Gateway", "a service answered data the gateway cannot vouch for") from exc
+
+
+async def cached_customer_view(*, ref: str, clients: Clients, part_timeout_s: float, cache: ViewCache | None,
+                               revalidate: bool) -> tuple[bytes, dict[str, str]]:
+    """The 360 view as JSON and its cache headers (RFC 9211 ``Cache-Status``, RFC 9111 ``Age``): from the
+    cache when it may be served, else read from the services and stored unless degraded or changing.
+    ``revalidate``: the caller sent ``Cache-Control: no-cache``."""
+    if cache is None:
+        view, _ = await compose_customer_view(ref=ref, clients=clients, part_timeout_s=part_timeout_s)
+        return _vouched_json(view), {}
+    if not revalidate:
+        found = cache.lookup(ref)
+        if found is not None:
+            VIEW_CACHE.labels("hit").inc()
+            body, age = found
+            return body, {"Cache-Status": f"idic-gateway; hit; ttl={max(0, int(cache.max_age_s - age))}",
+                          "Age": str(int(age))}
+    token = cache.begin()
+    view, depends_on = await compose_customer_view(ref=ref, clients=clients, part_timeout_s=part_timeout_s)
+    body = _vouched_json(view)
+    if view["degraded"]:
+        stored = False
+    else:
+        stored = cache.store(token, ref, body, depends_on)
+    forwarded = "request" if revalidate else "uri-miss"
+    result = "bypass" if revalidate else ("miss" if stored else "uncached")
+    VIEW_CACHE.labels(result).inc()
+    return body, {"Cache-Status": f"idic-gateway; fwd={forwarded}" + ("; stored" if stored else "")}
 
 
 async def _export_part(client: ServiceClient, customer_id: str) -> Any:

@@ -31,6 +31,7 @@ from ...domain.identifiers import MAX_REF_LENGTH, IdentifierType
 from ...service_layer import customers as svc
 from ..proxy import ClientsDep, errors, forward
 from ..security import Authorized, SettingsDep
+from ..view_freshness import changed, changed_per_answer
 
 router = APIRouter(prefix="/v1/customers", dependencies=[Authorized])
 search_router = APIRouter(dependencies=[Authorized])
@@ -49,8 +50,9 @@ def _explained(explain: bool) -> dict[str, Any] | None:
 @router.post("/identify", tags=["identify"], response_model=IdentifyResult, responses=errors())
 async def identify(body: IdentifyRequest, request: Request, clients: ClientsDep, explain: Explain = False) -> Response:
     """Find the one customer these identifiers and attributes belong to, creating or merging as the rules say."""
-    return await forward(clients.identity, request, "POST", "/v1/customers/identify", with_body=True,
-                         params=_explained(explain))
+    answer = await forward(clients.identity, request, "POST", "/v1/customers/identify", with_body=True,
+                           params=_explained(explain))
+    return changed_per_answer(request, answer, "customer_id")
 
 
 @router.post("/identify:batch", tags=["identify"], response_model=IdentifyBatchResult, responses=errors(413))
@@ -73,6 +75,7 @@ async def lookup(type: Annotated[IdentifierType, Query()], value: Annotated[str,
 @router.post("/merge", tags=["identify"], response_model=Profile, responses=errors(404, 409))
 async def merge(body: MergeRequest, request: Request, clients: ClientsDep) -> Response:
     """Merge customers into a survivor (by hand); answers the survivor's profile."""
+    changed(request, [body.survivor_id, *body.merged_ids])
     return await forward(clients.identity, request, "POST", "/v1/customers/merge", with_body=True)
 
 
@@ -80,6 +83,7 @@ async def merge(body: MergeRequest, request: Request, clients: ClientsDep) -> Re
 async def unmerge(customer_id: CustomerRef, body: UnmergeRequest, request: Request, clients: ClientsDep) -> Response:
     """Split a customer that was merged in back out of this one, with the identifiers and attributes it brought."""
     resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
+    changed(request, [resolved, body.customer_id])
     return await forward(clients.identity, request, "POST", f"/v1/customers/{segment(resolved)}/unmerge",
                          with_body=True)
 
@@ -90,6 +94,7 @@ async def put_consent(customer_id: CustomerRef, body: ConsentRequest, request: R
     """Record the customer's consent per channel and for profiling (owned by identity; keys not given keep
     their value); answers the whole consent map."""
     resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
+    changed(request, [resolved])
     return await forward(clients.identity, request, "PUT", f"/v1/customers/{segment(resolved)}/consent",
                          with_body=True)
 
@@ -110,6 +115,7 @@ async def erase(customer_id: CustomerRef, request: Request, clients: ClientsDep)
     """Erase the person everywhere (GDPR art. 17; admin). Identity erases and tells the others by event;
     follow ``status_url`` (GET /v1/erasures/{id}) until every service has applied it."""
     resolved = await svc.resolve_customer_id(ref=customer_id, identity=clients.identity)
+    changed(request, [resolved])
     answer = await forward(clients.identity, request, "DELETE", f"/v1/customers/{segment(resolved)}")
     if answer.status_code >= 300:
         return answer
@@ -127,6 +133,17 @@ async def export(customer_id: CustomerRef, clients: ClientsDep) -> JSONResponse:
 
 
 @router.get("/{customer_id}", tags=["single face"], response_model=CustomerView, responses=errors(404))
-async def customer_view(customer_id: CustomerRef, clients: ClientsDep, settings: SettingsDep) -> dict[str, object]:
-    """The 360-degree view of one customer; optional parts degrade instead of failing."""
-    return await svc.customer_view(ref=customer_id, clients=clients, part_timeout_s=settings.part_timeout_s)
+async def customer_view(customer_id: CustomerRef, request: Request, clients: ClientsDep,
+                        settings: SettingsDep) -> Response:
+    """The 360-degree view of one customer; optional parts degrade instead of failing.
+
+    Views are cached per gateway replica and dropped by every event about the customer; one is stored only
+    once every service has applied those events, so a view is never older than what the services have
+    applied. ``Cache-Status`` says whether the view came from the cache, ``Age`` how long ago it was read
+    (time alone can change a part, an offer expiring: at most ``GATEWAY_VIEW_CACHE_MAX_AGE_S``).
+    ``Cache-Control: no-cache`` reads it fresh."""
+    revalidate = "no-cache" in request.headers.get("cache-control", "").lower()
+    body, headers = await svc.cached_customer_view(ref=customer_id, clients=clients,
+                                                   part_timeout_s=settings.part_timeout_s,
+                                                   cache=request.app.state.view_cache, revalidate=revalidate)
+    return Response(body, media_type="application/json", headers=headers)

@@ -33,6 +33,7 @@ from ...service_layer import customers as svc
 from ...service_layer.interactions import IdentityRefused, link_interactions
 from ..proxy import ClientsDep, errors, forward, public_answer, safe_problem
 from ..security import Authorized
+from ..view_freshness import changed_per_answer
 from .customers import CustomerRef
 from .jobs import PreferHeader, start_job, started
 
@@ -60,7 +61,8 @@ async def record_interaction(body: InteractionRequest, request: Request, clients
     """Record one interaction on any channel (202: accepted, applied asynchronously). Identifiers no customer
     holds yet are identified on the way in (a new, possibly anonymous customer), so the answer always carries
     the ``customer_id``."""
-    return await _record(request, clients, "/v1/interactions", batch=False)
+    return changed_per_answer(request, await _record(request, clients, "/v1/interactions", batch=False),
+                              "customer_id")
 
 
 @router.post("/v1/interactions:batch", status_code=202, response_model=InteractionBatchAccepted,

@@ -27,6 +27,7 @@ from ...adapters.clients.services import segment
 from ...service_layer import customers as svc
 from ..proxy import ClientsDep, errors, forward
 from ..security import Authorized
+from ..view_freshness import changed_per_answer
 from .customers import CustomerRef
 
 router = APIRouter(tags=["customize"], dependencies=[Authorized])
@@ -119,8 +120,9 @@ async def record_outcome(treatment_id: ResourceId, body: OutcomeRequest, request
                          clients: ClientsDep) -> Response:
     """Record how the customer answered a treatment, once (409 when it already has an outcome); a
     ``converted`` outcome carries the revenue. It teaches the action's propensity and the rule's performance."""
-    return await forward(clients.treatment, request, "POST", f"/v1/treatments/{segment(treatment_id)}/outcome",
-                         with_body=True)
+    answer = await forward(clients.treatment, request, "POST", f"/v1/treatments/{segment(treatment_id)}/outcome",
+                           with_body=True)
+    return changed_per_answer(request, answer, "customer_id")
 
 
 @router.get("/v1/customers/{customer_id}/treatments", response_model=TreatmentPage, responses=errors(404))
