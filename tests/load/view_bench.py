@@ -53,8 +53,13 @@ class Case:
     name: str
     target: str
     path: str
+    headers: tuple[tuple[str, str], ...] = ()
 
 
+# the 360 view twice: read fresh every time (Cache-Control: no-cache, what it costs without the gateway's view
+# cache; code before the cache ignores the header), then as clients ask for it, served from the cache when it
+# may be (1,000 customers at random, views at most GATEWAY_VIEW_CACHE_MAX_AGE_S old)
+NO_CACHE = (("Cache-Control", "no-cache"),)
 CASES: tuple[Case, ...] = (
     Case("identity GET profile (direct)", "identity", "/v1/customers/{id}"),
     Case("interaction GET summary (direct)", "interaction", "/internal/customers/{id}/interactions/summary"),
@@ -62,7 +67,8 @@ CASES: tuple[Case, ...] = (
     Case("scoring GET value (direct)", "scoring", "/v1/customers/{id}/value"),
     Case("treatment GET next-best-actions (direct)", "treatment", "/v1/customers/{id}/next-best-actions"),
     Case("gateway GET /value (proxied)", "gateway", "/v1/customers/{id}/value"),
-    Case("gateway GET 360 view", "gateway", "/v1/customers/{id}"),
+    Case("gateway GET 360 view, read fresh", "gateway", "/v1/customers/{id}", NO_CACHE),
+    Case("gateway GET 360 view, view cache", "gateway", "/v1/customers/{id}"),
 )
 
 # scoring's schedule off: once enough repeat buyers exist it re-scores everyone, and the events that follow
@@ -73,6 +79,7 @@ QUIET = {"SCORING_SCHEDULE_CHECK_INTERVAL_S": "0"}
 WRK_SCRIPT = """
 local paths = {%s}
 wrk.headers["X-API-Key"] = "%s"
+%s
 request = function() return wrk.format("GET", paths[math.random(#paths)]) end
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -90,13 +97,22 @@ class Result:
     p99_ms: float
     errors: int
     cpu_ms: dict[str, float]  # deployable -> CPU ms per request
+    cache_hits: float | None = None  # share of 360 views the gateway served from its view cache
 
 
-def wrk(url: str, paths: Sequence[str], *, connections: int, seconds: float, workdir: Path) -> tuple[int, float,
-                                                                                                      int, float, float]:
+def view_cache_counts(stack: Stack) -> dict[str, float]:
+    """The gateway's ``gateway_view_cache_total`` by result (nothing from code before the cache)."""
+    text = httpx.get(f"{stack.url('gateway')}/metrics", headers={"X-API-Key": API_KEY}, timeout=10).text
+    return {m.group(1): float(m.group(2))
+            for m in re.finditer(r'^gateway_view_cache_total\{result="(\w+)"\} ([0-9.e+]+)$', text, re.M)}
+
+
+def wrk(url: str, paths: Sequence[str], *, connections: int, seconds: float, workdir: Path,
+        headers: Sequence[tuple[str, str]] = ()) -> tuple[int, float, int, float, float]:
     """(requests, seconds, errors, p50 ms, p99 ms) of ``connections`` keep-alive clients for ``seconds``."""
     script = workdir / "paths.lua"
-    script.write_text(WRK_SCRIPT % (",".join(json.dumps(p) for p in paths), API_KEY))
+    extra = "\n".join(f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in headers)
+    script.write_text(WRK_SCRIPT % (",".join(json.dumps(p) for p in paths), API_KEY, extra))
     out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds:.0f}s", "--timeout", "10s", "-s",
                           str(script), url], capture_output=True, text=True, check=True).stdout
     found = re.search(r"^RESULT (\d+) (\d+) (\d+) (\d+) (\d+)$", out, re.M)
@@ -112,12 +128,16 @@ def measure(stack: Stack, case: Case, ids: Sequence[str], *, connections: int, s
     procs = {name: psutil.Process(stack.processes[name].pid) for name in PROCESSES}
     paths = [case.path.format(id=customer) for customer in ids]
     # a short warm-up at the same concurrency: pools, caches and first decisions are not the figure
-    wrk(stack.url(case.target), paths, connections=connections, seconds=2, workdir=workdir)
+    wrk(stack.url(case.target), paths, connections=connections, seconds=2, workdir=workdir, headers=case.headers)
+    counted = view_cache_counts(stack)
     before = {name: sum(p.cpu_times()[:2]) for name, p in procs.items()}
     requests, duration, errors, p50, p99 = wrk(stack.url(case.target), paths, connections=connections,
-                                               seconds=seconds, workdir=workdir)
+                                               seconds=seconds, workdir=workdir, headers=case.headers)
     cpu = {name: (sum(p.cpu_times()[:2]) - before[name]) * 1000 / max(requests, 1) for name, p in procs.items()}
-    return Result(requests, requests / duration, p50, p99, errors, cpu)
+    after = view_cache_counts(stack)
+    views = sum(after.values()) - sum(counted.values())
+    hits = (after.get("hit", 0) - counted.get("hit", 0)) / views if views else None
+    return Result(requests, requests / duration, p50, p99, errors, cpu, hits)
 
 
 @contextlib.contextmanager
@@ -154,8 +174,10 @@ def run_arm(*, label: str, extra_env: dict[str, str], database: str, customers: 
                 for case in cases:
                     result = measure(stack, case, ids, connections=connections, seconds=seconds, workdir=workdir)
                     results[(case.name, connections)] = result
+                    hits = "" if result.cache_hits is None else f", {result.cache_hits:.0%} from the view cache"
                     print(f"  [{label}, {database}] {case.name} x{connections}: {result.rps:.0f} req/s, "
-                          f"p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms, {result.errors} errors", flush=True)
+                          f"p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms, {result.errors} errors{hits}",
+                          flush=True)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return results
@@ -186,7 +208,8 @@ def report(runs: dict[tuple[str, str], dict[tuple[str, int], Result]]) -> str:
                      + " ".join(f"{p[:5]:>6}" for p in PROCESSES) + "  (CPU ms per request)")
         for (name, connections), r in results.items():
             lines.append(f"{name:42} {connections:5d} {r.rps:7.0f} {r.p50_ms:7.1f} {r.p99_ms:7.1f} {r.errors:6d}  "
-                         + " ".join(f"{r.cpu_ms[p]:6.2f}" for p in PROCESSES))
+                         + " ".join(f"{r.cpu_ms[p]:6.2f}" for p in PROCESSES)
+                         + ("" if r.cache_hits is None else f"  {r.cache_hits:5.0%}"))
     return "\n".join(lines)
 
 
