@@ -90,6 +90,9 @@ def test_a_repeat_view_comes_from_the_cache_and_says_so(gateway: httpx.Client) -
     # (the first views decide next-best-actions, whose events reach the other services and come back: the view
     # is cached in between, dropped by each of them, and cached again once they are all applied)
     until_cached(gateway, customer)
+    metrics = gateway.get("/metrics").text  # what an operator watches
+    assert "gateway_view_cache_serving 1.0" in metrics
+    assert 'gateway_view_cache_total{result="hit"}' in metrics
 
 
 def purchase(gateway: httpx.Client, customer: str) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
+from prometheus_client import Gauge
 
 from idic import get_logger
 from idic.kafka_connection import KafkaConnection
@@ -23,6 +24,10 @@ from idic.kafka_connection import KafkaConnection
 from ..domain.view_cache import Partition, ViewCache
 
 log = get_logger("gateway.change_feed")
+SERVING = Gauge("gateway_view_cache_serving", "1 while the view cache may serve views (its change feed vouches)")
+ENTRIES = Gauge("gateway_view_cache_entries", "360 views the cache holds")
+PENDING = Gauge("gateway_view_cache_pending_customers",
+                "Customers with an event some service has not applied yet (their views are read fresh)")
 
 # the payload fields that name a customer besides the Kafka key (idic.contracts): a merge names the
 # merged-away ids, an unmerge the restored customer and those that come back out with it
@@ -93,6 +98,7 @@ class ChangeFeed:
                 self._follow(consumer, admin, partitions)
             except Exception as exc:  # noqa: BLE001 - the cache stops serving; views are read fresh meanwhile
                 self.cache.set_live(False)
+                SERVING.set(0)
                 if not warned:  # once per outage, not every retry
                     log.warning("view cache off: the change feed cannot read Kafka", error=repr(exc)[:300])
                     warned = True
@@ -145,6 +151,10 @@ class ChangeFeed:
                          for group, offsets in listed.items()}
             self.cache.applied(applied_by_all(committed, self._readers, keys))
             self.cache.set_live(self._caught_up(consumer, partitions, committed))
+            stats = self.cache.stats()
+            SERVING.set(int(stats["serving"]))
+            ENTRIES.set(stats["entries"])
+            PENDING.set(stats["pending_customers"])
 
     @staticmethod
     def _caught_up(consumer: KafkaConsumer, partitions: list[TopicPartition],

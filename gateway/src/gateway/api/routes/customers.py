@@ -132,7 +132,17 @@ async def export(customer_id: CustomerRef, clients: ClientsDep) -> JSONResponse:
     return JSONResponse(await svc.export_customer(ref=customer_id, clients=clients))
 
 
-@router.get("/{customer_id}", tags=["single face"], response_model=CustomerView, responses=errors(404))
+_VIEW_HEADERS = {
+    "Cache-Status": {"description": "RFC 9211: `idic-gateway; hit; ttl=N` (from this replica's view cache), "
+                                    "`idic-gateway; fwd=uri-miss[; stored]` or `idic-gateway; fwd=request` "
+                                    "(read from the services)", "schema": {"type": "string"}},
+    "Age": {"description": "RFC 9111: seconds since a cached view was read from the services (hits only)",
+            "schema": {"type": "integer"}},
+}
+
+
+@router.get("/{customer_id}", tags=["single face"], response_model=CustomerView,
+            responses={**errors(404), 200: {"description": "The view", "headers": _VIEW_HEADERS}})
 async def customer_view(customer_id: CustomerRef, request: Request, clients: ClientsDep,
                         settings: SettingsDep) -> Response:
     """The 360-degree view of one customer; optional parts degrade instead of failing.
