@@ -6,7 +6,9 @@ import gc
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.exc import IntegrityError
 
 from idic import ProblemError, utcnow
@@ -154,30 +156,39 @@ def lookup(*, kind: str, value: str, uow_factory: UowFactory, settings: Settings
 
 def root_of(uow: IdentityUnitOfWork, customer_id: str) -> str:
     """The live root customer standing for ``customer_id``; 404 when unknown or erased."""
-    customer = uow.customers.get_row(customer_id)
-    if customer is not None and customer.survivor_id:
-        customer = uow.customers.get_row(customer.survivor_id)
-    if customer is None or customer.erased_at is not None:
+    return str(_root_row(uow, customer_id).id)
+
+
+def _root_row(uow: IdentityUnitOfWork, customer_id: str) -> Row[Any]:
+    """The profile row of the live root customer standing for ``customer_id``; 404 when unknown or erased."""
+    row = uow.customers.profile_row(customer_id)
+    if row is not None and row.survivor_id:
+        row = uow.customers.profile_row(row.survivor_id)
+    if row is None or row.erased_at is not None:
         raise ProblemError(404, "Not Found", f"customer {customer_id} not found")
-    return customer.id
+    return row
 
 
 def get_profile(*, customer_id: str, uow_factory: UowFactory) -> CustomerProfile:
     """Profile of the customer (following merges to the survivor); 404 when unknown or erased."""
     with uow_factory() as uow:
-        return build_profile(uow, root_of(uow, customer_id))
+        return _profile(uow, _root_row(uow, customer_id))
 
 
 def build_profile(uow: IdentityUnitOfWork, root_id: str) -> CustomerProfile:
     """The profile of a root customer: golden record, identifiers, merged ids, consent."""
-    customer = uow.customers.get_row(root_id)
-    assert customer is not None
+    row = uow.customers.profile_row(root_id)
+    assert row is not None
+    return _profile(uow, row)
+
+
+def _profile(uow: IdentityUnitOfWork, row: Row[Any]) -> CustomerProfile:
     return CustomerProfile(
-        customer_id=customer.id,
-        attributes=dict(customer.attributes or {}),
-        identifiers=tuple(uow.customers.identifiers_of(customer.id)),
-        merged_ids=tuple(uow.customers.cluster(customer.id)),
-        consent=dict(customer.consent or {}),
-        created_at=customer.created_at,
-        updated_at=customer.updated_at,
+        customer_id=row.id,
+        attributes=dict(row.attributes or {}),
+        identifiers=tuple(uow.customers.identifiers_of(row.id)),
+        merged_ids=tuple(uow.customers.cluster(row.id)),
+        consent=dict(row.consent or {}),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
     )

@@ -8,9 +8,9 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import String, any_, bindparam, delete, func, insert, select, text, tuple_, update
+from sqlalchemy import Row, String, any_, bindparam, delete, func, insert, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session, lazyload
+from sqlalchemy.orm import Session
 
 from idic import bulk_insert
 
@@ -24,6 +24,17 @@ CHUNK = 500
 SEP = "\x1f"  # unit separator: in no blocking key (cleaned values)
 SQLITE_CHUNK = 5_000  # values per IN list (SQLite allows 32,766 parameters per statement)
 NO_SYNC = {"synchronize_session": False}
+
+
+# the profile's reads, built once: a statement object keeps its cache key, so a GET does not pay for building
+# and hashing the statement again (the ORM's per-statement work was over half of a profile read's CPU; issue 19).
+# Columns, not entities: the observations (every value ever seen) and match data are not decoded for a profile.
+_PROFILE_ROW = select(Customer.id, Customer.survivor_id, Customer.erased_at, Customer.attributes, Customer.consent,
+                      Customer.created_at, Customer.updated_at).where(Customer.id == bindparam("customer_id"))
+_IDENTIFIERS_OF = (select(Identifier.type, Identifier.value, Identifier.source, Identifier.origin_id,
+                          Identifier.created_at)
+                   .where(Identifier.customer_id == bindparam("customer_id")).order_by(Identifier.id))
+_CLUSTER = select(Customer.id).where(Customer.survivor_id == bindparam("customer_id"))
 
 
 def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
@@ -42,10 +53,10 @@ class CustomerRepository:
         """A customer by id (merged or erased ones included)."""
         return self.session.get(Customer, customer_id)
 
-    def get_row(self, customer_id: str) -> Customer | None:
-        """A customer by id without loading its identifiers (one query: the profile reads them apart, and
-        the engine's ``selectin`` load of them would be a second one)."""
-        return self.session.get(Customer, customer_id, options=[lazyload(Customer.identifiers)])
+    def profile_row(self, customer_id: str) -> Row[Any] | None:
+        """What a profile shows of a customer (``id, survivor_id, erased_at, attributes, consent, created_at,
+        updated_at``), merged or erased ones included; one query, nothing else loaded."""
+        return self.session.execute(_PROFILE_ROW, {"customer_id": customer_id}).first()
 
     def add(self, customer: Customer) -> None:
         self.session.add(customer)
@@ -73,7 +84,7 @@ class CustomerRepository:
 
     def cluster(self, root_id: str) -> list[str]:
         """Ids of every customer merged (directly or not) into this root."""
-        return sorted(self.session.scalars(select(Customer.id).where(Customer.survivor_id == root_id)))
+        return sorted(self.session.scalars(_CLUSTER, {"customer_id": root_id}))
 
     def children(self, customer_ids: Iterable[str]) -> list[str]:
         """Customers merged directly into any of these."""
@@ -82,10 +93,9 @@ class CustomerRepository:
 
     def identifiers_of(self, customer_id: str) -> list[HeldIdentifier]:
         """The identifiers a (root) customer holds, oldest first."""
-        return [HeldIdentifier(type=i.type, value=i.value, source=i.source, brought_by=i.origin_id,
-                               created_at=i.created_at)
-                for i in self.session.scalars(select(Identifier).where(Identifier.customer_id == customer_id)
-                                              .order_by(Identifier.id))]
+        return [HeldIdentifier(type=kind, value=value, source=source, brought_by=origin_id, created_at=created_at)
+                for kind, value, source, origin_id, created_at in self.session.execute(
+                    _IDENTIFIERS_OF, {"customer_id": customer_id})]
 
     def merges_of(self, customer_ids: Iterable[str]) -> list[MergeRecord]:
         """Merges into or of any of these customers, oldest first."""
