@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, MetaData, String, Table, delete, insert, or_, select, text, update
+from sqlalchemy import Column, MetaData, Select, String, Table, bindparam, delete, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -27,6 +27,18 @@ from .events import CloudEvent
 
 ID_LENGTH = 255  # customer ids are opaque strings from identity-service, and Kafka keys here (<= 255)
 _IN_CHUNK = 500  # bound parameters per IN (): SQLite allows 32,766, PostgreSQL 65,535
+
+# each single-customer read asks for the survivor first: a statement built once per alias table keeps its cache
+# key, so the read does not build and hash it again (issue 19)
+_SURVIVOR_QUERIES: dict[Table, Select[str]] = {}
+
+
+def _survivor_query(table: Table) -> Select[str]:
+    query = _SURVIVOR_QUERIES.get(table)
+    if query is None:
+        query = _SURVIVOR_QUERIES[table] = select(table.c.survivor_id).where(
+            table.c.merged_id == bindparam("merged_id"))
+    return query
 
 
 @dataclass(frozen=True)
@@ -182,7 +194,7 @@ class Aliases:
     def _survivor_of(self, customer_id: str) -> str | None:
         if customer_id in self._known:
             return self._known[customer_id]
-        return self.session.scalar(select(self.table.c.survivor_id).where(self.table.c.merged_id == customer_id))
+        return self.session.scalar(_survivor_query(self.table), {"merged_id": customer_id})
 
     def _lookup(self, customer_ids: set[str], *, remember: bool) -> dict[str, str | None]:
         """id -> its alias' survivor (None: none), for each of these ids."""

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, case, delete, distinct, func, or_, select, update
+from sqlalchemy import Table, and_, bindparam, case, delete, distinct, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ...domain.channels import ChannelTotals
@@ -64,6 +64,10 @@ def _row(i: StoredInteraction) -> dict[str, Any]:
             "direction": i.direction, "occurred_at": i.occurred_at, "recorded_at": i.recorded_at,
             "amount": i.amount, "currency": i.currency, "cost": i.cost, "payload": dict(i.payload),
             "nps": i.payload.get("nps"), "csat": i.payload.get("csat"), "actor": i.actor}
+
+# built once: a statement keeps its cache key (every summary asks this; issue 19)
+_COUNT_OF_CUSTOMER = (select(func.count()).select_from(Interaction)
+                      .where(Interaction.customer_id == bindparam("customer_id")))
 
 
 class InteractionRepository:
@@ -144,8 +148,7 @@ class InteractionRepository:
 
     def count(self, customer_id: str) -> int:
         """How many interactions a customer has."""
-        stmt = select(func.count()).select_from(Interaction).where(Interaction.customer_id == customer_id)
-        return int(self.session.scalar(stmt) or 0)
+        return int(self.session.scalar(_COUNT_OF_CUSTOMER, {"customer_id": customer_id}) or 0)
 
     def channel_stats(self, *, since: dt.datetime | None, until: dt.datetime | None = None
                       ) -> list[ChannelTotals]:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ..orm import ModelRow
+
+# built once: a statement keeps its cache key (every value read asks this; issue 19)
+_HAS_MODEL = select(ModelRow.kind).where(ModelRow.kind == bindparam("kind"))
 
 
 class ModelRepository:
@@ -23,7 +26,7 @@ class ModelRepository:
 
     def has(self, kind: str) -> bool:
         """Whether a model of this kind is stored (without loading its parameters)."""
-        return self.session.scalar(select(ModelRow.kind).where(ModelRow.kind == kind)) is not None
+        return self.session.scalar(_HAS_MODEL, {"kind": kind}) is not None
 
     def put(self, kind: str, params: dict[str, Any], *, now: dt.datetime) -> None:
         """Replace the model of this kind."""

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from ..orm import ProfilingRefusalRow
+
+# built once: a statement keeps its cache key (every value read asks this; issue 19)
+_REFUSED_AT = select(ProfilingRefusalRow.refused_at).where(ProfilingRefusalRow.customer_id == bindparam("customer_id"))
 
 
 class RefusalRepository:
@@ -18,8 +21,7 @@ class RefusalRepository:
 
     def refused_at(self, customer_id: str) -> dt.datetime | None:
         """When the customer refused profiling, or None."""
-        return self.session.scalar(select(ProfilingRefusalRow.refused_at)
-                                   .where(ProfilingRefusalRow.customer_id == customer_id))
+        return self.session.scalar(_REFUSED_AT, {"customer_id": customer_id})
 
     def among(self, customer_ids: list[str]) -> set[str]:
         """Which of these customers refused profiling (one query per 1,000)."""
