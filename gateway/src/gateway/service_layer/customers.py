@@ -103,7 +103,7 @@ async def compose_customer_view(*, ref: str, clients: Clients,
                                 part_timeout_s: float) -> tuple[dict[str, Any], set[str]]:
     """The single face: identity's profile plus value, interactions and next-best-actions,
     fetched concurrently; a part whose service does not answer in time is null/empty and
-    its service is named in ``degraded``."""
+    its service is named in ``degraded``. Also the ids of the customers whose events can change it."""
     customer_id = await resolve_customer_id(ref=ref, identity=clients.identity)
     profile = await clients.identity.profile(customer_id=customer_id)
     if profile is None:
