@@ -6,13 +6,12 @@ import gc
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
 
-from sqlalchemy import Row
 from sqlalchemy.exc import IntegrityError
 
 from idic import ProblemError, utcnow
 
+from ..adapters.repository.customers import ProfileRow
 from ..adapters.uow import IdentityUnitOfWork
 from ..config import Settings
 from ..domain.customer import CustomerProfile
@@ -159,7 +158,7 @@ def root_of(uow: IdentityUnitOfWork, customer_id: str) -> str:
     return str(_root_row(uow, customer_id).id)
 
 
-def _root_row(uow: IdentityUnitOfWork, customer_id: str) -> Row[Any]:
+def _root_row(uow: IdentityUnitOfWork, customer_id: str) -> ProfileRow:
     """The profile row of the live root customer standing for ``customer_id``; 404 when unknown or erased."""
     row = uow.customers.profile_row(customer_id)
     if row is not None and row.survivor_id:
@@ -182,7 +181,7 @@ def build_profile(uow: IdentityUnitOfWork, root_id: str) -> CustomerProfile:
     return _profile(uow, row)
 
 
-def _profile(uow: IdentityUnitOfWork, row: Row[Any]) -> CustomerProfile:
+def _profile(uow: IdentityUnitOfWork, row: ProfileRow) -> CustomerProfile:
     return CustomerProfile(
         customer_id=row.id,
         attributes=dict(row.attributes or {}),

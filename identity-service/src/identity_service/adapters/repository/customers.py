@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import Row, String, any_, bindparam, delete, func, insert, select, text, tuple_, update
+from sqlalchemy import String, any_, bindparam, delete, func, insert, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
@@ -37,6 +37,18 @@ _IDENTIFIERS_OF = (select(Identifier.type, Identifier.value, Identifier.source, 
 _CLUSTER = select(Customer.id).where(Customer.survivor_id == bindparam("customer_id"))
 
 
+class ProfileRow(NamedTuple):
+    """What a profile shows of one customer row (merged or erased ones included)."""
+
+    id: str
+    survivor_id: str | None
+    erased_at: dt.datetime | None
+    attributes: dict[str, Any]
+    consent: dict[str, Any]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
 def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -53,10 +65,10 @@ class CustomerRepository:
         """A customer by id (merged or erased ones included)."""
         return self.session.get(Customer, customer_id)
 
-    def profile_row(self, customer_id: str) -> Row[Any] | None:
-        """What a profile shows of a customer (``id, survivor_id, erased_at, attributes, consent, created_at,
-        updated_at``), merged or erased ones included; one query, nothing else loaded."""
-        return self.session.execute(_PROFILE_ROW, {"customer_id": customer_id}).first()
+    def profile_row(self, customer_id: str) -> ProfileRow | None:
+        """What a profile shows of a customer, merged or erased ones included; one query, nothing else loaded."""
+        row = self.session.execute(_PROFILE_ROW, {"customer_id": customer_id}).first()
+        return None if row is None else ProfileRow(*row)
 
     def add(self, customer: Customer) -> None:
         self.session.add(customer)
