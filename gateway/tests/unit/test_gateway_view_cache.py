@@ -64,10 +64,23 @@ def test_a_fill_that_began_before_an_invalidation_is_not_stored() -> None:
     token = cache.begin()
     cache.forget(["c1"])  # a write through this gateway while the parts were being read
     assert not cache.store(token, "c1", b"read before the write", ["c1"])
+    clock.now += 6  # (its event never came: the write changed nothing)
+    cache.set_live(True)
     assert cache.store(cache.begin(), "c1", b"read after", ["c1"])
     token = cache.begin()
     cache.clear()
     assert not cache.store(token, "c2", b"read before a rule changed", ["c2"])
+
+
+def test_after_a_write_through_this_replica_nothing_is_stored_until_its_event_is_applied() -> None:
+    clock = Clock()
+    cache = live_cache(clock)
+    cache.forget(["c1"])  # a purchase recorded through this gateway: interaction holds it, scoring not yet
+    assert not stored(cache, "c1", b"the purchase without its value", "c1")
+    cache.event(["c1"], P, 5)  # the purchase's event
+    assert not stored(cache, "c1", b"scoring has not applied it", "c1")
+    cache.applied({P: 6})
+    assert stored(cache, "c1", b"with its value", "c1")
 
 
 def test_a_merge_drops_the_views_that_depend_on_a_merged_away_id() -> None:

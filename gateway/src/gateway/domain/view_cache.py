@@ -11,6 +11,9 @@ The rules, each for a race a plain TTL cache would lose:
   nothing would come later to drop it.
 * **A fill that began before an invalidation is not stored** (``begin`` / ``store``): its parts may have
   been read before the change.
+* **After a write through this replica, a customer's view is not stored until the write's event has come and
+  been applied** (``forget``; at most ``await_event_s``): a view read in between would show the write but not
+  what the other services make of it, and the feed, not having seen the event yet, would not keep it pending.
 * **Nothing is served while the feed cannot vouch** (``set_live``): not before it has read up to the
   end of every partition and every group has passed what was there when it started, not while it is
   behind a group, not when its last poll is older than ``feed_stale_s``.
@@ -50,13 +53,14 @@ class ViewCache:
     """Views by the reference they were asked by (a customer id or ``type:value``)."""
 
     def __init__(self, *, max_age_s: float, max_entries: int, max_pending: int = 200_000,
-                 feed_stale_s: float = 3.0, max_fill_s: float = 120.0,
+                 feed_stale_s: float = 3.0, max_fill_s: float = 120.0, await_event_s: float = 5.0,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.max_age_s = max_age_s
         self.max_entries = max_entries
         self.max_pending = max_pending
         self.feed_stale_s = feed_stale_s
         self.max_fill_s = max_fill_s  # a fill older than this is not stored (its invalidations are pruned)
+        self.await_event_s = await_event_s  # a write whose event never comes (it changed nothing) stops waiting
         self._clock = clock
         self._lock = threading.Lock()
         self._entries: OrderedDict[str, _Entry] = OrderedDict()  # least recently used first
@@ -66,6 +70,7 @@ class ViewCache:
         self._cleared_sequence = 0
         self._pending: dict[str, dict[Partition, int]] = {}  # id -> highest offset of an event not applied by all
         self._pending_everything: dict[Partition, int] = {}  # when the feed (re)started or too much was pending
+        self._awaiting_event: dict[str, float] = {}  # id -> until when: written through this replica, event not seen
         self._live = False
         self._last_poll = float("-inf")
 
@@ -103,6 +108,11 @@ class ViewCache:
             for customer in ids:
                 if customer in self._pending:
                     return False
+                awaited = self._awaiting_event.get(customer)
+                if awaited is not None:
+                    if now < awaited:
+                        return False
+                    del self._awaiting_event[customer]
                 seen = self._invalidated.get(customer)
                 if seen is not None and seen[0] > token.sequence:
                     return False
@@ -116,9 +126,16 @@ class ViewCache:
 
     # -- invalidation ------------------------------------------------------------------------------
     def forget(self, customer_ids: Iterable[str]) -> None:
-        """Drop these customers' views (a write through this gateway: its event comes later)."""
+        """Drop these customers' views (a write through this gateway: its event comes later, and until it has
+        come and been applied their views are not stored)."""
         with self._lock:
-            self._invalidate(customer_ids, self._clock())
+            now = self._clock()
+            ids = list(customer_ids)
+            self._invalidate(ids, now)
+            if len(self._awaiting_event) + len(ids) > self.max_pending:
+                self._awaiting_event = {c: t for c, t in self._awaiting_event.items() if t > now}
+            if len(self._awaiting_event) + len(ids) <= self.max_pending:  # (else only the views are dropped)
+                self._awaiting_event.update(dict.fromkeys(ids, now + self.await_event_s))
 
     def clear(self) -> None:
         """Drop every view (a write whose reach is not one customer: a rule, a model, a batch)."""
@@ -137,6 +154,7 @@ class ViewCache:
                 self._pending_everything[partition] = max(offset, self._pending_everything.get(partition, -1))
                 return
             for customer in ids:
+                self._awaiting_event.pop(customer, None)  # it came: pending until every group applied it
                 offsets = self._pending.setdefault(customer, {})
                 offsets[partition] = max(offset, offsets.get(partition, -1))
 
