@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
+from collections.abc import Awaitable, Callable
 
 import httpx
 import pytest
@@ -114,7 +116,7 @@ def test_slow_part_is_degraded_within_the_bound(gateway: TestClient, upstreams: 
     assert response.status_code == 200
     assert body["degraded"] == ["treatment"] and body["next_best_actions"] == []
     assert body["value"] == VALUE and body["interactions"] == SUMMARY
-    assert 0.45 < elapsed < 1.5
+    assert 0.45 < elapsed < 3.0  # the slow part would take 5 s; a busy machine may add a second or two
 
 
 @pytest.mark.parametrize("failure", [down, httpx.Response(500, text="boom"), httpx.Response(200, text="not json")])
@@ -139,19 +141,36 @@ def test_every_part_down_still_answers_the_profile(gateway: TestClient, upstream
 
 
 def test_parts_are_fetched_concurrently(upstreams: Upstreams) -> None:
+    """The three parts after the profile are in flight together, proven by a rendezvous, not a stopwatch.
+
+    Each part's fake answers only once all three have been asked. Asked one after another, the first would wait
+    for the others until the part budget ran out and the view would come back degraded. A busy CI machine can
+    slow this test down but cannot make it pass or fail wrongly.
+    """
     serve_customer(upstreams)
-    upstreams.on("scoring", "GET", "/v1/customers/c1/value", slow(0.5, httpx.Response(200, json=VALUE)))
+    all_asked = asyncio.Event()
+    asked: list[str] = []
+
+    def after_all_three(name: str, response: httpx.Response) -> Callable[[httpx.Request], Awaitable[httpx.Response]]:
+        async def handler(_: httpx.Request) -> httpx.Response:
+            asked.append(name)
+            if len(asked) == 3:
+                all_asked.set()
+            await all_asked.wait()
+            return response
+        return handler
+
+    upstreams.on("scoring", "GET", "/v1/customers/c1/value", after_all_three("scoring", httpx.Response(200, json=VALUE)))
     upstreams.on("interaction", "GET", "/internal/customers/c1/interactions/summary",
-                 slow(0.5, httpx.Response(200, json=SUMMARY)))
-    upstreams.on("treatment", "GET", "/v1/customers/c1/next-best-actions", slow(0.5, httpx.Response(200, json=ACTIONS)))
-    # a part budget far above the delay: a busy machine must not turn slowness into `degraded`
+                 after_all_three("interaction", httpx.Response(200, json=SUMMARY)))
+    upstreams.on("treatment", "GET", "/v1/customers/c1/next-best-actions",
+                 after_all_three("treatment", httpx.Response(200, json=ACTIONS)))
     app = create_app(make_settings(part_timeout_s=3.0), transports={s: upstreams.transport(s) for s in SERVICES})
     with TestClient(app) as client:
-        started = time.monotonic()
         body = client.get("/v1/customers/c1", headers=READ).json()
-        elapsed = time.monotonic() - started
+    assert sorted(asked) == ["interaction", "scoring", "treatment"]
     assert body["degraded"] == []
-    assert elapsed < 1.2  # sequential would take 1.5 s
+    assert body["value"] == VALUE and body["interactions"] == SUMMARY and body["next_best_actions"] == ACTIONS
 
 
 @pytest.mark.parametrize(("failure", "status"), [(down, 503), (httpx.Response(500, text="db at 10.0.0.7"), 502),
