@@ -40,19 +40,24 @@ class Size:
     broker_restarts: int = 0
 
 
-SHORT, LONG = Size(events=5_000, kills=4, broker_restarts=1), Size(events=50_000, kills=20, broker_restarts=5)
+# The short form's 2,500 events take the consumers about a minute to apply on two busy cores, and its four kills
+# land in the first 20 s of it. Each test asserts that its kills struck mid-work (half of the consumer kills, one
+# relay kill at least), so a machine fast enough to finish the work first fails the test rather than quietly
+# testing nothing. 5,000 events cost `make test` about 3 minutes more on its critical path.
+SHORT, LONG = Size(events=2_500, kills=4, broker_restarts=1), Size(events=50_000, kills=20, broker_restarts=5)
 # `make test` runs the suite beside the packages' sessions on 2 cores: the short form's own bounds (every
 # wait below) decide, not the suite's 300 s per test
 SIZES = [pytest.param(SHORT, id="short", marks=pytest.mark.timeout(900)), pytest.param(LONG, id="long", marks=[pytest.mark.bench, pytest.mark.timeout(3600)])]
 CONSUMERS = {"scoring": "scoring-service", "treatment": "treatment-service"}
 
 
-def stream_in_background(gateway: httpx.Client, events: list[dict], *, retry_for: float) -> threading.Thread:
+def stream_in_background(gateway: httpx.Client, events: list[dict], *, retry_for: float,
+                         chunk: int = 500) -> threading.Thread:
     errors: list[BaseException] = []
 
     def send() -> None:
         try:
-            record(gateway, events, chunk=500, retry_for=retry_for)
+            record(gateway, events, chunk=chunk, retry_for=retry_for)
         except BaseException as exc:  # noqa: BLE001 - reported by the test
             errors.append(exc)
 
@@ -133,16 +138,21 @@ def test_consumers_killed_at_random_lose_nothing_and_apply_nothing_twice(
     events = purchases_for(customers, size.events // 50, since=since)
     sender = stream_in_background(gateway, events, retry_for=0)
     redelivered = 0.0
+    killed_with_work_left = 0
     rng = random.Random()
     for kill in range(size.kills):
         time.sleep(rng.uniform(0.2, 2.0))
         victim = ("scoring", "treatment")[kill % 2]
         redelivered += redeliveries(stack)  # counters restart with the process
+        if sender.is_alive() or group_lag(kafka.bootstrap_servers, CONSUMERS[victim], CONSUMED_TOPICS[victim]):
+            killed_with_work_left += 1
         stack.kill(victim, signal.SIGKILL)
         stack.start(victim)
         stack.wait_healthy(victim, timeout=60)
     sender.join(600)
     assert not sender.errors, sender.errors  # type: ignore[attr-defined]
+    assert killed_with_work_left >= size.kills / 2, \
+        f"only {killed_with_work_left} of {size.kills} kills struck a consumer with events left to apply"
     took = wait_for_totals(stack, expected_totals(events), timeout=300, stall=120)
     redelivered += redeliveries(stack)
 
@@ -151,7 +161,8 @@ def test_consumers_killed_at_random_lose_nothing_and_apply_nothing_twice(
     for name, group in CONSUMERS.items():  # treatment may still be catching up when scoring is done
         _every_event_in_inbox(stack, kafka, name, group, ids)
     assert_same_state_as_without_crashes(stack, customers, reference)
-    print(f"\n[consumer crashes] {len(events)} events, {size.kills} SIGKILLs: 0 lost, 0 applied twice, "
+    print(f"\n[consumer crashes] {len(events)} events, {size.kills} SIGKILLs "
+          f"({killed_with_work_left} with events left to apply): 0 lost, 0 applied twice, "
           f"interaction and scoring state per customer identical to a crash-free run, "
           f"{redelivered:.0f} redelivered events found already applied in an inbox, settled {took:.1f}s after the stream")
 
@@ -166,11 +177,14 @@ def test_relay_and_broker_crashes_deliver_every_committed_row(
                                      keyed=True)
     customers = [f"relay-{uuid.uuid4()}" for _ in range(50)]
     events = purchases_for(customers, size.events // 50, keyed=uuid.uuid4().hex[:8], since=since)
-    sender = stream_in_background(gateway, events, retry_for=120)
+    # batches of 100: the stream lasts long enough for the kills to cut it, as a client's stream would be
+    sender = stream_in_background(gateway, events, retry_for=120, chunk=100)
     rng = random.Random()
     broker_restart_at = set(rng.sample(range(size.kills), min(size.broker_restarts, size.kills)))
+    killed_while_streaming = 0
     for kill in range(size.kills):
         time.sleep(rng.uniform(0.2, 2.0))
+        killed_while_streaming += sender.is_alive()
         stack.kill("interaction", signal.SIGKILL)
         stack.start("interaction")
         if kill in broker_restart_at:
@@ -180,8 +194,11 @@ def test_relay_and_broker_crashes_deliver_every_committed_row(
         stack.wait_healthy("interaction", timeout=60)
     sender.join(900)
     assert not sender.errors, sender.errors  # type: ignore[attr-defined]
+    # the client's retries across the outages are the point: at least the first kill must cut its stream
+    assert killed_while_streaming >= 1, "every kill came after the client had sent all its events"
     took = wait_for_totals(stack, expected_totals(events), timeout=300, stall=120)
     assert_same_state_as_without_crashes(stack, customers, reference)
-    print(f"\n[relay/broker crashes] {len(events)} events, {size.kills} relay SIGKILLs, "
+    print(f"\n[relay/broker crashes] {len(events)} events, {size.kills} relay SIGKILLs "
+          f"({killed_while_streaming} while the client streamed), "
           f"{len(broker_restart_at)} broker restarts: every committed row delivered once, interaction and scoring "
           f"state per customer identical to a crash-free run, settled {took:.1f}s after")
