@@ -205,7 +205,9 @@ class EventConsumer:
                         outcomes.append("applied")
                 uow.mark_many_processed(group=group, events=applied)
                 uow.commit()
-        except Exception:  # noqa: BLE001 - retried record by record, with DLQ, below
+        except Exception as exc:  # noqa: BLE001 - retried record by record, with DLQ, below
+            # said once per batch: which event failed, and why, is logged by the record-by-record pass
+            log.info("batch rolled back; applying its records one by one", records=len(records), error=repr(exc))
             return False
         for record, error in malformed:
             if not self._dead_letter(record, error, attempts=1, stop=stop):
