@@ -61,6 +61,8 @@ class Case:
 # may be (1,000 customers at random, views at most GATEWAY_VIEW_CACHE_MAX_AGE_S old)
 NO_CACHE = (("Cache-Control", "no-cache"),)
 CASES: tuple[Case, ...] = (
+    # the floor a single-customer GET stands on: every middleware, the thread hop, no database, no access log
+    Case("identity GET /healthz (direct, the floor)", "identity", "/healthz"),
     Case("identity GET profile (direct)", "identity", "/v1/customers/{id}"),
     Case("interaction GET summary (direct)", "interaction", "/internal/customers/{id}/interactions/summary"),
     Case("interaction GET timeline (direct)", "interaction", "/v1/customers/{id}/timeline?limit=20"),

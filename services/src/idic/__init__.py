@@ -26,6 +26,7 @@ from .messaging import MessagingTables, add_messaging_tables
 from .middleware import BodyGuardMiddleware, RequestContextMiddleware
 from .problems import ProblemError, install_problem_handlers, problem_response
 from .relay import OutboxRelay
+from .routing import ServiceRouter
 from .runtime import ServiceRuntime
 from .settings import ServiceSettings
 from .uow import UnitOfWork
@@ -34,7 +35,7 @@ __all__ = [
     "Aliases", "BodyGuardMiddleware", "CONTENT_TYPE", "CloudEvent", "ConsumerSpec", "Erasures", "EventConsumer",
     "Handler", "IdentityTables", "JobConflict", "JobFn", "JobRecord", "Jobs",
     "KafkaReachability", "MalformedEvent", "MessagingTables", "OutboxRelay", "ProblemError", "Progress",
-    "RequestContextMiddleware", "ServiceRuntime", "ServiceSettings", "UnitOfWork", "UtcDateTime",
+    "RequestContextMiddleware", "ServiceRouter", "ServiceRuntime", "ServiceSettings", "UnitOfWork", "UtcDateTime",
     "add_identity_tables", "add_jobs_table", "add_messaging_tables", "alembic_config", "bulk_insert",
     "configure_logging", "copies", "create_service_app", "dlq_topic", "ensure_topics", "get_logger", "health_router",
     "install_problem_handlers", "job_accepted", "job_responses", "jobs_router", "make_engine", "make_producer",

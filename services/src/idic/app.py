@@ -17,13 +17,14 @@ from .logs import configure_logging
 from .middleware import BodyGuardMiddleware, RequestContextMiddleware
 from .problems import ProblemError, install_problem_handlers
 from .public.operations import operation_id
+from .routing import ServiceRouter
 from .runtime import ServiceRuntime
 from .settings import ServiceSettings
 
 
 def health_router(readiness: Callable[[Request], dict[str, bool]]) -> APIRouter:
     """/healthz (the process is alive), /readyz (its dependencies answer), /metrics."""
-    router = APIRouter(tags=["operations"])
+    router = ServiceRouter(tags=["operations"])
 
     @router.get("/healthz", summary="Liveness", responses={200: {"content": {"application/json": {
         "example": {"status": "ok"}}}}})
@@ -54,7 +55,7 @@ def health_router(readiness: Callable[[Request], dict[str, bool]]) -> APIRouter:
 def dead_letters_router() -> APIRouter:
     """/internal/dead-letters: what each consumer group of this service could not apply, and applying it
     again after a fix (``idic.redrive``). Internal: the gateway routes no /internal path."""
-    router = APIRouter(prefix="/internal/dead-letters", tags=["operations"])
+    router = ServiceRouter(prefix="/internal/dead-letters", tags=["operations"])
     problem: dict[str, Any] = {"content": {"application/problem+json": {}}}
     errors: dict[int | str, dict[str, Any]] = {404: {"description": "No such consumer group here", **problem},
                                                422: {"description": "Invalid group or limit", **problem}}

@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from .jobs import JobRecord, Jobs
 from .problems import ProblemError
 from .public.jobs import Job, JobFields, JobKind, JobList, JobStatus, job_body
+from .routing import ServiceRouter
 
 MAX_WAIT_S = 60  # a client's wait is capped: a proxy in between would time out anyway
 _WAIT = re.compile(r"^\s*wait\s*=\s*\"?(\d{1,9})\"?\s*$", re.IGNORECASE)
@@ -69,7 +70,7 @@ JobId = Annotated[str, Path(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_-
 
 def jobs_router(jobs: Callable[[Request], Jobs], *, tags: tuple[str, ...] = ("jobs",)) -> APIRouter:
     """``GET /v1/jobs/{job_id}`` and ``GET /v1/jobs``, reading the service's Jobs from the request."""
-    router = APIRouter(tags=list(tags))
+    router = ServiceRouter(tags=list(tags))
 
     @router.get("/v1/jobs/{job_id}", response_model=Job,
                 responses={404: {"description": "Unknown job", **PROBLEM},

@@ -47,10 +47,21 @@ class _LineWriter:
 
     def msg(self, line: str) -> None:
         with _OUTPUT.lock:
-            _OUTPUT.stream.write(line + "\n")
-            _OUTPUT.stream.flush()
+            try:
+                _OUTPUT.stream.write(line + "\n")
+                _OUTPUT.stream.flush()
+            except (OSError, ValueError) as exc:  # closed or broken stdout: a log line must not fail a request
+                _say_on_stderr(f"--- logging error: {exc!r}; the line was: {line}")
 
     log = debug = info = warn = warning = error = err = critical = exception = fatal = msg
+
+
+def _say_on_stderr(text: str) -> None:
+    """What the stdlib's ``Handler.handleError`` does: tell stderr, never raise."""
+    try:
+        sys.stderr.write(text + "\n")
+    except (OSError, ValueError):
+        pass
 
 
 class _SharedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]

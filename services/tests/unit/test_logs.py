@@ -3,9 +3,12 @@ the libraries' stdlib loggers, correlated by request id."""
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import threading
+from collections.abc import Iterator
+from unittest.mock import patch
 
 import pytest
 from fastapi import FastAPI
@@ -15,6 +18,14 @@ from idic import RequestContextMiddleware
 from idic.logs import bind_contextvars, clear_contextvars, configure_logging, get_logger
 
 log = get_logger("idic.tests.logs")  # made before configure_logging, as module-level loggers are
+
+
+@pytest.fixture(autouse=True)
+def logs_back_on_stdout() -> Iterator[None]:
+    """Each test logs into capsys's stream, closed after it: point the logs back at stdout for the tests
+    that run after these in the same process."""
+    yield
+    configure_logging(service="tests")
 
 
 def lines(out: str) -> list[dict]:
@@ -106,3 +117,21 @@ def test_every_request_leaves_an_access_line_with_its_id(capsys: pytest.CaptureF
     assert access["request_id"] == "rid-42" and access["status"] == 200 and access["method"] == "GET"
     assert access["path"] == "/v1/customers/c9" and access["route"] == "/v1/customers/{customer_id}"
     assert access["logger"] == "idic.http" and isinstance(access["duration_ms"], float)
+
+
+def test_a_closed_stdout_does_not_fail_the_request(capsys: pytest.CaptureFixture[str]) -> None:
+    app = FastAPI()
+    app.add_middleware(RequestContextMiddleware)
+
+    @app.get("/v1/customers/{customer_id}")
+    def profile(customer_id: str) -> dict[str, str]:
+        log.info("read", customer_id=customer_id)
+        return {"customer_id": customer_id}
+
+    closed = io.StringIO()
+    closed.close()
+    with patch("sys.stdout", closed):
+        configure_logging(service="identity-service")
+        with TestClient(app) as client:
+            assert client.get("/v1/customers/c9").json() == {"customer_id": "c9"}
+    assert "logging error" in capsys.readouterr().err

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from idic import Jobs
+from idic import Jobs, ServiceRouter
 from idic.context import request_id_var
 from idic.jobs_api import job_accepted, job_responses
 from idic.public.common import ErasureResult
@@ -49,10 +49,10 @@ from ..service_layer import training as training_svc
 from ..service_layer.models import ModelCache
 from . import bodies
 
-router = APIRouter(prefix="/v1/customers", tags=["identify"])
-reviews = APIRouter(prefix="/v1/reviews", tags=["reviews"])
-models = APIRouter(prefix="/v1/models", tags=["matching model"])
-internal = APIRouter(prefix="/internal", tags=["internal"])
+router = ServiceRouter(prefix="/v1/customers", tags=["identify"])
+reviews = ServiceRouter(prefix="/v1/reviews", tags=["reviews"])
+models = ServiceRouter(prefix="/v1/models", tags=["matching model"])
+internal = ServiceRouter(prefix="/internal", tags=["internal"])
 PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"description": "Unknown customer", **PROBLEM}, 422: {"description": "Invalid input", **PROBLEM}}

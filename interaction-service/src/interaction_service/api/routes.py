@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from idic import Jobs, ProblemError
+from idic import Jobs, ProblemError, ServiceRouter
 from idic.contracts.interaction import Channel
 from idic.jobs_api import job_accepted, job_responses
 from idic.public.common import ErasureResult
@@ -38,8 +38,8 @@ from ..service_layer import insights, queries, scanning
 from ..service_layer import record as svc
 from . import bodies
 
-router = APIRouter(tags=["interact"])
-internal = APIRouter(prefix="/internal", tags=["internal"])
+router = ServiceRouter(tags=["interact"])
+internal = ServiceRouter(prefix="/internal", tags=["internal"])
 ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"description": "Invalid input", "content": {"application/problem+json": {}}}}
 NOT_FOUND: dict[int | str, dict[str, Any]] = {

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from idic import Jobs, job_accepted, job_responses, utcnow
+from idic import Jobs, ServiceRouter, job_accepted, job_responses, utcnow
 from idic.public.common import Channel, ErasureResult
 from idic.public.jobs import ClvFitJob, RfmRefreshJob
 from idic.public.reports import (
@@ -47,9 +47,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"description": "Invalid input", **PROBLEM},
 }
 
-router = APIRouter(tags=["differentiate"])
-reports = APIRouter(prefix="/v1/reports", tags=["reports"])
-internal = APIRouter(prefix="/internal", tags=["internal"])
+router = ServiceRouter(tags=["differentiate"])
+reports = ServiceRouter(prefix="/v1/reports", tags=["reports"])
+internal = ServiceRouter(prefix="/internal", tags=["internal"])
 
 CustomerId = Annotated[str, Path(min_length=1, max_length=255, pattern=r"^[^\x00-\x20\x7f]+$",
                                  description="Customer id (opaque; a merged id answers for its survivor).")]

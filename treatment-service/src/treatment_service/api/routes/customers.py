@@ -8,9 +8,9 @@ import datetime as dt
 import json
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import Path, Query, Request
 
-from idic import ProblemError
+from idic import ProblemError, ServiceRouter
 from idic.public import treatment as public
 from idic.public.common import Channel, ErasureResult
 
@@ -21,8 +21,8 @@ from ...service_layer import services as svc
 from .. import bodies
 from ..dependencies import INVALID, PROBLEM, ReadUowFactoryDep, UowFactoryDep
 
-router = APIRouter(tags=["customize"])
-internal = APIRouter(prefix="/internal", tags=["internal"])
+router = ServiceRouter(tags=["customize"])
+internal = ServiceRouter(prefix="/internal", tags=["internal"])
 CustomerId = Annotated[str, Path(min_length=1, max_length=CUSTOMER_ID_LENGTH, description="Opaque customer id.")]
 TreatmentId = Annotated[str, Path(min_length=1, max_length=36)]
 OUTCOME_BY_MAX = 128  # the width of treatments.outcome_by

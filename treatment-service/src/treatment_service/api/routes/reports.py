@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 
+from idic import ServiceRouter
 from idic.public.reports import TreatmentsReport
 from idic.reports import CSV_RESPONSE, PeriodQuery, Since, Until, check_window, report_response
 
@@ -13,7 +14,7 @@ from ...service_layer import reports as reports_svc
 from .. import bodies
 from ..dependencies import INVALID, UowFactoryDep
 
-reports_router = APIRouter(prefix="/v1/reports", tags=["reports"])
+reports_router = ServiceRouter(prefix="/v1/reports", tags=["reports"])
 ChannelFilter = Annotated[str | None, Query(min_length=1, max_length=32, pattern=r"^[a-z][a-z0-9_]{0,31}$",
                                             description="Only decisions on this channel.")]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Header, Path, Query
+from fastapi import Header, Path, Query
 
-from idic import ProblemError
+from idic import ProblemError, ServiceRouter
 from idic.public import treatment as public
 from idic.types import Rfc3339
 
@@ -14,7 +14,7 @@ from ...service_layer import rules as rules_svc
 from .. import bodies
 from ..dependencies import INVALID, PROBLEM, UowFactoryDep
 
-rules_router = APIRouter(tags=["rules"])
+rules_router = ServiceRouter(tags=["rules"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "Unknown rule", **PROBLEM}, **INVALID}
 RuleId = Annotated[str, Path(pattern=public.SLUG, description="Rule id (lowercase letters, digits, . _ -).")]
 # who changed a rule: set by the gateway from the API key's name; direct callers may set it

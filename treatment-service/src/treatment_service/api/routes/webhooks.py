@@ -8,9 +8,9 @@ import datetime as dt
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import Query, Response
 
-from idic import ProblemError
+from idic import ProblemError, ServiceRouter
 from idic.public.webhooks import (
     Delivery,
     DeliveryId,
@@ -28,7 +28,7 @@ from ...domain.webhooks import DeliveryRecord, WebhookRecord
 from ...service_layer import webhooks as svc
 from ..dependencies import INVALID, PROBLEM, SettingsDep, UowFactoryDep
 
-webhooks_router = APIRouter(tags=["webhooks"])
+webhooks_router = ServiceRouter(tags=["webhooks"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "Unknown webhook", **PROBLEM}, **INVALID}
 
 
