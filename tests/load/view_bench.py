@@ -2,6 +2,7 @@
 it (or on PostgreSQL), distinct customers with a history, then, for each case, ``wrk`` (a C load generator, so
 the client costs the 2 cores little) asks for random customers for ``--seconds`` at 1 and at 8 connections:
 
+- identity's ``/healthz``, the floor every GET stands on (middleware, one thread hop, no database);
 - each service's single-customer GET, called directly (identity's profile, interaction's summary and
   timeline, scoring's value, treatment's next-best-actions);
 - the gateway's proxied ``/value`` and its 360 view.
