@@ -2,10 +2,11 @@
 
 FastAPI runs a ``def`` endpoint in the thread pool, then validates its answer against the response
 model in the thread pool again: two hand-offs between the event loop and a worker thread for every
-request. Measured on this machine (2 cores, wrk, 1 connection, a profile-sized model): ~445 µs a
-request that way, ~335 µs when the endpoint's work makes the one hop and the answer is validated and
+request. Measured on this machine (2 cores, wrk, 1 connection, a profile-sized model): ~443 µs a
+request that way, ~343 µs when the endpoint's work makes the one hop and the answer is validated and
 serialised on the event loop (validating a model instance against its own class is a type check).
-For the services' single-customer GETs (~1.1 ms) that is about a tenth of their CPU (issue 19).
+For the services' single-customer GETs (1.1–2.5 ms of CPU each) that is 4–9 %, less than the
+run-to-run noise of the stack's benchmark on this machine (README, issue 19's fourth session).
 
 Endpoints stay plain ``def`` (they do blocking database work) and behave as before: same thread pool
 and limit (``<P>_API_THREADS``), same context variables, same validation of what they return.
